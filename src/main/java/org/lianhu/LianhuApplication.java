@@ -1,0 +1,11 @@
+package org.lianhu;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class LianhuApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(LianhuApplication.class, args);
+  }
+}
