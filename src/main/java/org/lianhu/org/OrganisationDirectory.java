@@ -1,0 +1,176 @@
+package org.lianhu.org;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers "who is responsible here" from the organisation tables: the grid of a report, the office of a
+ * department serving a street, the groups a case can be handed to.
+ */
+@Service
+public class OrganisationDirectory {
+
+  /** The county comprehensive-governance centre: owner of whatever cannot be placed lower down. */
+  public static final String COUNTY_CENTRE_GROUP = "countyCentre";
+
+  private final OrganisationMapper mapper;
+
+  public OrganisationDirectory(OrganisationMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * Places a report: the liaison unit names its grid; otherwise the coordinates fall in a grid's box;
+   * otherwise the address names a grid, a community or a street. Unknown places stay unknown, and the
+   * county centre owns them.
+   */
+  public Placement place(String liaisonUnitCode, BigDecimal lat, BigDecimal lng, String address) {
+    if (liaisonUnitCode != null) {
+      LiaisonUnit unit = mapper.liaisonUnit(liaisonUnitCode);
+      if (unit != null) {
+        return placementOf(mapper.grid(unit.gridCode()));
+      }
+    }
+    List<Grid> grids = mapper.grids();
+    if (lat != null && lng != null) {
+      for (Grid grid : grids) {
+        if (grid.contains(lat, lng)) {
+          return placementOf(grid);
+        }
+      }
+    }
+    if (address != null) {
+      for (Grid grid : grids) {
+        if (mentions(address, grid.addressKeywords())) {
+          return placementOf(grid);
+        }
+      }
+      for (Community community : mapper.communities()) {
+        if (mentions(address, community.addressKeywords())) {
+          return new Placement(community.streetCode(), community.code(), null);
+        }
+      }
+      for (Street street : mapper.streets()) {
+        if (mentions(address, street.addressKeywords())) {
+          return new Placement(street.code(), null, null);
+        }
+      }
+    }
+    return Placement.UNKNOWN;
+  }
+
+  public boolean liaisonUnitExists(String code) {
+    return mapper.liaisonUnit(code) != null;
+  }
+
+  private Placement placementOf(Grid grid) {
+    Community community = mapper.community(grid.communityCode());
+    return new Placement(community.streetCode(), community.code(), grid.code());
+  }
+
+  private static boolean mentions(String address, String keywords) {
+    if (keywords == null || keywords.isBlank()) {
+      return false;
+    }
+    return Arrays.stream(keywords.split(",")).map(String::trim)
+        .anyMatch(keyword -> !keyword.isEmpty() && address.contains(keyword));
+  }
+
+  public Optional<Grid> grid(String code) {
+    return Optional.ofNullable(code).map(mapper::grid);
+  }
+
+  public Optional<Community> community(String code) {
+    return Optional.ofNullable(code).map(mapper::community);
+  }
+
+  public Optional<Street> street(String code) {
+    return Optional.ofNullable(code).map(mapper::street);
+  }
+
+  public Optional<Department> department(String code) {
+    return Optional.ofNullable(code).map(mapper::department);
+  }
+
+  /** The office of the department that serves the street: the street's own, else a county-wide one. */
+  public Optional<DepartmentOffice> officeFor(String departmentCode, String streetCode) {
+    if (departmentCode == null) {
+      return Optional.empty();
+    }
+    return mapper.officesServing(departmentCode, streetCode).stream().findFirst();
+  }
+
+  /** The department an office group belongs to, or null when the group is no department office. */
+  public String departmentOfOffice(String officeGroupId) {
+    return mapper.offices().stream().filter(o -> o.groupId().equals(officeGroupId))
+        .map(DepartmentOffice::departmentCode).findFirst().orElse(null);
+  }
+
+  /** Whether the group is the office of some department (a valid lead or co-handler). */
+  public boolean isDepartmentOffice(String groupId) {
+    return departmentOfOffice(groupId) != null;
+  }
+
+  /** The street coordination centre of the street, or the county centre when the street is unknown. */
+  public String coordinatorGroup(String streetCode) {
+    return street(streetCode).map(Street::groupId).orElse(COUNTY_CENTRE_GROUP);
+  }
+
+  /** The community office that supervises acceptance, else the street, else the county centre. */
+  public String acceptanceSupervisorGroup(Placement placement) {
+    return community(placement.communityCode()).map(Community::groupId)
+        .orElseGet(() -> coordinatorGroup(placement.streetCode()));
+  }
+
+  /** Every department office that can take a case in the street, one per department. */
+  public List<Option> departmentOptions(String streetCode) {
+    List<Option> options = new ArrayList<>();
+    for (Department department : mapper.departments()) {
+      officeFor(department.code(), streetCode).ifPresent(office ->
+          options.add(new Option(department.name() + " · " + office.name(), office.groupId())));
+    }
+    return options;
+  }
+
+  /** Who can take over acceptance: the grids of the community, then the community office itself. */
+  public List<Option> acceptanceOptions(Placement placement) {
+    List<Option> options = new ArrayList<>();
+    Optional<Community> community = community(placement.communityCode());
+    if (community.isPresent()) {
+      for (Grid grid : mapper.grids()) {
+        if (grid.communityCode().equals(community.get().code())) {
+          options.add(new Option(grid.name(), grid.groupId()));
+        }
+      }
+      options.add(new Option(community.get().name(), community.get().groupId()));
+    }
+    options.add(new Option("县综治中心", COUNTY_CENTRE_GROUP));
+    return options;
+  }
+
+  /** Every group id the organisation defines, with its Chinese name, for the Camunda identity sync. */
+  public List<Option> allGroups() {
+    List<Option> groups = new ArrayList<>();
+    groups.add(new Option("县综治中心", COUNTY_CENTRE_GROUP));
+    mapper.streets().forEach(s -> groups.add(new Option(s.name() + "协调中心", s.groupId())));
+    mapper.communities().forEach(c -> groups.add(new Option(c.name(), c.groupId())));
+    mapper.grids().forEach(g -> groups.add(new Option(g.name(), g.groupId())));
+    mapper.departments().forEach(d -> groups.add(new Option(d.name(), d.groupId())));
+    mapper.offices().forEach(o -> groups.add(new Option(o.name(), o.groupId())));
+    return groups;
+  }
+
+  /** The Chinese name of an organisation group, or the id itself when the group is unknown. */
+  public String groupName(String groupId) {
+    return allGroups().stream().filter(g -> g.value().equals(groupId)).map(Option::label).findFirst()
+        .orElse(groupId);
+  }
+
+  public List<Staff> staff() {
+    return mapper.staff();
+  }
+}

@@ -1,0 +1,35 @@
+package org.lianhu.org;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface OrganisationMapper {
+
+  List<Street> streets();
+
+  List<Community> communities();
+
+  List<Grid> grids();
+
+  List<Department> departments();
+
+  List<DepartmentOffice> offices();
+
+  List<Staff> staff();
+
+  Street street(@Param("code") String code);
+
+  Community community(@Param("code") String code);
+
+  Grid grid(@Param("code") String code);
+
+  LiaisonUnit liaisonUnit(@Param("code") String code);
+
+  Department department(@Param("code") String code);
+
+  /** The street's own office first, then a county-wide one. */
+  List<DepartmentOffice> officesServing(@Param("departmentCode") String departmentCode,
+      @Param("streetCode") String streetCode);
+}
