@@ -1,0 +1,60 @@
+package org.lianhu.cases;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface CaseMapper {
+
+  List<CaseCategory> categories();
+
+  CaseCategory category(@Param("code") String code);
+
+  void insert(NewCase draft);
+
+  void assignNumber(@Param("id") long id, @Param("caseNo") String caseNo);
+
+  void attachProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+
+  CaseRecord findById(@Param("id") long id);
+
+  CaseRecord findByNo(@Param("caseNo") String caseNo);
+
+  CaseRecord findByIdempotencyKey(@Param("key") String key);
+
+  int countByIdempotencyKey(@Param("key") String key);
+
+  void setResponseDue(@Param("id") long id, @Param("due") Instant due);
+
+  void markResponded(@Param("id") long id, @Param("at") Instant at);
+
+  void recordDispatch(@Param("id") long id, @Param("departmentCode") String departmentCode,
+      @Param("supervisingDepartmentCode") String supervisingDepartmentCode,
+      @Param("handlerGroup") String handlerGroup, @Param("handleDue") Instant handleDue);
+
+  void changeHandler(@Param("id") long id, @Param("departmentCode") String departmentCode,
+      @Param("handlerGroup") String handlerGroup);
+
+  void renewHandleDue(@Param("id") long id, @Param("handleDue") Instant handleDue);
+
+  void updateStatus(@Param("id") long id, @Param("status") String status);
+
+  void markOverdue(@Param("id") long id);
+
+  void reject(@Param("id") long id, @Param("reason") String reason, @Param("at") Instant at);
+
+  void resolve(@Param("id") long id, @Param("result") String result, @Param("at") Instant at);
+
+  /** Records the rating only while the case awaits one; returns the rows changed (0 for a replay). */
+  int rate(@Param("id") long id, @Param("rating") String rating, @Param("comment") String comment);
+
+  void reopen(@Param("id") long id);
+
+  void close(@Param("id") long id, @Param("at") Instant at);
+
+  void appendTimeline(TimelineEntry entry);
+
+  List<TimelineEntry> timeline(@Param("caseId") long caseId);
+}

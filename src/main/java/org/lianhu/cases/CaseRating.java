@@ -1,0 +1,50 @@
+package org.lianhu.cases;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.web.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 评价: the reporter rates the result; the process decides whether that closes or reopens the case. */
+@Service
+public class CaseRating {
+
+  private final CaseMapper cases;
+  private final CaseTracking tracking;
+  private final CaseTimeline timeline;
+  private final RuntimeService runtimeService;
+
+  public CaseRating(CaseMapper cases, CaseTracking tracking, CaseTimeline timeline,
+      RuntimeService runtimeService) {
+    this.cases = cases;
+    this.tracking = tracking;
+    this.timeline = timeline;
+    this.runtimeService = runtimeService;
+  }
+
+  @Transactional
+  public void rate(String caseNo, RateCaseRequest request) {
+    CaseRecord record = tracking.authorised(caseNo, request.trackingCode());
+    Rating rating;
+    try {
+      rating = Rating.valueOf(request.rating().trim());
+    } catch (IllegalArgumentException e) {
+      throw Problems.invalid("rating", "不支持的评价 " + request.rating() + "，可选: "
+          + Arrays.toString(Rating.values()));
+    }
+    String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
+    // The conditional update is the guard against a replayed or concurrent rating: only one wins.
+    if (cases.rate(record.id(), rating.name(), comment) != 1) {
+      throw Problems.conflict("rating-not-open", "当前不可评价",
+          "事件 " + caseNo + " 当前状态为「" + record.caseStatus().label() + "」，不在待评价阶段或已评价");
+    }
+    timeline.record(record.id(), CaseTimeline.REPORTER, "评价：" + rating.label(), comment);
+    runtimeService.createMessageCorrelation(CaseVariables.RATED_MESSAGE)
+        .processInstanceBusinessKey(caseNo)
+        .setVariable(CaseVariables.RATING, rating.name())
+        .setVariable(CaseVariables.RATING_COMMENT, Variables.stringValue(comment))
+        .correlate();
+  }
+}

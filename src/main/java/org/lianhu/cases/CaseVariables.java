@@ -1,0 +1,75 @@
+package org.lianhu.cases;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Names of the process variables of {@code caseHandling} (see docs/case-process.md). */
+public final class CaseVariables {
+
+  public static final String PROCESS_KEY = "caseHandling";
+  public static final String RATED_MESSAGE = "CaseRated";
+
+  public static final String CASE_ID = "caseId";
+  public static final String CASE_NO = "caseNo";
+  public static final String CATEGORY = "category";
+  public static final String CATEGORY_NAME = "categoryName";
+  public static final String URGENCY = "urgency";
+  public static final String URGENCY_NAME = "urgencyName";
+  public static final String STREET = "streetCode";
+  public static final String COMMUNITY = "communityCode";
+  public static final String GRID = "gridCode";
+  public static final String ADDRESS = "address";
+  public static final String DESCRIPTION = "description";
+  public static final String MAX_REOPENS = "maxReopens";
+
+  public static final String ACCEPTOR_USER = "acceptorUser";
+  public static final String ACCEPTOR_GROUP = "acceptorGroup";
+  public static final String ACCEPT_SUPERVISOR_GROUP = "acceptSupervisorGroup";
+  public static final String RESPONSE_DUE = "responseDue";
+  public static final String RESPONSE_WARN_AT = "responseWarnAt";
+  public static final String ROUTING = "routing";
+  public static final String DEPARTMENT = "department";
+  public static final String SUPERVISING_DEPARTMENT = "supervisingDepartment";
+  public static final String HANDLER_GROUP = "handlerGroup";
+  public static final String COORDINATOR_GROUP = "coordinatorGroup";
+  public static final String SUPERVISOR_GROUP = "supervisorGroup";
+  public static final String CO_HANDLER_GROUPS = "coHandlerGroups";
+  public static final String DEPARTMENT_OPTIONS = "departmentOptions";
+  public static final String HANDLE_DUE = "handleDue";
+  public static final String HANDLE_WARN_AT = "handleWarnAt";
+  public static final String DISPATCHED = "dispatched";
+  public static final String REOPEN_COUNT = "reopenCount";
+  public static final String RATING_DUE = "ratingDue";
+  public static final String REASSIGN_OPTIONS = "reassignOptions";
+  public static final String OVERDUE_STAGE = "overdueStage";
+
+  public static final String ACCEPT_DECISION = "acceptDecision";
+  public static final String ACCEPT_COMMENT = "acceptComment";
+  public static final String REJECT_REASON = "rejectReason";
+  public static final String LEAD_GROUP = "leadGroup";
+  public static final String COORDINATE_COMMENT = "coordinateComment";
+  public static final String HANDLE_RESULT = "handleResult";
+  public static final String HANDLE_EVIDENCE = "handleEvidence";
+  public static final String CO_HANDLE_RESULT = "coHandleResult";
+  public static final String REASSIGN_GROUP = "reassignGroup";
+  public static final String REASSIGN_USER = "reassignUser";
+  public static final String SUPERVISE_COMMENT = "superviseComment";
+  public static final String REVIEW_DECISION = "reviewDecision";
+  public static final String REVIEW_COMMENT = "reviewComment";
+  public static final String RATING = "rating";
+  public static final String RATING_COMMENT = "ratingComment";
+
+  private CaseVariables() {}
+
+  public static long caseId(VariableScope scope) {
+    return ((Number) scope.getVariable(CASE_ID)).longValue();
+  }
+
+  public static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+}

@@ -1,0 +1,16 @@
+package org.lianhu.cases;
+
+/** 评价: the reporter's verdict on the result. Only {@link #unsatisfied} sends the case back. */
+public enum Rating {
+  satisfied("满意"), basically_satisfied("基本满意"), unsatisfied("不满意");
+
+  private final String label;
+
+  Rating(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,36 @@
+package org.lianhu.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** Body of {@code POST /api/cases}. The description is kept verbatim, whitespace and all. */
+public record ReportCaseRequest(
+    @NotBlank(message = "必须填写事件类别") @Size(max = 32, message = "事件类别代码过长") String category,
+    @NotBlank(message = "必须填写诉求内容") @Size(max = MAX_DESCRIPTION, message = "诉求内容不能超过 2000 字")
+    String description,
+    @NotNull(message = "必须填写事发地点") @Valid Location location,
+    String urgency,
+    @NotNull(message = "必须填写上报人") @Valid Reporter reporter,
+    String source) {
+
+  public static final int MAX_DESCRIPTION = 2000;
+
+  public record Location(
+      @NotBlank(message = "必须填写地址") @Size(max = 200, message = "地址不能超过 200 字") String address,
+      @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
+      @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") BigDecimal latitude,
+      @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
+      @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") BigDecimal longitude,
+      @Size(max = 32, message = "联户单元代码过长") String liaisonUnit) {}
+
+  public record Reporter(
+      @NotBlank(message = "必须填写上报人姓名") @Size(max = 64, message = "姓名不能超过 64 字") String name,
+      @NotBlank(message = "必须填写联系电话")
+      @Pattern(regexp = "\\+?[0-9][0-9-]{4,19}", message = "联系电话只能包含数字和连字符，5 到 20 位") String phone) {}
+}

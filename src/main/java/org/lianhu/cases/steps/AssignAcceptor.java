@@ -1,0 +1,63 @@
+package org.lianhu.cases.steps;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseTimeline;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.org.Community;
+import org.lianhu.org.Grid;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.org.Placement;
+import org.lianhu.workflow.CaseDeadlines;
+import org.lianhu.workflow.Deadline;
+import org.lianhu.workflow.WorkingCalendar;
+import org.springframework.stereotype.Component;
+
+/**
+ * 确定受理人: the grid worker of the case's grid accepts it; without a grid the community office, the
+ * street centre or, for an unknown place, the county centre. The response time limit counts from the
+ * moment of the report.
+ */
+@Component("assignAcceptor")
+public class AssignAcceptor implements JavaDelegate {
+
+  private final OrganisationDirectory directory;
+  private final CaseDeadlines deadlines;
+  private final CaseMapper cases;
+  private final CaseTimeline timeline;
+  private final WorkingCalendar calendar;
+
+  public AssignAcceptor(OrganisationDirectory directory, CaseDeadlines deadlines, CaseMapper cases,
+      CaseTimeline timeline, WorkingCalendar calendar) {
+    this.directory = directory;
+    this.deadlines = deadlines;
+    this.cases = cases;
+    this.timeline = timeline;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = CaseVariables.caseId(execution);
+    Placement placement = new Placement(CaseVariables.text(execution, CaseVariables.STREET),
+        CaseVariables.text(execution, CaseVariables.COMMUNITY), CaseVariables.text(execution, CaseVariables.GRID));
+    var grid = directory.grid(placement.gridCode());
+    String acceptorUser = grid.map(Grid::workerUserId).orElse(null);
+    String acceptorGroup = grid.map(Grid::groupId)
+        .or(() -> directory.community(placement.communityCode()).map(Community::groupId))
+        .orElseGet(() -> directory.coordinatorGroup(placement.streetCode()));
+
+    Deadline response = deadlines.response(execution.getVariable(CaseVariables.CATEGORY).toString(),
+        execution.getVariable(CaseVariables.URGENCY).toString(), cases.findById(caseId).createdAt());
+    execution.setVariable(CaseVariables.ACCEPTOR_USER, acceptorUser);
+    execution.setVariable(CaseVariables.ACCEPTOR_GROUP, acceptorGroup);
+    execution.setVariable(CaseVariables.ACCEPT_SUPERVISOR_GROUP, directory.acceptanceSupervisorGroup(placement));
+    execution.setVariable(CaseVariables.COORDINATOR_GROUP, directory.coordinatorGroup(placement.streetCode()));
+    execution.setVariable(CaseVariables.RESPONSE_DUE, response.dueDate());
+    execution.setVariable(CaseVariables.RESPONSE_WARN_AT, response.warnAtDate());
+    cases.setResponseDue(caseId, response.due());
+    timeline.record(caseId, CaseTimeline.SYSTEM, "分派受理", "由" + directory.groupName(acceptorGroup)
+        + "受理，响应时限 " + Formats.minute(response.due(), calendar.zone()));
+  }
+}

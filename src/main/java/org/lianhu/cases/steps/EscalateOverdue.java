@@ -1,0 +1,59 @@
+package org.lianhu.cases.steps;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseTimeline;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.org.Placement;
+import org.springframework.stereotype.Component;
+
+/**
+ * 督办 (red): the stage passed its limit. The case is marked overdue, its tasks go to the top of
+ * Tasklist, and the supervisor gets a task offering whom the work can be handed to.
+ */
+@Component("escalateOverdue")
+public class EscalateOverdue implements JavaDelegate {
+
+  static final int RED_PRIORITY = 100;
+
+  private final StageTasks stageTasks;
+  private final CaseMapper cases;
+  private final CaseTimeline timeline;
+  private final OrganisationDirectory directory;
+
+  public EscalateOverdue(StageTasks stageTasks, CaseMapper cases, CaseTimeline timeline,
+      OrganisationDirectory directory) {
+    this.stageTasks = stageTasks;
+    this.cases = cases;
+    this.timeline = timeline;
+    this.directory = directory;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Stage stage = Stage.of(execution.getCurrentActivityId());
+    long caseId = CaseVariables.caseId(execution);
+    List<Task> open = stageTasks.open(execution.getProcessInstanceId(), stage.ownedTasks());
+    stageTasks.raisePriority(open, RED_PRIORITY);
+    cases.markOverdue(caseId);
+
+    String street = CaseVariables.text(execution, CaseVariables.STREET);
+    String supervisor;
+    if (stage == Stage.ACCEPTANCE) {
+      supervisor = CaseVariables.text(execution, CaseVariables.ACCEPT_SUPERVISOR_GROUP);
+      Placement placement = new Placement(street, CaseVariables.text(execution, CaseVariables.COMMUNITY),
+          CaseVariables.text(execution, CaseVariables.GRID));
+      execution.setVariable(CaseVariables.REASSIGN_OPTIONS, FormValues.options(directory.acceptanceOptions(placement)));
+    } else {
+      supervisor = CaseVariables.text(execution, CaseVariables.SUPERVISOR_GROUP);
+      execution.setVariable(CaseVariables.REASSIGN_OPTIONS, FormValues.options(directory.departmentOptions(street)));
+    }
+    execution.setVariable(CaseVariables.OVERDUE_STAGE, stage.label());
+    timeline.record(caseId, CaseTimeline.SYSTEM, "超期督办",
+        stage.label() + "已超过时限，已提交" + directory.groupName(supervisor) + "督办");
+  }
+}

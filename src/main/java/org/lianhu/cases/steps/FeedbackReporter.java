@@ -1,0 +1,51 @@
+package org.lianhu.cases.steps;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseTimeline;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.workflow.EngineClock;
+import org.lianhu.workflow.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * 反馈: publishes the result to the reporter (the department's result, or the grid worker's on-the-spot
+ * resolution) and opens the rating window.
+ */
+@Component("feedbackReporter")
+public class FeedbackReporter implements JavaDelegate {
+
+  private final CaseMapper cases;
+  private final CaseTimeline timeline;
+  private final WorkingCalendar calendar;
+  private final Duration ratingWindow;
+
+  public FeedbackReporter(CaseMapper cases, CaseTimeline timeline, WorkingCalendar calendar,
+      @Value("${lianhu.cases.rating-window:P7D}") String ratingWindow) {
+    this.cases = cases;
+    this.timeline = timeline;
+    this.calendar = calendar;
+    this.ratingWindow = Duration.parse(ratingWindow);
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = CaseVariables.caseId(execution);
+    boolean dispatched = Boolean.TRUE.equals(execution.getVariable(CaseVariables.DISPATCHED));
+    String result = CaseVariables.text(execution, dispatched ? CaseVariables.HANDLE_RESULT : CaseVariables.ACCEPT_COMMENT);
+    if (result == null) {
+      result = "已当场处理";
+    }
+    Instant now = EngineClock.now();
+    Instant ratingDue = now.plus(ratingWindow);
+    cases.resolve(caseId, result, now);
+    execution.setVariable(CaseVariables.RATING_DUE, Date.from(ratingDue));
+    timeline.record(caseId, CaseTimeline.SYSTEM, "结果反馈",
+        result + "（请于 " + Formats.minute(ratingDue, calendar.zone()) + " 前评价）");
+  }
+}

@@ -1,0 +1,124 @@
+package org.lianhu.cases.steps;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseStatus;
+import org.lianhu.cases.CaseTimeline;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.workflow.EngineClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listener on every user task of the case loop. On completion it checks that the form says what the
+ * next step needs (a rejection has its reason, a coordination its lead department...) and refuses it
+ * with a message Tasklist shows otherwise, then appends the step to the case timeline. On creation of
+ * the street review it moves the case to that status.
+ */
+@Component("recordTaskOutcome")
+public class RecordTaskOutcome implements TaskListener {
+
+  private final CaseMapper cases;
+  private final CaseTimeline timeline;
+  private final OrganisationDirectory directory;
+  private final IdentityService identityService;
+
+  public RecordTaskOutcome(CaseMapper cases, CaseTimeline timeline, OrganisationDirectory directory,
+      IdentityService identityService) {
+    this.cases = cases;
+    this.timeline = timeline;
+    this.directory = directory;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long caseId = CaseVariables.caseId(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      if ("streetReview".equals(task.getTaskDefinitionKey())) {
+        cases.updateStatus(caseId, CaseStatus.STREET_REVIEW.name());
+        timeline.record(caseId, CaseTimeline.SYSTEM, "提交街道复核", "重办次数已达上限，由街道协调中心复核");
+      }
+      return;
+    }
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return;
+    }
+    String actor = actor(task);
+    switch (task.getTaskDefinitionKey()) {
+      case "acceptCase" -> accepted(task, caseId, actor);
+      case "coordinateCase" -> {
+        String lead = required(task, CaseVariables.LEAD_GROUP, "请选择牵头部门");
+        if (!directory.isDepartmentOffice(lead)) {
+          throw new IllegalArgumentException("牵头部门无效: " + lead);
+        }
+        for (String coHandler : FormValues.groups(task.getVariable(CaseVariables.CO_HANDLER_GROUPS))) {
+          if (!directory.isDepartmentOffice(coHandler)) {
+            throw new IllegalArgumentException("协办部门无效: " + coHandler);
+          }
+        }
+        timeline.record(caseId, actor, "街道协调派单", CaseVariables.text(task, CaseVariables.COORDINATE_COMMENT));
+      }
+      case "handleCase" -> {
+        String result = required(task, CaseVariables.HANDLE_RESULT, "请填写处置结果");
+        timeline.record(caseId, actor, "处置完成", result);
+      }
+      case "coHandleCase" -> {
+        String result = required(task, CaseVariables.CO_HANDLE_RESULT, "请填写协办意见");
+        String group = CaseVariables.text(task, "coHandlerGroup");
+        timeline.record(caseId, actor, "协办完成" + (group == null ? "" : "（" + directory.groupName(group) + "）"),
+            result);
+      }
+      case "superviseAcceptance", "superviseHandling" -> {
+        String remark = required(task, CaseVariables.SUPERVISE_COMMENT, "请填写督办意见");
+        String user = CaseVariables.text(task, CaseVariables.REASSIGN_USER);
+        if (user != null && identityService.createUserQuery().userId(user).count() == 0) {
+          throw new IllegalArgumentException("办理人账号不存在: " + user);
+        }
+        timeline.recordInternal(caseId, actor, "督办意见", remark);
+      }
+      case "streetReview" -> {
+        String decision = required(task, CaseVariables.REVIEW_DECISION, "请选择复核结论");
+        String remark = required(task, CaseVariables.REVIEW_COMMENT, "请填写复核意见");
+        switch (decision) {
+          case "close" -> timeline.record(caseId, actor, "街道复核：结案", remark);
+          case "redispatch" -> timeline.record(caseId, actor, "街道复核：重新派单", remark);
+          default -> throw new IllegalArgumentException("未知的复核结论: " + decision);
+        }
+      }
+      default -> timeline.record(caseId, actor, task.getName(), null);
+    }
+  }
+
+  private void accepted(DelegateTask task, long caseId, String actor) {
+    String decision = required(task, CaseVariables.ACCEPT_DECISION, "请选择受理结论");
+    String comment = CaseVariables.text(task, CaseVariables.ACCEPT_COMMENT);
+    switch (decision) {
+      case "onSpot" -> timeline.record(caseId, actor, "受理：当场解决", comment);
+      case "dispatch" -> timeline.record(caseId, actor, "受理：转派职能部门", comment);
+      case "reject" -> timeline.record(caseId, actor, "不予受理",
+          required(task, CaseVariables.REJECT_REASON, "不予受理须填写理由，上报人将看到该理由"));
+      default -> throw new IllegalArgumentException("未知的受理结论: " + decision);
+    }
+    cases.markResponded(caseId, EngineClock.now());
+  }
+
+  private static String required(DelegateTask task, String variable, String message) {
+    String value = CaseVariables.text(task, variable);
+    if (value == null) {
+      throw new IllegalArgumentException(message);
+    }
+    return value;
+  }
+
+  private String actor(DelegateTask task) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee() != null ? task.getAssignee() : CaseTimeline.SYSTEM;
+  }
+}

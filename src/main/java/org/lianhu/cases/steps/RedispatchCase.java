@@ -1,0 +1,40 @@
+package org.lianhu.cases.steps;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseStatus;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.workflow.CaseDeadlines;
+import org.springframework.stereotype.Component;
+
+/** 重新派单: after review the street centre coordinates the case anew, with a fresh time limit. */
+@Component("redispatchCase")
+public class RedispatchCase implements JavaDelegate {
+
+  private final CaseMapper cases;
+  private final CaseDeadlines deadlines;
+  private final OrganisationDirectory directory;
+
+  public RedispatchCase(CaseMapper cases, CaseDeadlines deadlines, OrganisationDirectory directory) {
+    this.cases = cases;
+    this.deadlines = deadlines;
+    this.directory = directory;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = CaseVariables.caseId(execution);
+    execution.setVariable(CaseVariables.ROUTING, RouteCase.COORDINATE);
+    execution.setVariable(CaseVariables.DISPATCHED, true);
+    // A case resolved on the spot was never routed: give the street centre its choices and a supervisor.
+    String street = CaseVariables.text(execution, CaseVariables.STREET);
+    execution.setVariable(CaseVariables.DEPARTMENT_OPTIONS, FormValues.options(directory.departmentOptions(street)));
+    if (CaseVariables.text(execution, CaseVariables.SUPERVISOR_GROUP) == null) {
+      execution.setVariable(CaseVariables.SUPERVISOR_GROUP, directory.coordinatorGroup(street));
+    }
+    cases.updateStatus(caseId, CaseStatus.DISPATCHED.name());
+    HandlingDeadline.renew(execution, deadlines, cases, caseId);
+  }
+}

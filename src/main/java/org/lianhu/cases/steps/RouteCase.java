@@ -1,0 +1,95 @@
+package org.lianhu.cases.steps;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseTimeline;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.org.DepartmentOffice;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.workflow.CaseDeadlines;
+import org.lianhu.workflow.Deadline;
+import org.lianhu.workflow.EngineClock;
+import org.lianhu.workflow.WorkingCalendar;
+import org.springframework.stereotype.Component;
+
+/**
+ * 派单: the DMN table {@code caseRouting} names the responsible and the supervising department; this
+ * delegate finds the office of that department serving the case's street. A category the table does not
+ * route, or a department without an office there, goes to the street coordination centre instead.
+ */
+@Component("routeCase")
+public class RouteCase implements JavaDelegate {
+
+  public static final String DECISION = "caseRouting";
+  static final String SINGLE = "single";
+  static final String COORDINATE = "coordinate";
+
+  private final DecisionService decisionService;
+  private final OrganisationDirectory directory;
+  private final CaseDeadlines deadlines;
+  private final CaseMapper cases;
+  private final CaseTimeline timeline;
+  private final WorkingCalendar calendar;
+
+  public RouteCase(DecisionService decisionService, OrganisationDirectory directory, CaseDeadlines deadlines,
+      CaseMapper cases, CaseTimeline timeline, WorkingCalendar calendar) {
+    this.decisionService = decisionService;
+    this.directory = directory;
+    this.deadlines = deadlines;
+    this.cases = cases;
+    this.timeline = timeline;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = CaseVariables.caseId(execution);
+    String category = execution.getVariable(CaseVariables.CATEGORY).toString();
+    String street = CaseVariables.text(execution, CaseVariables.STREET);
+    Map<String, Object> inputs = Variables.createVariables()
+        .putValue("category", category).putValue("streetCode", street);
+    DmnDecisionResultEntries route = decisionService.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getSingleResult();
+    String department = route.getEntry("department");
+    String supervising = route.getEntry("supervisingDepartment");
+    String routing = route.getEntry("routing");
+
+    String handlerGroup = directory.officeFor(department, street).map(DepartmentOffice::groupId).orElse(null);
+    if (handlerGroup == null) {
+      routing = COORDINATE;
+    }
+    String coordinatorGroup = directory.coordinatorGroup(street);
+    String supervisorGroup = directory.officeFor(supervising, street).map(DepartmentOffice::groupId)
+        .orElse(coordinatorGroup);
+    Deadline handling = deadlines.handling(category, execution.getVariable(CaseVariables.URGENCY).toString(),
+        EngineClock.now());
+
+    execution.setVariable(CaseVariables.DEPARTMENT, department);
+    execution.setVariable(CaseVariables.SUPERVISING_DEPARTMENT, supervising);
+    execution.setVariable(CaseVariables.ROUTING, routing);
+    execution.setVariable(CaseVariables.HANDLER_GROUP, handlerGroup);
+    execution.setVariable(CaseVariables.COORDINATOR_GROUP, coordinatorGroup);
+    execution.setVariable(CaseVariables.SUPERVISOR_GROUP, supervisorGroup);
+    execution.setVariable(CaseVariables.CO_HANDLER_GROUPS, FormValues.groupList(List.of()));
+    execution.setVariable(CaseVariables.DEPARTMENT_OPTIONS, FormValues.options(directory.departmentOptions(street)));
+    execution.setVariable(CaseVariables.DISPATCHED, true);
+    execution.setVariable(CaseVariables.HANDLE_DUE, handling.dueDate());
+    execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
+    cases.recordDispatch(caseId, department, supervising, handlerGroup, handling.due());
+
+    String due = "处置时限 " + Formats.minute(handling.due(), calendar.zone());
+    String copied = supervising == null ? "" : "，抄送" + directory.groupName(supervisorGroup);
+    if (COORDINATE.equals(routing)) {
+      timeline.record(caseId, CaseTimeline.SYSTEM, "转街道协调",
+          "由" + directory.groupName(coordinatorGroup) + "确定牵头部门" + copied + "；" + due);
+    } else {
+      timeline.record(caseId, CaseTimeline.SYSTEM, "派单",
+          "派至" + directory.groupName(handlerGroup) + copied + "；" + due);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.lianhu.web;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * RFC 7807 problems the API answers with. Each has a stable type URI under {@code /problems/} that
+ * clients can switch on, a Chinese title for people and a detail naming what was wrong.
+ */
+public final class Problems {
+
+  private Problems() {}
+
+  public static ErrorResponseException invalid(String field, String detail) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求参数有误", detail,
+        Map.of("errors", Map.of(field, detail)));
+  }
+
+  public static ErrorResponseException notFound(String detail) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "未找到", detail, Map.of());
+  }
+
+  public static ErrorResponseException conflict(String type, String title, String detail) {
+    return problem(HttpStatus.CONFLICT, type, title, detail, Map.of());
+  }
+
+  public static ErrorResponseException unprocessable(String type, String title, String detail) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, type, title, detail, Map.of());
+  }
+
+  public static URI type(String slug) {
+    return URI.create("/problems/" + slug);
+  }
+
+  private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,
+      Map<String, Object> properties) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type(type));
+    problem.setTitle(title);
+    properties.forEach(problem::setProperty);
+    return new ErrorResponseException(status, problem, null);
+  }
+}

@@ -1,0 +1,65 @@
+package org.lianhu.workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Time limits from the DMN table {@code caseDeadlines} (category x urgency): the response limit in
+ * calendar time, the handling limit in working days or, for emergencies, in hours.
+ */
+@Component
+public class CaseDeadlines {
+
+  public static final String DECISION = "caseDeadlines";
+
+  private final DecisionService decisionService;
+  private final WorkingCalendar calendar;
+  private final double warningShare;
+
+  public CaseDeadlines(DecisionService decisionService, WorkingCalendar calendar,
+      @Value("${lianhu.deadlines.warning-share:0.75}") double warningShare) {
+    if (warningShare <= 0 || warningShare >= 1) {
+      throw new IllegalArgumentException("lianhu.deadlines.warning-share must lie between 0 and 1");
+    }
+    this.decisionService = decisionService;
+    this.calendar = calendar;
+    this.warningShare = warningShare;
+  }
+
+  public Deadline response(String category, String urgency, Instant from) {
+    DmnDecisionResultEntries limits = evaluate(category, urgency);
+    String limit = limits.getEntry("responseLimit");
+    if (limit == null) {
+      throw new IllegalStateException("caseDeadlines gives no responseLimit for " + category + "/" + urgency);
+    }
+    return Deadline.between(from, from.plus(Duration.parse(limit)), warningShare);
+  }
+
+  public Deadline handling(String category, String urgency, Instant from) {
+    DmnDecisionResultEntries limits = evaluate(category, urgency);
+    Number hours = limits.getEntry("handleHours");
+    Number workingDays = limits.getEntry("handleWorkingDays");
+    Instant due;
+    if (hours != null) {
+      due = from.plus(Duration.ofHours(hours.longValue()));
+    } else if (workingDays != null) {
+      due = calendar.plusWorkingDays(from, workingDays.intValue());
+    } else {
+      throw new IllegalStateException("caseDeadlines gives no handling limit for " + category + "/" + urgency);
+    }
+    return Deadline.between(from, due, warningShare);
+  }
+
+  private DmnDecisionResultEntries evaluate(String category, String urgency) {
+    Map<String, Object> inputs = Variables.createVariables()
+        .putValue("category", category)
+        .putValue("urgency", urgency);
+    return decisionService.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getSingleResult();
+  }
+}
