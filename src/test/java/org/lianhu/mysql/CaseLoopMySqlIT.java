@@ -1,0 +1,184 @@
+package org.lianhu.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.NewCaseFixture;
+import org.lianhu.cases.TimelineEntry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The MyBatis mappers and the whole case loop on the MySQL-compatible server, profile {@code mysql}. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"mysql", "mysqltest"})
+class CaseLoopMySqlIT {
+
+  private static final String REPORT = """
+      {"category":"sanitation","description":"和平里东街垃圾堆积 🗑️ 已三天；'; DROP TABLE case_record; --",
+       "location":{"address":"和平里东街12号"},"reporter":{"name":"张三","phone":"13812345678"}}
+      """;
+
+  @Autowired private CaseMapper cases;
+  @Autowired private JdbcTemplate jdbc;
+  @Autowired private TestRestTemplate http;
+  @Autowired private TaskService taskService;
+  @Autowired private IdentityService identityService;
+  @Autowired private RuntimeService runtimeService;
+  @Autowired private HistoryService historyService;
+
+  @Test
+  void theServerIsMySqlCompatibleAndReadCommitted() {
+    assertThat(jdbc.queryForObject("select @@version", String.class)).isNotBlank();
+    assertThat(isolation()).isEqualTo("READ-COMMITTED");
+    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success = 1", Integer.class))
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  @Transactional
+  void aCaseRowRoundTripsWithItsTextVerbatimAndItsTimesToTheSecond() {
+    Instant created = Instant.parse("2026-11-25T03:04:05Z");
+    long id = NewCaseFixture.insert(cases, "  多行\n描述 🚧 with 'quotes' and \\backslash  ", created);
+    cases.assignNumber(id, "2026-9" + String.format("%05d", id % 100000));
+
+    CaseRecord record = cases.findById(id);
+    assertThat(record.description()).isEqualTo("  多行\n描述 🚧 with 'quotes' and \\backslash  ");
+    assertThat(record.createdAt()).isEqualTo(created);
+    assertThat(record.reopenCount()).isZero();
+    assertThat(record.overdue()).isFalse();
+    assertThat(cases.findByNo(record.caseNo()).id()).isEqualTo(id);
+  }
+
+  @Test
+  @Transactional
+  void theTimelineKeepsItsOrderAndARatingIsTakenOnlyOnce() {
+    long id = NewCaseFixture.insert(cases, "路灯不亮", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    Instant at = Instant.parse("2026-11-25T01:00:00Z");
+    cases.appendTimeline(new TimelineEntry(null, id, at, "system", "事件上报", null, true));
+    cases.appendTimeline(new TimelineEntry(null, id, at, "wangli", "受理：转派职能部门", "转城管", true));
+    cases.appendTimeline(new TimelineEntry(null, id, at.plusSeconds(60), "duchao", "督办意见", "加快", false));
+
+    List<TimelineEntry> entries = cases.timeline(id);
+    assertThat(entries).extracting(TimelineEntry::action).containsExactly("事件上报", "受理：转派职能部门", "督办意见");
+    assertThat(entries.get(2).publicEntry()).isFalse();
+
+    cases.resolve(id, "已处理", at);
+    assertThat(cases.rate(id, "satisfied", null)).isOne();
+    assertThat(cases.rate(id, "unsatisfied", "replayed")).isZero();
+    assertThat(cases.findById(id).rating()).isEqualTo("satisfied");
+  }
+
+  @Test
+  void aCaseReportedOverHttpRunsTheWholeLoopToClosedOnMySql() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> reported = http.exchange("/api/cases", HttpMethod.POST,
+        new HttpEntity<>(REPORT, headers), JsonNode.class);
+    assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String caseNo = reported.getBody().get("caseNo").asText();
+    String code = reported.getBody().get("trackingCode").asText();
+    String instanceId = cases.findByNo(caseNo).processInstanceId();
+
+    complete("wangli", instanceId, "acceptCase", Map.of("acceptDecision", "dispatch"));
+    complete("hanxue", instanceId, "handleCase", Map.of("handleResult", "已清运"));
+    ResponseEntity<Void> rated = http.postForEntity("/api/cases/" + caseNo + "/rating",
+        Map.of("trackingCode", code, "rating", "satisfied"), Void.class);
+    assertThat(rated.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    HttpHeaders tracking = new HttpHeaders();
+    tracking.set("X-Tracking-Code", code);
+    JsonNode view = http.exchange("/api/cases/" + caseNo, HttpMethod.GET, new HttpEntity<>(tracking),
+        JsonNode.class).getBody();
+    assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.get("description").asText()).contains("🗑️").contains("DROP TABLE");
+    assertThat(view.get("timeline")).extracting(step -> step.get("action").asText())
+        .contains("事件上报", "受理：转派职能部门", "派单", "处置完成", "结果反馈", "评价：满意", "结案");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getEndTime()).isNotNull();
+    assertThat(jdbc.queryForObject("select count(*) from case_record", Long.class)).isPositive();
+  }
+
+  @Test
+  void concurrentResendsWithOneIdempotencyKeyCreateOneCase() throws Exception {
+    String key = "mysql-it-" + System.nanoTime();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("Idempotency-Key", key);
+    Callable<ResponseEntity<JsonNode>> send = () -> http.exchange("/api/cases", HttpMethod.POST,
+        new HttpEntity<>(REPORT, headers), JsonNode.class);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        futures.add(pool.submit(send));
+      }
+      Set<String> caseNumbers = new HashSet<>();
+      int created = 0;
+      for (Future<ResponseEntity<JsonNode>> future : futures) {
+        ResponseEntity<JsonNode> response = future.get();
+        assertThat(response.getStatusCode().value()).isIn(200, 201);
+        created += response.getStatusCode().value() == 201 ? 1 : 0;
+        caseNumbers.add(response.getBody().get("caseNo").asText());
+      }
+      assertThat(caseNumbers).hasSize(1);
+      assertThat(created).isOne();
+      assertThat(jdbc.queryForObject("select count(*) from case_record where idempotency_key = ?", Long.class, key))
+          .isOne();
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumbers.iterator().next())
+          .count()).isOne();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** MySQL 8 calls it transaction_isolation; MariaDB 10.11 still tx_isolation. */
+  private String isolation() {
+    try {
+      return jdbc.queryForObject("select @@transaction_isolation", String.class);
+    } catch (org.springframework.dao.DataAccessException e) {
+      return jdbc.queryForObject("select @@tx_isolation", String.class);
+    }
+  }
+
+  private void complete(String user, String instanceId, String taskKey, Map<String, Object> form) {
+    Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
+    identityService.setAuthenticatedUserId(user);
+    try {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), user);
+      }
+      taskService.complete(task.getId(), form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
