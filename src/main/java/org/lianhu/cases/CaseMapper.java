@@ -54,6 +54,12 @@ public interface CaseMapper {
 
   void close(@Param("id") long id, @Param("at") Instant at);
 
+  /** Newest first; {@code status} may be null for every status. */
+  List<CaseRecord> findInScope(@Param("scope") CaseScope scope, @Param("status") String status,
+      @Param("offset") int offset, @Param("limit") int limit);
+
+  int countInScope(@Param("scope") CaseScope scope, @Param("id") long id);
+
   void appendTimeline(TimelineEntry entry);
 
   List<TimelineEntry> timeline(@Param("caseId") long caseId);

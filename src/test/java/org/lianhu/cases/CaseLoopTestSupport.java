@@ -86,9 +86,11 @@ public abstract class CaseLoopTestSupport {
         .list();
   }
 
-  /** Completes a task as the given user would in Tasklist: claim, then submit the form. */
+  /** Completes a task as the given user would in Tasklist: logged in with their groups, claim, submit. */
   protected void completeAs(String userId, Task task, Map<String, Object> form) {
-    identityService.setAuthenticatedUserId(userId);
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(group -> group.getId()).toList();
+    identityService.setAuthentication(userId, groups);
     try {
       if (task.getAssignee() == null) {
         taskService.claim(task.getId(), userId);

@@ -1,0 +1,39 @@
+package org.lianhu.cases;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Arrays;
+import java.util.List;
+import org.lianhu.web.Problems;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff's view of the cases of their units (HTTP Basic, see {@code StaffAuthenticationFilter}). */
+@RestController
+@RequestMapping("/api/staff/cases")
+public class StaffCaseController {
+
+  private final StaffCases staffCases;
+
+  public StaffCaseController(StaffCases staffCases) {
+    this.staffCases = staffCases;
+  }
+
+  @GetMapping
+  public List<StaffCases.Summary> list(@RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+    if (status != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
+      throw Problems.invalid("status", "未知的状态 " + status + "，可选: " + Arrays.toString(CaseStatus.values()));
+    }
+    return staffCases.list(status, page, size);
+  }
+
+  @GetMapping("/{caseNo}")
+  public StaffCases.Detail detail(@PathVariable String caseNo) {
+    return staffCases.detail(caseNo);
+  }
+}

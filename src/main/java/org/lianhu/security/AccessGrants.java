@@ -1,0 +1,77 @@
+package org.lianhu.security;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.org.Option;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda authorizations of the organisation. Every unit may use Tasklist, read the shared filters
+ * and the process models; which tasks a unit sees and completes is decided by the engine itself, which
+ * grants a task to the users and groups it names as assignee or candidates. Nobody but camunda-admin
+ * gets Cockpit or Admin, or instances and tasks beyond their own.
+ */
+@Component
+public class AccessGrants {
+
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final OrganisationDirectory directory;
+
+  public AccessGrants(AuthorizationService authorizationService, FilterService filterService,
+      OrganisationDirectory directory) {
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.directory = directory;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(20)
+  public void grant() {
+    for (Option unit : directory.allGroups()) {
+      grantGroup(unit.value(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grantGroup(unit.value(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+      grantGroup(unit.value(), Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+    }
+    for (Filter filter : filterService.createTaskFilterQuery().list()) {
+      if (filter.getOwner() == null) {
+        grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+      }
+    }
+  }
+
+  private void grantGroup(String groupId, Resource resource, String resourceId, Permission permission) {
+    boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+    if (!granted) {
+      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      authorization.addPermission(permission);
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  private void grantEveryone(Resource resource, String resourceId, Permission permission) {
+    boolean granted = authorizationService.createAuthorizationQuery().userIdIn(Authorization.ANY)
+        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+    if (!granted) {
+      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      authorization.addPermission(permission);
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.lianhu.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic for Lianhu's staff endpoints, checked against Camunda's identity service (which also
+ * throttles repeated wrong passwords). The caller's user and groups are the engine's current
+ * authentication for the request, so services and authorization checks see who is asking.
+ */
+@Component
+public class StaffAuthenticationFilter extends OncePerRequestFilter {
+
+  private final IdentityService identityService;
+
+  public StaffAuthenticationFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String[] credentials = credentials(request.getHeader("Authorization"));
+    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"lianhu\", charset=\"UTF-8\"");
+      response.setContentType("application/problem+json;charset=UTF-8");
+      response.getWriter().write("{\"type\":\"/problems/unauthenticated\",\"title\":\"需要登录\",\"status\":401,"
+          + "\"detail\":\"工作人员接口需要有效的账号和密码（HTTP Basic）\"}");
+      return;
+    }
+    String userId = credentials[0];
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  static String[] credentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+  }
+}
