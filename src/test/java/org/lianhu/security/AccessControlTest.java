@@ -91,6 +91,24 @@ class AccessControlTest {
   }
 
   @Test
+  void aTaskHolderReadsTheCaseDataOfTheirOwnCaseOnly() {
+    CaseReceipt mine = report("和平里东街11号");
+    CaseReceipt other = report("新华路东段12号");
+    String mineInstance = get("/engine-rest/task/" + acceptTaskId(mine), "demo").getBody()
+        .get("processInstanceId").asText();
+    String otherInstance = get("/engine-rest/task/" + acceptTaskId(other), "demo").getBody()
+        .get("processInstanceId").asText();
+
+    ResponseEntity<JsonNode> own = get("/engine-rest/process-instance/" + mineInstance + "/variables/caseNo", "wangli");
+    ResponseEntity<JsonNode> foreign = get("/engine-rest/process-instance/" + otherInstance + "/variables/caseNo",
+        "wangli");
+
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody().get("value").asText()).isEqualTo(mine.caseNo());
+    assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
   void staffEndpointsNeedALogin() {
     ResponseEntity<JsonNode> anonymous = get("/api/staff/cases", null);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
