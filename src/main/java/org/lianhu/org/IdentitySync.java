@@ -49,8 +49,9 @@ public class IdentitySync {
       boolean exists = identityService.createUserQuery().userId(person.userId()).count() > 0;
       if (!exists && demoData) {
         User user = identityService.newUser(person.userId());
-        user.setFirstName(person.name().substring(1));
-        user.setLastName(person.name().substring(0, 1));
+        // Camunda shows "first last"; a Chinese name reads whole, family name first.
+        user.setFirstName(person.name());
+        user.setLastName("");
         user.setPassword(DEMO_PASSWORD);
         identityService.saveUser(user);
         exists = true;
