@@ -3,7 +3,7 @@ package org.lianhu.cases;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.lianhu.web.Problems;
+import org.lianhu.web.Requests;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,10 +44,7 @@ public class CaseController {
   @PostMapping("/cases")
   public ResponseEntity<CaseReceipt> report(@Valid @RequestBody ReportCaseRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-    if (key != null && key.length() > 100) {
-      throw Problems.invalid("Idempotency-Key", "Idempotency-Key 不能超过 100 个字符");
-    }
+    String key = Requests.idempotencyKey(idempotencyKey);
     CaseReceipt receipt;
     try {
       receipt = intake.report(request, key);
@@ -66,11 +63,7 @@ public class CaseController {
   public CaseView view(@PathVariable String caseNo,
       @RequestHeader(name = TRACKING_HEADER, required = false) String codeHeader,
       @RequestParam(name = "trackingCode", required = false) String codeParam) {
-    String code = codeHeader != null ? codeHeader : codeParam;
-    if (code == null || code.isBlank()) {
-      throw Problems.invalid("trackingCode", "查询事件须提供查询码（请求头 X-Tracking-Code 或参数 trackingCode）");
-    }
-    return tracking.view(caseNo, code);
+    return tracking.view(caseNo, Requests.trackingCode(codeHeader, codeParam));
   }
 
   @PostMapping("/cases/{caseNo}/rating")

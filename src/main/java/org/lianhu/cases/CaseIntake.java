@@ -1,13 +1,7 @@
 package org.lianhu.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,6 +9,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.web.Problems;
+import org.lianhu.web.Requests;
 import org.lianhu.workflow.EngineClock;
 import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,7 +49,7 @@ public class CaseIntake {
    */
   @Transactional
   public CaseReceipt report(ReportCaseRequest request, String idempotencyKey) {
-    String fingerprint = fingerprint(request);
+    String fingerprint = Requests.fingerprint(json, request);
     if (idempotencyKey != null) {
       CaseRecord earlier = cases.findByIdempotencyKey(idempotencyKey);
       if (earlier != null) {
@@ -66,8 +61,8 @@ public class CaseIntake {
       throw Problems.invalid("category", "未知的事件类别: " + request.category()
           + "，可用类别见 GET /api/categories");
     }
-    Urgency urgency = parse(Urgency.class, "urgency", request.urgency(), Urgency.normal);
-    CaseSource source = parse(CaseSource.class, "source", request.source(), CaseSource.resident);
+    Urgency urgency = Requests.choice(Urgency.class, "urgency", request.urgency(), Urgency.normal);
+    CaseSource source = Requests.choice(CaseSource.class, "source", request.source(), CaseSource.resident);
     ReportCaseRequest.Location location = request.location();
     if (location.liaisonUnit() != null && !directory.liaisonUnitExists(location.liaisonUnit())) {
       throw Problems.invalid("location.liaisonUnit", "未知的联户单元: " + location.liaisonUnit());
@@ -133,7 +128,7 @@ public class CaseIntake {
     if (earlier == null) {
       throw new IllegalStateException("no case for idempotency key " + idempotencyKey);
     }
-    return replay(earlier, fingerprint(request));
+    return replay(earlier, Requests.fingerprint(json, request));
   }
 
   private CaseReceipt replay(CaseRecord earlier, String fingerprint) {
@@ -142,26 +137,5 @@ public class CaseIntake {
           "Idempotency-Key 已用于内容不同的上报（事件 " + earlier.caseNo() + "），请为新的上报使用新的键");
     }
     return CaseReceipt.of(earlier, true);
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, E fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Enum.valueOf(type, value.trim());
-    } catch (IllegalArgumentException e) {
-      throw Problems.invalid(field, "不支持的取值 " + value + "，可选: "
-          + Arrays.toString(type.getEnumConstants()));
-    }
-  }
-
-  private String fingerprint(ReportCaseRequest request) {
-    try {
-      byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot fingerprint report", e);
-    }
   }
 }

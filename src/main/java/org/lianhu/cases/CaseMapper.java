@@ -1,5 +1,6 @@
 package org.lianhu.cases;
 
+import org.lianhu.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
@@ -38,6 +39,8 @@ public interface CaseMapper {
       @Param("handlerGroup") String handlerGroup);
 
   void renewHandleDue(@Param("id") long id, @Param("handleDue") Instant handleDue);
+
+  void linkDispute(@Param("id") long id, @Param("disputeId") long disputeId);
 
   void updateStatus(@Param("id") long id, @Param("status") String status);
 

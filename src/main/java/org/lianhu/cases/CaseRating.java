@@ -1,9 +1,9 @@
 package org.lianhu.cases;
 
-import java.util.Arrays;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.web.Problems;
+import org.lianhu.web.Requests;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +27,7 @@ public class CaseRating {
   @Transactional
   public void rate(String caseNo, RateCaseRequest request) {
     CaseRecord record = tracking.authorised(caseNo, request.trackingCode());
-    Rating rating;
-    try {
-      rating = Rating.valueOf(request.rating().trim());
-    } catch (IllegalArgumentException e) {
-      throw Problems.invalid("rating", "不支持的评价 " + request.rating() + "，可选: "
-          + Arrays.toString(Rating.values()));
-    }
+    Rating rating = Requests.choice(Rating.class, "rating", request.rating());
     String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
     // The conditional update is the guard against a replayed or concurrent rating: only one wins.
     if (cases.rate(record.id(), rating.name(), comment) != 1) {

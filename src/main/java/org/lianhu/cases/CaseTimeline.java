@@ -1,6 +1,8 @@
 package org.lianhu.cases;
 
+import org.lianhu.timeline.TimelineEntry;
 import java.util.List;
+import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.workflow.EngineClock;
 import org.springframework.stereotype.Service;
 
@@ -8,10 +10,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseTimeline {
 
-  /** The actor of steps the system takes by itself (timers, routing). */
-  public static final String SYSTEM = "system";
-  /** The actor of steps the reporter takes (rating). */
-  public static final String REPORTER = "reporter";
+  public static final String SYSTEM = PublicTimeline.SYSTEM;
+  public static final String REPORTER = PublicTimeline.REPORTER;
 
   private final CaseMapper cases;
 

@@ -1,11 +1,7 @@
 package org.lianhu.cases;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.org.Staff;
+import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,11 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseTracking {
 
   private final CaseMapper cases;
-  private final OrganisationDirectory directory;
+  private final PublicTimeline publicTimeline;
 
-  public CaseTracking(CaseMapper cases, OrganisationDirectory directory) {
+  public CaseTracking(CaseMapper cases, PublicTimeline publicTimeline) {
     this.cases = cases;
-    this.directory = directory;
+    this.publicTimeline = publicTimeline;
   }
 
   /** The case if the code matches; a wrong code and an unknown number answer alike, revealing nothing. */
@@ -37,13 +33,7 @@ public class CaseTracking {
     CaseRecord record = authorised(caseNo, trackingCode);
     CaseCategory category = cases.category(record.category());
     Urgency urgency = Urgency.valueOf(record.urgency());
-    Map<String, Staff> staff = directory.staff().stream()
-        .collect(Collectors.toMap(Staff::userId, Function.identity()));
-    List<CaseView.Step> steps = cases.timeline(record.id()).stream()
-        .filter(entry -> Boolean.TRUE.equals(entry.publicEntry()))
-        .map(entry -> new CaseView.Step(entry.occurredAt(), actorName(entry.actor(), staff), entry.action(),
-            entry.remark()))
-        .toList();
+    List<PublicTimeline.Step> steps = publicTimeline.of(cases.timeline(record.id()));
     Rating rating = record.rating() == null ? null : Rating.valueOf(record.rating());
     return new CaseView(record.caseNo(), record.category(), category == null ? record.category() : category.name(),
         record.description(), record.address(), urgency.name(), urgency.label(), record.status(),
@@ -51,16 +41,5 @@ public class CaseTracking {
         record.createdAt(), record.respondedAt(), record.resolvedAt(), record.closedAt(), record.result(),
         record.rejectReason(), rating == null ? null : rating.name(), rating == null ? null : rating.label(),
         record.caseStatus() == CaseStatus.AWAITING_RATING && rating == null, steps);
-  }
-
-  private String actorName(String actor, Map<String, Staff> staff) {
-    if (CaseTimeline.SYSTEM.equals(actor)) {
-      return "系统";
-    }
-    if (CaseTimeline.REPORTER.equals(actor)) {
-      return "上报人";
-    }
-    Staff person = staff.get(actor);
-    return person == null ? "工作人员" : directory.groupName(person.groupId());
   }
 }

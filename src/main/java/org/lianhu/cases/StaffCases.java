@@ -1,5 +1,6 @@
 package org.lianhu.cases;
 
+import org.lianhu.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

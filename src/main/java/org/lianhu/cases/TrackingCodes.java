@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 
 /** Tracking codes: eight characters a reporter can read out over the phone (no 0/O, 1/I). */
-final class TrackingCodes {
+public final class TrackingCodes {
 
   private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int LENGTH = 8;
@@ -13,7 +13,7 @@ final class TrackingCodes {
 
   private TrackingCodes() {}
 
-  static String next() {
+  public static String next() {
     char[] code = new char[LENGTH];
     for (int i = 0; i < LENGTH; i++) {
       code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
@@ -22,7 +22,7 @@ final class TrackingCodes {
   }
 
   /** Constant-time comparison, case-insensitive, so a guessed code leaks nothing through timing. */
-  static boolean matches(String expected, String given) {
+  public static boolean matches(String expected, String given) {
     if (expected == null || given == null) {
       return false;
     }

@@ -161,7 +161,17 @@ public class OrganisationDirectory {
     mapper.grids().forEach(g -> groups.add(new Option(g.name(), g.groupId())));
     mapper.departments().forEach(d -> groups.add(new Option(d.name(), d.groupId())));
     mapper.offices().forEach(o -> groups.add(new Option(o.name(), o.groupId())));
+    mapper.mediationBodies().forEach(b -> groups.add(new Option(b.name(), b.groupId())));
     return groups;
+  }
+
+  /**
+   * The group of the mediation body of that kind serving the street; without one, the street centre (or
+   * the county centre) mediates in its place, so a tier-2 task always has an owner.
+   */
+  public String mediationGroup(String kind, String streetCode) {
+    return mapper.mediationBodiesServing(kind, streetCode).stream().findFirst().map(MediationBody::groupId)
+        .orElseGet(() -> coordinatorGroup(streetCode));
   }
 
   /** The Chinese name of an organisation group, or the id itself when the group is unknown. */

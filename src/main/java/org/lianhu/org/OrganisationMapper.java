@@ -19,6 +19,11 @@ public interface OrganisationMapper {
 
   List<Staff> staff();
 
+  List<MediationBody> mediationBodies();
+
+  /** The street's own body of that kind first, then a county-wide one. */
+  List<MediationBody> mediationBodiesServing(@Param("kind") String kind, @Param("streetCode") String streetCode);
+
   Street street(@Param("code") String code);
 
   Community community(@Param("code") String code);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ public class WorkingCalendar {
 
   /** A case reported on a non-working day starts its clock when the office opens. */
   static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ZoneId zone;
   private final Set<LocalDate> holidays;
@@ -75,6 +77,11 @@ public class WorkingCalendar {
       }
     }
     return day.atTime(at.toLocalTime()).atZone(zone).toInstant();
+  }
+
+  /** How times read on timelines and in forms: local time of the county, to the minute. */
+  public String minute(Instant instant) {
+    return MINUTE.format(instant.atZone(zone));
   }
 
   public ZoneId zone() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.NewCaseFixture;
-import org.lianhu.cases.TimelineEntry;
+import org.lianhu.timeline.TimelineEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -171,7 +171,8 @@ class CaseLoopMySqlIT {
 
   private void complete(String user, String instanceId, String taskKey, Map<String, Object> form) {
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
-    identityService.setAuthenticatedUserId(user);
+    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(group -> group.getId()).toList());
     try {
       if (task.getAssignee() == null) {
         taskService.claim(task.getId(), user);

@@ -1,5 +1,6 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.workflow.FormValues;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;

@@ -58,6 +58,6 @@ public class AssignAcceptor implements JavaDelegate {
     execution.setVariable(CaseVariables.RESPONSE_WARN_AT, response.warnAtDate());
     cases.setResponseDue(caseId, response.due());
     timeline.record(caseId, CaseTimeline.SYSTEM, "分派受理", "由" + directory.groupName(acceptorGroup)
-        + "受理，响应时限 " + Formats.minute(response.due(), calendar.zone()));
+        + "受理，响应时限 " + calendar.minute(response.due()));
   }
 }

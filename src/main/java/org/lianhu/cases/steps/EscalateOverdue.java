@@ -1,5 +1,6 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.workflow.FormValues;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

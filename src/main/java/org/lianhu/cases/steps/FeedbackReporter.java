@@ -46,6 +46,6 @@ public class FeedbackReporter implements JavaDelegate {
     cases.resolve(caseId, result, now);
     execution.setVariable(CaseVariables.RATING_DUE, Date.from(ratingDue));
     timeline.record(caseId, CaseTimeline.SYSTEM, "结果反馈",
-        result + "（请于 " + Formats.minute(ratingDue, calendar.zone()) + " 前评价）");
+        result + "（请于 " + calendar.minute(ratingDue) + " 前评价）");
   }
 }

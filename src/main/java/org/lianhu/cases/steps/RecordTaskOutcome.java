@@ -1,15 +1,16 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.workflow.FormValues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseStatus;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.workflow.EngineClock;
+import org.lianhu.workflow.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,7 @@ public class RecordTaskOutcome implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    String actor = actor(task);
+    String actor = TaskActor.of(identityService, task);
     switch (task.getTaskDefinitionKey()) {
       case "acceptCase" -> accepted(task, caseId, actor);
       case "coordinateCase" -> {
@@ -112,13 +113,5 @@ public class RecordTaskOutcome implements TaskListener {
       throw new IllegalArgumentException(message);
     }
     return value;
-  }
-
-  private String actor(DelegateTask task) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee() != null ? task.getAssignee() : CaseTimeline.SYSTEM;
   }
 }

@@ -1,5 +1,6 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.workflow.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.cases.CaseMapper;

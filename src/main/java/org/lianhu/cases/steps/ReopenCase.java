@@ -31,6 +31,10 @@ public class ReopenCase implements JavaDelegate {
     int count = ((Number) execution.getVariable(CaseVariables.REOPEN_COUNT)).intValue() + 1;
     execution.setVariable(CaseVariables.REOPEN_COUNT, count);
     cases.reopen(caseId);
+    // A dispute handed over to mediation comes back to the street centre, not into a second mediation.
+    if (RouteCase.MEDIATION.equals(execution.getVariable(CaseVariables.ROUTING))) {
+      execution.setVariable(CaseVariables.ROUTING, RouteCase.COORDINATE);
+    }
     HandlingDeadline.renew(execution, deadlines, cases, caseId);
     execution.removeVariable(CaseVariables.RATING);
     timeline.record(caseId, CaseTimeline.SYSTEM, "重办", "上报人不满意，第 " + count + " 次重办");

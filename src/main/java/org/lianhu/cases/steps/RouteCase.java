@@ -1,5 +1,6 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.workflow.FormValues;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -29,6 +30,7 @@ public class RouteCase implements JavaDelegate {
   public static final String DECISION = "caseRouting";
   static final String SINGLE = "single";
   static final String COORDINATE = "coordinate";
+  static final String MEDIATION = "mediation";
 
   private final DecisionService decisionService;
   private final OrganisationDirectory directory;
@@ -60,7 +62,7 @@ public class RouteCase implements JavaDelegate {
     String routing = route.getEntry("routing");
 
     String handlerGroup = directory.officeFor(department, street).map(DepartmentOffice::groupId).orElse(null);
-    if (handlerGroup == null) {
+    if (SINGLE.equals(routing) && handlerGroup == null) {
       routing = COORDINATE;
     }
     String coordinatorGroup = directory.coordinatorGroup(street);
@@ -82,9 +84,11 @@ public class RouteCase implements JavaDelegate {
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
     cases.recordDispatch(caseId, department, supervising, handlerGroup, handling.due());
 
-    String due = "处置时限 " + Formats.minute(handling.due(), calendar.zone());
+    String due = "处置时限 " + calendar.minute(handling.due());
     String copied = supervising == null ? "" : "，抄送" + directory.groupName(supervisorGroup);
-    if (COORDINATE.equals(routing)) {
+    if (MEDIATION.equals(routing)) {
+      timeline.record(caseId, CaseTimeline.SYSTEM, "派单", "矛盾纠纷，转入三级调解" + copied);
+    } else if (COORDINATE.equals(routing)) {
       timeline.record(caseId, CaseTimeline.SYSTEM, "转街道协调",
           "由" + directory.groupName(coordinatorGroup) + "确定牵头部门" + copied + "；" + due);
     } else {

@@ -1,4 +1,4 @@
-package org.lianhu.cases.steps;
+package org.lianhu.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,14 +18,14 @@ import org.lianhu.org.Option;
  * Values that travel between the engine and Camunda Forms as JSON: option lists for selects, and the
  * group lists a checklist submits (Tasklist sends those as JSON, the engine needs a Java list).
  */
-final class FormValues {
+public final class FormValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FormValues() {}
 
   /** Options for a form select ({@code valuesKey}); Tasklist parses a Json variable into the list. */
-  static TypedValue options(List<Option> options) {
+  public static TypedValue options(List<Option> options) {
     try {
       return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();
     } catch (JsonProcessingException e) {
@@ -34,12 +34,12 @@ final class FormValues {
   }
 
   /** A list of group ids the engine can iterate ({@code camunda:collection}), stored as JSON. */
-  static ObjectValue groupList(Collection<String> groups) {
+  public static ObjectValue groupList(Collection<String> groups) {
     return Variables.objectValue(new ArrayList<>(groups)).serializationDataFormat("application/json").create();
   }
 
   /** Reads a group list whatever form it arrived in: Java collection, Spin JSON, or JSON text. */
-  static List<String> groups(Object value) {
+  public static List<String> groups(Object value) {
     if (value == null) {
       return List.of();
     }

@@ -1,0 +1,41 @@
+package org.lianhu.cases.steps;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.CaseTimeline;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.mediation.Dispute;
+import org.lianhu.mediation.DisputeIntake;
+import org.springframework.stereotype.Component;
+
+/**
+ * 转矛盾调解: a case that is a dispute becomes one. The dispute is registered with the reporter as
+ * applicant and the same tracking code, its mediation starts, both are linked, and the hand-over is the
+ * result the reporter is told and asked to rate.
+ */
+@Component("handOverToMediation")
+public class HandOverToMediation implements JavaDelegate {
+
+  private final CaseMapper cases;
+  private final CaseTimeline timeline;
+  private final DisputeIntake disputeIntake;
+
+  public HandOverToMediation(CaseMapper cases, CaseTimeline timeline, DisputeIntake disputeIntake) {
+    this.cases = cases;
+    this.timeline = timeline;
+    this.disputeIntake = disputeIntake;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = CaseVariables.caseId(execution);
+    CaseRecord record = cases.findById(caseId);
+    Dispute dispute = disputeIntake.fromCase(record);
+    cases.linkDispute(caseId, dispute.id());
+    String result = "已转入矛盾纠纷三级调解，纠纷编号 " + dispute.disputeNo() + "，可凭原查询码查询调解进度";
+    execution.setVariable(CaseVariables.HANDLE_RESULT, result);
+    timeline.record(caseId, CaseTimeline.SYSTEM, "转矛盾纠纷调解", "纠纷编号 " + dispute.disputeNo());
+  }
+}

@@ -1,0 +1,166 @@
+package org.lianhu.mediation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.cases.TrackingCodes;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.org.Placement;
+import org.lianhu.timeline.PublicTimeline;
+import org.lianhu.web.Problems;
+import org.lianhu.web.Requests;
+import org.lianhu.workflow.EngineClock;
+import org.lianhu.workflow.WorkingCalendar;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 纠纷登记: registers a dispute, from the API or handed over from a case, and starts its mediation in the
+ * same transaction.
+ */
+@Service
+public class DisputeIntake {
+
+  private final DisputeMapper disputes;
+  private final DisputeTimeline timeline;
+  private final OrganisationDirectory directory;
+  private final RuntimeService runtimeService;
+  private final WorkingCalendar calendar;
+  private final ObjectMapper json;
+
+  public DisputeIntake(DisputeMapper disputes, DisputeTimeline timeline, OrganisationDirectory directory,
+      RuntimeService runtimeService, WorkingCalendar calendar, ObjectMapper json) {
+    this.disputes = disputes;
+    this.timeline = timeline;
+    this.directory = directory;
+    this.runtimeService = runtimeService;
+    this.calendar = calendar;
+    this.json = json;
+  }
+
+  @Transactional
+  public DisputeReceipt register(RegisterDisputeRequest request, String idempotencyKey) {
+    String fingerprint = Requests.fingerprint(json, request);
+    if (idempotencyKey != null) {
+      Dispute earlier = disputes.findByIdempotencyKey(idempotencyKey);
+      if (earlier != null) {
+        return replay(earlier, fingerprint);
+      }
+    }
+    DisputeType type = Requests.choice(DisputeType.class, "type", request.type());
+    Set<RiskFlag> flags = new LinkedHashSet<>();
+    for (String flag : request.riskFlags() == null ? List.<String>of() : request.riskFlags()) {
+      flags.add(Requests.choice(RiskFlag.class, "riskFlags", flag));
+    }
+    List<Party> parties = new ArrayList<>();
+    for (RegisterDisputeRequest.PartyRequest party : request.parties()) {
+      PartyRole role = Requests.choice(PartyRole.class, "parties.role", party.role());
+      parties.add(new Party(null, null, role.name(), party.name().trim(),
+          party.phone() == null || party.phone().isBlank() ? null : party.phone().trim()));
+    }
+    if (parties.stream().noneMatch(p -> PartyRole.applicant.name().equals(p.role()) && p.phone() != null)) {
+      throw Problems.invalid("parties", "至少需要一名留有联系电话的申请人");
+    }
+    ReportCaseRequest.Location location = request.location();
+    if (location.liaisonUnit() != null && !directory.liaisonUnitExists(location.liaisonUnit())) {
+      throw Problems.invalid("location.liaisonUnit", "未知的联户单元: " + location.liaisonUnit());
+    }
+    if ((location.latitude() == null) != (location.longitude() == null)) {
+      throw Problems.invalid("location", "经纬度须同时提供");
+    }
+    Placement placement = directory.place(location.liaisonUnit(), location.latitude(), location.longitude(),
+        location.address());
+
+    NewDispute draft = new NewDispute();
+    draft.trackingCode = TrackingCodes.next();
+    draft.idempotencyKey = idempotencyKey;
+    draft.requestFingerprint = fingerprint;
+    draft.disputeType = type.name();
+    draft.description = request.description();
+    draft.address = location.address().trim();
+    draft.latitude = location.latitude();
+    draft.longitude = location.longitude();
+    draft.liaisonUnitCode = location.liaisonUnit();
+    draft.riskFlags = flags.stream().map(Enum::name).collect(Collectors.joining(","));
+    draft.highRisk = flags.stream().anyMatch(RiskFlag::highRisk);
+    return DisputeReceipt.of(start(draft, placement, parties, "纠纷登记"), false);
+  }
+
+  /** A case of category dispute handed over by the case loop; the reporter applies, with the same code. */
+  @Transactional
+  public Dispute fromCase(CaseRecord record) {
+    NewDispute draft = new NewDispute();
+    draft.trackingCode = record.trackingCode();
+    draft.caseId = record.id();
+    draft.disputeType = DisputeType.other.name();
+    draft.description = record.description();
+    draft.address = record.address();
+    draft.latitude = record.latitude();
+    draft.longitude = record.longitude();
+    draft.liaisonUnitCode = record.liaisonUnitCode();
+    draft.riskFlags = "";
+    Placement placement = new Placement(record.streetCode(), record.communityCode(), record.gridCode());
+    List<Party> parties = List.of(new Party(null, null, PartyRole.applicant.name(), record.reporterName(),
+        record.reporterPhone()));
+    return start(draft, placement, parties, "由事件 " + record.caseNo() + " 转入调解");
+  }
+
+  private Dispute start(NewDispute draft, Placement placement, List<Party> parties, String registration) {
+    Instant now = EngineClock.now();
+    draft.gridCode = placement.gridCode();
+    draft.communityCode = placement.communityCode();
+    draft.streetCode = placement.streetCode();
+    draft.status = DisputeStatus.MEDIATING.name();
+    draft.createdAt = now;
+    disputes.insert(draft);
+    String disputeNo = now.atZone(calendar.zone()).getYear() + "-T" + String.format("%06d", draft.id);
+    disputes.assignNumber(draft.id, disputeNo);
+    for (Party party : parties) {
+      disputes.insertParty(new Party(null, draft.id, party.role(), party.name(), party.phone()));
+    }
+    DisputeType type = DisputeType.valueOf(draft.disputeType);
+    String risks = draft.riskFlags.isEmpty() ? "" : Arrays.stream(draft.riskFlags.split(","))
+        .map(flag -> RiskFlag.valueOf(flag).label()).collect(Collectors.joining("、"));
+    timeline.record(draft.id, PublicTimeline.SYSTEM, registration, "类型：" + type.label());
+
+    Map<String, Object> variables = Variables.createVariables()
+        .putValue(MediationVariables.DISPUTE_ID, draft.id)
+        .putValue(MediationVariables.DISPUTE_NO, disputeNo)
+        .putValue(MediationVariables.DISPUTE_TYPE, type.name())
+        .putValue(MediationVariables.DISPUTE_TYPE_NAME, type.label())
+        .putValue(MediationVariables.STREET, placement.streetCode())
+        .putValue(MediationVariables.COMMUNITY, placement.communityCode())
+        .putValue(MediationVariables.GRID, placement.gridCode())
+        .putValue(MediationVariables.ADDRESS, draft.address)
+        .putValue(MediationVariables.DESCRIPTION, draft.description)
+        .putValue(MediationVariables.PARTIES_SUMMARY, summary(parties))
+        .putValue(MediationVariables.RISK_SUMMARY, risks);
+    String instanceId = runtimeService.startProcessInstanceByKey(MediationVariables.PROCESS_KEY, disputeNo,
+        variables).getId();
+    disputes.attachProcess(draft.id, instanceId);
+    return disputes.findById(draft.id);
+  }
+
+  private static String summary(List<Party> parties) {
+    return parties.stream().map(p -> PartyRole.valueOf(p.role()).label() + "：" + p.name())
+        .collect(Collectors.joining("；"));
+  }
+
+  private DisputeReceipt replay(Dispute earlier, String fingerprint) {
+    if (!fingerprint.equals(earlier.requestFingerprint())) {
+      throw Problems.unprocessable("idempotency-key-reused", "幂等键已用于另一份登记",
+          "Idempotency-Key 已用于内容不同的纠纷登记（" + earlier.disputeNo() + "），请为新的登记使用新的键");
+    }
+    return DisputeReceipt.of(earlier, true);
+  }
+}

@@ -1,0 +1,42 @@
+package org.lianhu.mediation;
+
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.Masking;
+import org.lianhu.cases.TrackingCodes;
+import org.lianhu.timeline.PublicTimeline;
+import org.lianhu.web.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The parties follow their dispute with its number and tracking code. */
+@Service
+public class DisputeTracking {
+
+  private final DisputeMapper disputes;
+  private final CaseMapper cases;
+  private final PublicTimeline publicTimeline;
+
+  public DisputeTracking(DisputeMapper disputes, CaseMapper cases, PublicTimeline publicTimeline) {
+    this.disputes = disputes;
+    this.cases = cases;
+    this.publicTimeline = publicTimeline;
+  }
+
+  @Transactional(readOnly = true)
+  public DisputeView view(String disputeNo, String trackingCode) {
+    Dispute dispute = disputeNo == null ? null : disputes.findByNo(disputeNo);
+    if (dispute == null || !TrackingCodes.matches(dispute.trackingCode(), trackingCode)) {
+      throw Problems.notFound("没有与该纠纷编号和查询码对应的纠纷");
+    }
+    String caseNo = dispute.caseId() == null ? null
+        : java.util.Optional.ofNullable(cases.findById(dispute.caseId())).map(CaseRecord::caseNo).orElse(null);
+    return new DisputeView(dispute.disputeNo(), dispute.disputeType(), dispute.type().label(), dispute.description(),
+        dispute.address(), dispute.status(), dispute.disputeStatus().label(), dispute.tier(),
+        MediationVariables.tierName(dispute.tier()),
+        disputes.parties(dispute.id()).stream().map(p -> new DisputeView.PartyView(p.role(),
+            PartyRole.valueOf(p.role()).label(), Masking.name(p.name()))).toList(),
+        dispute.createdAt(), dispute.agreementAt(), dispute.agreementTerms(), dispute.confirmationResult(),
+        dispute.guidance(), dispute.closedAt(), caseNo, publicTimeline.of(disputes.timeline(dispute.id())));
+  }
+}

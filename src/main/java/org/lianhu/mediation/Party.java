@@ -1,0 +1,4 @@
+package org.lianhu.mediation;
+
+/** A party to a dispute. */
+public record Party(Long id, Long disputeId, String role, String name, String phone) {}

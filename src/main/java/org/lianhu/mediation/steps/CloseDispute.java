@@ -1,0 +1,55 @@
+package org.lianhu.mediation.steps;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.cases.CaseTimeline;
+import org.lianhu.mediation.Dispute;
+import org.lianhu.mediation.DisputeMapper;
+import org.lianhu.mediation.DisputeStatus;
+import org.lianhu.mediation.DisputeTimeline;
+import org.lianhu.mediation.MediationVariables;
+import org.lianhu.timeline.PublicTimeline;
+import org.lianhu.workflow.EngineClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * 结案: the dispute ends resolved (agreement kept through the follow-ups), withdrawn, or with guidance to
+ * litigation or arbitration. The case it came from, if any, hears of it on its own timeline.
+ */
+@Component("closeDispute")
+public class CloseDispute implements JavaDelegate {
+
+  private static final Map<String, DisputeStatus> BY_ACTIVITY = Map.of(
+      "closeResolved", DisputeStatus.RESOLVED,
+      "closeWithdrawn", DisputeStatus.WITHDRAWN,
+      "closeDispute", DisputeStatus.GUIDED);
+
+  private final DisputeMapper disputes;
+  private final DisputeTimeline timeline;
+  private final CaseTimeline caseTimeline;
+
+  public CloseDispute(DisputeMapper disputes, DisputeTimeline timeline, CaseTimeline caseTimeline) {
+    this.disputes = disputes;
+    this.timeline = timeline;
+    this.caseTimeline = caseTimeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DisputeStatus status = BY_ACTIVITY.get(execution.getCurrentActivityId());
+    if (status == null) {
+      throw new IllegalStateException("no dispute closing at activity " + execution.getCurrentActivityId());
+    }
+    long id = MediationVariables.disputeId(execution);
+    disputes.close(id, status.name(), EngineClock.now());
+    String result = "纠纷" + status.label();
+    execution.setVariable(MediationVariables.MEDIATION_RESULT, result);
+    timeline.record(id, PublicTimeline.SYSTEM, "结案：" + status.label(), null);
+    Dispute dispute = disputes.findById(id);
+    if (dispute.caseId() != null) {
+      caseTimeline.record(dispute.caseId(), PublicTimeline.SYSTEM, "关联纠纷结案",
+          "纠纷 " + dispute.disputeNo() + "：" + status.label());
+    }
+  }
+}

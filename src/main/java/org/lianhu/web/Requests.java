@@ -1,0 +1,58 @@
+package org.lianhu.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/** What every public endpoint checks the same way: enum choices, idempotency keys, tracking codes. */
+public final class Requests {
+
+  public static final int MAX_IDEMPOTENCY_KEY = 100;
+
+  private Requests() {}
+
+  /** The enum constant named by {@code value}; a problem naming the field and the choices otherwise. */
+  public static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
+    try {
+      return Enum.valueOf(type, value == null ? "" : value.trim());
+    } catch (IllegalArgumentException e) {
+      throw Problems.invalid(field, "不支持的取值 " + value + "，可选: " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  public static <E extends Enum<E>> E choice(Class<E> type, String field, String value, E fallback) {
+    return value == null || value.isBlank() ? fallback : choice(type, field, value);
+  }
+
+  /** The {@code Idempotency-Key} header, trimmed; null when absent. */
+  public static String idempotencyKey(String header) {
+    String key = header == null || header.isBlank() ? null : header.trim();
+    if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
+      throw Problems.invalid("Idempotency-Key", "Idempotency-Key 不能超过 " + MAX_IDEMPOTENCY_KEY + " 个字符");
+    }
+    return key;
+  }
+
+  /** The tracking code from the {@code X-Tracking-Code} header or the {@code trackingCode} parameter. */
+  public static String trackingCode(String header, String parameter) {
+    String code = header != null ? header : parameter;
+    if (code == null || code.isBlank()) {
+      throw Problems.invalid("trackingCode", "须提供查询码（请求头 X-Tracking-Code 或参数 trackingCode）");
+    }
+    return code;
+  }
+
+  /** A hash of the request body as JSON: a resend with the same key must carry the same request. */
+  public static String fingerprint(ObjectMapper json, Object request) {
+    try {
+      byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot fingerprint request", e);
+    }
+  }
+}
