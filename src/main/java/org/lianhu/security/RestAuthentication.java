@@ -28,7 +28,7 @@ public class RestAuthentication {
   @Bean
   FilterRegistrationBean<StaffAuthenticationFilter> staffAuthentication(StaffAuthenticationFilter filter) {
     FilterRegistrationBean<StaffAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
-    registration.addUrlPatterns("/api/staff/*");
+    registration.addUrlPatterns("/api/staff/*", "/api/stats/*");
     registration.setName("staffAuthentication");
     return registration;
   }

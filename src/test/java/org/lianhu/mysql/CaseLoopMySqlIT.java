@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.NewCaseFixture;
+import org.lianhu.stats.Kpi;
+import org.lianhu.stats.Statistics;
 import org.lianhu.timeline.TimelineEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +56,7 @@ class CaseLoopMySqlIT {
   @Autowired private IdentityService identityService;
   @Autowired private RuntimeService runtimeService;
   @Autowired private HistoryService historyService;
+  @Autowired private Statistics statistics;
 
   @Test
   void theServerIsMySqlCompatibleAndReadCommitted() {
@@ -158,6 +161,31 @@ class CaseLoopMySqlIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void theKpiQueriesRunOnMySqlForEveryGroupingAndPeriod() {
+    http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, jsonHeaders()), JsonNode.class);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    for (Statistics.GroupBy groupBy : Statistics.GroupBy.values()) {
+      for (Statistics.Period period : Statistics.Period.values()) {
+        List<Kpi> kpis = statistics.kpis(groupBy, period, today.minusDays(1), today.plusDays(1));
+        assertThat(kpis).as("%s by %s", groupBy, period).isNotEmpty()
+            .allSatisfy(kpi -> assertThat(kpi.period()).isNotBlank());
+        assertThat(kpis.stream().mapToLong(Kpi::reported).sum()).isPositive();
+      }
+    }
+    assertThat(statistics.kpis(Statistics.GroupBy.street, Statistics.Period.month, today, today).get(0).period())
+        .matches("\\d{4}-\\d{2}");
+    assertThat(statistics.kpis(Statistics.GroupBy.street, Statistics.Period.week, today, today).get(0).period())
+        .matches("\\d{4}-W\\d{2}");
+    assertThat(statistics.openCases(100)).isNotEmpty();
+  }
+
+  private static HttpHeaders jsonHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
   }
 
   /** MySQL 8 calls it transaction_isolation; MariaDB 10.11 still tx_isolation. */

@@ -1,0 +1,156 @@
+package org.lianhu.stats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lianhu.workflow.EngineClock;
+import org.lianhu.workflow.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The KPI views supervisors watch: rates by unit and period, department ranking, traffic lights. */
+@Service
+public class Statistics {
+
+  /** What a KPI can be grouped by, and the column it groups on. */
+  public enum GroupBy {
+    street("street_code"), community("community_code"), grid("grid_code"), department("department_code"),
+    category("category");
+
+    final String column;
+
+    GroupBy(String column) {
+      this.column = column;
+    }
+  }
+
+  public enum Period { week, month, quarter, all }
+
+  /** A department's performance: 40% response rate, 30% not reopened, 30% satisfaction. */
+  public record DepartmentScore(int rank, String department, String departmentName, double score,
+      Double responseRate, Double reopenRate, Double satisfactionRate, long cases) {}
+
+  public enum Light { red, yellow, green }
+
+  public record OpenCaseLight(String caseNo, String category, String status, String streetCode,
+      String communityCode, String departmentCode, String handlerGroup, Instant due, Light light,
+      String cockpitLink) {}
+
+  private final StatsMapper stats;
+  private final Names names;
+  private final WorkingCalendar calendar;
+  private final double warningShare;
+
+  public Statistics(StatsMapper stats, Names names, WorkingCalendar calendar,
+      @Value("${lianhu.deadlines.warning-share:0.75}") double warningShare) {
+    this.stats = stats;
+    this.names = names;
+    this.calendar = calendar;
+    this.warningShare = warningShare;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Kpi> kpis(GroupBy groupBy, Period period, LocalDate from, LocalDate to) {
+    Map<String, String> groupNames = names.of(groupBy);
+    return stats.kpis(groupBy.column, period.name(), start(from), start(to.plusDays(1))).stream()
+        .map(row -> Kpi.of(row, row.groupCode() == null ? "未确定" : groupNames.getOrDefault(row.groupCode(),
+            row.groupCode())))
+        .toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<DepartmentScore> ranking(LocalDate from, LocalDate to) {
+    List<Kpi> departments = kpis(GroupBy.department, Period.all, from, to).stream()
+        .filter(kpi -> kpi.group() != null).toList();
+    List<DepartmentScore> scores = new ArrayList<>();
+    for (Kpi kpi : departments) {
+      Double reopenRate = Kpi.rate(kpi.reopenedCases(), kpi.reported() - kpi.rejected());
+      double score = 100 * (0.4 * orZero(kpi.responseRate()) + 0.3 * (1 - orZero(reopenRate))
+          + 0.3 * orZero(kpi.satisfactionRate()));
+      scores.add(new DepartmentScore(0, kpi.group(), kpi.groupName(), Kpi.round(score), kpi.responseRate(),
+          reopenRate, kpi.satisfactionRate(), kpi.reported()));
+    }
+    scores.sort(Comparator.comparingDouble(DepartmentScore::score).reversed());
+    List<DepartmentScore> ranked = new ArrayList<>();
+    for (int i = 0; i < scores.size(); i++) {
+      DepartmentScore s = scores.get(i);
+      ranked.add(new DepartmentScore(i + 1, s.department(), s.departmentName(), s.score(), s.responseRate(),
+          s.reopenRate(), s.satisfactionRate(), s.cases()));
+    }
+    return ranked;
+  }
+
+  /**
+   * Every open case with its light: red when overdue or past its due date, yellow once the warning share
+   * of its time limit has passed, green otherwise.
+   */
+  @Transactional(readOnly = true)
+  public List<OpenCaseLight> openCases(int limit) {
+    Instant now = EngineClock.now();
+    return stats.openCases(limit).stream().map(c -> {
+      boolean accepting = "REPORTED".equals(c.status());
+      Instant start = accepting ? c.createdAt() : (c.respondedAt() != null ? c.respondedAt() : c.createdAt());
+      Instant due = accepting ? c.responseDue() : c.handleDue();
+      return new OpenCaseLight(c.caseNo(), c.category(), c.status(), c.streetCode(), c.communityCode(),
+          c.departmentCode(), c.handlerGroup(), due, light(Boolean.TRUE.equals(c.overdue()), start, due, now),
+          c.processInstanceId() == null ? null
+              : "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId() + "/runtime");
+    }).toList();
+  }
+
+  Light light(boolean overdue, Instant start, Instant due, Instant now) {
+    if (overdue || (due != null && !now.isBefore(due))) {
+      return Light.red;
+    }
+    if (due != null && start != null) {
+      Instant warnAt = start.plusMillis(Math.round(Duration.between(start, due).toMillis() * warningShare));
+      if (!now.isBefore(warnAt)) {
+        return Light.yellow;
+      }
+    }
+    return Light.green;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> hotspots(LocalDate from, LocalDate to) {
+    Map<String, String> communities = names.of(GroupBy.community);
+    Map<String, String> categories = names.of(GroupBy.category);
+    return stats.hotspots(start(from), start(to.plusDays(1))).stream().map(row -> {
+      Map<String, Object> named = new LinkedHashMap<>(row);
+      named.put("communityName", communities.getOrDefault((String) row.get("communityCode"), "未确定"));
+      named.put("categoryName", categories.getOrDefault((String) row.get("category"), (String) row.get("category")));
+      return named;
+    }).toList();
+  }
+
+  /** Mediation success rate: disputes that reached an agreement among those no longer being mediated. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> mediation(LocalDate from, LocalDate to) {
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (Map<String, Object> row : stats.disputesByStatus(start(from), start(to.plusDays(1)))) {
+      byStatus.put((String) row.get("status"), ((Number) row.get("disputes")).longValue());
+    }
+    long agreed = byStatus.getOrDefault("AGREED", 0L) + byStatus.getOrDefault("RESOLVED", 0L);
+    long decided = byStatus.values().stream().mapToLong(Long::longValue).sum() - byStatus.getOrDefault("MEDIATING", 0L);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("byStatus", byStatus);
+    result.put("agreed", agreed);
+    result.put("decided", decided);
+    result.put("successRate", Kpi.rate(agreed, decided));
+    return result;
+  }
+
+  private Instant start(LocalDate day) {
+    return day.atStartOfDay(calendar.zone()).toInstant();
+  }
+
+  private static double orZero(Double value) {
+    return value == null ? 0 : value;
+  }
+}

@@ -1,0 +1,127 @@
+package org.lianhu.stats;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.lianhu.web.Problems;
+import org.lianhu.workflow.EngineClock;
+import org.lianhu.workflow.WorkingCalendar;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * KPIs for supervisors (staff login required): rates by unit and period, department ranking, the traffic
+ * lights of open cases, hotspots, mediation success, and the weekly/monthly report as CSV or XLSX.
+ */
+@RestController
+@RequestMapping("/api/stats")
+public class StatsController {
+
+  static final int MAX_RANGE_DAYS = 3 * 366;
+
+  private final Statistics statistics;
+  private final PeriodReport report;
+  private final WorkingCalendar calendar;
+
+  public StatsController(Statistics statistics, PeriodReport report, WorkingCalendar calendar) {
+    this.statistics = statistics;
+    this.report = report;
+    this.calendar = calendar;
+  }
+
+  @GetMapping("/kpis")
+  public List<Kpi> kpis(@RequestParam(defaultValue = "street") Statistics.GroupBy groupBy,
+      @RequestParam(defaultValue = "month") Statistics.Period period,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    LocalDate[] range = range(from, to);
+    return statistics.kpis(groupBy, period, range[0], range[1]);
+  }
+
+  @GetMapping("/departments/ranking")
+  public List<Statistics.DepartmentScore> ranking(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    LocalDate[] range = range(from, to);
+    return statistics.ranking(range[0], range[1]);
+  }
+
+  @GetMapping("/open-cases")
+  public List<Statistics.OpenCaseLight> openCases(@RequestParam(defaultValue = "500") int limit) {
+    if (limit < 1 || limit > 5000) {
+      throw Problems.invalid("limit", "limit 须在 1 到 5000 之间");
+    }
+    return statistics.openCases(limit);
+  }
+
+  @GetMapping("/hotspots")
+  public List<Map<String, Object>> hotspots(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    LocalDate[] range = range(from, to);
+    return statistics.hotspots(range[0], range[1]);
+  }
+
+  @GetMapping("/mediation")
+  public Map<String, Object> mediation(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    LocalDate[] range = range(from, to);
+    return statistics.mediation(range[0], range[1]);
+  }
+
+  @GetMapping("/report.csv")
+  public ResponseEntity<byte[]> csv(@RequestParam(defaultValue = "week") Statistics.Period period,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    LocalDate day = date != null ? date : today();
+    return download(report.csv(checked(period), day), "text/csv;charset=UTF-8", period, day, "csv");
+  }
+
+  @GetMapping("/report.xlsx")
+  public ResponseEntity<byte[]> xlsx(@RequestParam(defaultValue = "week") Statistics.Period period,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    LocalDate day = date != null ? date : today();
+    return download(report.xlsx(checked(period), day),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", period, day, "xlsx");
+  }
+
+  private static Statistics.Period checked(Statistics.Period period) {
+    if (period != Statistics.Period.week && period != Statistics.Period.month) {
+      throw Problems.invalid("period", "报表周期只能是 week 或 month");
+    }
+    return period;
+  }
+
+  private ResponseEntity<byte[]> download(byte[] body, String type, Statistics.Period period, LocalDate day,
+      String extension) {
+    LocalDate start = PeriodReport.range(period, day)[0];
+    String name = "lianhu-" + period + "-" + start + "." + extension;
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .body(body);
+  }
+
+  /** Defaults to the last twelve months; refuses inverted or over-long ranges. */
+  private LocalDate[] range(LocalDate from, LocalDate to) {
+    LocalDate end = to != null ? to : today();
+    LocalDate start = from != null ? from : end.minusMonths(12).plusDays(1);
+    if (start.isAfter(end)) {
+      throw Problems.invalid("from", "起始日期不能晚于结束日期");
+    }
+    if (start.plusDays(MAX_RANGE_DAYS).isBefore(end)) {
+      throw Problems.invalid("from", "统计区间不能超过三年");
+    }
+    return new LocalDate[] {start, end};
+  }
+
+  private LocalDate today() {
+    return EngineClock.now().atZone(calendar.zone()).toLocalDate();
+  }
+}

@@ -1,0 +1,194 @@
+package org.lianhu.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lianhu.cases.CaseLoopTestSupport;
+import org.lianhu.cases.CaseReceipt;
+import org.lianhu.cases.Rating;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * KPIs over a month no other test writes to (June 2031): four cases whose every figure is known.
+ * A: sanitation at 和平里, answered and handled in time, rated satisfied, closed.
+ * B: streetlight at 和平里, resolved on the spot, rated unsatisfied, reopened and dispatched to municipal works.
+ * C: noise at 新华, rejected. D: road damage at 新华, never answered, escalated overdue.
+ */
+class StatisticsTest extends CaseLoopTestSupport {
+
+  private static final LocalDate FROM = LocalDate.parse("2031-06-01");
+  private static final LocalDate TO = LocalDate.parse("2031-06-30");
+  private static boolean loaded;
+
+  @Autowired private Statistics statistics;
+  @Autowired private TestRestTemplate http;
+
+  @BeforeEach
+  void loadJune2031() {
+    if (loaded) {
+      return;
+    }
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-06-11T02:00:00Z")));
+    CaseReceipt a = reportCase("sanitation", "normal", "和平里东街1号");
+    CaseReceipt b = reportCase("streetlight", "normal", "和平里东街2号");
+    CaseReceipt c = reportCase("noise", "normal", "新华路东段3号");
+    CaseReceipt d = reportCase("road_damage", "normal", "新华路东段4号");
+    advance(Duration.ofHours(1));
+    completeAs("wangli", openTask(a, "acceptCase"), Map.of("acceptDecision", "dispatch"));
+    completeAs("wangli", openTask(b, "acceptCase"), Map.of("acceptDecision", "onSpot", "acceptComment", "已修"));
+    completeAs("yangfan", openTask(c, "acceptCase"), Map.of("acceptDecision", "reject", "rejectReason", "重复"));
+    advance(Duration.ofHours(2));
+    completeAs("hanxue", openTask(a, "handleCase"), Map.of("handleResult", "已清运"));
+    rate(a, Rating.satisfied, null);
+    rate(b, Rating.unsatisfied, "又坏了");
+    fireTimer(d, "responseOverdueTimer");
+    loaded = true;
+  }
+
+  private void advance(Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+  }
+
+  private Kpi row(List<Kpi> kpis, String group) {
+    return kpis.stream().filter(k -> group.equals(k.group())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void ratesByStreetCountEachCaseOnce() {
+    List<Kpi> kpis = statistics.kpis(Statistics.GroupBy.street, Statistics.Period.month, FROM, TO);
+
+    assertThat(kpis).extracting(Kpi::period).containsOnly("2031-06");
+    Kpi dongcheng = row(kpis, "dongcheng");
+    assertThat(dongcheng.groupName()).isEqualTo("东城街道");
+    assertThat(dongcheng.reported()).isEqualTo(2);
+    assertThat(dongcheng.responseRate()).isEqualTo(1.0);
+    assertThat(dongcheng.resolved()).isEqualTo(1);
+    assertThat(dongcheng.resolutionRate()).isEqualTo(0.5);
+    assertThat(dongcheng.satisfactionRate()).isEqualTo(1.0);
+    assertThat(dongcheng.reopens()).isEqualTo(1);
+    assertThat(dongcheng.avgResponseMinutes()).isEqualTo(60.0);
+
+    Kpi xicheng = row(kpis, "xicheng");
+    assertThat(xicheng.reported()).isEqualTo(2);
+    assertThat(xicheng.rejected()).isEqualTo(1);
+    assertThat(xicheng.responseRate()).isEqualTo(0.5);
+    assertThat(xicheng.resolutionRate()).isEqualTo(0.0);
+    assertThat(xicheng.satisfactionRate()).isNull();
+    assertThat(xicheng.overdue()).isEqualTo(1);
+  }
+
+  @Test
+  void periodsGroupByIsoWeekAndQuarterToo() {
+    assertThat(statistics.kpis(Statistics.GroupBy.category, Statistics.Period.week, FROM, TO))
+        .extracting(Kpi::period).containsOnly("2031-W24");
+    assertThat(statistics.kpis(Statistics.GroupBy.community, Statistics.Period.quarter, FROM, TO))
+        .extracting(Kpi::period).containsOnly("2031-Q2");
+  }
+
+  @Test
+  void departmentsAreRankedOnResponseReopeningAndSatisfaction() {
+    List<Statistics.DepartmentScore> ranking = statistics.ranking(FROM, TO);
+
+    assertThat(ranking).extracting(Statistics.DepartmentScore::department).containsExactly("urban", "municipal");
+    assertThat(ranking.get(0).score()).isEqualTo(100.0);
+    assertThat(ranking.get(0).rank()).isEqualTo(1);
+    assertThat(ranking.get(1).reopenRate()).isEqualTo(1.0);
+    assertThat(ranking.get(1).score()).isEqualTo(40.0);
+  }
+
+  @Test
+  void openCasesCarryTrafficLights() {
+    Map<String, Statistics.Light> lights = statistics.openCases(5000).stream()
+        .collect(java.util.stream.Collectors.toMap(Statistics.OpenCaseLight::caseNo, Statistics.OpenCaseLight::light));
+    List<String> june = cases.findInScope(org.lianhu.cases.CaseScope.of(List.of("countyCentre"), null), null, 0, 10000)
+        .stream().filter(r -> r.createdAt().isAfter(Instant.parse("2031-06-01T00:00:00Z")))
+        .map(r -> r.caseNo() + ":" + r.category()).toList();
+    String overdue = june.stream().filter(s -> s.endsWith(":road_damage")).findFirst().orElseThrow().split(":")[0];
+    String reopened = june.stream().filter(s -> s.endsWith(":streetlight")).findFirst().orElseThrow().split(":")[0];
+    assertThat(lights.get(overdue)).isEqualTo(Statistics.Light.red);
+    assertThat(lights.get(reopened)).isEqualTo(Statistics.Light.green);
+  }
+
+  @Test
+  void aCaseIsYellowOnceTheWarningShareHasPassed() {
+    Instant start = Instant.parse("2031-06-11T00:00:00Z");
+    Instant due = start.plus(Duration.ofHours(24));
+    assertThat(statistics.light(false, start, due, start.plus(Duration.ofHours(17)))).isEqualTo(Statistics.Light.green);
+    assertThat(statistics.light(false, start, due, start.plus(Duration.ofHours(18)))).isEqualTo(Statistics.Light.yellow);
+    assertThat(statistics.light(false, start, due, due)).isEqualTo(Statistics.Light.red);
+    assertThat(statistics.light(true, start, due, start)).isEqualTo(Statistics.Light.red);
+  }
+
+  @Test
+  void hotspotsAndMediationAreCounted() {
+    assertThat(statistics.hotspots(FROM, TO)).anySatisfy(row -> {
+      assertThat(row.get("communityName")).isEqualTo("和平里社区");
+      assertThat(((Number) row.get("cases")).intValue()).isEqualTo(1);
+    });
+    assertThat(statistics.mediation(FROM, TO)).containsEntry("decided", 0L);
+  }
+
+  private ResponseEntity<byte[]> download(String path, String user) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, "demo");
+    }
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+  }
+
+  @Test
+  void theMonthlyReportDownloadsAsCsvAndXlsx() throws Exception {
+    ResponseEntity<byte[]> csv = download("/api/stats/report.csv?period=month&date=2031-06-15", "majie");
+    ResponseEntity<byte[]> xlsx = download("/api/stats/report.xlsx?period=month&date=2031-06-15", "majie");
+
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String text = new String(csv.getBody(), StandardCharsets.UTF_8);
+    assertThat(text).contains("月报 2031-06-01 至 2031-06-30").contains("dongcheng,东城街道,2,0,2,1.0");
+    assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("lianhu-month-2031-06-01.csv");
+    String sheet = null;
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx.getBody()))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+          sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(sheet).contains("东城街道").contains("<v>2</v>");
+  }
+
+  @Test
+  void statisticsNeedAStaffLoginAndCheckTheirParameters() {
+    assertThat(download("/api/stats/kpis", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(download("/api/stats/kpis?groupBy=planet", "majie").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(download("/api/stats/kpis?from=2031-07-01&to=2031-06-01", "majie").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(download("/api/stats/kpis?from=yesterday", "majie").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(download("/api/stats/report.csv?period=quarter", "majie").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void csvCellsCannotCarryFormulas() {
+    assertThat(PeriodReport.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(PeriodReport.cell("东城,街道")).isEqualTo("\"东城,街道\"");
+    assertThat(PeriodReport.cell(-1)).isEqualTo("-1");
+  }
+}
