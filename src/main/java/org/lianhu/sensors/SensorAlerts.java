@@ -1,0 +1,84 @@
+package org.lianhu.sensors;
+
+import java.time.Instant;
+import java.util.Map;
+import org.lianhu.cases.CaseIntake;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseReceipt;
+import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.CaseTimeline;
+import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.web.Problems;
+import org.lianhu.workflow.EngineClock;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 感知设备告警: an alarm opens a case with source {@code sensor}; further alarms from the same device
+ * while its case is open join that case instead of opening new ones, and a return to normal is noted on
+ * it. Alerts of one device are handled one at a time (a row lock on the device), so that a burst of
+ * alarms cannot open two cases.
+ */
+@Service
+public class SensorAlerts {
+
+  static final String ALARM = "alarm";
+  static final String NORMAL = "normal";
+
+  private final SensorMapper sensors;
+  private final CaseIntake intake;
+  private final CaseMapper cases;
+  private final CaseTimeline timeline;
+  private final Map<String, String> categories;
+
+  public SensorAlerts(SensorMapper sensors, CaseIntake intake, CaseMapper cases, CaseTimeline timeline,
+      SensorSettings settings) {
+    this.sensors = sensors;
+    this.intake = intake;
+    this.cases = cases;
+    this.timeline = timeline;
+    this.categories = settings.getCategories();
+  }
+
+  @Transactional
+  public AlertReceipt receive(AlertRequest alert) {
+    String status = alert.status().trim();
+    if (!ALARM.equals(status) && !NORMAL.equals(status)) {
+      throw Problems.invalid("status", "状态只能是 alarm 或 normal");
+    }
+    String category = categories.get(alert.type().trim());
+    if (category == null) {
+      throw Problems.invalid("type", "未知的告警类型 " + alert.type() + "，可选: " + categories.keySet());
+    }
+    Instant now = EngineClock.now();
+    try {
+      sensors.registerDevice(alert.deviceId(), now);
+    } catch (DuplicateKeyException registeredConcurrently) {
+      // Another alert of the same device registered it first; the lock below waits for it.
+    }
+    sensors.lockDevice(alert.deviceId());
+
+    Long openCase = sensors.openCaseOf(alert.deviceId());
+    if (openCase != null) {
+      sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), openCase, now);
+      int count = sensors.alertCount(openCase);
+      timeline.record(openCase, CaseTimeline.SYSTEM, ALARM.equals(status) ? "设备再次告警" : "设备恢复正常",
+          "设备 " + alert.deviceId() + (alert.message() == null ? "" : "：" + alert.message()) + "（第 " + count + " 条告警）");
+      CaseRecord record = cases.findById(openCase);
+      return new AlertReceipt(record.caseNo(), false, true);
+    }
+    if (NORMAL.equals(status)) {
+      sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), null, now);
+      return new AlertReceipt(null, false, false);
+    }
+    String description = "感知设备 " + alert.deviceId() + " 告警（" + alert.type() + "）"
+        + (alert.message() == null ? "" : "：" + alert.message());
+    CaseReceipt receipt = intake.report(new ReportCaseRequest(category, description, alert.location(), "urgent",
+        new ReportCaseRequest.Reporter("感知设备 " + alert.deviceId(), ""), "sensor"), null);
+    CaseRecord record = cases.findByNo(receipt.caseNo());
+    sensors.markDevice(record.id(), alert.deviceId());
+    sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), record.id(), now);
+    return new AlertReceipt(receipt.caseNo(), true, false);
+  }
+}
