@@ -61,6 +61,10 @@ public interface CaseMapper {
   List<CaseRecord> findInScope(@Param("scope") CaseScope scope, @Param("status") String status,
       @Param("offset") int offset, @Param("limit") int limit);
 
+  /** Cases for Open311's public list: newest first, by category, period and open/closed. */
+  List<CaseRecord> findPublic(@Param("category") String category, @Param("from") Instant from,
+      @Param("to") Instant to, @Param("status") String status, @Param("limit") int limit);
+
   int countInScope(@Param("scope") CaseScope scope, @Param("id") long id);
 
   void appendTimeline(TimelineEntry entry);

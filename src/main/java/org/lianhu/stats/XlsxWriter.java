@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lianhu.web.Xml;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -33,7 +34,7 @@ final class XlsxWriter {
       for (Map.Entry<String, List<List<Object>>> sheet : sheets.entrySet()) {
         overrides.append("<Override PartName=\"/xl/worksheets/sheet").append(index).append(".xml\" ContentType=\"")
             .append("application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
-        sheetList.append("<sheet name=\"").append(escape(sheet.getKey())).append("\" sheetId=\"").append(index)
+        sheetList.append("<sheet name=\"").append(Xml.escape(sheet.getKey())).append("\" sheetId=\"").append(index)
             .append("\" r:id=\"rId").append(index).append("\"/>");
         relations.append("<Relationship Id=\"rId").append(index).append("\" Type=\"http://schemas.openxmlformats.org")
             .append("/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet").append(index)
@@ -76,7 +77,7 @@ final class XlsxWriter {
         if (value instanceof Number number) {
           xml.append("<c r=\"").append(ref).append("\"><v>").append(number).append("</v></c>");
         } else if (value != null) {
-          xml.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>").append(escape(value.toString()))
+          xml.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>").append(Xml.escape(value.toString()))
               .append("</t></is></c>");
         }
       }
@@ -97,23 +98,5 @@ final class XlsxWriter {
     zip.putNextEntry(new ZipEntry(name));
     zip.write(content.getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
-  }
-
-  static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char ch : text.toCharArray()) {
-      switch (ch) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        default -> {
-          if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-            escaped.append(ch);
-          }
-        }
-      }
-    }
-    return escaped.toString();
   }
 }

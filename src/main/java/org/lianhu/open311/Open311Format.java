@@ -1,0 +1,67 @@
+package org.lianhu.open311;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.lianhu.web.Xml;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * GeoReport v2 answers in JSON or XML, chosen by the URL's extension. Each answer is a list of flat
+ * records (field → value, a nested list for service attributes), so one small writer serves both.
+ */
+final class Open311Format {
+
+  private Open311Format() {}
+
+  static boolean supported(String format) {
+    return "json".equals(format) || "xml".equals(format);
+  }
+
+  static ResponseEntity<String> render(HttpStatus status, String format, String listName, String itemName,
+      List<? extends Map<String, ?>> items, ObjectMapper json) {
+    if ("xml".equals(format)) {
+      StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+      xml.append('<').append(listName).append('>');
+      for (Map<String, ?> item : items) {
+        element(xml, itemName, item);
+      }
+      xml.append("</").append(listName).append('>');
+      return ResponseEntity.status(status).contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
+          .body(xml.toString());
+    }
+    try {
+      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(items));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ResponseEntity<String> error(HttpStatus status, String format, String description, ObjectMapper json) {
+    return render(status, format == null || !supported(format) ? "json" : format, "errors", "error",
+        List.of(Map.of("code", status.value(), "description", description)), json);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void element(StringBuilder xml, String name, Object value) {
+    if (value == null) {
+      xml.append('<').append(name).append("/>");
+      return;
+    }
+    xml.append('<').append(name).append('>');
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((key, inner) -> element(xml, key.toString(), inner));
+    } else if (value instanceof List<?> list) {
+      String child = name.endsWith("s") ? name.substring(0, name.length() - 1) : "item";
+      for (Object inner : list) {
+        element(xml, child, inner);
+      }
+    } else {
+      xml.append(Xml.escape(value.toString()));
+    }
+    xml.append("</").append(name).append('>');
+  }
+}

@@ -1,0 +1,226 @@
+package org.lianhu.open311;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lianhu.cases.CaseCategory;
+import org.lianhu.cases.CaseIntake;
+import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseReceipt;
+import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.workflow.WorkingCalendar;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Open311 GeoReport v2 mapped onto Lianhu's case loop: services are the case categories, a service
+ * request is a case (its id the case number). Disputes are never listed publicly: they concern people.
+ */
+@Service
+public class Open311Requests {
+
+  /** A request Open311 clients may not make, with the reason. */
+  static class Refused extends RuntimeException {
+    final int status;
+
+    Refused(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  static final Set<String> NOT_PUBLIC = Set.of("dispute");
+  static final int MAX_LISTED = 1000;
+
+  private final CaseMapper cases;
+  private final CaseIntake intake;
+  private final OrganisationDirectory directory;
+  private final Validator validator;
+  private final WorkingCalendar calendar;
+
+  public Open311Requests(CaseMapper cases, CaseIntake intake, OrganisationDirectory directory, Validator validator,
+      WorkingCalendar calendar) {
+    this.cases = cases;
+    this.intake = intake;
+    this.directory = directory;
+    this.validator = validator;
+    this.calendar = calendar;
+  }
+
+  List<Map<String, Object>> services() {
+    return cases.categories().stream().map(category -> {
+      Map<String, Object> service = new LinkedHashMap<>();
+      service.put("service_code", category.code());
+      service.put("service_name", category.name());
+      service.put("description", category.name());
+      service.put("metadata", true);
+      service.put("type", "realtime");
+      service.put("keywords", category.code().replace('_', ','));
+      service.put("group", NOT_PUBLIC.contains(category.code()) ? "矛盾纠纷" : "城乡治理");
+      return service;
+    }).toList();
+  }
+
+  Map<String, Object> definition(String code) {
+    CaseCategory category = cases.category(code);
+    if (category == null || !Boolean.TRUE.equals(category.active())) {
+      throw new Refused(404, "unknown service_code " + code);
+    }
+    Map<String, Object> urgency = new LinkedHashMap<>();
+    urgency.put("variable", true);
+    urgency.put("code", "urgency");
+    urgency.put("datatype", "singlevaluelist");
+    urgency.put("required", false);
+    urgency.put("datatype_description", "紧急程度");
+    urgency.put("order", 1);
+    urgency.put("description", "紧急程度（默认一般）");
+    urgency.put("values", List.of(value("normal", "一般"), value("urgent", "紧急"), value("emergency", "特急")));
+    Map<String, Object> liaisonUnit = new LinkedHashMap<>();
+    liaisonUnit.put("variable", true);
+    liaisonUnit.put("code", "liaison_unit");
+    liaisonUnit.put("datatype", "string");
+    liaisonUnit.put("required", false);
+    liaisonUnit.put("datatype_description", "联户单元代码");
+    liaisonUnit.put("order", 2);
+    liaisonUnit.put("description", "所在联户单元（可选）");
+    Map<String, Object> definition = new LinkedHashMap<>();
+    definition.put("service_code", category.code());
+    definition.put("attributes", List.of(urgency, liaisonUnit));
+    return definition;
+  }
+
+  private static Map<String, Object> value(String key, String name) {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("key", key);
+    value.put("name", name);
+    return value;
+  }
+
+  /** POST requests: the fields of GeoReport v2, mapped onto a report. */
+  @Transactional
+  Map<String, Object> create(Map<String, String> form) {
+    String serviceCode = form.get("service_code");
+    if (serviceCode == null || serviceCode.isBlank()) {
+      throw new Refused(400, "service_code is required");
+    }
+    definition(serviceCode);
+    BigDecimal lat = decimal(form.get("lat"), "lat");
+    BigDecimal lng = decimal(form.get("long"), "long");
+    String address = form.get("address_string");
+    if ((address == null || address.isBlank()) && (lat == null || lng == null)) {
+      throw new Refused(400, "a location is required: lat and long, or address_string");
+    }
+    if (address == null || address.isBlank()) {
+      address = "坐标 " + lat.toPlainString() + "," + lng.toPlainString();
+    }
+    String name = (nullToEmpty(form.get("last_name")) + nullToEmpty(form.get("first_name"))).trim();
+    ReportCaseRequest report = new ReportCaseRequest(serviceCode, form.get("description"),
+        new ReportCaseRequest.Location(address, lat, lng, blankToNull(form.get("attribute[liaison_unit]"))),
+        blankToNull(form.get("attribute[urgency]")),
+        new ReportCaseRequest.Reporter(name.isEmpty() ? "Open311 用户" : name, form.get("phone")), "resident");
+    Set<ConstraintViolation<ReportCaseRequest>> violations = validator.validate(report);
+    if (!violations.isEmpty()) {
+      List<String> messages = new ArrayList<>();
+      violations.forEach(v -> messages.add(field(v.getPropertyPath().toString()) + ": " + v.getMessage()));
+      throw new Refused(400, String.join("; ", messages));
+    }
+    CaseReceipt receipt = intake.report(report, null);
+    Map<String, Object> created = new LinkedHashMap<>();
+    created.put("service_request_id", receipt.caseNo());
+    created.put("service_notice", "已受理，事件编号 " + receipt.caseNo() + "，查询码 " + receipt.trackingCode());
+    created.put("account_id", null);
+    return created;
+  }
+
+  /** The Open311 field a violation is about, for a client that never saw Lianhu's field names. */
+  private static String field(String path) {
+    return switch (path) {
+      case "description" -> "description";
+      case "reporter.phone" -> "phone";
+      case "reporter.name" -> "first_name/last_name";
+      case "location.address" -> "address_string";
+      case "location.latitude" -> "lat";
+      case "location.longitude" -> "long";
+      case "category" -> "service_code";
+      default -> path;
+    };
+  }
+
+  @Transactional(readOnly = true)
+  List<Map<String, Object>> find(List<String> ids, String serviceCode, Instant start, Instant end, String status) {
+    List<CaseRecord> found = new ArrayList<>();
+    if (ids != null && !ids.isEmpty()) {
+      ids.stream().limit(MAX_LISTED).map(String::trim).map(cases::findByNo).filter(r -> r != null).forEach(found::add);
+    } else {
+      found.addAll(cases.findPublic(serviceCode, start, end, status, MAX_LISTED));
+    }
+    return found.stream().filter(r -> !NOT_PUBLIC.contains(r.category())).map(this::request).toList();
+  }
+
+  private Map<String, Object> request(CaseRecord record) {
+    CaseCategory category = cases.category(record.category());
+    boolean closed = "CLOSED".equals(record.status()) || "REJECTED".equals(record.status());
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("service_request_id", record.caseNo());
+    request.put("status", closed ? "closed" : "open");
+    request.put("status_notes", record.rejectReason() != null ? record.rejectReason() : record.result());
+    request.put("service_name", category == null ? record.category() : category.name());
+    request.put("service_code", record.category());
+    request.put("description", record.description());
+    request.put("agency_responsible", directory.department(record.departmentCode()).map(d -> d.name()).orElse(null));
+    request.put("service_notice", record.caseStatus().label());
+    request.put("requested_datetime", timestamp(record.createdAt()));
+    Instant updated = latest(record.closedAt(), record.resolvedAt(), record.respondedAt(), record.createdAt());
+    request.put("updated_datetime", timestamp(updated));
+    request.put("expected_datetime", timestamp(record.handleDue() != null ? record.handleDue() : record.responseDue()));
+    request.put("address", record.address());
+    request.put("address_id", null);
+    request.put("zipcode", null);
+    request.put("lat", record.latitude());
+    request.put("long", record.longitude());
+    request.put("media_url", null);
+    return request;
+  }
+
+  private String timestamp(Instant instant) {
+    return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(calendar.zone()));
+  }
+
+  private static Instant latest(Instant... instants) {
+    Instant latest = null;
+    for (Instant instant : instants) {
+      if (instant != null && (latest == null || instant.isAfter(latest))) {
+        latest = instant;
+      }
+    }
+    return latest;
+  }
+
+  private static BigDecimal decimal(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value.trim());
+    } catch (NumberFormatException e) {
+      throw new Refused(400, field + " is not a number");
+    }
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
