@@ -1,5 +1,6 @@
 package org.lianhu.cases;
 
+import org.lianhu.org.Location;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Map;
@@ -63,15 +64,8 @@ public class CaseIntake {
     }
     Urgency urgency = Requests.choice(Urgency.class, "urgency", request.urgency(), Urgency.normal);
     CaseSource source = Requests.choice(CaseSource.class, "source", request.source(), CaseSource.resident);
-    ReportCaseRequest.Location location = request.location();
-    if (location.liaisonUnit() != null && !directory.liaisonUnitExists(location.liaisonUnit())) {
-      throw Problems.invalid("location.liaisonUnit", "未知的联户单元: " + location.liaisonUnit());
-    }
-    if ((location.latitude() == null) != (location.longitude() == null)) {
-      throw Problems.invalid("location", "经纬度须同时提供");
-    }
-    Placement placement = directory.place(location.liaisonUnit(), location.latitude(), location.longitude(),
-        location.address());
+    Location location = request.location();
+    Placement placement = directory.place(location);
 
     Instant now = EngineClock.now();
     NewCase draft = new NewCase();

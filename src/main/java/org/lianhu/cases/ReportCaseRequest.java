@@ -1,13 +1,11 @@
 package org.lianhu.cases;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
+import org.lianhu.org.Location;
 
 /** Body of {@code POST /api/cases}. The description is kept verbatim, whitespace and all. */
 public record ReportCaseRequest(
@@ -20,14 +18,6 @@ public record ReportCaseRequest(
     String source) {
 
   public static final int MAX_DESCRIPTION = 2000;
-
-  public record Location(
-      @NotBlank(message = "必须填写地址") @Size(max = 200, message = "地址不能超过 200 字") String address,
-      @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
-      @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") BigDecimal latitude,
-      @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
-      @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") BigDecimal longitude,
-      @Size(max = 32, message = "联户单元代码过长") String liaisonUnit) {}
 
   public record Reporter(
       @NotBlank(message = "必须填写上报人姓名") @Size(max = 64, message = "姓名不能超过 64 字") String name,

@@ -1,5 +1,6 @@
 package org.lianhu.mediation;
 
+import org.lianhu.org.Location;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,15 +72,8 @@ public class DisputeIntake {
     if (parties.stream().noneMatch(p -> PartyRole.applicant.name().equals(p.role()) && p.phone() != null)) {
       throw Problems.invalid("parties", "至少需要一名留有联系电话的申请人");
     }
-    ReportCaseRequest.Location location = request.location();
-    if (location.liaisonUnit() != null && !directory.liaisonUnitExists(location.liaisonUnit())) {
-      throw Problems.invalid("location.liaisonUnit", "未知的联户单元: " + location.liaisonUnit());
-    }
-    if ((location.latitude() == null) != (location.longitude() == null)) {
-      throw Problems.invalid("location", "经纬度须同时提供");
-    }
-    Placement placement = directory.place(location.liaisonUnit(), location.latitude(), location.longitude(),
-        location.address());
+    Location location = request.location();
+    Placement placement = directory.place(location);
 
     NewDispute draft = new NewDispute();
     draft.trackingCode = TrackingCodes.next();

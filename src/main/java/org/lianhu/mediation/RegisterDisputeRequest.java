@@ -1,5 +1,6 @@
 package org.lianhu.mediation;
 
+import org.lianhu.org.Location;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,7 +15,7 @@ public record RegisterDisputeRequest(
     @NotBlank(message = "必须填写纠纷类型") String type,
     @NotBlank(message = "必须填写纠纷情况")
     @Size(max = ReportCaseRequest.MAX_DESCRIPTION, message = "纠纷情况不能超过 2000 字") String description,
-    @NotNull(message = "必须填写发生地点") @Valid ReportCaseRequest.Location location,
+    @NotNull(message = "必须填写发生地点") @Valid Location location,
     @NotEmpty(message = "至少需要一名当事人") @Size(max = 20, message = "当事人不能超过 20 名")
     List<@Valid PartyRequest> parties,
     @Size(max = 4, message = "风险标识过多") List<String> riskFlags) {

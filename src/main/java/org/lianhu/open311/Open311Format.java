@@ -2,6 +2,7 @@ package org.lianhu.open311;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lianhu.web.Xml;
@@ -41,8 +42,11 @@ final class Open311Format {
   }
 
   static ResponseEntity<String> error(HttpStatus status, String format, String description, ObjectMapper json) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", status.value());
+    error.put("description", description);
     return render(status, format == null || !supported(format) ? "json" : format, "errors", "error",
-        List.of(Map.of("code", status.value(), "description", description)), json);
+        List.of(error), json);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.lianhu.open311;
 
+import org.lianhu.org.Location;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -124,7 +125,7 @@ public class Open311Requests {
     }
     String name = (nullToEmpty(form.get("last_name")) + nullToEmpty(form.get("first_name"))).trim();
     ReportCaseRequest report = new ReportCaseRequest(serviceCode, form.get("description"),
-        new ReportCaseRequest.Location(address, lat, lng, blankToNull(form.get("attribute[liaison_unit]"))),
+        new Location(address, lat, lng, blankToNull(form.get("attribute[liaison_unit]"))),
         blankToNull(form.get("attribute[urgency]")),
         new ReportCaseRequest.Reporter(name.isEmpty() ? "Open311 用户" : name, form.get("phone")), "resident");
     Set<ConstraintViolation<ReportCaseRequest>> violations = validator.validate(report);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,8 +64,15 @@ public class OrganisationDirectory {
     return Placement.UNKNOWN;
   }
 
-  public boolean liaisonUnitExists(String code) {
-    return mapper.liaisonUnit(code) != null;
+  /** Places a reported location, refusing an unknown liaison unit or half a coordinate pair. */
+  public Placement place(Location location) {
+    if (location.liaisonUnit() != null && mapper.liaisonUnit(location.liaisonUnit()) == null) {
+      throw Problems.invalid("location.liaisonUnit", "未知的联户单元: " + location.liaisonUnit());
+    }
+    if ((location.latitude() == null) != (location.longitude() == null)) {
+      throw Problems.invalid("location", "经纬度须同时提供");
+    }
+    return place(location.liaisonUnit(), location.latitude(), location.longitude(), location.address());
   }
 
   private Placement placementOf(Grid grid) {

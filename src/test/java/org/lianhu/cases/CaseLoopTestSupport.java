@@ -1,5 +1,6 @@
 package org.lianhu.cases;
 
+import org.lianhu.org.Location;
 import org.lianhu.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public abstract class CaseLoopTestSupport {
 
   protected static ReportCaseRequest report(String category, String urgency, String address) {
     return new ReportCaseRequest(category, "  路灯不亮已经三天了，晚上出行很不方便。\n请尽快处理！  ",
-        new ReportCaseRequest.Location(address, null, null, null), urgency,
+        new Location(address, null, null, null), urgency,
         new ReportCaseRequest.Reporter("张三", "13812345678"), "resident");
   }
 

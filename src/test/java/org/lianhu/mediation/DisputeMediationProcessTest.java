@@ -1,5 +1,6 @@
 package org.lianhu.mediation;
 
+import org.lianhu.org.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
 
   private DisputeReceipt register(String type, List<String> riskFlags) {
     return disputeIntake.register(new RegisterDisputeRequest(type, "楼上装修噪音和漏水，邻里多次争吵",
-        new ReportCaseRequest.Location(HEPINGLI, null, null, null),
+        new Location(HEPINGLI, null, null, null),
         List.of(new RegisterDisputeRequest.PartyRequest("applicant", "赵六", "13700000001"),
             new RegisterDisputeRequest.PartyRequest("respondent", "钱七", null)),
         riskFlags), null);

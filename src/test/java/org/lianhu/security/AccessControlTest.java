@@ -1,5 +1,6 @@
 package org.lianhu.security;
 
+import org.lianhu.org.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class AccessControlTest {
   @Autowired private CaseIntake intake;
 
   private CaseReceipt report(String address) {
-    return intake.report(new ReportCaseRequest("sanitation", "垃圾堆积", new ReportCaseRequest.Location(address,
+    return intake.report(new ReportCaseRequest("sanitation", "垃圾堆积", new Location(address,
         null, null, null), null, new ReportCaseRequest.Reporter("王五", "13912345678"), null), null);
   }
 

@@ -24,6 +24,11 @@ public class CloseCase implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
     cases.close(caseId, EngineClock.now());
-    timeline.record(caseId, CaseTimeline.SYSTEM, "结案", null);
+    timeline.record(caseId, CaseTimeline.SYSTEM, "结案", remark());
+  }
+
+  /** What the timeline says about the closing, beyond 结案. */
+  protected String remark() {
+    return null;
   }
 }
