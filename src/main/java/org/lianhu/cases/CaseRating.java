@@ -32,7 +32,7 @@ public class CaseRating {
     // The conditional update is the guard against a replayed or concurrent rating: only one wins.
     if (cases.rate(record.id(), rating.name(), comment) != 1) {
       throw Problems.conflict("rating-not-open", "当前不可评价",
-          "事件 " + caseNo + " 当前状态为「" + record.caseStatus().label() + "」，不在待评价阶段或已评价");
+          "事件 " + caseNo + " 不在待评价阶段，或已经评价过");
     }
     timeline.record(record.id(), CaseTimeline.REPORTER, "评价：" + rating.label(), comment);
     runtimeService.createMessageCorrelation(CaseVariables.RATED_MESSAGE)

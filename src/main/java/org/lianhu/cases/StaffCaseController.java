@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/staff/cases")
 public class StaffCaseController {
 
+  /** Far enough for any county; keeps page x size inside an int. */
+  static final int MAX_PAGE = 100_000;
+
   private final StaffCases staffCases;
 
   public StaffCaseController(StaffCases staffCases) {
@@ -24,7 +27,7 @@ public class StaffCaseController {
 
   @GetMapping
   public List<StaffCases.Summary> list(@RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     if (status != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw Problems.invalid("status", "未知的状态 " + status + "，可选: " + Arrays.toString(CaseStatus.values()));

@@ -17,8 +17,8 @@ public record RegisterDisputeRequest(
     @Size(max = ReportCaseRequest.MAX_DESCRIPTION, message = "纠纷情况不能超过 2000 字") String description,
     @NotNull(message = "必须填写发生地点") @Valid Location location,
     @NotEmpty(message = "至少需要一名当事人") @Size(max = 20, message = "当事人不能超过 20 名")
-    List<@Valid PartyRequest> parties,
-    @Size(max = 4, message = "风险标识过多") List<String> riskFlags) {
+    List<@Valid @NotNull(message = "当事人不能为空") PartyRequest> parties,
+    @Size(max = 4, message = "风险标识过多") List<@NotNull(message = "风险标识不能为空") String> riskFlags) {
 
   public record PartyRequest(
       @NotBlank(message = "必须填写当事人角色") String role,

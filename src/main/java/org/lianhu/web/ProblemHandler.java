@@ -3,6 +3,8 @@ package org.lianhu.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,8 +40,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (causedBy(ex, BodySizeLimit.TooLarge.class)) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+          "请求体不能超过 " + BodySizeLimit.MAX_BODY_BYTES / 1024 + " KB");
+      problem.setType(Problems.type("payload-too-large"));
+      problem.setTitle("请求体过大");
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
     String detail = "请求体不是有效的 JSON";
-    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    if (causedBy(ex, java.io.CharConversionException.class) || String.valueOf(ex.getMessage()).contains("UTF-8")) {
+      detail = "请求体不是有效的 UTF-8 编码的 JSON";
+    } else if (ex.getCause() instanceof MismatchedInputException mapping && !mapping.getPath().isEmpty()) {
       detail = "字段 " + fieldPath(mapping) + " 的值类型不对";
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
@@ -54,6 +65,56 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(Problems.type("invalid-request"));
     problem.setTitle("请求参数有误");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /**
+   * Errors the framework answers itself (unsupported media type, bad parameters, unknown method...) get a
+   * Lianhu problem type and a Chinese title, like every other error of the API.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    if (response != null && response.getBody() instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      switch (statusCode.value()) {
+        case 400 -> name(problem, "invalid-request", "请求参数有误");
+        case 404 -> name(problem, "not-found", "未找到");
+        case 405 -> name(problem, "method-not-allowed", "不支持该请求方法");
+        case 406 -> name(problem, "not-acceptable", "无法提供所要求的格式");
+        case 413 -> name(problem, "payload-too-large", "请求体过大");
+        case 415 -> name(problem, "unsupported-media-type", "请求体须为 application/json");
+        default -> { }
+      }
+    }
+    return response;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+        errors.putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "参数不符合要求: " + String.join(", ", errors.keySet()));
+    name(problem, "invalid-request", "请求参数有误");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static void name(ProblemDetail problem, String type, String title) {
+    problem.setType(Problems.type(type));
+    problem.setTitle(title);
+  }
+
+  private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String fieldPath(JsonMappingException mapping) {

@@ -1,0 +1,112 @@
+package org.lianhu.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lianhu's own APIs take small bodies: a report is a few kilobytes. A larger body is refused before it is
+ * read (413 by its Content-Length), or as soon as a streamed body passes the limit.
+ */
+@Configuration
+public class BodySizeLimit {
+
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** Raised while reading a streamed body that grew past the limit. */
+  public static class TooLarge extends IOException {
+    TooLarge() {
+      super("request body larger than " + MAX_BODY_BYTES + " bytes");
+    }
+  }
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> bodySizeLimitFilter() {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+          response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+          response.setContentType("application/problem+json;charset=UTF-8");
+          response.getWriter().write("{\"type\":\"/problems/payload-too-large\",\"title\":\"请求体过大\",\"status\":413,"
+              + "\"detail\":\"请求体不能超过 " + MAX_BODY_BYTES / 1024 + " KB\"}");
+          return;
+        }
+        chain.doFilter(new Limited(request), response);
+      }
+    });
+    registration.addUrlPatterns("/api/*", "/open311/*");
+    registration.setName("bodySizeLimit");
+    registration.setOrder(-100);
+    return registration;
+  }
+
+  private static final class Limited extends HttpServletRequestWrapper {
+    private ServletInputStream limited;
+
+    Limited(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (limited == null) {
+        ServletInputStream body = super.getInputStream();
+        limited = new ServletInputStream() {
+          private long read;
+
+          @Override
+          public int read() throws IOException {
+            int next = body.read();
+            if (next >= 0) {
+              count(1);
+            }
+            return next;
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = body.read(buffer, offset, length);
+            if (n > 0) {
+              count(n);
+            }
+            return n;
+          }
+
+          private void count(int n) throws TooLarge {
+            read += n;
+            if (read > MAX_BODY_BYTES) {
+              throw new TooLarge();
+            }
+          }
+
+          @Override
+          public boolean isFinished() {
+            return body.isFinished();
+          }
+
+          @Override
+          public boolean isReady() {
+            return body.isReady();
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            body.setReadListener(listener);
+          }
+        };
+      }
+      return limited;
+    }
+  }
+}
