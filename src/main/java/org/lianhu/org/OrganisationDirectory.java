@@ -3,6 +3,8 @@ package org.lianhu.org;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.lianhu.web.Problems;
@@ -180,6 +182,23 @@ public class OrganisationDirectory {
   public String mediationGroup(String kind, String streetCode) {
     return mapper.mediationBodiesServing(kind, streetCode).stream().findFirst().map(MediationBody::groupId)
         .orElseGet(() -> coordinatorGroup(streetCode));
+  }
+
+  /** Groups that oversee the county's work: the county centre, the supervision office, every department. */
+  public Set<String> countySupervisorGroups() {
+    Set<String> groups = new HashSet<>(Set.of(COUNTY_CENTRE_GROUP, "camunda-admin"));
+    mapper.departments().forEach(d -> groups.add(d.groupId()));
+    mapper.offices().stream().filter(o -> "supervision".equals(o.departmentCode()))
+        .forEach(o -> groups.add(o.groupId()));
+    return groups;
+  }
+
+  /** Everyone who supervises some part of the county: the county-wide groups, streets and communities. */
+  public Set<String> supervisorGroups() {
+    Set<String> groups = countySupervisorGroups();
+    mapper.streets().forEach(s -> groups.add(s.groupId()));
+    mapper.communities().forEach(c -> groups.add(c.groupId()));
+    return groups;
   }
 
   /** The Chinese name of an organisation group, or the id itself when the group is unknown. */

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -43,6 +44,18 @@ public class AccessGrants {
       grantGroup(unit.value(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
       grantGroup(unit.value(), Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     }
+    // The county's supervisors watch every case in Cockpit, read-only.
+    for (String group : directory.countySupervisorGroups()) {
+      if ("camunda-admin".equals(group)) {
+        continue;
+      }
+      grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grantGroup(group, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ_INSTANCE);
+      grantGroup(group, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ_HISTORY);
+      grantGroup(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+      grantGroup(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
+      grantGroup(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    }
     for (Filter filter : filterService.createTaskFilterQuery().list()) {
       if (filter.getOwner() == null) {
         grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
@@ -51,16 +64,20 @@ public class AccessGrants {
   }
 
   private void grantGroup(String groupId, Resource resource, String resourceId, Permission permission) {
-    boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
-    if (!granted) {
-      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-      authorization.addPermission(permission);
-      authorizationService.saveAuthorization(authorization);
+    Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .singleResult();
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      return;
     }
+    // One authorization per group and resource: a further permission is added to it.
+    Authorization authorization = existing != null ? existing
+        : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
   }
 
   private void grantEveryone(Resource resource, String resourceId, Permission permission) {

@@ -3,6 +3,10 @@ package org.lianhu.stats;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.web.Problems;
 import org.lianhu.workflow.EngineClock;
 import org.lianhu.workflow.WorkingCalendar;
@@ -12,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,11 +34,27 @@ public class StatsController {
   private final Statistics statistics;
   private final PeriodReport report;
   private final WorkingCalendar calendar;
+  private final IdentityService identityService;
+  private final OrganisationDirectory directory;
 
-  public StatsController(Statistics statistics, PeriodReport report, WorkingCalendar calendar) {
+  public StatsController(Statistics statistics, PeriodReport report, WorkingCalendar calendar,
+      IdentityService identityService, OrganisationDirectory directory) {
     this.statistics = statistics;
     this.report = report;
     this.calendar = calendar;
+    this.identityService = identityService;
+    this.directory = directory;
+  }
+
+  /** Statistics are for supervisors (county centre, supervision office, departments, streets, communities). */
+  @ModelAttribute
+  void supervisorsOnly() {
+    Authentication caller = identityService.getCurrentAuthentication();
+    Set<String> supervisors = directory.supervisorGroups();
+    if (caller == null || caller.getGroupIds() == null
+        || caller.getGroupIds().stream().noneMatch(supervisors::contains)) {
+      throw Problems.forbidden("统计数据仅向县综治中心、督查室、职能部门、街道和社区开放");
+    }
   }
 
   @GetMapping("/kpis")

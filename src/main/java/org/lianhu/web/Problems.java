@@ -23,6 +23,10 @@ public final class Problems {
     return problem(HttpStatus.NOT_FOUND, "not-found", "未找到", detail, Map.of());
   }
 
+  public static ErrorResponseException forbidden(String detail) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "无权访问", detail, Map.of());
+  }
+
   public static ErrorResponseException conflict(String type, String title, String detail) {
     return problem(HttpStatus.CONFLICT, type, title, detail, Map.of());
   }

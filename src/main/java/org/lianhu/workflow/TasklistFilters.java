@@ -66,8 +66,11 @@ public class TasklistFilters {
     properties.put("refresh", true);
     properties.put("variables", List.of(
         Map.of("name", "caseNo", "label", "事件编号"),
+        Map.of("name", "disputeNo", "label", "纠纷编号"),
         Map.of("name", "categoryName", "label", "类别"),
+        Map.of("name", "disputeTypeName", "label", "纠纷类型"),
         Map.of("name", "urgencyName", "label", "紧急程度"),
+        Map.of("name", "tierName", "label", "调解层级"),
         Map.of("name", "address", "label", "地点")));
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
     filterService.saveFilter(filter);

@@ -110,6 +110,19 @@ class AccessControlTest {
   }
 
   @Test
+  void theCountySupervisorsWatchEveryCaseInCockpitButGridWorkersDoNot() {
+    CaseReceipt receipt = report("新华路东段13号");
+    String instance = get("/engine-rest/task/" + acceptTaskId(receipt), "demo").getBody().get("processInstanceId")
+        .asText();
+
+    assertThat(get("/engine-rest/process-instance/" + instance, "majie").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("/engine-rest/process-instance/" + instance, "duchao").getStatusCode()).isEqualTo(HttpStatus.OK);
+    // Not the grid worker's case: for them it does not exist.
+    assertThat(get("/engine-rest/process-instance/" + instance, "wangli").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void staffEndpointsNeedALogin() {
     ResponseEntity<JsonNode> anonymous = get("/api/staff/cases", null);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -111,7 +111,23 @@ class StatisticsTest extends CaseLoopTestSupport {
     assertThat(ranking.get(0).score()).isEqualTo(100.0);
     assertThat(ranking.get(0).rank()).isEqualTo(1);
     assertThat(ranking.get(1).reopenRate()).isEqualTo(1.0);
-    assertThat(ranking.get(1).score()).isEqualTo(40.0);
+    // No ratings yet for municipal works: response and reopening weigh alone, 100 x 0.4 / 0.7.
+    assertThat(ranking.get(1).score()).isEqualTo(57.1429);
+  }
+
+  @Test
+  void aMissingComponentNeitherHelpsNorHurtsTheScore() {
+    assertThat(Statistics.score(1.0, 0.0, 1.0)).isEqualTo(100.0);
+    assertThat(Statistics.score(0.5, 0.0, null)).isEqualTo(71.4286);
+    assertThat(Statistics.score(null, null, null)).isEqualTo(0.0);
+  }
+
+  @Test
+  void statisticsAreForSupervisorsNotForGridWorkersOrHandlers() {
+    assertThat(download("/api/stats/kpis", "wangli").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(download("/api/stats/kpis", "hanxue").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(download("/api/stats/kpis", "gaofeng").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(download("/api/stats/kpis", "duchao").getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
@@ -124,6 +140,12 @@ class StatisticsTest extends CaseLoopTestSupport {
     String overdue = june.stream().filter(s -> s.endsWith(":road_damage")).findFirst().orElseThrow().split(":")[0];
     String reopened = june.stream().filter(s -> s.endsWith(":streetlight")).findFirst().orElseThrow().split(":")[0];
     assertThat(lights.get(overdue)).isEqualTo(Statistics.Light.red);
+    assertThat(statistics.openCases(5000)).filteredOn(c -> c.caseNo().equals(overdue)).singleElement()
+        .satisfies(c -> {
+          assertThat(c.categoryName()).isEqualTo("道路损坏");
+          assertThat(c.streetName()).isEqualTo("西城街道");
+          assertThat(c.reportedAt()).isNotNull();
+        });
     assertThat(lights.get(reopened)).isEqualTo(Statistics.Light.green);
   }
 

@@ -1,0 +1,954 @@
+/*
+ * 联户 指挥看板: the supervisors' view of /api/stats/* (HTTP Basic). Plain browser JavaScript, no build
+ * step, no libraries; the trend charts are inline SVG drawn here. Every value from the server goes into
+ * the page as text (textContent / SVG text nodes), never as HTML.
+ */
+(function () {
+  'use strict';
+
+  var API = '../api/';
+  var ZONE = 'Asia/Shanghai'; // the county's time zone: periods and dates are the county's
+  var AUTH_KEY = 'lianhu.dashboard.auth';
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  var OPEN_LIMIT = 500;
+
+  var STATUS = {
+    REPORTED: '待受理', REJECTED: '不予受理', DISPATCHED: '处置中', AWAITING_RATING: '待评价',
+    STREET_REVIEW: '街道复核', CLOSED: '已结案'
+  };
+  var LIGHT = { red: '超期', yellow: '预警', green: '正常' };
+  var LIGHT_ORDER = { red: 0, yellow: 1, green: 2 };
+  var GROUP_LABEL = { street: '街道', community: '社区（村）', grid: '网格', department: '职能部门', category: '事件类别' };
+
+  function $(id) { return document.getElementById(id); }
+
+  // ------------------------------------------------------------------------------------------------
+  // DOM helpers: text only
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  function svg(tag, attrs, children) {
+    var node = document.createElementNS(SVG_NS, tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  function setAttrs(node, attrs) {
+    if (!attrs) return;
+    Object.keys(attrs).forEach(function (k) {
+      var v = attrs[k];
+      if (v == null || v === false) return;
+      if (k === 'text') node.textContent = String(v);
+      else if (k === 'className') node.setAttribute('class', v);
+      else node.setAttribute(k, String(v));
+    });
+  }
+
+  function append(node, children) {
+    if (children == null) return;
+    (Array.isArray(children) ? children : [children]).forEach(function (c) {
+      if (c == null || c === false) return;
+      node.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    });
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    return node;
+  }
+
+  function message(id, text, isError) {
+    var node = $(id);
+    node.textContent = text || '';
+    node.hidden = !text;
+    if (isError !== undefined) node.classList.toggle('error', !!isError);
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // numbers and dates
+
+  function pct(v) {
+    if (v == null || isNaN(v)) return '—';
+    var s = (v * 100).toFixed(1);
+    return (s.slice(-2) === '.0' ? s.slice(0, -2) : s) + '%';
+  }
+
+  function rate(part, whole) {
+    return whole > 0 ? part / whole : null;
+  }
+
+  function rateClass(v) {
+    if (v == null) return '';
+    return v >= 0.9 ? 'rate-good' : v >= 0.7 ? 'rate-fair' : 'rate-poor';
+  }
+
+  function num(v) {
+    return v == null ? '—' : Number(v).toLocaleString('zh-CN');
+  }
+
+  function minutes(v) {
+    if (v == null) return '—';
+    if (v < 1) return '不足 1 分钟';
+    if (v < 60) return (Math.round(v * 10) / 10) + ' 分钟';
+    return (Math.round(v / 6) / 10) + ' 小时';
+  }
+
+  function hours(v) {
+    if (v == null) return '—';
+    if (v < 0.1) return '不足 0.1 小时';
+    if (v < 48) return (Math.round(v * 10) / 10) + ' 小时';
+    return (Math.round(v / 2.4) / 10) + ' 天';
+  }
+
+  function partsIn(date, options) {
+    var p = {};
+    try {
+      new Intl.DateTimeFormat('en-GB', Object.assign({ timeZone: ZONE, hourCycle: 'h23' }, options))
+        .formatToParts(date).forEach(function (x) { p[x.type] = x.value; });
+    } catch (e) {
+      p = { year: String(date.getFullYear()), month: pad(date.getMonth() + 1), day: pad(date.getDate()),
+        hour: pad(date.getHours()), minute: pad(date.getMinutes()), second: pad(date.getSeconds()) };
+    }
+    return p;
+  }
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  /** Today in the county, "2026-11-25". */
+  function today() {
+    var p = partsIn(new Date(), { year: 'numeric', month: '2-digit', day: '2-digit' });
+    return p.year + '-' + p.month + '-' + p.day;
+  }
+
+  function formatDue(iso) {
+    if (!iso) return '—';
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return String(iso);
+    var p = partsIn(d, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    return p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+  }
+
+  function clock() {
+    var p = partsIn(new Date(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    return p.hour + ':' + p.minute + ':' + p.second;
+  }
+
+  /** "已超 3 小时" / "剩 2 天" relative to now. */
+  function relative(iso) {
+    if (!iso) return '';
+    var ms = new Date(iso).getTime() - Date.now();
+    if (isNaN(ms)) return '';
+    var abs = Math.abs(ms);
+    var span = abs < 3600e3 ? Math.max(1, Math.round(abs / 60e3)) + ' 分钟'
+      : abs < 48 * 3600e3 ? Math.round(abs / 3600e3) + ' 小时'
+        : Math.round(abs / 86400e3) + ' 天';
+    return ms < 0 ? '已超 ' + span : '剩 ' + span;
+  }
+
+  // ISO dates as plain day arithmetic (UTC noon avoids any DST edge)
+  function toDay(s) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || '');
+    return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], 12)) : null;
+  }
+
+  function fromDay(d) {
+    return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
+  }
+
+  function monthStart(day, deltaMonths) {
+    var d = toDay(day);
+    return fromDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (deltaMonths || 0), 1, 12)));
+  }
+
+  function monthEnd(day) {
+    var d = toDay(day);
+    return fromDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0, 12)));
+  }
+
+  /** The months "2026-01" … that the range touches, in order. */
+  function monthsOf(from, to) {
+    var list = [];
+    var cur = monthStart(from);
+    var last = to.slice(0, 7);
+    while (cur.slice(0, 7) <= last && list.length < 60) {
+      list.push(cur.slice(0, 7));
+      cur = monthStart(cur, 1);
+    }
+    return list;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // authentication: HTTP Basic, the credentials kept in this tab's sessionStorage
+
+  function utf8Base64(s) {
+    var bytes = new TextEncoder().encode(s);
+    var bin = '';
+    for (var i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
+    return btoa(bin);
+  }
+
+  function loadAuth() {
+    try {
+      var a = JSON.parse(sessionStorage.getItem(AUTH_KEY) || 'null');
+      return a && a.user && a.password != null ? a : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function saveAuth(a) {
+    try {
+      if (a) sessionStorage.setItem(AUTH_KEY, JSON.stringify(a)); else sessionStorage.removeItem(AUTH_KEY);
+    } catch (e) { /* storage unavailable: the login lasts as long as the page */ }
+  }
+
+  var auth = loadAuth();
+
+  function authHeader(a) {
+    return 'Basic ' + utf8Base64(a.user + ':' + a.password);
+  }
+
+  function AuthError(status) {
+    this.name = 'AuthError';
+    this.status = status;
+    this.message = status === 403 ? '该账号无权查看统计数据' : '需要登录';
+  }
+
+  function ApiError(status, problem) {
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    var p = problem || {};
+    this.message = [p.title, p.detail].filter(Boolean).join('：') || ('服务器返回 ' + status);
+  }
+
+  /**
+   * GET from the API with the staff credentials. credentials: 'omit' keeps the browser from showing
+   * its own Basic login dialog on a 401; the page shows its form instead.
+   */
+  function get(path, options) {
+    options = options || {};
+    var a = options.auth || auth;
+    var headers = { 'Accept': options.accept || 'application/json' };
+    if (a) headers.Authorization = authHeader(a);
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, options.timeout || 30000);
+    return fetch(API + path, { headers: headers, credentials: 'omit', cache: 'no-store', signal: controller.signal })
+      .then(function (res) {
+        if (res.status === 401 || res.status === 403) throw new AuthError(res.status);
+        if (!res.ok) {
+          return res.text().then(function (t) {
+            var problem = null;
+            try { problem = JSON.parse(t); } catch (e) { problem = null; }
+            throw new ApiError(res.status, problem);
+          });
+        }
+        return options.raw ? res : res.json();
+      }, function (err) {
+        var e = new Error(err && err.name === 'AbortError' ? '服务器响应超时' : '无法连接服务器，请检查网络');
+        e.network = true;
+        throw e;
+      })
+      .finally(function () { clearTimeout(timer); });
+  }
+
+  var reloginShown = false;
+  function handleError(err, msgId) {
+    if (err instanceof AuthError) {
+      if (err.status === 401) {
+        if (!reloginShown) {
+          reloginShown = true;
+          saveAuth(null);
+          auth = null;
+          showLogin('登录已失效或账号密码有误，请重新登录。');
+        }
+        return;
+      }
+    }
+    if (msgId) message(msgId, '加载失败：' + (err && err.message ? err.message : err), true);
+    if (window.console) console.error(err);
+  }
+
+  function showLogin(note) {
+    $('dash').hidden = true;
+    $('who').hidden = true;
+    $('login-view').hidden = false;
+    message('login-msg', note || '', true);
+    var user = $('l-user');
+    if (!user.value && auth) user.value = auth.user;
+    $('l-pass').value = '';
+    (user.value ? $('l-pass') : user).focus();
+    document.title = '登录 · 联户指挥看板';
+  }
+
+  function showDashboard() {
+    reloginShown = false;
+    $('login-view').hidden = true;
+    $('dash').hidden = false;
+    $('who').hidden = false;
+    $('who-name').textContent = auth.user;
+    document.title = '联户 · 指挥看板';
+  }
+
+  $('login-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var user = $('l-user').value.trim();
+    var password = $('l-pass').value;
+    if (!user || !password) {
+      message('login-msg', '请输入用户名和密码。', true);
+      return;
+    }
+    var btn = $('login-btn');
+    btn.disabled = true;
+    btn.textContent = '正在登录…';
+    var candidate = { user: user, password: password };
+    get('stats/mediation?from=' + today() + '&to=' + today(), { auth: candidate })
+      .then(function () {
+        auth = candidate;
+        saveAuth(auth);
+        message('login-msg', '');
+        showDashboard();
+        loadAll();
+      }, function (err) {
+        if (err instanceof AuthError) {
+          message('login-msg', err.status === 403 ? '该账号无权查看统计数据。'
+            : '用户名或密码不正确。连续输错多次后账号会被暂时锁定。', true);
+        } else {
+          message('login-msg', '登录失败：' + err.message, true);
+        }
+        $('l-pass').select();
+      })
+      .then(function () {
+        btn.disabled = false;
+        btn.textContent = '登录';
+      });
+  });
+
+  $('logout').addEventListener('click', function () {
+    saveAuth(null);
+    auth = null;
+    $('l-user').value = '';
+    showLogin('已退出。');
+    $('login-msg').classList.remove('error');
+  });
+
+  // ------------------------------------------------------------------------------------------------
+  // range
+
+  var rangeFrom = $('r-from');
+  var rangeTo = $('r-to');
+
+  function setPreset(preset) {
+    var t = today();
+    var from = preset === 'month' ? monthStart(t)
+      : preset === '3m' ? monthStart(t, -2)
+        : preset === 'year' ? t.slice(0, 4) + '-01-01'
+          : monthStart(t, -11);
+    rangeFrom.value = from;
+    rangeTo.value = t;
+    Array.prototype.forEach.call(document.querySelectorAll('.presets .chip'), function (c) {
+      c.classList.toggle('active', c.dataset.preset === preset);
+    });
+  }
+
+  document.querySelector('.presets').addEventListener('click', function (e) {
+    var chip = e.target.closest('[data-preset]');
+    if (!chip) return;
+    setPreset(chip.dataset.preset);
+    loadAll();
+  });
+
+  [rangeFrom, rangeTo].forEach(function (input) {
+    input.addEventListener('change', function () {
+      Array.prototype.forEach.call(document.querySelectorAll('.presets .chip'), function (c) {
+        c.classList.remove('active');
+      });
+    });
+  });
+
+  $('range-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    loadAll();
+  });
+
+  function range() {
+    var from = rangeFrom.value;
+    var to = rangeTo.value;
+    if (!toDay(from) || !toDay(to)) return { error: '请选择起止日期。' };
+    if (from > to) return { error: '起始日期不能晚于结束日期。' };
+    return { from: from, to: to, query: 'from=' + from + '&to=' + to };
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // loading
+
+  var generation = 0;
+  var lastLoad = 0;
+  var names = { street: {}, community: {}, department: {}, category: {} };
+  var openCases = [];
+  var lightFilter = '';
+  var categoriesLoaded = null;
+
+  function loadCategories() {
+    if (!categoriesLoaded) {
+      categoriesLoaded = fetch(API + 'categories', { credentials: 'omit', headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (list) {
+          (list || []).forEach(function (c) { names.category[c.code] = c.name; });
+        })
+        .catch(function () { categoriesLoaded = null; });
+    }
+    return categoriesLoaded || Promise.resolve();
+  }
+
+  function remember(kind, code, name) {
+    if (code && name) names[kind][code] = name;
+  }
+
+  function loadAll() {
+    var r = range();
+    if (r.error) {
+      message('range-msg', r.error, true);
+      return;
+    }
+    message('range-msg', '');
+    lastLoad = Date.now();
+    var gen = ++generation;
+    var current = function () { return gen === generation && auth; };
+    $('kpi-range').textContent = r.from + ' 至 ' + r.to;
+    ['kpis-msg', 'trends-msg', 'table-msg', 'ranking-msg', 'open-msg', 'heat-msg'].forEach(function (id) { message(id, ''); });
+    document.body.setAttribute('aria-busy', 'true');
+
+    var months = monthsOf(r.from, r.to);
+    var streetAll = get('stats/kpis?groupBy=street&period=all&' + r.query);
+    var streetMonthly = get('stats/kpis?groupBy=street&period=month&' + r.query);
+    var mediation = get('stats/mediation?' + r.query);
+    var ranking = get('stats/departments/ranking?' + r.query);
+    var hotspots = get('stats/hotspots?' + r.query);
+    var open = get('stats/open-cases?limit=' + OPEN_LIMIT);
+    var mediationMonthly = Promise.all(months.map(function (m) {
+      var start = m + '-01';
+      var end = monthEnd(start);
+      var from = start < r.from ? r.from : start;
+      var to = end > r.to ? r.to : end;
+      return get('stats/mediation?from=' + from + '&to=' + to).then(function (res) { return { month: m, res: res }; });
+    }));
+
+    var rangeError = function (err) {
+      // A refused range (e.g. longer than three years) belongs next to the range.
+      if (err instanceof ApiError && err.status === 400) {
+        message('range-msg', err.message, true);
+        return true;
+      }
+      return false;
+    };
+
+    Promise.all([streetAll, mediation, open]).then(function (res) {
+      if (!current()) return;
+      res[0].forEach(function (k) { remember('street', k.group, k.groupName); });
+      renderHeadline(res[0], res[1], res[2]);
+    }).catch(function (err) { if (current() && !rangeError(err)) handleError(err, 'kpis-msg'); });
+
+    Promise.all([streetMonthly, mediationMonthly]).then(function (res) {
+      if (current()) renderTrends(months, res[0], res[1]);
+    }).catch(function (err) { if (current() && !rangeError(err)) handleError(err, 'trends-msg'); });
+
+    loadTable(gen);
+
+    ranking.then(function (rows) {
+      if (!current()) return;
+      rows.forEach(function (d) { remember('department', d.department, d.departmentName); });
+      renderRanking(rows);
+    }).catch(function (err) { if (current() && !rangeError(err)) handleError(err, 'ranking-msg'); });
+
+    Promise.all([hotspots, loadCategories()]).then(function (res) {
+      if (!current()) return;
+      res[0].forEach(function (h) { remember('community', h.communityCode, h.communityName); });
+      renderHeat(res[0]);
+    }).catch(function (err) { if (current() && !rangeError(err)) handleError(err, 'heat-msg'); });
+
+    // The open cases carry codes only; their names come from the other answers.
+    var namesReady = Promise.all([streetAll, ranking, hotspots, loadCategories()].map(function (p) {
+      return p.catch(function () { return null; });
+    }));
+    Promise.all([open, namesReady]).then(function (res) {
+      if (!current()) return;
+      openCases = res[0];
+      renderOpenCases();
+    }).catch(function (err) { if (current()) handleError(err, 'open-msg'); });
+
+    Promise.all([streetAll, streetMonthly, mediation, ranking, hotspots, open, mediationMonthly].map(function (p) {
+      return p.catch(function () { return null; });
+    })).then(function () {
+      if (gen !== generation) return;
+      document.body.removeAttribute('aria-busy');
+      $('updated').textContent = '数据更新于 ' + clock();
+    });
+  }
+
+  function loadTable(gen) {
+    var r = range();
+    if (r.error) return;
+    gen = gen || generation;
+    var groupBy = $('group-by').value;
+    var table = $('kpi-table');
+    table.setAttribute('aria-busy', 'true');
+    get('stats/kpis?groupBy=' + encodeURIComponent(groupBy) + '&period=all&' + r.query)
+      .then(function (rows) {
+        if (gen !== generation || groupBy !== $('group-by').value) return;
+        if (groupBy === 'street' || groupBy === 'community' || groupBy === 'department') {
+          rows.forEach(function (k) { remember(groupBy, k.group, k.groupName); });
+        }
+        message('table-msg', '');
+        renderTable(groupBy, rows);
+      })
+      .catch(function (err) {
+        if (gen === generation) handleError(err, 'table-msg');
+      })
+      .then(function () { table.removeAttribute('aria-busy'); });
+  }
+
+  $('group-by').addEventListener('change', function () { loadTable(); });
+
+  // ------------------------------------------------------------------------------------------------
+  // headline
+
+  var COUNTERS = ['reported', 'rejected', 'respondedInTime', 'resolved', 'rated', 'satisfied', 'overdue', 'reopens',
+    'reopenedCases'];
+
+  function total(rows) {
+    var t = {};
+    COUNTERS.forEach(function (k) { t[k] = 0; });
+    rows.forEach(function (row) {
+      COUNTERS.forEach(function (k) { t[k] += Number(row[k]) || 0; });
+    });
+    t.responseRate = rate(t.respondedInTime, t.reported);
+    t.resolutionRate = rate(t.resolved, t.reported - t.rejected);
+    t.satisfactionRate = rate(t.satisfied, t.rated);
+    return t;
+  }
+
+  function setKpi(id, value, sub) {
+    var card = $(id);
+    card.querySelector('.kpi-value').textContent = pct(value);
+    card.querySelector('.kpi-sub').textContent = sub;
+    card.classList.remove('good', 'fair', 'poor', 'none');
+    card.classList.add(value == null ? 'none' : value >= 0.9 ? 'good' : value >= 0.7 ? 'fair' : 'poor');
+  }
+
+  function renderHeadline(rows, mediation, open) {
+    var t = total(rows);
+    setKpi('kpi-response', t.responseRate, '时限内响应 ' + num(t.respondedInTime) + ' / 上报 ' + num(t.reported));
+    setKpi('kpi-resolution', t.resolutionRate, '办结 ' + num(t.resolved) + ' / 受理 ' + num(t.reported - t.rejected));
+    setKpi('kpi-satisfaction', t.satisfactionRate, '满意及基本满意 ' + num(t.satisfied) + ' / 评价 ' + num(t.rated));
+    var m = mediation || {};
+    setKpi('kpi-mediation', m.successRate == null ? null : m.successRate,
+      '达成协议 ' + num(m.agreed || 0) + ' / 调解结束 ' + num(m.decided || 0));
+
+    var lights = { red: 0, yellow: 0, green: 0 };
+    (open || []).forEach(function (c) { if (lights[c.light] != null) lights[c.light]++; });
+    var counts = clear($('counts'));
+    [
+      ['上报', t.reported], ['不予受理', t.rejected], ['办结', t.resolved], ['已评价', t.rated],
+      ['超期', t.overdue, t.overdue > 0], ['重办', t.reopens, t.reopens > 0],
+      ['当前在办', (open || []).length], ['其中红灯', lights.red, lights.red > 0]
+    ].forEach(function (c) {
+      counts.appendChild(el('span', { className: 'count' + (c[2] ? ' alert' : '') }, [c[0], el('b', { text: num(c[1]) })]));
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // trends: one small line chart per KPI, by month
+
+  function renderTrends(months, monthlyRows, mediationMonthly) {
+    var byMonth = {};
+    months.forEach(function (m) { byMonth[m] = []; });
+    monthlyRows.forEach(function (row) { if (byMonth[row.period]) byMonth[row.period].push(row); });
+    var totals = months.map(function (m) { return total(byMonth[m]); });
+    var mediation = {};
+    mediationMonthly.forEach(function (x) { mediation[x.month] = x.res || {}; });
+
+    var charts = [
+      { title: '按时响应率', color: '#0f6e66', points: months.map(function (m, i) {
+        var t = totals[i];
+        return { key: m, value: t.responseRate, detail: t.respondedInTime + '/' + t.reported };
+      }) },
+      { title: '解决率', color: '#1565c0', points: months.map(function (m, i) {
+        var t = totals[i];
+        return { key: m, value: t.resolutionRate, detail: t.resolved + '/' + (t.reported - t.rejected) };
+      }) },
+      { title: '群众满意率', color: '#2e7d32', points: months.map(function (m, i) {
+        var t = totals[i];
+        return { key: m, value: t.satisfactionRate, detail: t.satisfied + '/' + t.rated };
+      }) },
+      { title: '矛盾调解成功率', color: '#8e24aa', points: months.map(function (m) {
+        var x = mediation[m] || {};
+        return { key: m, value: x.successRate == null ? null : x.successRate, detail: (x.agreed || 0) + '/' + (x.decided || 0) };
+      }) }
+    ];
+    var box = clear($('trends'));
+    charts.forEach(function (c) {
+      var last = null;
+      c.points.forEach(function (p) { if (p.value != null) last = p; });
+      box.appendChild(el('figure', { className: 'card chart-card' }, [
+        el('h3', null, [
+          el('span', { text: c.title }),
+          el('span', { className: 'last', style: 'color:' + c.color,
+            text: last ? last.key.slice(5).replace(/^0/, '') + '月 ' + pct(last.value) : '—' })
+        ]),
+        lineChart(c.title, c.points, c.color)
+      ]));
+    });
+  }
+
+  /** A line chart of rates (0..1) over months; null values leave gaps. */
+  function lineChart(title, points, color) {
+    var W = 320;
+    var H = 170;
+    var L = 38;
+    var R = 12;
+    var T = 14;
+    var B = 34;
+    var pw = W - L - R;
+    var ph = H - T - B;
+    var n = points.length;
+    var x = function (i) { return n === 1 ? L + pw / 2 : L + (pw * i) / (n - 1); };
+    var y = function (v) { return T + (1 - Math.max(0, Math.min(1, v))) * ph; };
+    var described = points.map(function (p) { return p.key + ' ' + pct(p.value); }).join('，');
+    var chart = svg('svg', {
+      className: 'chart', viewBox: '0 0 ' + W + ' ' + H, role: 'img',
+      'aria-label': title + '月度趋势：' + described
+    });
+
+    [0, 0.25, 0.5, 0.75, 1].forEach(function (v) {
+      chart.appendChild(svg('line', { className: 'grid', x1: L, x2: W - R, y1: y(v), y2: y(v) }));
+      if (v % 0.5 === 0) {
+        chart.appendChild(svg('text', { className: 'axis-label', x: L - 6, y: y(v) + 4, 'text-anchor': 'end', text: (v * 100) + '%' }));
+      }
+    });
+
+    var every = Math.max(1, Math.ceil(n / 6));
+    points.forEach(function (p, i) {
+      if (i % every !== 0 && i !== n - 1) return;
+      if (i !== n - 1 && n - 1 - i < every && i % every === 0 && i !== 0) return; // keep the last label clear
+      var month = Number(p.key.slice(5));
+      var label = svg('text', { className: 'axis-label', x: x(i), y: H - B + 16, 'text-anchor': 'middle' });
+      label.appendChild(svg('tspan', { x: x(i), text: month + '月' }));
+      if (i === 0 || month === 1) label.appendChild(svg('tspan', { x: x(i), dy: 13, text: p.key.slice(0, 4) }));
+      chart.appendChild(label);
+    });
+
+    // contiguous runs of known values
+    var runs = [];
+    var run = [];
+    points.forEach(function (p, i) {
+      if (p.value == null) {
+        if (run.length) runs.push(run);
+        run = [];
+      } else {
+        run.push(i);
+      }
+    });
+    if (run.length) runs.push(run);
+
+    runs.forEach(function (r) {
+      if (r.length < 2) return;
+      var d = r.map(function (i, k) { return (k ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(points[i].value).toFixed(1); }).join(' ');
+      var area = d + ' L' + x(r[r.length - 1]).toFixed(1) + ' ' + y(0) + ' L' + x(r[0]).toFixed(1) + ' ' + y(0) + ' Z';
+      chart.appendChild(svg('path', { className: 'area', d: area, fill: color }));
+      chart.appendChild(svg('path', { className: 'line', d: d, stroke: color }));
+    });
+
+    var known = 0;
+    points.forEach(function (p, i) {
+      if (p.value == null) return;
+      known++;
+      var dot = svg('circle', { className: 'pt', cx: x(i), cy: y(p.value), r: 4, fill: color });
+      dot.appendChild(svg('title', { text: p.key + '：' + pct(p.value) + '（' + p.detail + '）' }));
+      chart.appendChild(dot);
+    });
+
+    if (!known) {
+      chart.appendChild(svg('text', { className: 'empty', x: L + pw / 2, y: T + ph / 2 + 4, 'text-anchor': 'middle', text: '区间内暂无数据' }));
+    }
+    return chart;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // tables
+
+  function cell(tag, content, className) {
+    return el(tag, { className: className || null }, content);
+  }
+
+  function rateCell(v) {
+    return cell('td', pct(v), rateClass(v));
+  }
+
+  function emptyRow(table, cols, textValue) {
+    var tbody = el('tbody');
+    tbody.appendChild(el('tr', { className: 'empty-row' }, el('td', { colspan: cols, text: textValue })));
+    table.appendChild(tbody);
+  }
+
+  function renderTable(groupBy, rows) {
+    var table = clear($('kpi-table'));
+    var heads = [GROUP_LABEL[groupBy] || '单位', '上报', '不予受理', '按时响应率', '解决率', '满意率', '平均响应', '平均处置', '超期', '重办'];
+    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h) { return el('th', { scope: 'col', text: h }); }))));
+    if (!rows.length) {
+      emptyRow(table, heads.length, '区间内暂无事件');
+      return;
+    }
+    rows = rows.slice().sort(function (a, b) { return (b.reported || 0) - (a.reported || 0); });
+    var tbody = el('tbody');
+    rows.forEach(function (k) {
+      tbody.appendChild(el('tr', null, [
+        cell('th', k.groupName || k.group || '未确定', 'left'),
+        cell('td', num(k.reported)),
+        cell('td', num(k.rejected)),
+        rateCell(k.responseRate),
+        rateCell(k.resolutionRate),
+        rateCell(k.satisfactionRate),
+        cell('td', minutes(k.avgResponseMinutes)),
+        cell('td', hours(k.avgHandlingHours)),
+        cell('td', num(k.overdue), k.overdue > 0 ? 'rate-poor' : null),
+        cell('td', num(k.reopens))
+      ]));
+    });
+    table.appendChild(tbody);
+    var t = total(rows);
+    table.appendChild(el('tfoot', null, el('tr', null, [
+      cell('td', '合计', 'left'), cell('td', num(t.reported)), cell('td', num(t.rejected)),
+      rateCell(t.responseRate), rateCell(t.resolutionRate), rateCell(t.satisfactionRate),
+      cell('td', ''), cell('td', ''), cell('td', num(t.overdue)), cell('td', num(t.reopens))
+    ])));
+  }
+
+  function renderRanking(rows) {
+    var table = clear($('ranking'));
+    var heads = ['名次', '部门', '得分', '响应率', '重办率', '满意率', '事件'];
+    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h, i) {
+      return el('th', { scope: 'col', className: i === 1 || i === 2 ? 'left' : null, text: h });
+    }))));
+    if (!rows.length) {
+      emptyRow(table, heads.length, '区间内暂无职能部门办理的事件');
+      return;
+    }
+    var tbody = el('tbody');
+    rows.forEach(function (d) {
+      var score = Math.max(0, Math.min(100, Number(d.score) || 0));
+      tbody.appendChild(el('tr', null, [
+        el('td', null, el('span', { className: 'rank-badge' + (d.rank <= 3 ? ' rank-' + d.rank : ''), text: d.rank })),
+        cell('td', d.departmentName || d.department, 'left'),
+        el('td', { className: 'left' }, el('span', { className: 'score' }, [
+          el('span', { className: 'score-bar', 'aria-hidden': 'true' }, el('i', { style: 'width:' + score + '%' })),
+          el('b', { text: (Math.round(score * 10) / 10).toFixed(1) })
+        ])),
+        rateCell(d.responseRate),
+        cell('td', pct(d.reopenRate), d.reopenRate > 0.1 ? 'rate-poor' : null),
+        rateCell(d.satisfactionRate),
+        cell('td', num(d.cases))
+      ]));
+    });
+    table.appendChild(tbody);
+  }
+
+  // open cases with their lights
+  document.querySelector('.filters').addEventListener('click', function (e) {
+    var chip = e.target.closest('[data-light]');
+    if (!chip) return;
+    lightFilter = chip.dataset.light;
+    Array.prototype.forEach.call(this.querySelectorAll('.chip'), function (c) {
+      c.classList.toggle('active', c === chip);
+      c.setAttribute('aria-pressed', c === chip ? 'true' : 'false');
+    });
+    renderOpenCases();
+  });
+
+  function renderOpenCases() {
+    var counts = { red: 0, yellow: 0, green: 0 };
+    openCases.forEach(function (c) { if (counts[c.light] != null) counts[c.light]++; });
+    Object.keys(counts).forEach(function (k) { $('n-' + k).textContent = counts[k]; });
+    $('open-count').textContent = '共 ' + openCases.length + ' 件' + (openCases.length >= OPEN_LIMIT ? '（仅显示前 ' + OPEN_LIMIT + ' 件）' : '');
+
+    var rows = openCases.filter(function (c) { return !lightFilter || c.light === lightFilter; });
+    rows.sort(function (a, b) {
+      var la = LIGHT_ORDER[a.light] != null ? LIGHT_ORDER[a.light] : 3;
+      var lb = LIGHT_ORDER[b.light] != null ? LIGHT_ORDER[b.light] : 3;
+      if (la !== lb) return la - lb;
+      var da = a.due ? new Date(a.due).getTime() : Infinity;
+      var db = b.due ? new Date(b.due).getTime() : Infinity;
+      return da - db;
+    });
+
+    var table = clear($('open-cases'));
+    var heads = ['督办灯', '事件编号', '类别', '状态', '街道 / 社区', '承办部门', '时限', '查看'];
+    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h) {
+      return el('th', { scope: 'col', className: 'left', text: h });
+    }))));
+    if (!rows.length) {
+      emptyRow(table, heads.length, openCases.length ? '没有该灯色的在办事件' : '当前没有在办事件');
+      return;
+    }
+    var tbody = el('tbody');
+    rows.forEach(function (c) {
+      var light = LIGHT[c.light] ? c.light : 'green';
+      var place = [names.street[c.streetCode] || c.streetCode, names.community[c.communityCode] || c.communityCode]
+        .filter(Boolean).join(' / ') || '未确定';
+      var links = el('td', { className: 'left links' });
+      if (c.cockpitLink) {
+        links.appendChild(el('a', { href: c.cockpitLink, target: '_blank', rel: 'noopener', text: 'Cockpit' }));
+      }
+      links.appendChild(el('a', { href: '../camunda/app/tasklist/', target: '_blank', rel: 'noopener', text: 'Tasklist' }));
+      var rel = relative(c.due);
+      tbody.appendChild(el('tr', { className: light === 'red' ? 'row-red' : null, 'data-light': light }, [
+        el('td', { className: 'left' }, el('span', { className: 'light ' + light }, [
+          el('i', { className: 'dot ' + light, 'aria-hidden': 'true' }), LIGHT[light]
+        ])),
+        cell('td', c.caseNo, 'left case-no'),
+        cell('td', names.category[c.category] || c.category, 'left'),
+        cell('td', STATUS[c.status] || c.status, 'left'),
+        cell('td', place, 'left'),
+        cell('td', names.department[c.departmentCode] || c.departmentCode || '—', 'left'),
+        el('td', { className: 'left' }, [formatDue(c.due), rel ? el('span', {
+          className: 'muted small' + (rel.indexOf('已超') === 0 ? ' overdue-text' : ''), text: '　' + rel
+        }) : null]),
+        links
+      ]));
+    });
+    table.appendChild(tbody);
+  }
+
+  // hotspots: community × category
+  function heatColour(share) {
+    // from #fff3e0 (few) to #c62828 (most)
+    var a = [255, 243, 224];
+    var b = [198, 40, 40];
+    var c = a.map(function (v, i) { return Math.round(v + (b[i] - v) * share); });
+    return 'rgb(' + c.join(',') + ')';
+  }
+
+  function renderHeat(rows) {
+    var table = clear($('heat'));
+    if (!rows.length) {
+      table.appendChild(el('tbody', null, el('tr', null, el('td', { className: 'zero', style: 'padding:16px 24px', text: '区间内暂无事件' }))));
+      return;
+    }
+    var communities = {};
+    var categories = {};
+    var counts = {};
+    var max = 0;
+    rows.forEach(function (h) {
+      var cm = h.communityCode || '';
+      var ct = h.category || '';
+      var n = Number(h.cases) || 0;
+      communities[cm] = communities[cm] || { name: h.communityName || cm || '未确定', total: 0 };
+      categories[ct] = categories[ct] || { name: h.categoryName || names.category[ct] || ct, total: 0 };
+      communities[cm].total += n;
+      categories[ct].total += n;
+      counts[cm + '|' + ct] = (counts[cm + '|' + ct] || 0) + n;
+      max = Math.max(max, counts[cm + '|' + ct]);
+    });
+    var byTotal = function (map) {
+      return Object.keys(map).sort(function (a, b) { return map[b].total - map[a].total || (map[a].name < map[b].name ? -1 : 1); });
+    };
+    var cms = byTotal(communities);
+    var cts = byTotal(categories);
+    table.appendChild(el('thead', null, el('tr', null, [el('th', { scope: 'col', text: '社区 \\ 类别' })]
+      .concat(cts.map(function (ct) { return el('th', { scope: 'col', text: categories[ct].name }); }))
+      .concat([el('th', { scope: 'col', text: '合计' })]))));
+    var tbody = el('tbody');
+    var all = 0;
+    cms.forEach(function (cm) {
+      var tr = el('tr', null, el('th', { scope: 'row', text: communities[cm].name }));
+      cts.forEach(function (ct) {
+        var n = counts[cm + '|' + ct] || 0;
+        if (!n) {
+          tr.appendChild(el('td', { className: 'zero', text: '0' }));
+          return;
+        }
+        var share = max ? n / max : 0;
+        tr.appendChild(el('td', {
+          style: 'background:' + heatColour(0.15 + 0.85 * share) + ';color:' + (share > 0.5 ? '#fff' : '#3e2723'),
+          title: communities[cm].name + ' · ' + categories[ct].name + '：' + n + ' 件',
+          text: n
+        }));
+      });
+      tr.appendChild(el('td', { className: 'total', text: communities[cm].total }));
+      all += communities[cm].total;
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    table.appendChild(el('tfoot', null, el('tr', null, [el('th', { scope: 'row', text: '合计' })]
+      .concat(cts.map(function (ct) { return el('td', { className: 'total', text: categories[ct].total }); }))
+      .concat([el('td', { className: 'total', text: all })]))));
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // report downloads: fetched with the credentials, saved through a Blob URL
+
+  function fileName(res, fallback) {
+    var cd = res.headers.get('Content-Disposition') || '';
+    var star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(cd);
+    if (star) {
+      try { return decodeURIComponent(star[1].trim().replace(/^"|"$/g, '')); } catch (e) { /* fall through */ }
+    }
+    var plain = /filename\s*=\s*"?([^";]+)"?/i.exec(cd);
+    return plain ? plain[1].trim() : fallback;
+  }
+
+  $('dl-form').addEventListener('click', function (e) {
+    var btn = e.target.closest('[data-format]');
+    if (!btn || btn.disabled) return;
+    var format = btn.dataset.format;
+    var period = $('dl-period').value;
+    var date = $('dl-date').value || today();
+    btn.disabled = true;
+    message('dl-msg', '正在生成' + (period === 'week' ? '周报' : '月报') + '…', false);
+    get('stats/report.' + format + '?period=' + period + '&date=' + date, { raw: true, accept: '*/*', timeout: 60000 })
+      .then(function (res) {
+        var name = fileName(res, 'lianhu-' + period + '-' + date + '.' + format);
+        return res.blob().then(function (blob) {
+          var url = URL.createObjectURL(blob);
+          var a = el('a', { href: url, download: name, hidden: 'hidden' });
+          document.body.appendChild(a);
+          a.click();
+          document.body.removeChild(a);
+          setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
+          message('dl-msg', '已下载 ' + name + '（' + Math.max(1, Math.round(blob.size / 1024)) + ' KB）', false);
+        });
+      })
+      .catch(function (err) {
+        if (err instanceof AuthError && err.status === 401) handleError(err);
+        else message('dl-msg', '下载失败：' + err.message, true);
+      })
+      .then(function () { btn.disabled = false; });
+  });
+
+  // ------------------------------------------------------------------------------------------------
+  // start
+
+  // A dashboard stays open on a wall or a desk: refresh every five minutes while it is visible.
+  var REFRESH_MS = 5 * 60 * 1000;
+  setInterval(function () {
+    if (auth && !$('dash').hidden && !document.hidden && Date.now() - lastLoad >= REFRESH_MS) loadAll();
+  }, 30000);
+  document.addEventListener('visibilitychange', function () {
+    if (auth && !$('dash').hidden && !document.hidden && Date.now() - lastLoad >= REFRESH_MS) loadAll();
+  });
+
+  setPreset('12m');
+  $('dl-date').value = today();
+  if (auth) {
+    showDashboard();
+    loadAll();
+  } else {
+    showLogin('');
+  }
+})();

@@ -1,0 +1,901 @@
+/*
+ * 联户 居民页面: report an issue (POST /api/cases) and follow it (GET /api/cases/{no}, rating).
+ * Plain browser JavaScript, no build step, no external resources. Everything the server sends is put
+ * into the page with textContent, never as HTML: descriptions and remarks are written by the public.
+ */
+(function () {
+  'use strict';
+
+  var API = '../api/'; // relative: works under /report/ and /report/index.html, and behind a context path
+  var ZONE = 'Asia/Shanghai'; // the county's time zone: remarks from the server quote times in it
+  var DRAFT_KEY = 'lianhu.report.draft';
+  var RECENT_KEY = 'lianhu.report.recent';
+  var REQUEST_TIMEOUT_MS = 20000;
+
+  function $(id) { return document.getElementById(id); }
+
+  // ------------------------------------------------------------------------------------------------
+  // small helpers
+
+  function text(el, value) {
+    el.textContent = value == null ? '' : String(value);
+    return el;
+  }
+
+  function make(tag, className, content) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (content != null) el.textContent = String(content);
+    return el;
+  }
+
+  function storageGet(store, key) {
+    try {
+      var raw = store.getItem(key);
+      return raw ? JSON.parse(raw) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function storageSet(store, key, value) {
+    try {
+      if (value == null) store.removeItem(key); else store.setItem(key, JSON.stringify(value));
+    } catch (e) { /* private mode or full: the page works without it */ }
+  }
+
+  /** A random key; crypto.randomUUID needs a secure context, getRandomValues does not. */
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    if (window.crypto && window.crypto.getRandomValues) {
+      window.crypto.getRandomValues(bytes);
+    } else {
+      for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    }
+    var hex = '';
+    for (var j = 0; j < bytes.length; j++) hex += (bytes[j] < 16 ? '0' : '') + bytes[j].toString(16);
+    return 'web-' + hex;
+  }
+
+  var timeFormat = (function () {
+    try {
+      return new Intl.DateTimeFormat('zh-CN', {
+        timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+      });
+    } catch (e) {
+      return null;
+    }
+  })();
+
+  /** "2026-11-25 16:50" in the county's time zone. */
+  function formatTime(iso) {
+    if (!iso) return '';
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return String(iso);
+    if (!timeFormat || !timeFormat.formatToParts) return d.toLocaleString();
+    var p = {};
+    timeFormat.formatToParts(d).forEach(function (part) { p[part.type] = part.value; });
+    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+  }
+
+  /**
+   * fetch with a timeout. Resolves to {status, json, text, problem} for every HTTP answer; rejects only
+   * when no answer arrived (offline, timeout), with error.network = true.
+   */
+  function request(method, path, options) {
+    options = options || {};
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS) : null;
+    var headers = { 'Accept': 'application/json, application/problem+json' };
+    if (options.body != null) headers['Content-Type'] = 'application/json';
+    Object.keys(options.headers || {}).forEach(function (k) { headers[k] = options.headers[k]; });
+    return fetch(API + path, {
+      method: method,
+      headers: headers,
+      body: options.body,
+      cache: 'no-store',
+      credentials: 'same-origin',
+      signal: controller ? controller.signal : undefined
+    }).then(function (res) {
+      return res.text().then(function (body) {
+        var json = null;
+        try { json = body ? JSON.parse(body) : null; } catch (e) { json = null; }
+        var type = res.headers.get('Content-Type') || '';
+        var problem = res.ok ? null : (json && typeof json === 'object' ? json : { title: '服务暂时不可用', status: res.status });
+        if (problem && type.indexOf('json') < 0 && !problem.detail) problem.detail = 'HTTP ' + res.status;
+        return { status: res.status, json: json, text: body, problem: problem };
+      });
+    }, function (err) {
+      var e = new Error(err && err.name === 'AbortError' ? 'timeout' : 'network');
+      e.network = true;
+      throw e;
+    }).finally(function () {
+      if (timer) clearTimeout(timer);
+    });
+  }
+
+  function problemType(problem) {
+    var t = problem && problem.type ? String(problem.type) : '';
+    return t.slice(t.lastIndexOf('/') + 1);
+  }
+
+  function problemMessage(problem) {
+    if (!problem) return '';
+    var parts = [];
+    if (problem.title) parts.push(problem.title);
+    if (problem.detail && problem.detail !== problem.title) parts.push(problem.detail);
+    return parts.join('：') || ('错误 ' + (problem.status || ''));
+  }
+
+  var banner = $('banner');
+  function showBanner(message, kind) {
+    text(banner, message);
+    banner.className = 'banner' + (kind ? ' ' + kind : '');
+    banner.hidden = !message;
+  }
+
+  function setBusy(button, busy, busyLabel) {
+    if (!button.dataset.label) button.dataset.label = button.textContent;
+    button.disabled = busy;
+    button.setAttribute('aria-busy', busy ? 'true' : 'false');
+    if (busy && busyLabel) text(button, busyLabel);
+    if (!busy) text(button, button.dataset.label);
+  }
+
+  // Field errors: each error paragraph is #e-<name>, inside a .field container.
+  function fieldError(name, message) {
+    var el = $('e-' + name);
+    if (!el) return false;
+    text(el, message);
+    el.hidden = !message;
+    var field = el.closest('.field');
+    if (field) field.classList.toggle('invalid', !!message);
+    var input = field && field.querySelector('input:not([type=radio]), select, textarea');
+    if (input) {
+      if (message) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-errormessage', el.id);
+      } else {
+        input.removeAttribute('aria-invalid');
+      }
+    }
+    return true;
+  }
+
+  function clearErrors(container) {
+    Array.prototype.forEach.call(container.querySelectorAll('.error'), function (el) {
+      fieldError(el.id.slice(2), '');
+    });
+    Array.prototype.forEach.call(container.querySelectorAll('.form-error'), function (el) {
+      el.hidden = true;
+      text(el, '');
+    });
+  }
+
+  function showFormError(el, message) {
+    text(el, message);
+    el.hidden = !message;
+  }
+
+  function focusFirstInvalid(container) {
+    var field = container.querySelector('.field.invalid');
+    if (!field) return;
+    var input = field.querySelector('input:not([type=radio]), select, textarea, input[type=radio]');
+    field.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (input) {
+      try { input.focus({ preventScroll: true }); } catch (e) { input.focus(); }
+    }
+  }
+
+  // ================================================================================================
+  // 上报
+
+  var form = $('report-form');
+  var f = {
+    category: $('f-category'),
+    description: $('f-description'),
+    address: $('f-address'),
+    liaisonUnit: $('f-liaison'),
+    name: $('f-name'),
+    phone: $('f-phone')
+  };
+  var submitBtn = $('submit-btn');
+  var formError = $('form-error');
+  var geoStatus = $('geo-status');
+
+  /*
+   * One form fill = one Idempotency-Key. It survives a reload of the page (sessionStorage) and every retry,
+   * so a double tap or a resend after a lost answer returns the same case instead of a second one.
+   * `uncertain` holds bodies sent under the key whose answer never arrived: if the resident then edits the
+   * form, the server answers 422 (key reused with another report), and the page recovers the receipt of
+   * the report that did go through by resending that body.
+   */
+  var draft = storageGet(sessionStorage, DRAFT_KEY) || {};
+  var state = {
+    key: draft.key || null,
+    geo: draft.geo || null,
+    uncertain: draft.uncertain || [],
+    busy: false,
+    categoriesLoaded: false
+  };
+
+  function formValues() {
+    var urgency = form.querySelector('input[name=urgency]:checked');
+    return {
+      category: f.category.value,
+      description: f.description.value,
+      address: f.address.value,
+      liaisonUnit: f.liaisonUnit.value,
+      urgency: urgency ? urgency.value : 'normal',
+      name: f.name.value,
+      phone: f.phone.value
+    };
+  }
+
+  function saveDraft() {
+    var v = formValues();
+    var empty = !v.description && !v.address && !v.name && !v.phone && !v.liaisonUnit && !v.category && !state.geo;
+    if (empty && !state.key) {
+      storageSet(sessionStorage, DRAFT_KEY, null);
+      return;
+    }
+    if (!state.key) state.key = newKey(); // the first keystroke starts a form fill
+    storageSet(sessionStorage, DRAFT_KEY, { key: state.key, values: v, geo: state.geo, uncertain: state.uncertain });
+  }
+
+  function restoreDraft() {
+    var v = draft.values;
+    if (!v) return;
+    f.description.value = v.description || '';
+    f.address.value = v.address || '';
+    f.liaisonUnit.value = v.liaisonUnit || '';
+    f.name.value = v.name || '';
+    f.phone.value = v.phone || '';
+    var radio = form.querySelector('input[name=urgency][value="' + (v.urgency || 'normal') + '"]');
+    if (radio) radio.checked = true;
+    if (state.geo) showGeo(state.geo);
+    updateCounter(f.description, $('n-description'), 2000);
+  }
+
+  function updateCounter(input, counter, max) {
+    var n = input.value.length;
+    text(counter, n + ' / ' + max);
+    counter.classList.toggle('near', n >= max * 0.9 && n < max);
+    counter.classList.toggle('full', n >= max);
+  }
+
+  var saveTimer = null;
+  form.addEventListener('input', function (e) {
+    if (e.target === f.description) updateCounter(f.description, $('n-description'), 2000);
+    var field = e.target.closest('.field');
+    if (field && field.classList.contains('invalid')) {
+      var err = field.querySelector('.error');
+      if (err) fieldError(err.id.slice(2), '');
+      if (!form.querySelector('.field.invalid')) showFormError(formError, '');
+    }
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveDraft, 300);
+  });
+  form.addEventListener('change', saveDraft);
+
+  function loadCategories() {
+    return request('GET', 'categories').then(function (res) {
+      if (res.status !== 200 || !Array.isArray(res.json)) throw new Error(problemMessage(res.problem));
+      var list = res.json.filter(function (c) { return c && c.code && c.active !== false; });
+      list.sort(function (a, b) { return (a.sortOrder || 0) - (b.sortOrder || 0); });
+      var wanted = (draft.values && draft.values.category) || f.category.value;
+      f.category.textContent = '';
+      var first = make('option', null, '请选择问题类别');
+      first.value = '';
+      f.category.appendChild(first);
+      list.forEach(function (c) {
+        var o = make('option', null, c.name || c.code);
+        o.value = c.code;
+        f.category.appendChild(o);
+      });
+      f.category.value = wanted && list.some(function (c) { return c.code === wanted; }) ? wanted : '';
+      state.categoriesLoaded = true;
+      categoryNames = {};
+      list.forEach(function (c) { categoryNames[c.code] = c.name; });
+      if (banner.dataset.source === 'categories') { showBanner(''); delete banner.dataset.source; }
+    }).catch(function () {
+      f.category.textContent = '';
+      var o = make('option', null, '类别加载失败，请稍后刷新页面');
+      o.value = '';
+      f.category.appendChild(o);
+      showBanner('暂时无法连接服务器，问题类别未能加载。请检查网络后刷新页面。');
+      banner.dataset.source = 'categories';
+    });
+  }
+  var categoryNames = {};
+
+  // ---------- location ----------
+  function showGeo(geo) {
+    geoStatus.className = 'hint geo-ok';
+    text(geoStatus, '已附上位置：纬度 ' + geo.latitude.toFixed(5) + '，经度 ' + geo.longitude.toFixed(5)
+      + (geo.accuracy ? '（精度约 ' + Math.round(geo.accuracy) + ' 米）' : ''));
+    $('geo-clear').hidden = false;
+  }
+
+  function geoMessage(message, warn) {
+    geoStatus.className = 'hint' + (warn ? ' geo-warn' : '');
+    text(geoStatus, message);
+  }
+
+  $('geo-btn').addEventListener('click', function () {
+    var btn = this;
+    fieldError('location', '');
+    if (!('geolocation' in navigator)) {
+      geoMessage('此浏览器不支持定位，请直接填写事发地点。', true);
+      return;
+    }
+    if (window.isSecureContext === false) {
+      geoMessage('当前网页未使用安全连接（HTTPS），浏览器不允许获取位置，请直接填写事发地点。', true);
+      return;
+    }
+    setBusy(btn, true);
+    geoMessage('正在获取位置…');
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      setBusy(btn, false);
+      state.geo = {
+        latitude: Math.round(pos.coords.latitude * 1e6) / 1e6,
+        longitude: Math.round(pos.coords.longitude * 1e6) / 1e6,
+        accuracy: pos.coords.accuracy
+      };
+      showGeo(state.geo);
+      saveDraft();
+    }, function (err) {
+      setBusy(btn, false);
+      var msg;
+      if (err && err.code === 1) {
+        msg = '您未允许获取位置。没关系，填写事发地点即可；如需附上位置，请在浏览器设置中允许定位后再试。';
+      } else if (err && err.code === 3) {
+        msg = '定位超时，请稍后重试，或直接填写事发地点。';
+      } else {
+        msg = '暂时无法确定您的位置，请直接填写事发地点。';
+      }
+      geoMessage(msg, true);
+    }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+  });
+
+  $('geo-clear').addEventListener('click', function () {
+    state.geo = null;
+    this.hidden = true;
+    geoMessage('可选：附上手机定位，方便工作人员尽快找到现场。');
+    saveDraft();
+  });
+
+  // ---------- validation and submission ----------
+  var PHONE = /^\+?[0-9][0-9-]{4,19}$/;
+
+  function buildReport(v) {
+    var location = { address: v.address.trim() };
+    if (state.geo) {
+      location.latitude = state.geo.latitude;
+      location.longitude = state.geo.longitude;
+    }
+    if (v.liaisonUnit.trim()) location.liaisonUnit = v.liaisonUnit.trim();
+    return {
+      category: v.category,
+      description: v.description, // verbatim: the server keeps line breaks and spacing
+      location: location,
+      urgency: v.urgency,
+      reporter: { name: v.name.trim(), phone: v.phone.replace(/\s+/g, '') },
+      source: 'resident'
+    };
+  }
+
+  function validate(v) {
+    var errors = {};
+    if (!v.category) errors.category = state.categoriesLoaded ? '请选择问题类别' : '问题类别未能加载，请刷新页面';
+    if (!v.description.trim()) errors.description = '请描述您遇到的问题';
+    else if (v.description.length > 2000) errors.description = '问题描述不能超过 2000 字';
+    if (!v.address.trim()) errors.address = '请填写事发地点';
+    if (!v.name.trim()) errors.name = '请填写您的称呼';
+    var phone = v.phone.replace(/\s+/g, '');
+    if (!phone) errors.phone = '请填写联系电话，方便工作人员联系您';
+    else if (!PHONE.test(phone)) errors.phone = '电话号码只能包含数字和连字符，5 到 20 位';
+    return errors;
+  }
+
+  // problem+json field names → the page's fields
+  var FIELD_OF = {
+    'category': 'category',
+    'description': 'description',
+    'location': 'location',
+    'location.address': 'address',
+    'location.latitude': 'location',
+    'location.longitude': 'location',
+    'location.liaisonUnit': 'liaisonUnit',
+    'urgency': 'urgency',
+    'reporter': 'name',
+    'reporter.name': 'name',
+    'reporter.phone': 'phone'
+  };
+
+  function showProblem(problem, fieldMap, errorBox, container) {
+    var errors = problem && problem.errors && typeof problem.errors === 'object' ? problem.errors : null;
+    var unplaced = [];
+    var placed = 0;
+    if (errors) {
+      Object.keys(errors).forEach(function (key) {
+        var name = fieldMap[key];
+        if (name && fieldError(name, errors[key])) placed++;
+        else unplaced.push(errors[key]);
+      });
+    }
+    if (!errors || unplaced.length) {
+      showFormError(errorBox, unplaced.length ? unplaced.join('\n') : problemMessage(problem));
+    } else if (placed) {
+      showFormError(errorBox, '请修改上面标红的 ' + placed + ' 处内容后再提交。');
+    }
+    focusFirstInvalid(container);
+  }
+
+  function send(body) {
+    return request('POST', 'cases', { body: body, headers: { 'Idempotency-Key': state.key } });
+  }
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (state.busy) return; // a second tap while the first is on its way
+    clearErrors(form);
+    showBanner('');
+    var v = formValues();
+    var errors = validate(v);
+    var names = Object.keys(errors);
+    if (names.length) {
+      names.forEach(function (n) { fieldError(n, errors[n]); });
+      showFormError(formError, '请修改上面标红的 ' + names.length + ' 处内容后再提交。');
+      focusFirstInvalid(form);
+      return;
+    }
+    if (!state.key) state.key = newKey();
+    var body = JSON.stringify(buildReport(v));
+    state.busy = true;
+    setBusy(submitBtn, true, '正在提交…');
+    saveDraft();
+
+    send(body).then(function (res) {
+      if (res.status === 422 && problemType(res.problem) === 'idempotency-key-reused') {
+        return recover(body, res);
+      }
+      return res;
+    }).then(function (res) {
+      if (res.status === 201 || res.status === 200) {
+        finish(res.json, res.recovered);
+      } else if (res.status >= 500) {
+        rememberUncertain(body);
+        showFormError(formError, '服务器暂时出错（' + res.status + '），您填写的内容已保留，请稍后再点“提交上报”。重新提交不会重复上报。');
+      } else {
+        // A definite refusal: nothing was written, the resident corrects the form and resends.
+        showProblem(res.problem, FIELD_OF, formError, form);
+      }
+    }, function (err) {
+      if (!err.network) throw err;
+      rememberUncertain(body);
+      showFormError(formError, (err.message === 'timeout' ? '服务器响应超时。' : '网络连接失败。')
+        + '您填写的内容已保留，请检查网络后再点“提交上报”。重新提交不会重复上报。');
+    }).catch(function (err) {
+      showFormError(formError, '提交失败：' + (err && err.message ? err.message : err));
+    }).then(function () {
+      state.busy = false;
+      setBusy(submitBtn, false);
+    });
+  });
+
+  function rememberUncertain(body) {
+    if (state.uncertain.indexOf(body) < 0) state.uncertain.push(body);
+    saveDraft();
+  }
+
+  /** 422 key reused: an earlier send under this key went through; resend it to get its receipt. */
+  function recover(currentBody, refused) {
+    var candidates = state.uncertain.filter(function (b) { return b !== currentBody; });
+    var attempt = function (i) {
+      if (i >= candidates.length) {
+        // Nothing to recover with: start a new form fill so that the resident can submit again.
+        state.key = newKey();
+        state.uncertain = [];
+        saveDraft();
+        var p = refused.problem || {};
+        return { status: 409, problem: { title: '提交未完成', detail: (p.detail ? p.detail + '。' : '')
+          + '请再点一次“提交上报”。' } };
+      }
+      return send(candidates[i]).then(function (res) {
+        if (res.status === 200 || res.status === 201) {
+          res.recovered = true;
+          return res;
+        }
+        return attempt(i + 1);
+      });
+    };
+    return attempt(0);
+  }
+
+  function finish(receipt, recovered) {
+    storageSet(sessionStorage, DRAFT_KEY, null);
+    state.key = null;
+    state.uncertain = [];
+    state.geo = null;
+    rememberCase(receipt.caseNo, receipt.trackingCode, categoryNames[f.category.value]);
+    var note;
+    if (recovered) {
+      note = '网络中断前您已提交的内容上报成功（以下是那一次的回执）；之后修改的内容没有提交，如需补充请再反映一次。';
+    } else if (receipt.replayed) {
+      note = '这份上报此前已经提交成功，以下是它的回执，没有重复上报。';
+    } else {
+      note = '我们已收到您反映的问题，工作人员将尽快受理。';
+    }
+    text($('receipt-note'), note);
+    text($('r-caseNo'), receipt.caseNo);
+    text($('r-code'), receipt.trackingCode);
+    text($('r-copy-status'), '');
+    $('r-track').setAttribute('href', trackHref(receipt.caseNo, receipt.trackingCode));
+    form.hidden = true;
+    $('receipt').hidden = false;
+    window.scrollTo(0, 0);
+    $('receipt').focus();
+  }
+
+  function resetForm() {
+    form.reset();
+    clearErrors(form);
+    state.key = null;
+    state.uncertain = [];
+    state.geo = null;
+    $('geo-clear').hidden = true;
+    geoMessage('可选：附上手机定位，方便工作人员尽快找到现场。');
+    updateCounter(f.description, $('n-description'), 2000);
+    storageSet(sessionStorage, DRAFT_KEY, null);
+  }
+
+  $('r-new').addEventListener('click', function () {
+    resetForm();
+    $('receipt').hidden = true;
+    form.hidden = false;
+    window.scrollTo(0, 0);
+    f.category.focus();
+  });
+
+  $('r-copy').addEventListener('click', function () {
+    var value = '事件编号：' + $('r-caseNo').textContent + '\n查询码：' + $('r-code').textContent;
+    var done = function () { text($('r-copy-status'), '已复制，可粘贴到备忘录或发给家人保存。'); };
+    var fallback = function () {
+      var area = document.createElement('textarea');
+      area.value = value;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) done(); else text($('r-copy-status'), '无法自动复制，请手动抄写或截图保存。');
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(value).then(done, fallback);
+    } else {
+      fallback();
+    }
+  });
+
+  // ---------- cases remembered on this phone ----------
+  function recentCases() {
+    var list = storageGet(localStorage, RECENT_KEY);
+    return Array.isArray(list) ? list : [];
+  }
+
+  function rememberCase(no, code, categoryName) {
+    if (!no || !code) return;
+    var list = recentCases().filter(function (c) { return c.no !== no; });
+    list.unshift({ no: no, code: code, category: categoryName || '', at: new Date().toISOString() });
+    storageSet(localStorage, RECENT_KEY, list.slice(0, 10));
+  }
+
+  function renderRecent() {
+    var list = recentCases();
+    var ul = $('recent-list');
+    ul.textContent = '';
+    $('recent').hidden = list.length === 0;
+    list.forEach(function (c) {
+      var li = document.createElement('li');
+      var a = make('a', 'btn btn-secondary');
+      a.href = trackHref(c.no, c.code);
+      a.appendChild(make('span', 'mono', c.no));
+      a.appendChild(make('span', null, (c.category ? c.category + ' · ' : '') + formatTime(c.at).slice(0, 10)));
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+  }
+
+  $('recent-clear').addEventListener('click', function () {
+    storageSet(localStorage, RECENT_KEY, null);
+    renderRecent();
+  });
+
+  // ================================================================================================
+  // 进度查询
+
+  var trackForm = $('track-form');
+  var tNo = $('t-no');
+  var tCode = $('t-code');
+  var trackBtn = $('track-btn');
+  var trackError = $('track-error');
+  var current = null; // {no, code, view}
+
+  function trackHref(no, code) {
+    return '#/track?no=' + encodeURIComponent(no) + '&code=' + encodeURIComponent(code);
+  }
+
+  function normaliseNo(value) {
+    return value.replace(/\s+/g, '').replace(/[－—–]/g, '-');
+  }
+
+  function normaliseCode(value) {
+    return value.replace(/\s+/g, '').toUpperCase();
+  }
+
+  trackForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var no = normaliseNo(tNo.value);
+    var code = normaliseCode(tCode.value);
+    clearErrors(trackForm);
+    var bad = 0;
+    if (!no) { fieldError('no', '请输入事件编号'); bad++; }
+    if (!code) { fieldError('code', '请输入查询码'); bad++; }
+    if (bad) { focusFirstInvalid(trackForm); return; }
+    history.replaceState(null, '', trackHref(no, code));
+    lookUp(no, code, { scroll: true });
+  });
+
+  trackForm.addEventListener('input', function (e) {
+    var field = e.target.closest('.field');
+    if (field && field.classList.contains('invalid')) fieldError(field.dataset.field, '');
+  });
+
+  /** With a case on screen the query form folds into one line; 查询其他事件 opens it again. */
+  function foldTrackForm(caseNo) {
+    $('track-summary').hidden = !caseNo;
+    $('track-fields').hidden = !!caseNo;
+    if (caseNo) text($('ts-no'), caseNo);
+  }
+
+  $('track-other').addEventListener('click', function () {
+    foldTrackForm(null);
+    tNo.value = '';
+    tCode.value = '';
+    tNo.focus();
+  });
+
+  var lookupSeq = 0;
+  function lookUp(no, code, opts) {
+    opts = opts || {};
+    var seq = ++lookupSeq;
+    tNo.value = no;
+    tCode.value = code;
+    if (!opts.quiet) {
+      setBusy(trackBtn, true, '正在查询…');
+      showFormError(trackError, '');
+    }
+    return request('GET', 'cases/' + encodeURIComponent(no), { headers: { 'X-Tracking-Code': code } })
+      .then(function (res) {
+        if (seq !== lookupSeq) return null;
+        if (res.status === 200 && res.json) {
+          current = { no: res.json.caseNo || no, code: code, view: res.json };
+          renderCase(res.json);
+          foldTrackForm(current.no);
+          rememberCase(current.no, code, res.json.categoryName);
+          if (opts.scroll) $('case').scrollIntoView({ block: 'start', behavior: 'smooth' });
+          return res.json;
+        }
+        $('case').hidden = true;
+        current = null;
+        foldTrackForm(null);
+        if (res.status === 404) {
+          showFormError(trackError, '事件编号或查询码不正确，请核对后重试。');
+        } else if (res.status === 400) {
+          showProblem(res.problem, { trackingCode: 'code', caseNo: 'no' }, trackError, trackForm);
+        } else {
+          showFormError(trackError, '查询失败：' + problemMessage(res.problem));
+        }
+        return null;
+      }, function (err) {
+        if (seq !== lookupSeq) return null;
+        if (!err.network) throw err;
+        foldTrackForm(null);
+        showFormError(trackError, (err.message === 'timeout' ? '服务器响应超时' : '网络连接失败') + '，请检查网络后重试。');
+        return null;
+      })
+      .then(function (view) {
+        if (!opts.quiet) setBusy(trackBtn, false);
+        return view;
+      });
+  }
+
+  function renderCase(view) {
+    text($('c-no'), view.caseNo);
+    var status = $('c-status');
+    text(status, view.statusName || view.status);
+    status.className = 'status s-' + String(view.status || '').replace(/[^A-Z_]/g, '');
+    text($('c-category'), view.categoryName || view.category);
+    text($('c-urgency'), view.urgencyName || view.urgency);
+    text($('c-address'), view.address);
+    text($('c-reportedAt'), formatTime(view.reportedAt));
+    text($('c-reporter'), [view.reporterName, view.reporterPhone].filter(Boolean).join('　'));
+    text($('c-description'), view.description);
+
+    var resultBox = $('c-result-box');
+    if (view.rejectReason) {
+      text($('c-result-title'), '不予受理的理由');
+      text($('c-result'), view.rejectReason);
+      resultBox.classList.add('rejected');
+      resultBox.hidden = false;
+    } else if (view.result) {
+      text($('c-result-title'), '办理结果' + (view.resolvedAt ? '（' + formatTime(view.resolvedAt) + '）' : ''));
+      text($('c-result'), view.result);
+      resultBox.classList.remove('rejected');
+      resultBox.hidden = false;
+    } else {
+      resultBox.hidden = true;
+    }
+
+    var ratedBox = $('c-rating-box');
+    if (view.ratingName || view.rating) {
+      text($('c-rating'), view.ratingName || view.rating);
+      ratedBox.hidden = false;
+    } else {
+      ratedBox.hidden = true;
+    }
+
+    var rate = $('rate');
+    var wasOpen = !rate.hidden && rate.dataset.caseNo === view.caseNo;
+    rate.hidden = !view.awaitingRating;
+    if (view.awaitingRating && !wasOpen) {
+      $('rate-form').reset();
+      clearErrors($('rate-form'));
+      markRating();
+      updateCounter($('rate-comment'), $('n-comment'), 500);
+    }
+    rate.dataset.caseNo = view.awaitingRating ? view.caseNo : '';
+
+    var ol = $('timeline');
+    ol.textContent = '';
+    (view.timeline || []).forEach(function (step) {
+      var li = document.createElement('li');
+      li.appendChild(make('div', 'tl-time', formatTime(step.at)));
+      var head = make('div', 'tl-action', step.action);
+      if (step.actor) head.appendChild(make('span', 'tl-actor', step.actor));
+      li.appendChild(head);
+      if (step.remark) li.appendChild(make('p', 'tl-remark', step.remark));
+      ol.appendChild(li);
+    });
+    if (!ol.children.length) ol.appendChild(make('li', null, '暂无办理记录'));
+    $('case').hidden = false;
+  }
+
+  $('c-refresh').addEventListener('click', function () {
+    if (current) lookUp(current.no, current.code);
+  });
+
+  // ---------- rating ----------
+  var rateForm = $('rate-form');
+  var rateBtn = $('rate-btn');
+
+  /** Mirrors :checked on the label for browsers without :has(). */
+  function markRating() {
+    Array.prototype.forEach.call(rateForm.querySelectorAll('.rate-item'), function (label) {
+      label.classList.toggle('checked', label.querySelector('input').checked);
+    });
+  }
+
+  rateForm.addEventListener('change', function () {
+    markRating();
+    fieldError('rating', '');
+  });
+  $('rate-comment').addEventListener('input', function () {
+    updateCounter(this, $('n-comment'), 500);
+  });
+
+  rateForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (!current || rateBtn.disabled) return;
+    clearErrors(rateForm);
+    var choice = rateForm.querySelector('input[name=rating]:checked');
+    if (!choice) {
+      fieldError('rating', '请选择满意、基本满意或不满意');
+      return;
+    }
+    var comment = $('rate-comment').value.trim();
+    var body = { trackingCode: current.code, rating: choice.value };
+    if (comment) body.comment = comment;
+    var target = current;
+    setBusy(rateBtn, true, '正在提交…');
+    request('POST', 'cases/' + encodeURIComponent(target.no) + '/rating', { body: JSON.stringify(body) })
+      .then(function (res) {
+        if (res.status === 204 || res.status === 200) {
+          showBanner(choice.value === 'unsatisfied'
+            ? '感谢您的反馈。事件已退回重新办理，请留意办理进度。'
+            : '感谢您的评价！', 'info');
+          return refreshUntilRated(target);
+        }
+        if (res.status === 409) {
+          showFormError($('rate-error'), '该事件当前不能评价：可能已经评价过，或已超过评价期限。页面已刷新为最新状态。');
+          return lookUp(target.no, target.code, { quiet: true });
+        }
+        if (res.status === 404) {
+          showFormError($('rate-error'), '事件编号或查询码不正确，无法评价。');
+          return null;
+        }
+        if (res.status === 400) {
+          showProblem(res.problem, { rating: 'rating', comment: 'comment' }, $('rate-error'), rateForm);
+          return null;
+        }
+        showFormError($('rate-error'), '评价提交失败：' + problemMessage(res.problem));
+        return null;
+      }, function (err) {
+        if (!err.network) throw err;
+        // The rating may or may not have arrived; a resend is refused (409) rather than counted twice.
+        showFormError($('rate-error'), '网络连接失败，请检查网络后重试。');
+        return null;
+      })
+      .then(function () { setBusy(rateBtn, false); });
+  });
+
+  /** The process closes or reopens the case right after a rating; show the new state. */
+  function refreshUntilRated(target) {
+    var tries = 0;
+    var step = function () {
+      return lookUp(target.no, target.code, { quiet: true }).then(function (view) {
+        tries++;
+        if (view && view.awaitingRating && tries < 6) {
+          return new Promise(function (r) { setTimeout(r, 700); }).then(step);
+        }
+        return view;
+      });
+    };
+    return step();
+  }
+
+  // ================================================================================================
+  // routing: #/report (default) and #/track?no=…&code=…
+
+  function route() {
+    var hash = location.hash.replace(/^#/, '');
+    var q = hash.indexOf('?');
+    var path = q >= 0 ? hash.slice(0, q) : hash;
+    var params = new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '');
+    var tracking = path === '/track';
+    $('view-report').hidden = tracking;
+    $('view-track').hidden = !tracking;
+    $(tracking ? 'tab-track' : 'tab-report').setAttribute('aria-current', 'page');
+    $(tracking ? 'tab-report' : 'tab-track').removeAttribute('aria-current');
+    document.title = (tracking ? '进度查询' : '我要上报') + ' · 联户';
+    if (!(banner.dataset.source === 'categories')) showBanner('');
+    if (tracking) {
+      renderRecent();
+      var no = params.get('no');
+      var code = params.get('code');
+      if (no && code) {
+        no = normaliseNo(no);
+        code = normaliseCode(code);
+        if (!current || current.no !== no || current.code !== code) {
+          clearErrors(trackForm);
+          lookUp(no, code);
+        }
+      } else if (no) {
+        tNo.value = normaliseNo(no);
+        tCode.focus();
+      }
+    }
+    window.scrollTo(0, 0);
+  }
+
+  window.addEventListener('hashchange', route);
+
+  restoreDraft();
+  loadCategories();
+  route();
+})();
