@@ -1,0 +1,2029 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The Lianhu benchmark tool: one file, JDK 17 only, run as {@code java bench/Bench.java <command> [--option value]}.
+ * The JDBC driver is taken from the Lianhu jar itself (BOOT-INF/lib/mysql-connector-j-*.jar), so nothing is
+ * downloaded. {@code bench/run.sh} calls the commands in order; every command appends its figures to a results
+ * file (Java properties) and {@code report} turns that file into the markdown table.
+ *
+ * <p>Every load loop is bounded by a request count and a time limit, and only talks to the configured host
+ * (127.0.0.1 by default).
+ */
+public class Bench {
+
+  // ------------------------------------------------------------------------------------------------ options
+
+  static final Map<String, String> OPT = new LinkedHashMap<>();
+  static Properties results = new Properties();
+  static Path resultsFile;
+
+  static String opt(String name, String fallback) {
+    return OPT.getOrDefault(name, fallback);
+  }
+
+  static int optInt(String name, int fallback) {
+    return Integer.parseInt(opt(name, String.valueOf(fallback)));
+  }
+
+  static double optDouble(String name, double fallback) {
+    return Double.parseDouble(opt(name, String.valueOf(fallback)));
+  }
+
+  static String base() {
+    return opt("base", "http://127.0.0.1:18181");
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.err.println("usage: java Bench.java <command> [--option value ...]; see bench/README.md");
+      System.exit(2);
+    }
+    String command = args[0];
+    for (int i = 1; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + args[i]);
+      }
+      String key = args[i].substring(2);
+      String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+      OPT.put(key, value);
+    }
+    String rf = opt("results", null);
+    if (rf != null) {
+      resultsFile = Path.of(rf);
+      if (Files.exists(resultsFile)) {
+        try (InputStream in = Files.newInputStream(resultsFile)) {
+          results.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    int rc = 0;
+    try {
+      switch (command) {
+        case "setup-db" -> setupDb();
+        case "wait-ready" -> waitReady();
+        case "db-restore" -> dbRestore();
+        case "deploy" -> deploy();
+        case "intake-suite" -> intakeSuite();
+        case "rows-per-request" -> rowsPerRequest();
+        case "intake" -> httpLoad("intake");
+        case "vanilla" -> httpLoad("vanilla");
+        case "lookup" -> httpLoad("lookup");
+        case "stats-api" -> httpLoad("stats");
+        case "db-insert" -> dbInsert();
+        case "timers-baseline" -> timersBaseline();
+        case "timers" -> timersEscalation();
+        case "load-history" -> loadHistory();
+        case "kpi-sql" -> kpiSql();
+        case "kpi-tune" -> kpiTune();
+        case "jfr-summary" -> jfrSummary();
+        case "put" -> put(opt("key", null), opt("value", null));
+        case "report" -> report();
+        default -> throw new IllegalArgumentException("unknown command " + command);
+      }
+    } catch (BenchFailure failure) {
+      System.err.println("FAILED: " + failure.getMessage());
+      rc = 1;
+    }
+    saveResults();
+    System.exit(rc);
+  }
+
+  static final class BenchFailure extends RuntimeException {
+    BenchFailure(String message) {
+      super(message);
+    }
+  }
+
+  static synchronized void put(String key, Object value) {
+    if (key == null || value == null) {
+      return;
+    }
+    String text = value instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : value.toString();
+    results.setProperty(key, text);
+  }
+
+  static void saveResults() throws IOException {
+    if (resultsFile == null) {
+      return;
+    }
+    Files.createDirectories(resultsFile.toAbsolutePath().getParent());
+    TreeMap<String, String> sorted = new TreeMap<>();
+    results.forEach((k, v) -> sorted.put(k.toString(), v.toString()));
+    StringBuilder out = new StringBuilder("# Lianhu benchmark results (written by bench/Bench.java)\n");
+    sorted.forEach((k, v) -> out.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", "\\n")).append('\n'));
+    Files.writeString(resultsFile, out.toString(), StandardCharsets.UTF_8);
+  }
+
+  static void log(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
+    System.out.flush();
+  }
+
+  // ------------------------------------------------------------------------------------------------ JDBC
+
+  static Driver driver;
+
+  /** The MySQL driver shipped inside the Lianhu jar, loaded in its own class loader. */
+  static synchronized Driver driver() throws Exception {
+    if (driver != null) {
+      return driver;
+    }
+    String jar = opt("jar", System.getenv("LIANHU_JAR"));
+    if (jar == null) {
+      throw new IllegalArgumentException("--jar <lianhu jar> is needed to find the JDBC driver");
+    }
+    Path work = Path.of(opt("work", System.getProperty("java.io.tmpdir")));
+    Files.createDirectories(work);
+    Path extracted = null;
+    try (ZipFile zip = new ZipFile(jar)) {
+      for (ZipEntry entry : Collections.list(zip.entries())) {
+        String name = entry.getName();
+        if (name.startsWith("BOOT-INF/lib/mysql-connector-j-") && name.endsWith(".jar")) {
+          extracted = work.resolve(name.substring("BOOT-INF/lib/".length()));
+          if (!Files.exists(extracted) || Files.size(extracted) != entry.getSize()) {
+            try (InputStream in = zip.getInputStream(entry)) {
+              Files.copy(in, extracted, StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+        }
+      }
+    }
+    if (extracted == null) {
+      throw new IllegalStateException("no BOOT-INF/lib/mysql-connector-j-*.jar in " + jar);
+    }
+    URLClassLoader loader = new URLClassLoader(new URL[] {extracted.toUri().toURL()}, Bench.class.getClassLoader());
+    Constructor<?> constructor = Class.forName("com.mysql.cj.jdbc.Driver", true, loader).getDeclaredConstructor();
+    driver = (Driver) constructor.newInstance();
+    return driver;
+  }
+
+  static String dbHost() {
+    return opt("db-host", "127.0.0.1");
+  }
+
+  static String dbPort() {
+    return opt("db-port", "3306");
+  }
+
+  static String jdbcUrl(String database) {
+    return "jdbc:mysql://" + dbHost() + ":" + dbPort() + "/" + database
+        + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
+        + "&rewriteBatchedStatements=true&connectTimeout=5000";
+  }
+
+  static Connection connect(String database, String user, String password) throws Exception {
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password == null ? "" : password);
+    Connection connection = driver().connect(jdbcUrl(database), props);
+    if (connection == null) {
+      throw new IllegalStateException("driver refused " + jdbcUrl(database));
+    }
+    return connection;
+  }
+
+  /** The bench database as the bench user (the same account the server uses). */
+  static Connection db() throws Exception {
+    return connect(opt("db", "lianhu_bench"), opt("db-user", "lianhu_bench"), opt("db-password", "lianhu_bench"));
+  }
+
+  static Connection vanillaDb() throws Exception {
+    return connect(opt("db-vanilla", "lianhu_bench_vanilla"), opt("db-user", "lianhu_bench"),
+        opt("db-password", "lianhu_bench"));
+  }
+
+  static long queryLong(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  static String queryString(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  static int exec(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      return st.executeUpdate(sql);
+    }
+  }
+
+  /** Creates (drops first) the two bench databases and the bench account, as the server's root account. */
+  static void setupDb() throws Exception {
+    String db = opt("db", "lianhu_bench");
+    String vdb = opt("db-vanilla", "lianhu_bench_vanilla");
+    for (String name : List.of(db, vdb)) {
+      if (!name.matches("[A-Za-z0-9_]+") || name.equals("lianhu_test") || name.startsWith("lianhu_test")) {
+        throw new BenchFailure("refusing to use database name " + name);
+      }
+    }
+    String user = opt("db-user", "lianhu_bench");
+    String password = opt("db-password", "lianhu_bench");
+    try (Connection c = connect("", opt("db-root-user", "root"), opt("db-root-password", ""))) {
+      for (String name : List.of(db, vdb)) {
+        exec(c, "DROP DATABASE IF EXISTS `" + name + "`");
+        exec(c, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      }
+      // A dedicated account that sees only the bench databases: Camunda's schema check looks for its tables
+      // in every database the account can see (see docs/performance.md, "Findings").
+      for (String host : List.of("127.0.0.1", "localhost")) {
+        exec(c, "CREATE USER IF NOT EXISTS '" + user + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
+        for (String name : List.of(db, vdb)) {
+          exec(c, "GRANT ALL PRIVILEGES ON `" + name + "`.* TO '" + user + "'@'" + host + "'");
+        }
+      }
+      exec(c, "FLUSH PRIVILEGES");
+      long wantedMb = Long.parseLong(opt("db-buffer-pool-mb", "0"));
+      long currentMb = Long.parseLong(queryString(c, "select @@innodb_buffer_pool_size")) / (1024 * 1024);
+      if (wantedMb > currentMb) {
+        // The server-wide InnoDB cache; bench/run.sh puts the original size back when the run ends.
+        put("env.db.buffer_pool_mb_original", currentMb);
+        exec(c, "SET GLOBAL innodb_buffer_pool_size = " + wantedMb * 1024 * 1024);
+        for (int i = 0; i < 120; i++) {
+          String status = queryString(c, "select variable_value from information_schema.global_status "
+              + "where variable_name = 'INNODB_BUFFER_POOL_RESIZE_STATUS'");
+          if (status == null || status.isBlank() || status.toLowerCase(Locale.ROOT).contains("complet")) {
+            break;
+          }
+          Thread.sleep(500);
+        }
+        log("innodb_buffer_pool_size raised from %d MiB to %s MiB for the run", currentMb,
+            Long.parseLong(queryString(c, "select @@innodb_buffer_pool_size")) / (1024 * 1024));
+      }
+      if ("true".equals(opt("db-userstat", "false"))) {
+        try {
+          String userstat = queryString(c, "select @@userstat");
+          if ("0".equals(userstat)) {
+            exec(c, "SET GLOBAL userstat = 1");
+            put("env.db.userstat_original", "0");
+            log("userstat switched on for the run (per-account statement counters and busy time)");
+          }
+          put("env.db.userstat", "1");
+        } catch (SQLException notMariaDb) {
+          put("env.db.userstat", "unavailable");
+        }
+      }
+      put("env.db.version", queryString(c, "select version()"));
+      put("env.db.buffer_pool_mb", Long.parseLong(queryString(c, "select @@innodb_buffer_pool_size")) / (1024 * 1024));
+      put("env.db.flush_log_at_trx_commit", queryString(c, "select @@innodb_flush_log_at_trx_commit"));
+      put("env.db.log_bin", queryString(c, "select @@log_bin"));
+    }
+    try (Connection c = vanillaDb()) {
+      exec(c, "CREATE TABLE bench_insert (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(200) NOT NULL, "
+          + "created_at DATETIME(3) NOT NULL) ENGINE=InnoDB");
+    }
+    log("databases %s and %s created, account %s", db, vdb, user);
+  }
+
+  /** Puts back the buffer pool size setup-db changed (if it changed it). */
+  static void dbRestore() throws Exception {
+    String original = results.getProperty("env.db.buffer_pool_mb_original");
+    String userstat = results.getProperty("env.db.userstat_original");
+    if ((original == null && userstat == null) || results.getProperty("env.db.restored") != null) {
+      return;
+    }
+    try (Connection c = connect("", opt("db-root-user", "root"), opt("db-root-password", ""))) {
+      if (original != null) {
+        exec(c, "SET GLOBAL innodb_buffer_pool_size = " + Long.parseLong(original) * 1024 * 1024);
+        log("innodb_buffer_pool_size set back to %s MiB", original);
+      }
+      if (userstat != null) {
+        exec(c, "SET GLOBAL userstat = " + Integer.parseInt(userstat));
+        log("userstat set back to %s", userstat);
+      }
+      put("env.db.restored", "true");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ HTTP
+
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String adminAuth() {
+    return basic(opt("admin-user", "demo"), opt("admin-password", "bench-admin-pw"));
+  }
+
+  static HttpResponse<String> get(String path, String auth) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60)).GET();
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> postJson(String path, String json, String auth, String idempotencyKey)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Waits for the server: the "Started" log line and the first 200 on /api/categories. */
+  static void waitReady() throws Exception {
+    long startMs = Long.parseLong(opt("since-ms", "0"));
+    Path logFile = Path.of(opt("log", "server.log"));
+    long pid = Long.parseLong(opt("pid", "0"));
+    String label = opt("label", "startup");
+    long deadline = System.currentTimeMillis() + optInt("timeout-s", 180) * 1000L;
+    Pattern started = Pattern.compile("Started LianhuApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+    Double startedIn = null;
+    Double processRunning = null;
+    long firstOk = 0;
+    while (System.currentTimeMillis() < deadline) {
+      if (pid > 0 && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+        throw new BenchFailure("server process " + pid + " ended during start-up; see " + logFile);
+      }
+      if (startedIn == null && Files.exists(logFile)) {
+        Matcher m = started.matcher(Files.readString(logFile, StandardCharsets.UTF_8));
+        if (m.find()) {
+          startedIn = Double.parseDouble(m.group(1));
+          processRunning = Double.parseDouble(m.group(2));
+        }
+      }
+      if (firstOk == 0) {
+        try {
+          if (get("/api/categories", null).statusCode() == 200) {
+            firstOk = System.currentTimeMillis();
+          }
+        } catch (IOException notYet) {
+          // not listening yet
+        }
+      }
+      if (startedIn != null && firstOk != 0) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    if (startedIn == null || firstOk == 0) {
+      throw new BenchFailure("server not ready within " + opt("timeout-s", "180") + " s; see " + logFile);
+    }
+    double toFirst200 = (firstOk - startMs) / 1000.0;
+    put(label + ".started_in_s", startedIn);
+    put(label + ".process_running_s", processRunning);
+    put(label + ".first_200_s", toFirst200);
+    if (pid > 0) {
+      put(label + ".rss_mb", rssKb(pid) / 1024.0);
+    }
+    log("%s: Started LianhuApplication in %.1f s (JVM up %.1f s); first 200 on /api/categories %.1f s after launch",
+        label, startedIn, processRunning, toFirst200);
+  }
+
+  // ------------------------------------------------------------------------------------------------ deploy
+
+  static void deploy() throws Exception {
+    Path dir = Path.of(opt("processes", "bench/processes"));
+    for (String file : List.of("bench-vanilla.bpmn", "bench-empty-timer.bpmn", "bench-nudge.bpmn")) {
+      String boundary = "----lianhu-bench-" + System.nanoTime();
+      byte[] content = Files.readAllBytes(dir.resolve(file));
+      StringBuilder head = new StringBuilder();
+      for (String[] field : new String[][] {{"deployment-name", "lianhu-bench-" + file},
+          {"enable-duplicate-filtering", "true"}, {"deployment-source", "lianhu-bench"}}) {
+        head.append("--").append(boundary).append("\r\n")
+            .append("Content-Disposition: form-data; name=\"").append(field[0]).append("\"\r\n\r\n")
+            .append(field[1]).append("\r\n");
+      }
+      head.append("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(file).append("\"\r\n")
+          .append("Content-Type: application/xml\r\n\r\n");
+      byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+      byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] body = new byte[headBytes.length + content.length + tail.length];
+      System.arraycopy(headBytes, 0, body, 0, headBytes.length);
+      System.arraycopy(content, 0, body, headBytes.length, content.length);
+      System.arraycopy(tail, 0, body, headBytes.length + content.length, tail.length);
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/engine-rest/deployment/create"))
+          .timeout(Duration.ofSeconds(60)).header("Authorization", adminAuth())
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new BenchFailure("deploying " + file + " answered " + response.statusCode() + ": " + response.body());
+      }
+      log("deployed %s through /engine-rest/deployment/create", file);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ requests
+
+  static final String[][] PLACES = {
+      {"和平里东街", "号楼下"}, {"和平里西街", "号院内"}, {"青年路北段", "号门前"}, {"青年路南段", "号附近"},
+      {"新华路东段", "号小区"}, {"新华路西段", "号楼道"}, {"桃园东组", "号屋后"}, {"桃园西组", "号路口"}};
+  static final String[][] PROBLEMS = {
+      {"sanitation", "垃圾堆积三天，气味很大，请尽快清运"}, {"road_damage", "路面塌陷一处，电动车经过容易摔倒"},
+      {"streetlight", "路灯晚上不亮已经一周，行人看不清路"}, {"noise", "夜间施工噪音扰民，影响老人休息"},
+      {"drainage", "下雨后积水严重，没过脚踝"}, {"water_supply", "自来水水压很低，高层用水困难"},
+      {"illegal_construction", "楼顶新搭建彩钢棚，存在安全隐患"}, {"elderly_assistance", "独居老人行动不便，需要上门帮扶"}};
+
+  static String reportJson(long seq) {
+    String[] place = PLACES[(int) (seq % PLACES.length)];
+    String[] problem = PROBLEMS[(int) ((seq / PLACES.length) % PROBLEMS.length)];
+    long house = 1 + seq % 97;
+    String phone = String.format(Locale.ROOT, "138%08d", seq % 100_000_000L);
+    return "{\"category\":\"" + problem[0] + "\",\"description\":\"" + place[0] + house + place[1] + problem[1]
+        + "（压测 " + seq + "）\",\"location\":{\"address\":\"" + place[0] + house + "号\"},\"urgency\":\"normal\","
+        + "\"reporter\":{\"name\":\"压测用户\",\"phone\":\"" + phone + "\"},\"source\":\"resident\"}";
+  }
+
+  interface Call {
+    /** Sends one request; returns null when it succeeded, else a short description of the failure. */
+    String call(long seq) throws Exception;
+  }
+
+  static final AtomicLong SEQ = new AtomicLong();
+  static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
+
+  static Call intakeCall() {
+    return seq -> {
+      HttpResponse<String> r = postJson("/api/cases", reportJson(seq), null, "bench-" + RUN_ID + "-" + seq);
+      return r.statusCode() == 201 ? null : "POST /api/cases " + r.statusCode() + " " + abbreviate(r.body());
+    };
+  }
+
+  static Call vanillaCall() {
+    String auth = adminAuth();
+    return seq -> {
+      HttpResponse<String> r = postJson("/engine-rest/process-definition/key/benchVanilla/start",
+          "{\"businessKey\":\"v-" + RUN_ID + "-" + seq + "\"}", auth, null);
+      return r.statusCode() == 200 ? null : "start benchVanilla " + r.statusCode() + " " + abbreviate(r.body());
+    };
+  }
+
+  static Call emptyTimerCall() {
+    String auth = adminAuth();
+    return seq -> {
+      HttpResponse<String> r = postJson("/engine-rest/process-definition/key/benchEmptyTimer/start",
+          "{\"businessKey\":\"t-" + RUN_ID + "-" + seq + "\"}", auth, null);
+      return r.statusCode() == 200 ? null : "start benchEmptyTimer " + r.statusCode() + " " + abbreviate(r.body());
+    };
+  }
+
+  static String abbreviate(String s) {
+    if (s == null) {
+      return "";
+    }
+    s = s.replaceAll("\\s+", " ");
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+
+  // ------------------------------------------------------------------------------------------------ load loop
+
+  record Level(int clients, long ok, long errors, double seconds, double throughput, double p50, double p90,
+      double p99, double max, String firstError, Map<String, Double> extra) {}
+
+  /**
+   * Runs {@code clients} closed-loop workers: warm-up first (not counted), then measures until the duration
+   * passes or {@code maxRequests} were measured. Latency is from sending the request to having read the whole
+   * answer.
+   */
+  static Level runLevel(int clients, double warmupS, double durationS, long maxRequests, Call call,
+      Probe probe) throws Exception {
+    long warmupEnd = System.nanoTime() + (long) (warmupS * 1e9);
+    long hardEnd = warmupEnd + (long) (durationS * 1e9);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong measured = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    List<long[]> perWorker = Collections.synchronizedList(new ArrayList<>());
+    String[] firstError = new String[1];
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < clients; w++) {
+      Thread t = new Thread(() -> {
+        long[] lat = new long[1024];
+        int n = 0;
+        while (!stop.get()) {
+          long seq = SEQ.incrementAndGet();
+          long t0 = System.nanoTime();
+          if (t0 >= hardEnd) {
+            break;
+          }
+          boolean counted = t0 >= warmupEnd;
+          if (counted && measured.incrementAndGet() > maxRequests) {
+            break;
+          }
+          String failure;
+          try {
+            failure = call.call(seq);
+          } catch (Exception e) {
+            failure = e.toString();
+          }
+          long t1 = System.nanoTime();
+          if (failure != null) {
+            if (counted) {
+              errors.incrementAndGet();
+            }
+            synchronized (firstError) {
+              if (firstError[0] == null) {
+                firstError[0] = failure;
+              }
+            }
+            continue;
+          }
+          if (counted) {
+            if (n == lat.length) {
+              lat = Arrays.copyOf(lat, n * 2);
+            }
+            lat[n++] = t1 - t0;
+          }
+        }
+        perWorker.add(Arrays.copyOf(lat, n));
+      }, "bench-client-" + w);
+      t.setDaemon(true);
+      workers.add(t);
+    }
+    workers.forEach(Thread::start);
+    sleepUntil(warmupEnd);
+    long measureStart = System.nanoTime();
+    if (probe != null) {
+      probe.start();
+    }
+    while (System.nanoTime() < hardEnd && measured.get() < maxRequests && anyAlive(workers)) {
+      Thread.sleep(20);
+    }
+    for (Thread t : workers) {
+      t.join(Math.max(1, (hardEnd - System.nanoTime()) / 1_000_000 + 65_000));
+    }
+    long measureEnd = System.nanoTime();
+    stop.set(true);
+    Map<String, Double> extra = probe == null ? new LinkedHashMap<>() : probe.stop();
+    long total = 0;
+    for (long[] l : perWorker) {
+      total += l.length;
+    }
+    long[] all = new long[(int) total];
+    int i = 0;
+    for (long[] l : perWorker) {
+      System.arraycopy(l, 0, all, i, l.length);
+      i += l.length;
+    }
+    Arrays.sort(all);
+    double seconds = (measureEnd - measureStart) / 1e9;
+    return new Level(clients, all.length, errors.get(), seconds, all.length / seconds, pct(all, 50), pct(all, 90),
+        pct(all, 99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6, firstError[0], extra);
+  }
+
+  static boolean anyAlive(List<Thread> threads) {
+    for (Thread t : threads) {
+      if (t.isAlive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left;
+    while ((left = nanoTime - System.nanoTime()) > 0) {
+      Thread.sleep(Math.max(1, Math.min(100, left / 1_000_000)));
+    }
+  }
+
+  /** Nearest-rank percentile in milliseconds. */
+  static double pct(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] / 1e6;
+  }
+
+  // ------------------------------------------------------------------------------------------------ probes
+
+  /** Measures around a load level: CPU of the server and the database, database counters, heap and RSS. */
+  static final class Probe {
+    final long serverPid;
+    final long dbPid;
+    final boolean memory;
+    final String jfrFile;
+    long[] cpuServer0;
+    long[] cpuDb0;
+    long[] cpuSelf0;
+    long[] machine0;
+    long wall0;
+    Map<String, Long> status0;
+    Process jstat;
+    final List<Double> heapSamples = Collections.synchronizedList(new ArrayList<>());
+    final List<Double> rssSamples = Collections.synchronizedList(new ArrayList<>());
+    Thread rssThread;
+    volatile boolean running;
+
+    Probe(long serverPid, long dbPid, boolean memory, String jfrFile) {
+      this.serverPid = serverPid;
+      this.dbPid = dbPid;
+      this.memory = memory;
+      this.jfrFile = jfrFile;
+    }
+
+    void start() throws Exception {
+      running = true;
+      if (jfrFile != null && serverPid > 0) {
+        run("jcmd", String.valueOf(serverPid), "JFR.start", "name=bench", "settings=" + jfrSettings(),
+            "filename=" + jfrFile);
+      }
+      cpuServer0 = cpuTicks(serverPid);
+      cpuDb0 = cpuTicks(dbPid);
+      cpuSelf0 = cpuTicks(ProcessHandle.current().pid());
+      machine0 = machineTicks();
+      wall0 = System.nanoTime();
+      status0 = dbStatus();
+      if (memory && serverPid > 0) {
+        jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(serverPid), "1000").redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+          try (BufferedReader r = new BufferedReader(new InputStreamReader(jstat.getInputStream()))) {
+            String header = null;
+            String line;
+            while ((line = r.readLine()) != null) {
+              String[] f = line.trim().split("\\s+");
+              if (line.contains("EU")) {
+                header = line;
+                continue;
+              }
+              if (header == null) {
+                continue;
+              }
+              List<String> names = Arrays.asList(header.trim().split("\\s+"));
+              double used = 0;
+              for (String col : List.of("S0U", "S1U", "EU", "OU")) {
+                used += Double.parseDouble(f[names.indexOf(col)]);
+              }
+              heapSamples.add(used / 1024.0);
+            }
+          } catch (Exception ignored) {
+            // jstat ended
+          }
+        }, "jstat-reader");
+        reader.setDaemon(true);
+        reader.start();
+        rssThread = new Thread(() -> {
+          while (running) {
+            rssSamples.add(rssKb(serverPid) / 1024.0);
+            try {
+              Thread.sleep(500);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        }, "rss-sampler");
+        rssThread.setDaemon(true);
+        rssThread.start();
+      }
+    }
+
+    Map<String, Double> stop() throws Exception {
+      running = false;
+      Map<String, Double> out = new LinkedHashMap<>();
+      long[] cpuServer1 = cpuTicks(serverPid);
+      long[] cpuDb1 = cpuTicks(dbPid);
+      long[] cpuSelf1 = cpuTicks(ProcessHandle.current().pid());
+      long[] machine1 = machineTicks();
+      double wall = (System.nanoTime() - wall0) / 1e9;
+      Map<String, Long> status1 = dbStatus();
+      if (machine0 != null && machine1 != null) {
+        double busy = (machine1[0] - machine0[0]) / 100.0;
+        double all = (machine1[1] - machine0[1]) / 100.0;
+        out.put("cpu_machine_busy_s", busy);
+        out.put("cpu_machine_busy_share", busy / Math.max(1e-9, all));
+        double known = 0;
+        for (long[][] pair : new long[][][] {{cpuServer0, cpuServer1}, {cpuDb0, cpuDb1}, {cpuSelf0, cpuSelf1}}) {
+          if (pair[0] != null && pair[1] != null) {
+            known += (pair[1][0] + pair[1][1] - pair[0][0] - pair[0][1]) / 100.0;
+          }
+        }
+        out.put("cpu_others_cpus", Math.max(0, busy - known) / Math.max(1e-9, wall));
+      }
+      if (cpuSelf0 != null && cpuSelf1 != null) {
+        out.put("cpu_loadgen_s", (cpuSelf1[0] + cpuSelf1[1] - cpuSelf0[0] - cpuSelf0[1]) / 100.0);
+      }
+      if (cpuServer0 != null && cpuServer1 != null) {
+        out.put("cpu_server_s", (cpuServer1[0] + cpuServer1[1] - cpuServer0[0] - cpuServer0[1]) / 100.0);
+      }
+      if (cpuDb0 != null && cpuDb1 != null) {
+        out.put("cpu_db_s", (cpuDb1[0] + cpuDb1[1] - cpuDb0[0] - cpuDb0[1]) / 100.0);
+      }
+      if (status0 != null && status1 != null) {
+        for (String k : status1.keySet()) {
+          Long before = status0.get(k);
+          if (before != null) {
+            double delta = status1.get(k) - before;
+            out.put("db_" + k.toLowerCase(Locale.ROOT), k.endsWith("_TIME") ? delta / 1e6 : delta);
+          }
+        }
+      }
+      if (jstat != null) {
+        jstat.destroy();
+        jstat.waitFor();
+        if (!heapSamples.isEmpty()) {
+          out.put("heap_used_max_mb", heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+          out.put("heap_used_avg_mb", heapSamples.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        }
+        String info = run("jcmd", String.valueOf(serverPid), "GC.heap_info");
+        Matcher m = Pattern.compile("heap\\s+total\\s+(\\d+)K, used (\\d+)K").matcher(info);
+        if (m.find()) {
+          out.put("heap_committed_mb", Long.parseLong(m.group(1)) / 1024.0);
+          out.put("heap_used_end_mb", Long.parseLong(m.group(2)) / 1024.0);
+        }
+        String flags = run("jcmd", String.valueOf(serverPid), "VM.flags");
+        Matcher mx = Pattern.compile("MaxHeapSize=(\\d+)").matcher(flags);
+        if (mx.find()) {
+          out.put("heap_max_mb", Long.parseLong(mx.group(1)) / 1048576.0);
+        }
+      }
+      if (!rssSamples.isEmpty()) {
+        out.put("rss_max_mb", rssSamples.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        out.put("rss_avg_mb", rssSamples.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+      }
+      if (jfrFile != null && serverPid > 0) {
+        run("jcmd", String.valueOf(serverPid), "JFR.stop", "name=bench");
+      }
+      return out;
+    }
+  }
+
+  /** Server-wide counters (MySQL and MariaDB alike); the bench database is not alone on the server. */
+  /** bench/profile.jfc (CPU and native samples only) unless --jfr-settings names another. */
+  static String jfrSettings() {
+    return opt("jfr-settings", Path.of(opt("processes", "bench/processes")).toAbsolutePath().getParent()
+        .resolve("profile.jfc").toString());
+  }
+
+  static final String[] DB_COUNTERS = {"Questions", "Com_select", "Com_insert", "Com_update", "Com_delete",
+      "Com_commit", "Com_rollback", "Handler_write", "Handler_update", "Handler_delete", "Handler_read_key",
+      "Handler_read_next", "Handler_read_rnd_next", "Innodb_data_fsyncs", "Innodb_buffer_pool_reads"};
+
+  /** MariaDB's per-account statistics (userstat=1): the bench account alone, whatever else the server serves. */
+  static final String[] USER_COUNTERS = {"BUSY_TIME", "CPU_TIME", "ROWS_READ", "ROWS_INSERTED", "ROWS_UPDATED",
+      "ROWS_DELETED", "SELECT_COMMANDS", "UPDATE_COMMANDS", "OTHER_COMMANDS", "COMMIT_TRANSACTIONS"};
+
+  static Map<String, Long> dbStatus() {
+    if (!"true".equals(opt("db-counters", "true"))) {
+      return null;
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    // USER_STATISTICS shows other accounts' rows only to an account with the PROCESS privilege: ask as root.
+    try (Connection c = connect("", opt("db-root-user", "root"), opt("db-root-password", ""))) {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "select " + String.join(", ", USER_COUNTERS) + " from information_schema.USER_STATISTICS where @@userstat = 1 and USER = '"
+              + opt("db-user", "lianhu_bench") + "'")) {
+        if (rs.next()) {
+          for (String k : USER_COUNTERS) {
+            // times in microseconds so that they fit the long counters
+            out.put("user_" + k, k.endsWith("_TIME") ? Math.round(rs.getDouble(k) * 1e6) : rs.getLong(k));
+          }
+        }
+      } catch (SQLException notMariaDbOrOff) {
+        // USER_STATISTICS is MariaDB's (and Percona's); without it only the server-wide counters remain
+      }
+    } catch (Exception e) {
+      return null;
+    }
+    try (Connection c = db(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS")) {
+      Set<String> wanted = new HashSet<>(Arrays.asList(DB_COUNTERS));
+      while (rs.next()) {
+        String name = rs.getString(1);
+        for (String w : wanted) {
+          if (w.equalsIgnoreCase(name)) {
+            out.put(w, Long.parseLong(rs.getString(2)));
+          }
+        }
+      }
+    } catch (Exception e) {
+      return null;
+    }
+    return out;
+  }
+
+  /** utime, stime in clock ticks (USER_HZ = 100 on Linux). */
+  static long[] cpuTicks(long pid) {
+    if (pid <= 0) {
+      return null;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static final int CPUS = Runtime.getRuntime().availableProcessors();
+
+  /** Machine-wide busy and total ticks from /proc/stat (busy = all but idle and iowait). */
+  static long[] machineTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < Math.min(f.length, 9); i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  static long rssKb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException e) {
+      // process gone
+    }
+    return 0;
+  }
+
+  static String run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------------ HTTP loads
+
+  static List<Integer> levels() {
+    List<Integer> out = new ArrayList<>();
+    for (String s : opt("levels", "1,8,32").split(",")) {
+      out.add(Integer.parseInt(s.trim()));
+    }
+    return out;
+  }
+
+  static Call callFor(String target) throws Exception {
+    return switch (target) {
+      case "intake" -> intakeCall();
+      case "vanilla" -> vanillaCall();
+      case "lookup" -> lookupCall();
+      case "stats" -> statsCall();
+      default -> throw new IllegalArgumentException(target);
+    };
+  }
+
+  /** One HTTP target at each level of --levels (used for lookups and the KPI API). */
+  static void httpLoad(String target) throws Exception {
+    Call call = callFor(target);
+    if (call == null) {
+      return;
+    }
+    long failures = 0;
+    for (int clients : levels()) {
+      failures += measure(target, call, clients, optDouble("warmup-s", 5), optDouble("duration-s", 20),
+          Long.parseLong(opt("max-requests", "1000000")), probeFor(target, clients)) ? 0 : 1;
+    }
+    if (failures > 0) {
+      throw new BenchFailure(target + ": " + failures + " level(s) with errors or without a single success");
+    }
+  }
+
+  static Probe probeFor(String target, int clients) {
+    long serverPid = target.equals("dbinsert") ? 0 : Long.parseLong(opt("server-pid", "0"));
+    long dbPid = Long.parseLong(opt("db-pid", "0"));
+    boolean memory = target.equals("intake") && clients == optInt("memory-level", -1);
+    return new Probe(serverPid, dbPid, memory, null);
+  }
+
+  /** Runs and records one level; false when it had errors or no success at all. */
+  static boolean measure(String target, Call call, int clients, double warmup, double duration, long maxRequests,
+      Probe probe) throws Exception {
+    return measure(target, call, clients, warmup, duration, maxRequests, probe,
+        target.equals("stats") ? opt("key-prefix", target) : target);
+  }
+
+  static boolean measure(String target, Call call, int clients, double warmup, double duration, long maxRequests,
+      Probe probe, String prefix) throws Exception {
+    Level level = runLevel(clients, warmup, duration, maxRequests, call, probe);
+    String key = prefix + ".c" + clients;
+    put(key + ".ok", level.ok());
+    put(key + ".errors", level.errors());
+    put(key + ".seconds", level.seconds());
+    put(key + ".throughput", level.throughput());
+    put(key + ".p50_ms", level.p50());
+    put(key + ".p90_ms", level.p90());
+    put(key + ".p99_ms", level.p99());
+    put(key + ".max_ms", level.max());
+    for (Map.Entry<String, Double> e : level.extra().entrySet()) {
+      put(key + "." + e.getKey(), e.getValue());
+    }
+    if (level.firstError() != null) {
+      put(key + ".first_error", level.firstError());
+    }
+    log("%-8s %3d clients: %6d ok, %d errors in %.1f s = %8.1f /s   p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %7.2f ms%s",
+        prefix, clients, level.ok(), level.errors(), level.seconds(), level.throughput(), level.p50(),
+        level.p90(), level.p99(), level.max(), level.firstError() == null ? "" : "   first error: " + level.firstError());
+    Map<String, Double> x = level.extra();
+    if (x.containsKey("db_user_busy_time")) {
+      double n = Math.max(1, level.ok());
+      log("         bench account on the database, per request: busy %.2f ms (CPU %.2f ms), %.1f SELECT, %.1f INSERT/UPDATE/DELETE, "
+          + "%.1f other, %.1f commits, %.1f rows read, %.1f rows inserted", 1000 * x.get("db_user_busy_time") / n,
+          1000 * x.get("db_user_cpu_time") / n, x.get("db_user_select_commands") / n, x.get("db_user_update_commands") / n,
+          x.get("db_user_other_commands") / n, x.get("db_user_commit_transactions") / n, x.get("db_user_rows_read") / n,
+          x.get("db_user_rows_inserted") / n);
+    }
+    if (x.containsKey("cpu_machine_busy_s")) {
+      double n = Math.max(1, level.ok());
+      log("         per request: server CPU %.2f ms, database CPU %.2f ms, %.1f statements (%.1f SELECT, %.1f INSERT, "
+          + "%.1f UPDATE, %.1f COMMIT); machine busy %.0f%% of %d CPUs, other processes %.2f CPUs",
+          1000 * x.getOrDefault("cpu_server_s", Double.NaN) / n, 1000 * x.getOrDefault("cpu_db_s", Double.NaN) / n,
+          x.getOrDefault("db_questions", Double.NaN) / n, x.getOrDefault("db_com_select", Double.NaN) / n,
+          x.getOrDefault("db_com_insert", Double.NaN) / n, x.getOrDefault("db_com_update", Double.NaN) / n,
+          x.getOrDefault("db_com_commit", Double.NaN) / n, 100 * x.get("cpu_machine_busy_share"), CPUS,
+          x.getOrDefault("cpu_others_cpus", Double.NaN));
+    }
+    if (x.containsKey("heap_used_max_mb")) {
+      log("         heap used max %.0f MiB (avg %.0f, committed %.0f, max heap %.0f); RSS max %.0f MiB (avg %.0f)",
+          x.get("heap_used_max_mb"), x.get("heap_used_avg_mb"), x.getOrDefault("heap_committed_mb", Double.NaN),
+          x.getOrDefault("heap_max_mb", Double.NaN), x.getOrDefault("rss_max_mb", Double.NaN),
+          x.getOrDefault("rss_avg_mb", Double.NaN));
+    }
+    return level.ok() > 0 && level.errors() == 0;
+  }
+
+  /**
+   * Intake and its two baselines, interleaved level by level so that each ratio compares figures taken minutes
+   * apart on the same database: Lianhu's POST /api/cases, vanilla engine-rest start, single-row insert.
+   */
+  static void intakeSuite() throws Exception {
+    double warmup = optDouble("warmup-s", 5);
+    double duration = optDouble("duration-s", 20);
+    double dbDuration = optDouble("db-duration-s", 10);
+    long maxRequests = Long.parseLong(opt("max-requests", "1000000"));
+    double prewarm = optDouble("prewarm-s", 20);
+    List<String> failures = new ArrayList<>();
+    if (prewarm > 0) {
+      log("pre-warming the server (JIT, pools, caches): %.0f s of intake and %.0f s of vanilla starts at 8 clients",
+          prewarm, prewarm / 2);
+      Level w1 = runLevel(8, 0, prewarm, maxRequests, intakeCall(), null);
+      Level w2 = runLevel(8, 0, prewarm / 2, maxRequests, vanillaCall(), null);
+      if (w1.errors() > 0 || w2.errors() > 0) {
+        throw new BenchFailure("errors while warming up: " + w1.firstError() + " / " + w2.firstError());
+      }
+    }
+    for (int clients : levels()) {
+      for (String target : List.of("intake", "vanilla", "dbinsert")) {
+        boolean ok;
+        if (target.equals("dbinsert")) {
+          ok = dbInsertLevel(clients, Math.min(warmup, 2), dbDuration, maxRequests);
+        } else {
+          ok = measure(target, callFor(target), clients, warmup, duration, maxRequests, probeFor(target, clients));
+        }
+        if (!ok) {
+          failures.add(target + "@" + clients);
+        }
+      }
+    }
+    // Profiles in passes of their own, so that recording does not touch the figures above.
+    double profileS = optDouble("profile-s", 15);
+    if (opt("jfr-dir", null) != null && profileS > 0) {
+      long serverPid = Long.parseLong(opt("server-pid", "0"));
+      for (String target : List.of("intake", "vanilla")) {
+        Probe probe = new Probe(serverPid, Long.parseLong(opt("db-pid", "0")), false, jfrPath(target + "-c8.jfr"));
+        if (!measure(target, callFor(target), 8, 0, profileS, maxRequests, probe, "profile." + target)) {
+          failures.add("profile " + target);
+        }
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new BenchFailure("levels with errors: " + failures);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ DB insert
+
+  static void dbInsert() throws Exception {
+    for (int clients : levels()) {
+      if (!dbInsertLevel(clients, optDouble("warmup-s", 2), optDouble("duration-s", 10),
+          Long.parseLong(opt("max-requests", "10000000")))) {
+        throw new BenchFailure("db insert at " + clients + " clients failed");
+      }
+    }
+  }
+
+  /** Autocommit single-row INSERTs into bench_insert (database lianhu_bench_vanilla), one connection per client. */
+  static boolean dbInsertLevel(int clients, double warmup, double duration, long maxRequests) throws Exception {
+    List<Connection> pool = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      Connection c = vanillaDb();
+      c.setAutoCommit(true);
+      pool.add(c);
+    }
+    ThreadLocal<PreparedStatement> statement = new ThreadLocal<>();
+    AtomicLong next = new AtomicLong();
+    Call call = seq -> {
+      PreparedStatement ps = statement.get();
+      if (ps == null) {
+        ps = pool.get((int) (next.getAndIncrement() % pool.size()))
+            .prepareStatement("INSERT INTO bench_insert (payload, created_at) VALUES (?, NOW(3))");
+        statement.set(ps);
+      }
+      ps.setString(1, "和平里东街12号楼下垃圾堆积三天 " + seq);
+      return ps.executeUpdate() == 1 ? null : "insert did not insert";
+    };
+    try {
+      return measure("dbinsert", call, clients, warmup, duration, maxRequests, probeFor("dbinsert", clients));
+    } finally {
+      for (Connection c : pool) {
+        c.close();
+      }
+    }
+  }
+
+  /**
+   * Rows written per request, by table: exact counts of every table before and after {@code n} sequential requests
+   * of each kind. This is the "what does one report cost" profile of the intake.
+   */
+  static void rowsPerRequest() throws Exception {
+    int n = optInt("n", 50);
+    for (String target : opt("targets", "intake,vanilla").split(",")) {
+      Map<String, Long> before = tableCounts();
+      Call call = callFor(target);
+      for (int i = 0; i < n; i++) {
+        String failure = call.call(SEQ.incrementAndGet());
+        if (failure != null) {
+          throw new BenchFailure(failure);
+        }
+      }
+      Map<String, Long> after = tableCounts();
+      List<String> parts = new ArrayList<>();
+      double total = 0;
+      TreeMap<Double, List<String>> byRows = new TreeMap<>(Comparator.reverseOrder());
+      for (String table : after.keySet()) {
+        double perRequest = (after.get(table) - before.getOrDefault(table, 0L)) / (double) n;
+        if (perRequest != 0) {
+          total += perRequest;
+          byRows.computeIfAbsent(perRequest, k -> new ArrayList<>()).add(table);
+        }
+      }
+      byRows.forEach((rows, tables) -> tables.forEach(t -> parts.add(t + " " + f(rows, rows % 1 == 0 ? 0 : 1))));
+      put("rows." + target + ".total", total);
+      put("rows." + target + ".tables", String.join(", ", parts));
+      log("rows left behind per %s request (%d requests): %.1f in total: %s", target, n, total, String.join(", ", parts));
+    }
+  }
+
+  static Map<String, Long> tableCounts() throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    try (Connection c = db()) {
+      List<String> tables = new ArrayList<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "select table_name from information_schema.tables where table_schema = database() and table_type = 'BASE TABLE'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String t : tables) {
+        out.put(t, queryLong(c, "select count(*) from `" + t + "`"));
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------------ timers
+
+  static final String PAST = "2000-01-01 00:00:00";
+
+  /** Creates {@code n} instances/cases with {@code call} at the given concurrency, failing on any error. */
+  static void create(String what, int n, Call call) throws Exception {
+    int clients = optInt("create-clients", 8);
+    long t0 = System.nanoTime();
+    Level level = runLevel(clients, 0, optDouble("create-timeout-s", 900), n, call, null);
+    log("created %d %s in %.1f s (%.0f /s, %d clients)", level.ok(), what, (System.nanoTime() - t0) / 1e9,
+        level.throughput(), clients);
+    if (level.errors() > 0 || level.ok() < n) {
+      throw new BenchFailure("creating " + what + ": " + level.ok() + " of " + n + " created, first error: "
+          + level.firstError());
+    }
+  }
+
+  record Drain(long jobs, double firstDoneS, double allDoneS, double drainS, double ratePerS, long failed) {}
+
+  /**
+   * Moves the due date of the selected timer jobs into the past in one statement and polls until none of them is
+   * left (or a job failed every retry). Times are from the commit of the update.
+   */
+  static Drain drain(String label, String jobSelection, long expected, String jfrFile, long serverPid)
+      throws Exception {
+    double timeout = optDouble("drain-timeout-s", 900);
+    try (Connection c = db()) {
+      c.setAutoCommit(true);
+      long selected = queryLong(c, "select count(*) from ACT_RU_JOB j where " + jobSelection);
+      if (selected != expected) {
+        throw new BenchFailure(label + ": expected " + expected + " timer jobs, found " + selected);
+      }
+      if (jfrFile != null && serverPid > 0) {
+        run("jcmd", String.valueOf(serverPid), "JFR.start", "name=bench-timers", "settings=" + jfrSettings(),
+            "filename=" + jfrFile);
+      }
+      long[] cpu0 = cpuTicks(serverPid);
+      long[] cpuDb0 = cpuTicks(Long.parseLong(opt("db-pid", "0")));
+      // Tag the jobs by their due date; a job that ran is deleted, a failing one keeps the date and loses retries.
+      c.setAutoCommit(false);
+      int moved;
+      try (Statement st = c.createStatement()) {
+        moved = st.executeUpdate("update ACT_RU_JOB j set j.DUEDATE_ = '" + PAST + "' where " + jobSelection);
+      }
+      c.commit();
+      long t0 = System.nanoTime();
+      c.setAutoCommit(true);
+      boolean nudge = "true".equals(opt("nudge", "true"));
+      if (nudge) {
+        HttpResponse<String> r = postJson("/engine-rest/process-definition/key/benchNudge/start", "{}", adminAuth(), null);
+        if (r.statusCode() != 200) {
+          throw new BenchFailure("could not start benchNudge: " + r.statusCode() + " " + abbreviate(r.body()));
+        }
+      }
+      put("timers." + label + ".nudged", nudge);
+      log("%s: %d timer jobs now due%s", label, moved, nudge ? "; job executor nudged" : "");
+      double firstDone = -1;
+      long left = moved;
+      long failed = 0;
+      double lastReport = 0;
+      while (true) {
+        Thread.sleep(100);
+        double now = (System.nanoTime() - t0) / 1e9;
+        left = queryLong(c, "select count(*) from ACT_RU_JOB where DUEDATE_ = '" + PAST + "' and TYPE_ = 'timer'");
+        if (firstDone < 0 && left < moved) {
+          firstDone = now;
+        }
+        if (left == 0) {
+          break;
+        }
+        failed = queryLong(c, "select count(*) from ACT_RU_JOB where DUEDATE_ = '" + PAST
+            + "' and TYPE_ = 'timer' and (RETRIES_ < 3 or EXCEPTION_MSG_ is not null)");
+        if (failed > 0 && failed == left) {
+          log("%s: %d jobs left, all failing", label, left);
+          break;
+        }
+        if (now - lastReport >= 10) {
+          log("%s: %.0f s, %d of %d left", label, now, left, moved);
+          lastReport = now;
+        }
+        if (now > timeout) {
+          log("%s: timeout after %.0f s with %d jobs left", label, now, left);
+          break;
+        }
+      }
+      double all = (System.nanoTime() - t0) / 1e9;
+      long[] cpu1 = cpuTicks(serverPid);
+      long[] cpuDb1 = cpuTicks(Long.parseLong(opt("db-pid", "0")));
+      if (jfrFile != null && serverPid > 0) {
+        run("jcmd", String.valueOf(serverPid), "JFR.stop", "name=bench-timers");
+      }
+      long done = moved - left;
+      double drainS = all - Math.max(0, firstDone);
+      Drain d = new Drain(done, firstDone, all, drainS, done / Math.max(1e-9, drainS), failed);
+      String key = "timers." + label;
+      put(key + ".jobs", moved);
+      put(key + ".done", done);
+      put(key + ".failed", failed);
+      put(key + ".first_done_s", firstDone);
+      put(key + ".all_done_s", all);
+      put(key + ".drain_s", drainS);
+      put(key + ".rate_per_s", d.ratePerS());
+      put(key + ".rate_incl_wakeup_per_s", done / Math.max(1e-9, all));
+      if (cpu0 != null && cpu1 != null) {
+        put(key + ".cpu_server_s", (cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1]) / 100.0);
+      }
+      if (cpuDb0 != null && cpuDb1 != null) {
+        put(key + ".cpu_db_s", (cpuDb1[0] + cpuDb1[1] - cpuDb0[0] - cpuDb0[1]) / 100.0);
+      }
+      log("%s: %d of %d done; first after %.2f s (job executor wake-up), all after %.2f s; drain %.2f s = %.1f jobs/s",
+          label, done, moved, firstDone, all, drainS, d.ratePerS());
+      if (left > 0) {
+        throw new BenchFailure(label + ": " + left + " timer jobs did not run (" + failed + " failing)");
+      }
+      return d;
+    }
+  }
+
+  static String jfrPath(String name) {
+    String dir = opt("jfr-dir", null);
+    return dir == null ? null : Path.of(dir, name).toAbsolutePath().toString();
+  }
+
+  static void timersBaseline() throws Exception {
+    int n = optInt("jobs", 10000);
+    create("benchEmptyTimer instances", n, emptyTimerCall());
+    drain("empty", "j.TYPE_ = 'timer' and j.JOB_DEF_ID_ in (select ID_ from ACT_RU_JOBDEF where PROC_DEF_KEY_ = "
+        + "'benchEmptyTimer')", n, jfrPath("timers-empty.jfr"), Long.parseLong(opt("server-pid", "0")));
+  }
+
+  static void timersEscalation() throws Exception {
+    int n = optInt("cases", 10000);
+    long firstId;
+    try (Connection c = db()) {
+      firstId = queryLong(c, "select coalesce(max(id), 0) from case_record") + 1;
+    }
+    create("cases through POST /api/cases", n, intakeCall());
+    long lastId;
+    try (Connection c = db()) {
+      lastId = queryLong(c, "select max(id) from case_record");
+    }
+    String selection = "j.TYPE_ = 'timer' and j.JOB_DEF_ID_ in (select ID_ from ACT_RU_JOBDEF where ACT_ID_ = "
+        + "'responseOverdueTimer') and j.PROCESS_INSTANCE_ID_ in (select process_instance_id from case_record "
+        + "where id between " + firstId + " and " + lastId + ")";
+    drain("escalation", selection, n, jfrPath("timers-escalation.jfr"), Long.parseLong(opt("server-pid", "0")));
+    try (Connection c = db()) {
+      long escalated = queryLong(c, "select count(distinct case_id) from case_timeline where action = '超期督办' "
+          + "and case_id between ? and ?", firstId, lastId);
+      long overdue = queryLong(c, "select count(*) from case_record where overdue = true and id between ? and ?",
+          firstId, lastId);
+      long supervise = queryLong(c, "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'superviseAcceptance' "
+          + "and PROC_INST_ID_ in (select process_instance_id from case_record where id between ? and ?)", firstId,
+          lastId);
+      put("timers.escalation.timeline_entries", escalated);
+      put("timers.escalation.overdue_cases", overdue);
+      put("timers.escalation.supervise_tasks", supervise);
+      log("escalation check: %d cases with a 超期督办 timeline entry, %d marked overdue, %d 督办 tasks (of %d)",
+          escalated, overdue, supervise, n);
+      if (escalated != n || overdue != n || supervise != n) {
+        throw new BenchFailure("not every case was escalated");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ history
+
+  static final String[] STREET_OF_GRID = {"dongcheng", "dongcheng", "dongcheng", "dongcheng", "xicheng", "xicheng",
+      "xicheng", "xicheng"};
+
+  /**
+   * Loads {@code cases} closed historical cases spread over the last {@code months} months, with six timeline
+   * entries each, by INSERT ... SELECT from a digits table (portable MySQL 8 / MariaDB SQL, no client-side rows).
+   */
+  static void loadHistory() throws Exception {
+    int cases = optInt("cases", 1_000_000);
+    int months = optInt("months", 24);
+    int chunk = Math.min(cases, optInt("chunk", 100_000));
+    long idBase = 10_000_000L;
+    long spreadSeconds = months * 30L * 86400L;
+    long step = Math.max(1, spreadSeconds / cases);
+    long t0 = System.nanoTime();
+    try (Connection c = db()) {
+      c.setAutoCommit(true);
+      exec(c, "set session foreign_key_checks = 0");
+      exec(c, "set session unique_checks = 0");
+      exec(c, "drop table if exists bench_digits");
+      exec(c, "create table bench_digits (d int not null primary key)");
+      exec(c, "insert into bench_digits values (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)");
+      exec(c, "drop table if exists bench_steps");
+      exec(c, "create table bench_steps (k int not null primary key, action varchar(64) not null, actor varchar(64) not null, "
+          + "minutes_after int not null)");
+      exec(c, "insert into bench_steps values (1,'事件上报','system',0),(2,'分派受理','system',0),"
+          + "(3,'受理：转派职能部门','wangli',120),(4,'派单','system',121),(5,'处置完成','hanxue',2880),"
+          + "(6,'结案','system',4320)");
+      // n = 0 .. chunk-1 from as many digit tables as needed
+      int digits = (int) Math.ceil(Math.log10(chunk));
+      StringBuilder from = new StringBuilder();
+      StringBuilder n = new StringBuilder();
+      for (int i = 0; i < digits; i++) {
+        from.append(i == 0 ? "" : " cross join ").append("bench_digits d").append(i);
+        n.append(i == 0 ? "" : " + ").append("d").append(i).append(".d * ").append((long) Math.pow(10, i));
+      }
+      long loaded = 0;
+      for (long offset = 0; offset < cases; offset += chunk) {
+        long size = Math.min(chunk, cases - offset);
+        String seq = "(select " + n + " + " + offset + " as n from " + from + ") s where s.n < " + (offset + size);
+        // a deterministic pseudo-random number per case
+        String r = "crc32(s.n)";
+        String created = "timestampadd(second, -(" + spreadSeconds + " - s.n * " + step + " + " + r + " % 60), now())";
+        String grid = "(" + r + " % 8)";
+        // compute per-row values in a derived table to keep the select readable
+        String derived = "select s.n, " + created + " as created, "
+            + "elt(1 + " + grid + ", 'hepingli1','hepingli2','qingnianlu1','qingnianlu2','xinhua1','xinhua2','taoyuan1','taoyuan2') as grid, "
+            + "elt(1 + " + grid + ", 'hepingli','hepingli','qingnianlu','qingnianlu','xinhua','xinhua','taoyuan','taoyuan') as community, "
+            + "elt(1 + " + grid + ", 'dongcheng','dongcheng','dongcheng','dongcheng','xicheng','xicheng','xicheng','xicheng') as street, "
+            + "elt(1 + " + grid + ", '和平里东街8号','和平里西街3号','青年路北段21号','青年路南段9号','新华路东段5号','新华路西段17号','桃园东组2号','桃园西组6号') as address, "
+            + "elt(1 + (" + r + " div 8) % 10, 'sanitation','road_damage','streetlight','noise','drainage','water_supply','illegal_construction','elderly_assistance','housing_safety','public_security') as category, "
+            + "elt(1 + (" + r + " div 8) % 10, 'urban','municipal','municipal','police','water','water','urban','civil','housing','police') as department, "
+            + "elt(1 + (" + r + " div 8) % 10, 'officeUrbanDongcheng','officeMunicipal','officeMunicipal','officePoliceDongcheng','officeWater','officeWater','officeUrbanDongcheng','officeCivil','officeHousing','officePoliceDongcheng') as handler, "
+            + "(" + r + " % 50 = 0) as rejected, "
+            + "timestampadd(second, (" + r + " div 80) % 108000, " + created + ") as responded, "
+            + "timestampadd(day, 7, " + created + ") as handle_due, "
+            + "timestampadd(second, 3600 + (" + r + " div 800) % 777600, " + created + ") as resolved "
+            + "from " + seq;
+        String sql = "insert into case_record (id, case_no, tracking_code, request_fingerprint, idempotency_key, category, "
+            + "description, address, grid_code, community_code, street_code, urgency, reporter_name, reporter_phone, "
+            + "source, status, department_code, supervising_department_code, handler_group, process_instance_id, "
+            + "reopen_count, overdue, rating, rating_comment, reject_reason, result, created_at, response_due, "
+            + "responded_at, handle_due, resolved_at, closed_at) "
+            + "select " + idBase + " + t.n, concat(year(t.created), '-H', lpad(t.n, 7, '0')), "
+            + "upper(substr(md5(concat('bench', t.n)), 1, 8)), null, null, t.category, "
+            + "concat(t.address, '楼下垃圾堆积，气味很大，请尽快处理（历史数据 ', t.n, '）'), t.address, "
+            + "t.grid, t.community, t.street, if(crc32(t.n) % 20 = 0, 'urgent', 'normal'), '历史用户', "
+            + "concat('139', lpad(t.n, 8, '0')), elt(1 + crc32(t.n) % 5, 'resident', 'liaison_head', 'grid_worker', "
+            + "'hotline', 'resident'), if(t.rejected, 'REJECTED', 'CLOSED'), if(t.rejected, null, t.department), "
+            + "if(t.rejected, null, 'supervision'), if(t.rejected, null, t.handler), null, "
+            + "if(crc32(t.n) % 25 = 0, 1, 0), if(t.rejected, false, t.resolved > t.handle_due), "
+            + "if(t.rejected, null, elt(1 + crc32(t.n) % 10, 'satisfied', 'satisfied', 'satisfied', 'satisfied', "
+            + "'satisfied', 'basically_satisfied', 'basically_satisfied', 'unsatisfied', null, 'satisfied')), null, "
+            + "if(t.rejected, '重复上报', null), if(t.rejected, null, '已现场处置完毕'), t.created, "
+            + "timestampadd(hour, 24, t.created), t.responded, t.handle_due, if(t.rejected, null, t.resolved), "
+            + "timestampadd(hour, 24, coalesce(if(t.rejected, null, t.resolved), t.responded)) "
+            + "from (" + derived + ") t";
+        long s0 = System.nanoTime();
+        int rows = exec(c, sql);
+        long s1 = System.nanoTime();
+        int entries = exec(c, "insert into case_timeline (case_id, occurred_at, actor, action, remark, public_entry) "
+            + "select r.id, timestampadd(minute, st.minutes_after, r.created_at), st.actor, st.action, "
+            + "concat('历史数据 ', st.action), true from case_record r cross join bench_steps st "
+            + "where r.id between " + (idBase + offset) + " and " + (idBase + offset + size - 1));
+        long s2 = System.nanoTime();
+        loaded += rows;
+        log("history: %d cases (%.1f s) and %d timeline entries (%.1f s); %d of %d loaded", rows, (s1 - s0) / 1e9,
+            entries, (s2 - s1) / 1e9, loaded, cases);
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("analyze table case_record, case_timeline");
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long total = queryLong(c, "select count(*) from case_record");
+      long timeline = queryLong(c, "select count(*) from case_timeline");
+      put("history.cases", cases);
+      put("history.months", months);
+      put("history.load_s", seconds);
+      put("history.case_rows_total", total);
+      put("history.timeline_rows_total", timeline);
+      put("history.case_table_mb", queryLong(c, "select round((data_length + index_length) / 1048576) from "
+          + "information_schema.tables where table_schema = database() and table_name = 'case_record'"));
+      put("history.timeline_table_mb", queryLong(c, "select round((data_length + index_length) / 1048576) from "
+          + "information_schema.tables where table_schema = database() and table_name = 'case_timeline'"));
+      log("history loaded in %.1f s: case_record %d rows, case_timeline %d rows", seconds, total, timeline);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ lookups
+
+  static Call lookupCall() throws Exception {
+    int sample = optInt("sample", 2000);
+    List<String[]> pairs = new ArrayList<>();
+    try (Connection c = db()) {
+      long min = queryLong(c, "select min(id) from case_record where id >= 10000000");
+      long max = queryLong(c, "select max(id) from case_record where id >= 10000000");
+      if (max == 0) {
+        throw new BenchFailure("no historical cases loaded");
+      }
+      Random random = new Random(42);
+      StringBuilder ids = new StringBuilder();
+      for (int i = 0; i < sample; i++) {
+        ids.append(i == 0 ? "" : ",").append(min + (long) (random.nextDouble() * (max - min + 1)));
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("select case_no, tracking_code from case_record where id in (" + ids + ")")) {
+        while (rs.next()) {
+          pairs.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    }
+    Collections.shuffle(pairs, new Random(7));
+    return seq -> {
+      String[] pair = pairs.get((int) (seq % pairs.size()));
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/cases/" + pair[0]))
+          .timeout(Duration.ofSeconds(60)).header("X-Tracking-Code", pair[1]).GET().build();
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        return "GET /api/cases/" + pair[0] + " " + r.statusCode() + " " + abbreviate(r.body());
+      }
+      return r.body().contains("\"timeline\":[{") ? null : "no timeline in " + abbreviate(r.body());
+    };
+  }
+
+  /** The KPI endpoint, if the jar under test has one (GET /api/stats/kpis); null otherwise. */
+  static Call statsCall() throws Exception {
+    String auth = basic(opt("staff-user", "majie"), opt("staff-password", "demo"));
+    String[] groups = opt("stats-groups", "street,community,department").split(",");
+    String probe = "/api/stats/kpis?groupBy=" + groups[0] + "&period=month";
+    HttpResponse<String> r = get(probe, auth);
+    put("stats_api.probe_status", r.statusCode());
+    if (r.statusCode() != 200) {
+      log("stats API: GET %s answered %d; the jar has no KPI endpoint, only the SQL is measured", probe,
+          r.statusCode());
+      return null;
+    }
+    return seq -> {
+      String group = groups[(int) (seq % groups.length)];
+      HttpResponse<String> answer = get("/api/stats/kpis?groupBy=" + group + "&period=month", auth);
+      return answer.statusCode() == 200 ? null : "GET /api/stats/kpis " + answer.statusCode();
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------------ KPI SQL
+
+  /**
+   * The KPI aggregate as the statistics mapper writes it: per unit and month, reported, responded in time (response
+   * rate), resolved (resolution rate), rated and satisfied (satisfaction rate), over the API's default window of
+   * twelve months and over the whole history.
+   */
+  static String kpiSql(String groupColumn, String window) {
+    String group = groupColumn == null ? "" : groupColumn + ", ";
+    String where = switch (window) {
+      case "12m" -> "where created_at >= date_sub(curdate(), interval 12 month) and created_at < date_add(curdate(), interval 1 day) ";
+      case "all" -> "";
+      default -> throw new IllegalArgumentException(window);
+    };
+    return "select " + (groupColumn == null ? "'all'" : groupColumn) + " as group_code, "
+        + "date_format(created_at, '%Y-%m') as period, count(*) as reported, "
+        + "sum(case when status = 'REJECTED' then 1 else 0 end) as rejected, "
+        + "sum(case when responded_at is not null then 1 else 0 end) as responded, "
+        + "sum(case when responded_at is not null and responded_at <= response_due then 1 else 0 end) as responded_in_time, "
+        + "sum(case when resolved_at is not null then 1 else 0 end) as resolved, "
+        + "sum(case when rating is not null then 1 else 0 end) as rated, "
+        + "sum(case when rating in ('satisfied', 'basically_satisfied') then 1 else 0 end) as satisfied, "
+        + "sum(case when overdue = true then 1 else 0 end) as overdue, "
+        + "coalesce(sum(reopen_count), 0) as reopens, "
+        + "sum(case when reopen_count > 0 then 1 else 0 end) as reopened_cases, "
+        + "avg(timestampdiff(second, created_at, responded_at)) as avg_response_seconds, "
+        + "avg(case when status <> 'REJECTED' then timestampdiff(second, responded_at, resolved_at) end) as avg_handling_seconds "
+        + "from case_record " + where
+        + "group by " + group + "date_format(created_at, '%Y-%m') order by 2, 1";
+  }
+
+  static final String[][] KPI_QUERIES = {
+      {"street", "street_code"}, {"community", "community_code"}, {"department", "department_code"},
+      {"month", null}};
+
+  static void kpiSql() throws Exception {
+    String label = opt("label", "before");
+    int reps = optInt("reps", 5);
+    String windows = opt("windows", "12m,all");
+    try (Connection c = db()) {
+      put("kpi." + label + ".indexes", indexes(c));
+      for (String window : windows.split(",")) {
+        for (String[] q : KPI_QUERIES) {
+          String sql = kpiSql(q[1], window);
+          timeQuery(c, "kpi." + label + "." + q[0] + "." + window, sql, reps);
+        }
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("explain " + kpiSql("street_code", "12m"))) {
+        StringBuilder plan = new StringBuilder();
+        while (rs.next()) {
+          plan.append("type=").append(rs.getString("type")).append(" key=").append(rs.getString("key"))
+              .append(" rows=").append(rs.getString("rows")).append(" extra=").append(rs.getString("Extra"));
+        }
+        put("kpi." + label + ".explain_street_12m", plan.toString());
+      }
+    }
+  }
+
+  static String indexes(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+        "select index_name, group_concat(column_name order by seq_in_index) from information_schema.statistics "
+            + "where table_schema = database() and table_name = 'case_record' group by index_name order by index_name")) {
+      while (rs.next()) {
+        names.add(rs.getString(1) + "(" + rs.getString(2) + ")");
+      }
+    }
+    return String.join(" ", names);
+  }
+
+  static void timeQuery(Connection c, String key, String sql, int reps) throws SQLException {
+    long[] times = new long[reps];
+    int rows = 0;
+    try (Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          rows++;
+        }
+      }
+      for (int i = 0; i < reps; i++) {
+        long t0 = System.nanoTime();
+        try (ResultSet rs = st.executeQuery(sql)) {
+          while (rs.next()) {
+            rs.getString(1);
+          }
+        }
+        times[i] = System.nanoTime() - t0;
+      }
+    }
+    Arrays.sort(times);
+    put(key + ".rows", rows);
+    put(key + ".p50_ms", pct(times, 50));
+    put(key + ".max_ms", times[times.length - 1] / 1e6);
+    log("%-40s %4d rows   median %8.1f ms   max %8.1f ms   (%d runs after one warm-up)", key, rows, pct(times, 50),
+        times[times.length - 1] / 1e6, reps);
+  }
+
+  /**
+   * The tuning variants: (1) a covering index for the KPI columns, (2) a monthly roll-up table. Both are created in
+   * the bench database only; docs/performance.md describes the migration.
+   */
+  static void kpiTune() throws Exception {
+    int reps = optInt("reps", 5);
+    try (Connection c = db()) {
+      long t0 = System.nanoTime();
+      exec(c, "create index ix_case_kpi on case_record (created_at, street_code, community_code, department_code, "
+          + "status, response_due, responded_at, resolved_at, rating, overdue, reopen_count)");
+      put("kpi.covering.create_s", (System.nanoTime() - t0) / 1e9);
+      log("covering index ix_case_kpi created in %.1f s", (System.nanoTime() - t0) / 1e9);
+    }
+    OPT.put("label", "covering");
+    kpiSql();
+    try (Connection c = db()) {
+      long t0 = System.nanoTime();
+      exec(c, "drop table if exists kpi_monthly");
+      exec(c, "create table kpi_monthly (month char(7) not null, street_code varchar(32), community_code varchar(32), "
+          + "department_code varchar(32), reported int not null, rejected int not null, responded int not null, "
+          + "responded_in_time int not null, resolved int not null, rated int not null, satisfied int not null, "
+          + "overdue int not null, reopens int not null, response_seconds bigint, "
+          + "key ix_kpi_monthly (month, street_code, community_code, department_code))");
+      int rows = exec(c, "insert into kpi_monthly select date_format(created_at, '%Y-%m'), street_code, community_code, "
+          + "department_code, count(*), sum(case when status = 'REJECTED' then 1 else 0 end), "
+          + "sum(case when responded_at is not null then 1 else 0 end), "
+          + "sum(case when responded_at is not null and responded_at <= response_due then 1 else 0 end), "
+          + "sum(case when resolved_at is not null then 1 else 0 end), sum(case when rating is not null then 1 else 0 end), "
+          + "sum(case when rating in ('satisfied', 'basically_satisfied') then 1 else 0 end), "
+          + "sum(case when overdue = true then 1 else 0 end), coalesce(sum(reopen_count), 0), "
+          + "sum(timestampdiff(second, created_at, responded_at)) from case_record "
+          + "group by 1, 2, 3, 4");
+      double build = (System.nanoTime() - t0) / 1e9;
+      put("kpi.rollup.rows", rows);
+      put("kpi.rollup.build_s", build);
+      log("roll-up kpi_monthly: %d rows built in %.1f s", rows, build);
+      for (String[] q : KPI_QUERIES) {
+        String group = q[1] == null ? "'all'" : q[1];
+        String sql = "select " + group + " as group_code, month, sum(reported), sum(rejected), sum(responded), "
+            + "sum(responded_in_time), sum(resolved), sum(rated), sum(satisfied), sum(overdue), sum(reopens), "
+            + "sum(response_seconds) / nullif(sum(responded), 0) from kpi_monthly "
+            + "where month >= date_format(date_sub(curdate(), interval 12 month), '%Y-%m') "
+            + "group by " + (q[1] == null ? "" : q[1] + ", ") + "month order by 2, 1";
+        timeQuery(c, "kpi.rollup." + q[0] + ".12m", sql, reps);
+      }
+      // What a served KPI would cost with the roll-up holding the closed months and the current month read live
+      // from case_record (range on created_at; the covering index makes it an index-only scan).
+      for (String[] q : KPI_QUERIES) {
+        String group = q[1] == null ? "'all'" : q[1];
+        String sql = "select g, month, sum(reported), sum(rejected), sum(responded), sum(responded_in_time), "
+            + "sum(resolved), sum(rated), sum(satisfied), sum(overdue), sum(reopens) from ("
+            + "select " + group + " as g, month, reported, rejected, responded, responded_in_time, resolved, rated, "
+            + "satisfied, overdue, reopens from kpi_monthly "
+            + "where month >= date_format(date_sub(curdate(), interval 12 month), '%Y-%m') "
+            + "and month < date_format(curdate(), '%Y-%m') "
+            + "union all select " + group + ", date_format(created_at, '%Y-%m'), 1, "
+            + "case when status = 'REJECTED' then 1 else 0 end, case when responded_at is not null then 1 else 0 end, "
+            + "case when responded_at is not null and responded_at <= response_due then 1 else 0 end, "
+            + "case when resolved_at is not null then 1 else 0 end, case when rating is not null then 1 else 0 end, "
+            + "case when rating in ('satisfied', 'basically_satisfied') then 1 else 0 end, "
+            + "case when overdue = true then 1 else 0 end, reopen_count from case_record "
+            + "where created_at >= date_format(curdate(), '%Y-%m-01')) u group by g, month order by 2, 1";
+        timeQuery(c, "kpi.hybrid." + q[0] + ".12m", sql, reps);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ JFR
+
+  /** Where the samples of a flight recording are: by library (leaf-most known frame) and by Lianhu/Camunda method. */
+  static void jfrSummary() throws Exception {
+    Path file = Path.of(opt("file", null));
+    String prefix = opt("key", "jfr");
+    String threadFilter = opt("threads", "");
+    int top = optInt("top", 25);
+    Map<String, Long> byLibrary = new HashMap<>();
+    Map<String, Long> inclusive = new HashMap<>();
+    Map<String, Long> selfTop = new HashMap<>();
+    Map<String, Long> nativeWait = new HashMap<>();
+    long samples = 0;
+    long nativeSamples = 0;
+    try (var recording = new jdk.jfr.consumer.RecordingFile(file)) {
+      while (recording.hasMoreEvents()) {
+        var event = recording.readEvent();
+        String type = event.getEventType().getName();
+        boolean exec = type.equals("jdk.ExecutionSample");
+        boolean nat = type.equals("jdk.NativeMethodSample");
+        if (!exec && !nat) {
+          continue;
+        }
+        var thread = event.getThread("sampledThread");
+        String threadName = thread == null ? "" : String.valueOf(thread.getJavaName());
+        if (!threadFilter.isEmpty() && !threadName.matches(threadFilter)) {
+          continue;
+        }
+        var stack = event.getStackTrace();
+        if (stack == null) {
+          continue;
+        }
+        List<String> frames = new ArrayList<>();
+        for (var frame : stack.getFrames()) {
+          frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+        }
+        if (nat) {
+          nativeSamples++;
+          nativeWait.merge(library(frames), 1L, Long::sum);
+          continue;
+        }
+        samples++;
+        byLibrary.merge(library(frames), 1L, Long::sum);
+        if (!frames.isEmpty()) {
+          selfTop.merge(frames.get(0), 1L, Long::sum);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String f : frames) {
+          if (interesting(f) && seen.add(f)) {
+            inclusive.merge(f, 1L, Long::sum);
+          }
+        }
+      }
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("CPU samples (jdk.ExecutionSample) of threads `").append(threadFilter.isEmpty() ? "all" : threadFilter)
+        .append("`: ").append(samples).append("\n\n");
+    md.append("| where the CPU samples are (leaf-most known library) | share |\n| --- | ---: |\n");
+    appendShares(md, byLibrary, samples, 20);
+    md.append("\n| method (inclusive: on the stack) | share of CPU samples |\n| --- | ---: |\n");
+    appendShares(md, inclusive, samples, top);
+    md.append("\n| top frame (self) | share |\n| --- | ---: |\n");
+    appendShares(md, selfTop, samples, 12);
+    Path out = Path.of(opt("out", file.toString().replaceAll("\\.jfr$", "") + ".md"));
+    Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+    put(prefix + ".samples", samples);
+    put(prefix + ".summary_file", out.getFileName().toString());
+    for (Map.Entry<String, Long> e : byLibrary.entrySet()) {
+      put(prefix + ".lib." + e.getKey().replaceAll("[^A-Za-z0-9]+", "_"), 100.0 * e.getValue() / Math.max(1, samples));
+    }
+    List<Map.Entry<String, Long>> inc = sorted(inclusive);
+    for (int i = 0; i < Math.min(top, inc.size()); i++) {
+      put(prefix + ".inclusive." + String.format(Locale.ROOT, "%02d", i),
+          String.format(Locale.ROOT, "%.1f%% %s", 100.0 * inc.get(i).getValue() / Math.max(1, samples), inc.get(i).getKey()));
+    }
+    System.out.print(md);
+  }
+
+  static List<Map.Entry<String, Long>> sorted(Map<String, Long> map) {
+    List<Map.Entry<String, Long>> list = new ArrayList<>(map.entrySet());
+    list.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    return list;
+  }
+
+  static void appendShares(StringBuilder md, Map<String, Long> map, long total, int limit) {
+    List<Map.Entry<String, Long>> list = sorted(map);
+    for (int i = 0; i < Math.min(limit, list.size()); i++) {
+      md.append("| `").append(list.get(i).getKey()).append("` | ")
+          .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * list.get(i).getValue() / Math.max(1, total)))
+          .append(" |\n");
+    }
+  }
+
+  static final String[][] LIBRARIES = {
+      {"com.mysql.cj.", "JDBC driver (Connector/J)"}, {"com.zaxxer.hikari.", "HikariCP"},
+      {"org.apache.ibatis.", "MyBatis"}, {"org.mybatis.", "MyBatis"},
+      {"org.camunda.bpm.dmn.", "Camunda DMN / FEEL"}, {"org.camunda.feel.", "Camunda DMN / FEEL"},
+      {"scala.", "Camunda DMN / FEEL"}, {"org.camunda.bpm.engine.impl.juel.", "Camunda expressions (JUEL)"},
+      {"org.camunda.spin.", "JSON (Spin / Jackson)"}, {"com.fasterxml.jackson.", "JSON (Spin / Jackson)"},
+      {"org.camunda.bpm.engine.", "Camunda engine"}, {"org.camunda.", "Camunda other"},
+      {"org.lianhu.", "Lianhu code"}, {"org.springframework.", "Spring"}, {"org.apache.catalina.", "Tomcat"},
+      {"org.apache.coyote.", "Tomcat"}, {"org.apache.tomcat.", "Tomcat"}, {"org.hibernate.validator.", "Bean Validation"},
+      {"org.flywaydb.", "Flyway"}, {"ch.qos.logback.", "logging"}, {"org.slf4j.", "logging"}};
+
+  static String library(List<String> frames) {
+    for (String f : frames) {
+      for (String[] lib : LIBRARIES) {
+        if (f.startsWith(lib[0])) {
+          return lib[1];
+        }
+      }
+    }
+    return frames.isEmpty() ? "unknown" : "JDK / JVM (" + frames.get(frames.size() - 1).replaceAll("\\.[^.]*$", "") + ")";
+  }
+
+  static boolean interesting(String frame) {
+    if (frame.startsWith("org.lianhu.")) {
+      return !frame.contains("$$");
+    }
+    return frame.startsWith("org.camunda.bpm.engine.impl.cmd.")
+        || frame.startsWith("org.camunda.bpm.engine.impl.history.")
+        || frame.startsWith("org.camunda.bpm.engine.impl.db.")
+        || frame.startsWith("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager")
+        || frame.startsWith("org.camunda.bpm.engine.impl.cfg.auth.")
+        || frame.startsWith("org.camunda.bpm.engine.impl.identity.")
+        || frame.startsWith("org.camunda.bpm.engine.rest.security.")
+        || frame.startsWith("org.camunda.bpm.engine.impl.jobexecutor.")
+        || frame.startsWith("org.camunda.bpm.engine.impl.dmn.")
+        || frame.startsWith("org.camunda.bpm.engine.impl.variable.")
+        || frame.startsWith("org.camunda.bpm.engine.impl.interceptor.CommandContext.close")
+        || frame.startsWith("org.camunda.bpm.engine.impl.bpmn.behavior.")
+        || frame.startsWith("org.springframework.transaction.support.AbstractPlatformTransactionManager.commit")
+        || frame.startsWith("com.mysql.cj.jdbc.ClientPreparedStatement.execute")
+        || frame.startsWith("com.mysql.cj.jdbc.ConnectionImpl.commit")
+        || frame.startsWith("org.apache.ibatis.executor.");
+  }
+
+  // ------------------------------------------------------------------------------------------------ report
+
+  static String r(String key) {
+    return results.getProperty(key);
+  }
+
+  static double d(String key) {
+    String v = r(key);
+    return v == null ? Double.NaN : Double.parseDouble(v);
+  }
+
+  static String f(double v, int decimals) {
+    if (Double.isNaN(v)) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+  }
+
+  static String ratio(double a, double b) {
+    if (Double.isNaN(a) || Double.isNaN(b) || b == 0) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.2f", a / b);
+  }
+
+  static String verdict(boolean known, boolean met) {
+    return !known ? "not measured" : met ? "**met**" : "**not met**";
+  }
+
+  static void report() throws Exception {
+    StringBuilder md = new StringBuilder();
+    String mode = opt("mode", r("run.mode"));
+    md.append("# Lianhu benchmark: ").append(r("run.started")).append(" (").append(mode).append(")\n\n");
+    md.append("Command: `").append(r("run.command")).append("` · jar `").append(r("run.jar")).append("` · commit `")
+        .append(r("run.commit")).append("`\n\n");
+    md.append("Machine: ").append(r("env.cpus")).append(" CPUs (").append(r("env.cpu_model")).append("), ")
+        .append(r("env.mem_gb")).append(" GiB RAM, ").append(r("env.java")).append("; database ")
+        .append(r("env.db.version")).append(" (innodb_buffer_pool_size ").append(r("env.db.buffer_pool_mb"))
+        .append(" MiB, innodb_flush_log_at_trx_commit ").append(r("env.db.flush_log_at_trx_commit"))
+        .append(", binlog ").append("1".equals(r("env.db.log_bin")) ? "on" : "off")
+        .append("). Server, database and load generator share the machine.\n\n");
+    if (r("run.server_args_extra") != null && !r("run.server_args_extra").isBlank()) {
+      md.append("Extra server arguments: `").append(r("run.server_args_extra")).append("`\n\n");
+    }
+
+    md.append("## 1. Intake\n\n");
+    md.append("| what | clients | requests | throughput /s | p50 ms | p99 ms | max ms | Lianhu ÷ this | other load, CPUs |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    List<Integer> lv = new ArrayList<>();
+    for (String s : opt("levels", r("run.levels") == null ? "1,8,32" : r("run.levels")).split(",")) {
+      lv.add(Integer.parseInt(s.trim()));
+    }
+    String[][] targets = {{"intake", "Lianhu `POST /api/cases` (full intake)"},
+        {"vanilla", "vanilla Camunda: engine-rest start, one user task"},
+        {"dbinsert", "database: single-row INSERT, autocommit"}};
+    for (String[] t : targets) {
+      for (int c : lv) {
+        String k = t[0] + ".c" + c;
+        md.append("| ").append(t[1]).append(" | ").append(c).append(" | ").append(f(d(k + ".ok"), 0)).append(" | ")
+            .append(f(d(k + ".throughput"), 1)).append(" | ").append(f(d(k + ".p50_ms"), 1)).append(" | ")
+            .append(f(d(k + ".p99_ms"), 1)).append(" | ").append(f(d(k + ".max_ms"), 1)).append(" | ")
+            .append(t[0].equals("intake") ? "1.00" : ratio(d("intake.c" + c + ".throughput"), d(k + ".throughput")))
+            .append(" | ").append(f(d(k + ".cpu_others_cpus"), 2)).append(" |\n");
+      }
+    }
+    boolean intakeKnown = !Double.isNaN(d("intake.c8.throughput")) && !Double.isNaN(d("vanilla.c8.throughput"));
+    boolean fasterEverywhere = true;
+    for (int c : lv) {
+      if (!(d("intake.c" + c + ".throughput") >= d("vanilla.c" + c + ".throughput"))) {
+        fasterEverywhere = false;
+      }
+    }
+    md.append("\nTarget: intake at least as fast as the vanilla engine-rest start at every level: ")
+        .append(verdict(intakeKnown, fasterEverywhere)).append(". p99 under 100 ms at 8 clients: ")
+        .append(f(d("intake.c8.p99_ms"), 1)).append(" ms, ")
+        .append(verdict(!Double.isNaN(d("intake.c8.p99_ms")), d("intake.c8.p99_ms") < 100)).append(".\n\n");
+
+    md.append("Cost per request at 8 clients (server CPU from /proc/<pid>/stat; the bench account's statements, rows and "
+        + "busy time from MariaDB's USER_STATISTICS; server-wide counters from SHOW GLOBAL STATUS include other "
+        + "sessions' traffic):\n\n");
+    md.append("| per request | Lianhu intake | vanilla start | DB insert |\n| --- | ---: | ---: | ---: |\n");
+    String[][] per = {{"cpu_server_s", "server CPU ms", "1000"},
+        {"db_user_busy_time", "database busy time of the bench account, ms (USER_STATISTICS)", "1000"},
+        {"db_user_select_commands", "SELECT (bench account)", "1"},
+        {"db_user_update_commands", "INSERT / UPDATE / DELETE (bench account)", "1"},
+        {"db_user_other_commands", "other statements (bench account)", "1"},
+        {"db_user_rows_read", "rows read (bench account)", "1"},
+        {"db_user_rows_inserted", "rows inserted (bench account)", "1"},
+        {"cpu_db_s", "database process CPU ms (whole server, all accounts)", "1000"},
+        {"db_questions", "statements, server-wide (all accounts)", "1"},
+        {"db_com_insert", "INSERT, server-wide", "1"}, {"db_com_commit", "COMMIT, server-wide", "1"},
+        {"db_innodb_data_fsyncs", "fsyncs, server-wide", "1"},
+        {"cpu_others_cpus", "other processes on the machine, CPUs busy (not per request)", "0"}};
+    for (String[] p : per) {
+      md.append("| ").append(p[1]);
+      for (String t : List.of("intake", "vanilla", "dbinsert")) {
+        double total = d(t + ".c8." + p[0]);
+        double n = p[2].equals("0") ? 1 : d(t + ".c8.ok");
+        double scale = p[2].equals("0") ? 1 : Double.parseDouble(p[2]);
+        md.append(" | ").append(f(total * scale / n, p[2].equals("1") ? 1 : 2));
+      }
+      md.append(" |\n");
+    }
+
+    md.append("\nOther load = CPU used by processes other than the server, the database and the load generator during the "
+        + "level (other sessions on the machine), in CPUs of ").append(r("env.cpus")).append(".\n\n");
+    for (String t : List.of("intake", "vanilla")) {
+      if (r("rows." + t + ".total") != null) {
+        md.append("Rows written per ").append(t.equals("intake") ? "report (`POST /api/cases`)" : "vanilla start")
+            .append(": ").append(f(d("rows." + t + ".total"), 0)).append(" — ").append(r("rows." + t + ".tables"))
+            .append(".\n\n");
+      }
+    }
+    md.append("## 2. Timers\n\n");
+    md.append("| what | jobs | first done after s | all done after s | drain s | jobs/s (drain) | jobs/s incl. wake-up |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (String[] t : new String[][] {{"empty", "empty timer jobs (baseline: timer fires, instance ends)"},
+        {"escalation", "Lianhu escalations (响应超期 → 超期督办)"}}) {
+      String k = "timers." + t[0];
+      md.append("| ").append(t[1]).append(" | ").append(f(d(k + ".done"), 0)).append(" | ")
+          .append(f(d(k + ".first_done_s"), 2)).append(" | ").append(f(d(k + ".all_done_s"), 1)).append(" | ")
+          .append(f(d(k + ".drain_s"), 1)).append(" | ").append(f(d(k + ".rate_per_s"), 1)).append(" | ")
+          .append(f(d(k + ".rate_incl_wakeup_per_s"), 1)).append(" |\n");
+    }
+    double timerRatio = d("timers.empty.rate_per_s") / d("timers.escalation.rate_per_s");
+    md.append("\nEscalation rate ÷ empty-job rate: ")
+        .append(ratio(d("timers.escalation.rate_per_s"), d("timers.empty.rate_per_s")))
+        .append(" (empty jobs are ").append(f(timerRatio, 2)).append("x faster). Target within 2x: ")
+        .append(verdict(!Double.isNaN(timerRatio), timerRatio <= 2.0)).append(". Server CPU per job: escalation ")
+        .append(f(1000 * d("timers.escalation.cpu_server_s") / d("timers.escalation.done"), 2)).append(" ms, empty ")
+        .append(f(1000 * d("timers.empty.cpu_server_s") / d("timers.empty.done"), 2)).append(" ms; database CPU per job: ")
+        .append(f(1000 * d("timers.escalation.cpu_db_s") / d("timers.escalation.done"), 2)).append(" ms vs ")
+        .append(f(1000 * d("timers.empty.cpu_db_s") / d("timers.empty.done"), 2)).append(" ms.\n\n");
+
+    md.append("## 3. Queries (").append(f(d("history.cases"), 0)).append(" historical cases over ")
+        .append(r("history.months")).append(" months, ").append(f(d("history.timeline_rows_total"), 0))
+        .append(" timeline rows; loaded in ").append(f(d("history.load_s"), 0)).append(" s)\n\n");
+    md.append("| what | clients | lookups | p50 ms | p99 ms | max ms | throughput /s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (String c : List.of("1", "8")) {
+      String k = "lookup.c" + c;
+      if (r(k + ".ok") != null) {
+        md.append("| progress lookup `GET /api/cases/{no}` | ").append(c).append(" | ").append(f(d(k + ".ok"), 0))
+            .append(" | ").append(f(d(k + ".p50_ms"), 1)).append(" | ").append(f(d(k + ".p99_ms"), 1)).append(" | ")
+            .append(f(d(k + ".max_ms"), 1)).append(" | ").append(f(d(k + ".throughput"), 1)).append(" |\n");
+      }
+    }
+    md.append("\nTarget p99 under 20 ms: ").append(verdict(r("lookup.c1.p99_ms") != null, d("lookup.c1.p99_ms") < 20))
+        .append(" (1 client: ").append(f(d("lookup.c1.p99_ms"), 1)).append(" ms; 8 clients: ")
+        .append(f(d("lookup.c8.p99_ms"), 1)).append(" ms).\n\n");
+    md.append("KPI aggregates (median of the timed runs, ms; rows = result rows):\n\n");
+    md.append("| KPI by … per month | window | as migrated | + covering index `ix_case_kpi` | monthly roll-up table | roll-up + current month live |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
+    double worstBefore = 0;
+    double worstCovering = 0;
+    double worstRollup = 0;
+    for (String[] q : KPI_QUERIES) {
+      for (String w : List.of("12m", "all")) {
+        double b = d("kpi.before." + q[0] + "." + w + ".p50_ms");
+        double cv = d("kpi.covering." + q[0] + "." + w + ".p50_ms");
+        double ru = d("kpi.rollup." + q[0] + "." + w + ".p50_ms");
+        double hy = d("kpi.hybrid." + q[0] + "." + w + ".p50_ms");
+        if (Double.isNaN(b) && Double.isNaN(cv)) {
+          continue;
+        }
+        worstBefore = Math.max(worstBefore, Double.isNaN(b) ? 0 : b);
+        worstCovering = Math.max(worstCovering, Double.isNaN(cv) ? 0 : cv);
+        worstRollup = Math.max(worstRollup, Double.isNaN(ru) ? 0 : ru);
+        worstRollup = Math.max(worstRollup, Double.isNaN(hy) ? 0 : hy);
+        md.append("| ").append(q[0]).append(" | ").append(w.equals("12m") ? "last 12 months" : "all history")
+            .append(" | ").append(f(b, 0)).append(" | ").append(f(cv, 0)).append(" | ").append(f(ru, 1)).append(" | ")
+            .append(f(hy, 1)).append(" |\n");
+      }
+    }
+    md.append("\nTarget under 300 ms: as migrated ").append(verdict(worstBefore > 0, worstBefore < 300))
+        .append(" (worst ").append(f(worstBefore, 0)).append(" ms); with the covering index ")
+        .append(verdict(worstCovering > 0, worstCovering < 300)).append(" (worst ").append(f(worstCovering, 0))
+        .append(" ms); roll-up (with the current month live) ").append(verdict(worstRollup > 0, worstRollup < 300)).append(" (worst ")
+        .append(f(worstRollup, 1)).append(" ms, table of ").append(f(d("kpi.rollup.rows"), 0)).append(" rows built in ")
+        .append(f(d("kpi.rollup.build_s"), 1)).append(" s).\n\n");
+    md.append("Indexes of case_record as migrated: `").append(r("kpi.before.indexes")).append("`. Plan (street, 12 months) as migrated: `")
+        .append(r("kpi.before.explain_street_12m")).append("`; with the covering index: `")
+        .append(r("kpi.covering.explain_street_12m")).append("`.\n\n");
+    if (r("stats.c1.ok") != null) {
+      md.append("KPI REST API `GET /api/stats/kpis?groupBy=street|community|department&period=month` (HTTP Basic as `majie`, "
+          + "default window of twelve months), one client: as migrated p50 ").append(f(d("stats.c1.p50_ms"), 0))
+          .append(" ms, p99 ").append(f(d("stats.c1.p99_ms"), 0)).append(" ms over ").append(f(d("stats.c1.ok"), 0))
+          .append(" calls; with the covering index p50 ").append(f(d("stats_tuned.c1.p50_ms"), 0)).append(" ms, p99 ")
+          .append(f(d("stats_tuned.c1.p99_ms"), 0)).append(" ms over ").append(f(d("stats_tuned.c1.ok"), 0))
+          .append(" calls.\n\n");
+    } else if (r("stats_api.probe_status") != null) {
+      md.append("KPI REST API: `GET /api/stats/kpis` answered ").append(r("stats_api.probe_status"))
+          .append(" in this jar; the SQL above is what it would run.\n\n");
+    }
+
+    md.append("## 4. Memory and start-up\n\n| what | value |\n| --- | ---: |\n");
+    md.append("| start-up, empty database (schema created): `Started LianhuApplication in` | ")
+        .append(f(d("startup.cold.started_in_s"), 1)).append(" s (first 200 on /api/categories after ")
+        .append(f(d("startup.cold.first_200_s"), 1)).append(" s) |\n");
+    md.append("| start-up, existing database | ").append(f(d("startup.warm.started_in_s"), 1))
+        .append(" s (first 200 after ").append(f(d("startup.warm.first_200_s"), 1)).append(" s) |\n");
+    md.append("| RSS right after start-up | ").append(f(d("startup.warm.rss_mb"), 0)).append(" MiB |\n");
+    md.append("| heap used during 8-client intake: max / average (jstat, 1 s) | ")
+        .append(f(d("intake.c8.heap_used_max_mb"), 0)).append(" / ").append(f(d("intake.c8.heap_used_avg_mb"), 0))
+        .append(" MiB (committed ").append(f(d("intake.c8.heap_committed_mb"), 0)).append(" MiB, max heap ")
+        .append(f(d("intake.c8.heap_max_mb"), 0)).append(" MiB) |\n");
+    md.append("| RSS during 8-client intake: max / average | ").append(f(d("intake.c8.rss_max_mb"), 0)).append(" / ")
+        .append(f(d("intake.c8.rss_avg_mb"), 0)).append(" MiB |\n");
+    md.append("| JVM options | `").append(r("run.java_opts") == null || r("run.java_opts").isBlank() ? "(none: JVM defaults)" : r("run.java_opts")).append("` |\n");
+
+    md.append("\nRun: ").append(f(d("run.duration_s") / 60, 1)).append(" minutes; ERROR lines in the server logs: ")
+        .append(r("run.server_log_errors")).append("; load average at start: ").append(r("env.loadavg_at_start"))
+        .append(".\n");
+    List<String> profiles = new ArrayList<>();
+    for (String p : List.of("jfr.intake", "jfr.vanilla", "jfr.timers_empty", "jfr.timers_escalation")) {
+      if (r(p + ".summary_file") != null) {
+        profiles.add(p);
+      }
+    }
+    if (!profiles.isEmpty()) {
+      md.append("\n## Profiles (JFR with bench/profile.jfc: CPU samples every 10 ms; intake and vanilla in 15 s passes of "
+          + "their own after the measured levels, timers during both drains)\n\n");
+      for (String p : profiles) {
+        md.append("### ").append(p).append(" (").append(r(p + ".samples")).append(" CPU samples; full table in `")
+            .append(r(p + ".summary_file")).append("`)\n\n");
+        md.append("| library (leaf-most) | share of CPU samples |\n| --- | ---: |\n");
+        List<Map.Entry<String, Double>> libs = new ArrayList<>();
+        for (String k : results.stringPropertyNames()) {
+          if (k.startsWith(p + ".lib.")) {
+            libs.add(Map.entry(k.substring((p + ".lib.").length()).replace('_', ' ').trim(), d(k)));
+          }
+        }
+        libs.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        for (int i = 0; i < Math.min(8, libs.size()); i++) {
+          md.append("| ").append(libs.get(i).getKey()).append(" | ").append(f(libs.get(i).getValue(), 1)).append("% |\n");
+        }
+        md.append("\nOn the stack (inclusive): ");
+        List<String> inc = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          String v = r(p + ".inclusive." + String.format(Locale.ROOT, "%02d", i));
+          if (v != null) {
+            inc.add("`" + v + "`");
+          }
+        }
+        md.append(String.join(", ", inc)).append("\n\n");
+      }
+    }
+    Path out = Path.of(opt("out", "bench/results/latest.md"));
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+    System.out.print(md);
+  }
+}
