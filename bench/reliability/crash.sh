@@ -104,7 +104,6 @@ while :; do
   fi
   sleep 0.2
 done
-KILL_AT=$(now_s)
 kill -KILL "$(cat "$RUN_DIR/crash.pid")"
 ACKED_AT_KILL=$(wc -l < "$ACK")
 log "kill -9 sent (T1 jobs left $left, locked $locked at the last look); acknowledged so far: $ACKED_AT_KILL"
@@ -201,7 +200,7 @@ wait_limit=$(( T1_LOCK_SECONDS > 0 ? T1_LOCK_SECONDS + 90 : 120 ))
 budget=$(( $(remaining_budget) - 40 ))
 [ "$wait_limit" -le "$budget" ] || { log "timer wait cut from ${wait_limit}s to ${budget}s (script budget)"; wait_limit=$budget; }
 log "waiting up to ${wait_limit}s for T1 ($T1_CASES cases) and T2 ($T2_CASES cases)"
-T1_DONE_AFTER= T2_DONE_AFTER=
+T1_DONE_AFTER='' T2_DONE_AFTER=''
 t0=$(date +%s)
 while :; do
   read -r t1_reminded t1_jobs_left t2_escalated < <(sql "$CRASH_DB" "SELECT
@@ -250,7 +249,8 @@ read -r T1_N T1_P50 T1_P90 T1_MAX T1_W60 < <(fire_delays "$CRASH_DB" 'DATE: ${re
 read -r T2_N T2_P50 T2_P90 T2_MAX T2_W60 < <(fire_delays "$CRASH_DB" 'DATE: ${responseDue}' "$RUN_DIR/t2.cases" "$RESTART_LOCAL")
 
 consistency after-restart
-declare -A R
+declare -A R # read through the nameref C below
+# shellcheck disable=SC2034
 while IFS=$'\t' read -r name value; do R[$name]=$value; done < "$RUN_DIR/check-after-restart.out"
 
 # ---------------------------------------------------------------------------------------------------
@@ -295,7 +295,8 @@ figure "requests refused while down (not sent)" "$REFUSED"
 figure "other HTTP errors (4xx)" "$OTHER_HTTP"
 figure "restart until healthy (s)" "$RESTART_SECONDS"
 for phase in after-kill after-restart; do
-  declare -n C=$([ "$phase" = after-kill ] && echo K || echo R)
+  target=R; [ "$phase" = after-kill ] && target=K
+  declare -n C=$target
   figure "[$phase] acknowledged cases missing" "${C[ack_missing_row]}"
   figure "[$phase] acknowledged: key/code mismatch" "${C[ack_row_mismatch]}"
   figure "[$phase] acknowledged without running instance" "${C[ack_without_instance]}"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by crash.sh and two-nodes.sh: the jar, the database, starting and stopping servers.
 # Sourced, not run. Expects RUN_DIR to be set by the caller.
 
@@ -26,11 +27,19 @@ resolve_jar() {
     JAR=$LIANHU_JAR
     return
   fi
-  JAR=$(ls "$REPO_ROOT"/target/lianhu-*.jar 2>/dev/null | grep -v -- '-plain\|\.original' | head -1 || true)
+  local candidate
+  JAR=
+  for candidate in "$REPO_ROOT"/target/lianhu-*.jar; do
+    [ -f "$candidate" ] && { JAR=$candidate; break; }
+  done
   if [ -z "$JAR" ]; then
     log "no jar in $REPO_ROOT/target: building it (./mvnw -q -B package -DskipTests ${MVNW_FLAGS:-})"
+    # shellcheck disable=SC2086 # MVNW_FLAGS: extra words on purpose (e.g. -o)
     (cd "$REPO_ROOT" && ./mvnw -q -B package -DskipTests ${MVNW_FLAGS:-}) || die "build failed"
-    JAR=$(ls "$REPO_ROOT"/target/lianhu-*.jar | head -1)
+    for candidate in "$REPO_ROOT"/target/lianhu-*.jar; do
+      [ -f "$candidate" ] && { JAR=$candidate; break; }
+    done
+    [ -n "$JAR" ] || die "the build left no target/lianhu-*.jar"
   fi
 }
 
@@ -177,10 +186,10 @@ sql_list() {
 # due in the past, as if their deadline had passed; prints how many jobs it changed. The ids are read
 # first and updated by primary key: an UPDATE joined to case_record can deadlock with live reports.
 push_due() {
-  local db=$1 cfg=$2 file=$3 ids n attempt
+  local db=$1 cfg=$2 file=$3 ids n
   ids=$(sql "$db" "SELECT j.ID_ FROM ACT_RU_JOB j JOIN case_record c ON j.PROCESS_INSTANCE_ID_ = c.process_instance_id
     WHERE j.HANDLER_CFG_ = '$cfg' AND c.case_no IN ($(sql_list "$file"))" | awk 'BEGIN { printf "'\'''\''" } NF { printf ",'\''%s'\''", $1 }')
-  for attempt in 1 2 3 4 5 6; do
+  for _ in 1 2 3 4 5 6; do
     if n=$(sql "$db" "UPDATE ACT_RU_JOB SET DUEDATE_ = '2000-01-01 00:00:00' WHERE ID_ IN ($ids) AND LOCK_OWNER_ IS NULL;
                       SELECT ROW_COUNT();" 2>>"$RUN_DIR/sql-errors.log"); then
       echo "$n"; return 0
