@@ -83,10 +83,11 @@ recreate_db() {
     || die "cannot (re)create database $1 on $DB_HOST:$DB_PORT"
 }
 
-# The JDBC URL of application-mysql.yml plus nullDatabaseMeansCurrent=true. Without that flag
+# The JDBC URL of application-mysql.yml with nullDatabaseMeansCurrent=true. Without that flag
 # mysql-connector-j answers Camunda's "does ACT_GE_PROPERTY exist?" from every database of the server, so a
-# fresh database on a server that already holds a Camunda schema never gets its tables (docs/reliability.md).
-# USE_APP_JDBC_URL=1 keeps the application's own URL.
+# fresh database on a server that already holds a Camunda schema never gets its tables (docs/reliability.md,
+# finding 1). The application's URL has it since commit 24e27a4; SCRIPT_JDBC_URL=1 passes this URL
+# explicitly, for a jar built before that.
 jdbc_url() {
   echo "jdbc:mysql://$DB_HOST:$DB_PORT/$1?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true&nullDatabaseMeansCurrent=true"
 }
@@ -100,7 +101,7 @@ start_server() {
     die "port $port is already taken"
   fi
   local url_arg=()
-  [ "${USE_APP_JDBC_URL:-0}" = 1 ] || url_arg=(--spring.datasource.url="$(jdbc_url "$db")")
+  [ "${SCRIPT_JDBC_URL:-0}" = 1 ] && url_arg=(--spring.datasource.url="$(jdbc_url "$db")")
   echo "==== start $(date -u +%FT%TZ) ====" >> "$RUN_DIR/$name.log"
   START_FAILURES[$name]=$(failed_starts "$name")
   # shellcheck disable=SC2086
