@@ -169,7 +169,7 @@ timer_round() {
   fi
   secs=$(elapsed "$t0")
   sleep 3 # a (wrong) second execution would show up now
-  local jobdefs ok_logs ok_jobs failed_logs per_host failed_why incidents n p50 p90 max
+  local jobdefs ok_logs ok_jobs failed_logs per_host failed_why incidents p50 p90 max
   jobdefs=$(for cfg in "${cfgs[@]}"; do printf "'%s'," "${JOBDEF[$cfg]}"; done); jobdefs=${jobdefs%,}
   figure "$name: cases / timers pushed due" "$expected / $pushed"
   figure "$name: all gone after (s)" "$secs (left: $left)"
@@ -185,7 +185,7 @@ timer_round() {
     elif [ "$cases_once" != "$expected" ]; then
       none_cases+=("$name: $cases_none cases without '$action'")
     fi
-    read -r n p50 p90 max _ < <(fire_delays "$TWO_DB" "${JOBDEF[$cfg]}" "$file" "$since")
+    read -r _ p50 p90 max _ < <(fire_delays "$TWO_DB" "${JOBDEF[$cfg]}" "$file" "$since")
     figure "$name: $cfg s from push to run p50/p90/max" "$p50/$p90/$max"
   done
   read -r ok_logs ok_jobs failed_logs < <(sql "$TWO_DB" "SELECT COALESCE(SUM(l.JOB_STATE_ = 2), 0),
