@@ -290,8 +290,9 @@ async function rateIt({ caseNo, trackingCode }) {
   // The stale tab's rating is refused (409) and it shows the current state.
   await stale.locator('.rate-item', { hasText: /^\s*不满意\s*$/ }).tap();
   await stale.locator('#rate-btn').tap();
-  await stale.locator('#rate-error', { hasText: '不能评价' }).waitFor();
   await stale.locator('#c-status', { hasText: '已结案' }).waitFor();
+  await stale.locator('#banner', { hasText: '不能评价' }).waitFor();
+  check(await stale.locator('#rate').isHidden(), 'the stale tab still offers the rating after the refusal');
   await stale.close();
   log('a second rating from a stale tab: 409 shown, page refreshed to 已结案');
 }

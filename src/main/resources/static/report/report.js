@@ -822,8 +822,14 @@
           return refreshUntilRated(target);
         }
         if (res.status === 409) {
-          showFormError($('rate-error'), '该事件当前不能评价：可能已经评价过，或已超过评价期限。页面已刷新为最新状态。');
-          return lookUp(target.no, target.code, { quiet: true });
+          // Refresh first: when the case no longer awaits a rating the rating form is hidden, so the
+          // message must go where the resident still sees it.
+          return lookUp(target.no, target.code, { quiet: true }).then(function (view) {
+            var message = '该事件当前不能评价：可能已经评价过，或已超过评价期限。页面已刷新为最新状态。';
+            if (view && view.awaitingRating) showFormError($('rate-error'), message);
+            else showBanner(message);
+            return view;
+          });
         }
         if (res.status === 404) {
           showFormError($('rate-error'), '事件编号或查询码不正确，无法评价。');
