@@ -44,28 +44,30 @@ public class Statistics {
       String cockpitLink) {}
 
   private final StatsMapper stats;
+  private final KpiRollup rollup;
   private final Names names;
   private final WorkingCalendar calendar;
   private final double warningShare;
 
-  public Statistics(StatsMapper stats, Names names, WorkingCalendar calendar,
+  public Statistics(StatsMapper stats, KpiRollup rollup, Names names, WorkingCalendar calendar,
       @Value("${lianhu.deadlines.warning-share:0.75}") double warningShare) {
     this.stats = stats;
+    this.rollup = rollup;
     this.names = names;
     this.calendar = calendar;
     this.warningShare = warningShare;
   }
 
-  @Transactional(readOnly = true)
+  /** KPIs per group and period over the days [from, to], read from the roll-up after bringing it up to date. */
   public List<Kpi> kpis(GroupBy groupBy, Period period, LocalDate from, LocalDate to) {
+    rollup.refresh();
     Map<String, String> groupNames = names.of(groupBy);
-    return stats.kpis(groupBy.column, period.name(), start(from), start(to.plusDays(1))).stream()
+    return stats.kpis(groupBy.column, period.name(), from, to.plusDays(1)).stream()
         .map(row -> Kpi.of(row, row.groupCode() == null ? "未确定" : groupNames.getOrDefault(row.groupCode(),
             row.groupCode())))
         .toList();
   }
 
-  @Transactional(readOnly = true)
   public List<DepartmentScore> ranking(LocalDate from, LocalDate to) {
     List<Kpi> departments = kpis(GroupBy.department, Period.all, from, to).stream()
         .filter(kpi -> kpi.group() != null).toList();
@@ -145,12 +147,13 @@ public class Statistics {
     return Light.green;
   }
 
-  @Transactional(readOnly = true)
   public List<Map<String, Object>> hotspots(LocalDate from, LocalDate to) {
+    rollup.refresh();
     Map<String, String> communities = names.of(GroupBy.community);
     Map<String, String> categories = names.of(GroupBy.category);
-    return stats.hotspots(start(from), start(to.plusDays(1))).stream().map(row -> {
+    return stats.hotspots(from, to.plusDays(1)).stream().map(row -> {
       Map<String, Object> named = new LinkedHashMap<>(row);
+      named.put("cases", ((Number) row.get("cases")).longValue());
       named.put("communityName", communities.getOrDefault((String) row.get("communityCode"), "未确定"));
       named.put("categoryName", categories.getOrDefault((String) row.get("category"), (String) row.get("category")));
       return named;

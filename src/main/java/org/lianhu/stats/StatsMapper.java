@@ -1,6 +1,8 @@
 package org.lianhu.stats;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Mapper;
@@ -11,11 +13,26 @@ public interface StatsMapper {
 
   /** {@code groupColumn} and {@code period} come from fixed whitelists, never from the request. */
   List<KpiRow> kpis(@Param("groupColumn") String groupColumn, @Param("period") String period,
-      @Param("from") Instant from, @Param("to") Instant to);
+      @Param("from") LocalDate from, @Param("to") LocalDate to);
 
   List<OpenCase> openCases(@Param("limit") int limit);
 
-  List<Map<String, Object>> hotspots(@Param("from") Instant from, @Param("to") Instant to);
+  List<Map<String, Object>> hotspots(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
   List<Map<String, Object>> disputesByStatus(@Param("from") Instant from, @Param("to") Instant to);
+
+  /** Locks the roll-up's state row, so that one refresh at a time runs across all nodes. */
+  LocalDateTime lockRollup();
+
+  LocalDateTime databaseNow();
+
+  List<LocalDate> daysChangedSince(@Param("since") LocalDateTime since);
+
+  /** Deletes the roll-up rows of [from, to), or every row when {@code from} is null. */
+  int forgetDays(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+  /** Rolls up the cases reported in [from, to), or every case when {@code from} is null. */
+  int rollUpDays(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+  void markBuilt(@Param("builtAt") LocalDateTime builtAt);
 }

@@ -182,6 +182,26 @@ class CaseLoopMySqlIT {
     assertThat(statistics.openCases(100)).isNotEmpty();
   }
 
+  @Test
+  void theKpiRollUpFollowsNewCasesAndAgreesWithTheCaseTable() {
+    java.time.LocalDate from = java.time.LocalDate.now().minusDays(2);
+    java.time.LocalDate to = java.time.LocalDate.now().plusDays(2);
+    long before = reportedBetween(from, to);
+
+    http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, jsonHeaders()), JsonNode.class);
+
+    long after = reportedBetween(from, to);
+    assertThat(after).isEqualTo(before + 1);
+    assertThat(after).isEqualTo(jdbc.queryForObject(
+        "select count(*) from case_record where created_at >= ? and created_at < ?", Long.class,
+        from.atStartOfDay(), to.plusDays(1).atStartOfDay()));
+  }
+
+  private long reportedBetween(java.time.LocalDate from, java.time.LocalDate to) {
+    return statistics.kpis(Statistics.GroupBy.street, Statistics.Period.all, from, to).stream()
+        .mapToLong(Kpi::reported).sum();
+  }
+
   private static HttpHeaders jsonHeaders() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
