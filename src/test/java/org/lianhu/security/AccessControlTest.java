@@ -66,6 +66,18 @@ class AccessControlTest {
   }
 
   @Test
+  void probesAnswerWithoutALoginAndTellNothingElse() {
+    ResponseEntity<JsonNode> readiness = get("/actuator/health/readiness", null);
+    assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(readiness.getBody().path("status").asText()).isEqualTo("UP");
+    assertThat(get("/actuator/health/liveness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<JsonNode> health = get("/actuator/health", null);
+    assertThat(health.getBody().has("components")).as("no details").isFalse();
+    assertThat(get("/actuator/env", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("/actuator/env", "demo").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void aGridWorkerSeesTheTasksOfTheirGridOnly() {
     CaseReceipt mine = report("和平里东街5号");
     CaseReceipt other = report("新华路东段9号");
