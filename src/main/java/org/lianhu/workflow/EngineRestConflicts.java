@@ -1,9 +1,14 @@
 package org.lianhu.workflow;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.sql.SQLException;
+import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -11,12 +16,10 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
@@ -33,11 +36,11 @@ import org.springframework.dao.PessimisticLockingFailureException;
  *   <li>404 Not Found when the engine says the object does not exist (a task already completed and gone).</li>
  * </ul>
  *
- * <p>The mappers are registered on the starter's Jersey application, with a higher priority than Camunda's
- * mappers for the same types, and only take the exceptions they recognise ({@link ExtendedExceptionMapper}).
+ * <p>The mappers are registered on each Jersey application ({@link Registration}) with a higher priority
+ * than Camunda's mappers for the same types, and only take the exceptions they recognise
+ * ({@link ExtendedExceptionMapper}); everything else keeps Camunda's answer.
  */
-@Configuration
-public class EngineRestConflicts {
+public final class EngineRestConflicts {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineRestConflicts.class);
 
@@ -48,16 +51,26 @@ public class EngineRestConflicts {
   private static final int MYSQL_DEADLOCK = 1213;
   private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
-  /** Replaces the starter's {@code CamundaJerseyResourceConfig} (it backs off when one exists). */
-  @Bean
-  CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
-    return new CamundaJerseyResourceConfig() {
-      @Override
-      protected void registerAdditionalResources() {
-        register(RestExceptions.class, BEFORE_CAMUNDA);
-        register(EngineExceptions.class, BEFORE_CAMUNDA);
+  private EngineRestConflicts() {
+  }
+
+  /**
+   * Registers the mappers on every Jersey application of the server: the starter's {@code /engine-rest} and
+   * the webapps' {@code /camunda/api/engine}, through which Tasklist completes tasks. Listed in
+   * {@code META-INF/services/org.glassfish.jersey.internal.spi.AutoDiscoverable}.
+   */
+  @ConstrainedTo(RuntimeType.SERVER)
+  @Priority(AutoDiscoverable.DEFAULT_PRIORITY)
+  public static class Registration implements AutoDiscoverable {
+
+    @Override
+    public void configure(FeatureContext context) {
+      for (Class<?> mapper : List.of(RestExceptions.class, EngineExceptions.class)) {
+        if (!context.getConfiguration().isRegistered(mapper)) {
+          context.register(mapper, BEFORE_CAMUNDA);
+        }
       }
-    };
+    }
   }
 
   /** The status the exception deserves when Camunda would answer 500, or null to leave it to Camunda. */

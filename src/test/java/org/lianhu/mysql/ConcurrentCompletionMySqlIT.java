@@ -3,6 +3,12 @@ package org.lianhu.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +28,7 @@ import org.lianhu.timeline.TimelineEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -56,6 +63,7 @@ class ConcurrentCompletionMySqlIT {
   @Autowired private TaskService taskService;
   @Autowired private HistoryService historyService;
   @Autowired private CaseMapper cases;
+  @LocalServerPort private int port;
 
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
@@ -119,6 +127,21 @@ class ConcurrentCompletionMySqlIT {
     assertThat(loser.getBody().get("message").asText()).contains("该任务已被他人办理");
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(late.getBody().get("message").asText()).contains(taskId);
+    assertThat(loser.getBody().get("code").asInt()).as("Camunda's code for optimistic locking").isOne();
+    assertTookEffectOnce(caseNo);
+  }
+
+  @Test
+  void tasklistsOwnEngineApiAlsoAnswersNotFoundForATaskCompletedMeanwhile() throws Exception {
+    String caseNo = report();
+    String taskId = taskService.createTaskQuery().processInstanceId(cases.findByNo(caseNo).processInstanceId())
+        .taskDefinitionKey("acceptCase").singleResult().getId();
+    assertThat(post(taskId, "submit-form").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    HttpResponse<String> again = new TasklistSession("wangli").submitForm(taskId, DISPATCH);
+
+    assertThat(again.statusCode()).as(again.headers().map() + " " + again.body()).isEqualTo(404);
+    assertThat(again.body()).contains("\"type\"").contains(taskId);
     assertTookEffectOnce(caseNo);
   }
 
@@ -169,5 +192,42 @@ class ConcurrentCompletionMySqlIT {
         .taskDefinitionKey("acceptCase").finished().count()).as(caseNo).isOne();
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
         .activityId("acceptCase").finished().count()).as(caseNo).isOne();
+  }
+
+  /** Tasklist's way in: session login and CSRF token, then {@code /camunda/api/engine/...}. */
+  private class TasklistSession {
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final String base = "http://localhost:" + port + "/camunda";
+
+    private String token = "";
+
+    TasklistSession(String user) throws Exception {
+      get("/app/tasklist/default/");
+      HttpResponse<String> login = send(HttpRequest.newBuilder(
+              URI.create(base + "/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      get("/app/tasklist/default/"); // the login starts a new session, with a new token
+    }
+
+    HttpResponse<String> submitForm(String taskId, String body) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default/task/" + taskId + "/submit-form"))
+          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+          .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private void get(String path) throws Exception {
+      send(HttpRequest.newBuilder(URI.create(base + path)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response.headers().firstValue("X-XSRF-TOKEN").filter(value -> !value.equals("Required"))
+          .ifPresent(value -> token = value);
+      return response;
+    }
   }
 }
