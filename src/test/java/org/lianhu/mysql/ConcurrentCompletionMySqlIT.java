@@ -214,7 +214,8 @@ class ConcurrentCompletionMySqlIT {
     }
 
     HttpResponse<String> submitForm(String taskId, String body) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default/task/" + taskId + "/submit-form"))
+      String path = "/api/engine/engine/default/task/" + taskId + "/submit-form";
+      return send(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
           .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
