@@ -27,6 +27,13 @@ public interface CaseMapper {
 
   int countByIdempotencyKey(@Param("key") String key);
 
+  /**
+   * Takes the case row's write lock for the rest of the transaction ({@code select ... for update}). A step
+   * that appends to the timeline and then updates the case calls it first: the timeline's foreign key
+   * would otherwise take a shared lock first, and two such steps at once deadlock on the update.
+   */
+  Long lock(@Param("id") long id);
+
   void setResponseDue(@Param("id") long id, @Param("due") Instant due);
 
   void markResponded(@Param("id") long id, @Param("at") Instant at);

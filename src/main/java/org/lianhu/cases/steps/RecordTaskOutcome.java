@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * next step needs (a rejection has its reason, a coordination its lead department...) and refuses it
  * with a message Tasklist shows otherwise, then appends the step to the case timeline. On creation of
  * the street review it moves the case to that status.
+ *
+ * <p>On completion it first locks the case row: the timeline insert would otherwise take a shared lock on
+ * it through the foreign key, and {@code markResponded} then needs the exclusive one, so two completions
+ * on one case deadlocked on MySQL.
  */
 @Component("recordTaskOutcome")
 public class RecordTaskOutcome implements TaskListener {
@@ -48,6 +52,8 @@ public class RecordTaskOutcome implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
+    // The case row first, then its timeline and its columns: every completion locks in the same order.
+    cases.lock(caseId);
     String actor = TaskActor.of(identityService, task);
     switch (task.getTaskDefinitionKey()) {
       case "acceptCase" -> accepted(task, caseId, actor);
