@@ -8,7 +8,7 @@
 //   node <check>.mjs [baseUrl] [screenshotDir]
 //
 // and reads LIANHU_DEMO_PASSWORD (the demo users' password, default demo), CHROMIUM (default
-// /usr/bin/chromium) and E2E_TIMEOUT_S (the limit of the whole run).
+// /usr/bin/chromium), E2E_TIMEOUT_S (the limit of the whole run) and, for the static pages, PAGES_ENTRY.
 //
 // The page a check drives is the current one (`page`, set with setPage/openPage): shot() photographs it,
 // the Camunda helpers act on it and a failure is photographed from it.
@@ -30,6 +30,8 @@ export let browser;
 export let page;
 /** 5xx answers, and refused writes to Camunda's engine API, seen by pages under watchServerErrors(). */
 export const serverErrors = [];
+/** Script errors, unexpected dialogs (and console errors) of pages under watchPageErrors(). */
+export const pageErrors = [];
 /** require.js "Load timeout for modules" errors of pages under noteModuleTimeouts(). */
 const moduleTimeouts = [];
 
@@ -69,6 +71,45 @@ export async function api(method, path, { body, headers = {}, user } = {}) {
   let json;
   try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
   return { status: res.status, json, text };
+}
+
+/**
+ * Completes the acceptCase task of `caseNo` as the grid worker wangli through the engine REST API, waiting
+ * for the task to show up first. `variables` are String values by name.
+ */
+export async function completeAcceptCase(caseNo, variables) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let task;
+  while (!task) {
+    const res = await api('GET', `/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseNo)}`
+      + '&taskDefinitionKey=acceptCase', { user: 'wangli' });
+    check(res.status === 200, `GET /engine-rest/task as wangli: ${res.status} ${res.text}`);
+    task = res.json[0];
+    if (!task) {
+      check(Date.now() < deadline, `no acceptCase task for ${caseNo} visible to wangli`);
+      await sleep(300);
+    }
+  }
+  const vars = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { value: v, type: 'String' }]));
+  const done = await api('POST', `/engine-rest/task/${task.id}/complete`,
+    { user: 'wangli', body: { variables: vars } });
+  check(done.status === 204, `completing acceptCase ${task.id} of ${caseNo}: ${done.status} ${done.text}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static pages (/report/, /dashboard/)
+
+/** The URL of the page folder `dir` (such as /report/); PAGES_ENTRY=index.html names the file in it. */
+export const pagesUrl = (dir) => `${baseUrl}${dir}${process.env.PAGES_ENTRY || ''}`;
+
+/** Checks that the page folder `dir` answers with HTML; `what` names the page in the message. */
+export async function checkEntryServed(dir, what) {
+  const url = pagesUrl(dir);
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  const type = res.headers.get('content-type') || '';
+  check(res.status === 200 && type.startsWith('text/html'),
+    `GET ${url} answered ${res.status} ${type}: ${what} is not served there`
+    + (url.endsWith('/') ? ` (is ${dir} mapped to ${dir}index.html? PAGES_ENTRY=index.html tests the file itself)` : ''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,6 +153,16 @@ export async function shot(name, options = {}) {
   const path = resolve(shotDir, name);
   await page.screenshot({ path, ...options });
   log(`screenshot ${path}`);
+}
+
+/** Collects into pageErrors the script errors and unexpected dialogs of `p` (with console, its console errors too). */
+export function watchPageErrors(p, { console: consoleErrors = false } = {}) {
+  p.on('pageerror', (err) => pageErrors.push(err.message));
+  if (consoleErrors) {
+    p.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`); });
+  }
+  p.on('dialog', (d) => { pageErrors.push(`unexpected dialog: ${d.message()}`); d.dismiss(); });
+  return p;
 }
 
 /** Collects into serverErrors what the server refused `p` (printed on failure) and logs its script errors. */
@@ -300,10 +351,11 @@ export async function completeTask() {
 // ---------------------------------------------------------------------------------------------
 // The runner
 
-async function fail(err) {
+async function fail(err, { fullPage }) {
   console.error(`FAILED: ${err && err.stack ? err.stack : err}`);
   if (err && err.cause) console.error(`  caused by: ${err.cause.stack || err.cause}`);
   if (serverErrors.length) console.error(`server errors seen by the browser:\n  ${serverErrors.join('\n  ')}`);
+  if (pageErrors.length) console.error(`page errors:\n  ${pageErrors.join('\n  ')}`);
   if (!page) {
     console.error('no browser page yet, so no failure.png');
   } else {
@@ -311,7 +363,7 @@ async function fail(err) {
     const path = resolve(dir, 'failure.png');
     try {
       await mkdir(dir, { recursive: true });
-      await page.screenshot({ path, timeout: 5_000 });
+      await page.screenshot({ path, timeout: 5_000, fullPage });
       console.error(`screenshot ${path} (page ${page.url()})`);
     } catch (e) {
       console.error(`could not save ${path}: ${e.message}`);
@@ -322,9 +374,9 @@ async function fail(err) {
 /**
  * Runs the check `main` within E2E_TIMEOUT_S (default `timeoutS`) seconds and exits: 0 after printing
  * "1 passed, 0 failed"; 1 after printing the error and what the pages saw, writing failure.png of the
- * current page into screenshotDir (or /tmp) and "0 passed, 1 failed".
+ * current page (the whole page with `fullPage`) into screenshotDir (or /tmp) and "0 passed, 1 failed".
  */
-export async function run(main, { timeoutS = 120 } = {}) {
+export async function run(main, { timeoutS = 120, fullPage = false } = {}) {
   const overallTimeoutMs = Number(process.env.E2E_TIMEOUT_S || timeoutS) * 1000;
   let exitCode = 1;
   let timer;
@@ -339,7 +391,7 @@ export async function run(main, { timeoutS = 120 } = {}) {
     console.log('1 passed, 0 failed');
     exitCode = 0;
   } catch (err) {
-    await fail(err);
+    await fail(err, { fullPage });
     console.log('0 passed, 1 failed');
   } finally {
     clearTimeout(timer);
