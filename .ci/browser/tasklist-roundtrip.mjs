@@ -86,6 +86,16 @@ async function openTask(card, caseNo) {
   await waitForValue(page.getByLabel('事件编号', { exact: true }), caseNo, '事件编号');
 }
 
+/** Logs in as `user` and opens the case's task `taskName` from the filter `filterName`. */
+async function openCaseTask(user, filterName, caseNo, taskName) {
+  await camundaLogin(TASKLIST, user);
+  await openFilter(filterName);
+  const card = await findTask(caseNo, taskName);
+  await openTask(card, caseNo);
+  await page.locator('.task-details h2', { hasText: taskName }).waitFor();
+  await waitForValue(page.getByLabel('诉求内容', { exact: true }), description, '诉求内容');
+}
+
 /** Asserts that none of the given filters lists the task any longer. */
 async function assertTaskGone(caseNo, taskName, filters) {
   for (const name of filters) {
@@ -100,12 +110,7 @@ async function assertTaskGone(caseNo, taskName, filters) {
 // The round trip
 
 async function acceptAsGridWorker({ caseNo }) {
-  await camundaLogin(TASKLIST, 'wangli');
-  await openFilter('我的待办');
-  const card = await findTask(caseNo, '受理');
-  await openTask(card, caseNo);
-  await page.locator('.task-details h2', { hasText: '受理' }).waitFor();
-  await waitForValue(page.getByLabel('诉求内容', { exact: true }), description, '诉求内容');
+  await openCaseTask('wangli', '我的待办', caseNo, '受理');
   await waitForValue(page.getByLabel('事发地点', { exact: true }), '和平里东街12号', '事发地点');
   check(await page.getByLabel('诉求内容', { exact: true }).getAttribute('readonly') !== null,
     'the description field is not read-only');
@@ -122,12 +127,7 @@ async function acceptAsGridWorker({ caseNo }) {
 }
 
 async function handleAsDepartment({ caseNo }) {
-  await camundaLogin(TASKLIST, 'hanxue');
-  await openFilter('本部门待办');
-  const card = await findTask(caseNo, '处置');
-  await openTask(card, caseNo);
-  await page.locator('.task-details h2', { hasText: '处置' }).waitFor();
-  await waitForValue(page.getByLabel('诉求内容', { exact: true }), description, '诉求内容');
+  await openCaseTask('hanxue', '本部门待办', caseNo, '处置');
 
   await claimTask('事件编号', caseNo);
   log(`claimed 处置 for ${caseNo}`);
