@@ -32,7 +32,7 @@ export let page;
 export const serverErrors = [];
 /** Script errors, unexpected dialogs (and console errors) of pages under watchPageErrors(). */
 export const pageErrors = [];
-/** require.js "Load timeout for modules" errors of pages under noteModuleTimeouts(). */
+/** require.js "Load timeout for modules" errors of the Camunda page (see camundaLogin). */
 const moduleTimeouts = [];
 
 export const log = (msg) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -183,7 +183,7 @@ export function watchServerErrors(p) {
  * Notes require.js module load timeouts of `p`: with them, camundaLogin() loads a webapp that did not
  * start once more (see there).
  */
-export function noteModuleTimeouts(p) {
+function noteModuleTimeouts(p) {
   p.on('pageerror', (err) => {
     if (/Load timeout for modules/.test(err.message)) moduleTimeouts.push(err.message.split('\n')[0]);
   });
@@ -195,13 +195,15 @@ export function noteModuleTimeouts(p) {
 /**
  * Starts the browser and opens the page for Camunda's webapps in a window of `viewport`: in English (the
  * helpers below find the webapps' controls by their English names), in China's time zone, with the
- * server's refusals collected (watchServerErrors). Answers the page, which is the current one.
+ * server's refusals collected (watchServerErrors) and require.js load timeouts noted for camundaLogin().
+ * Answers the page, which is the current one.
  */
 export async function openCamundaPage(viewport) {
   await launchBrowser();
   const context = await newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport });
   const p = await openPage(context);
   watchServerErrors(p);
+  noteModuleTimeouts(p);
   return p;
 }
 
@@ -210,11 +212,10 @@ export async function camundaLogin(appUrl, user) {
   // On a server that has just started, the first request for Tasklist's plugin script takes seconds
   // (Camunda's plugin REST resources start on first use), and require.js may give up on it after 7 s,
   // leaving the app on its spinner. Loading the app once more is then enough; nothing else is retried.
-  // Only pages under noteModuleTimeouts() are loaded again.
   const username = page.getByPlaceholder('Username');
   await username.waitFor().catch(async (err) => {
     if (!moduleTimeouts.length) throw err;
-    log(`Tasklist did not start (${moduleTimeouts.join('; ')}); loading it once more`);
+    log(`${appUrl === COCKPIT ? 'Cockpit' : 'Tasklist'} did not start (${moduleTimeouts.join('; ')}); loading it once more`);
     moduleTimeouts.length = 0;
     await page.goto(appUrl);
     await username.waitFor();

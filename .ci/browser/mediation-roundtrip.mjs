@@ -29,8 +29,7 @@
 // an open one.
 import {
   STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask, completeTask, dismissTooltips,
-  fieldLabel, log, noteModuleTimeouts, openCamundaPage, openFilter, page, run, shot, sleep, taskCards,
-  waitForValue
+  fieldLabel, log, openCamundaPage, openFilter, page, run, shot, sleep, taskCards, waitForValue
 } from './common.mjs';
 
 const stamp = new Date().toISOString();
@@ -369,7 +368,7 @@ async function main() {
   log(`registered ${dispute.disputeNo} (tracking code ${dispute.trackingCode})`);
 
   // Tall enough for the longest form (县级调解结论 with the agreement fields) and its Complete button.
-  noteModuleTimeouts(await openCamundaPage({ width: 1400, height: 1600 }));
+  await openCamundaPage({ width: 1400, height: 1600 });
 
   await tier1(dispute);
   await tier2(dispute);
