@@ -28,56 +28,17 @@
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 120 s (E2E_TIMEOUT_S). Every run leaves three cases behind (one closed, two open).
-import { mkdir, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import {
+  PASSWORD, STEP_TIMEOUT_MS, api, baseUrl, check, checkEntryServed, completeAcceptCase, launchBrowser, log,
+  newContext, openPage, page, pageErrors, pagesUrl, run, shot, sleep, watchPageErrors
+} from './common.mjs';
 
-const baseUrl = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
-const shotDir = process.argv[3] ? resolve(process.argv[3]) : null;
-const PASSWORD = process.env.LIANHU_DEMO_PASSWORD || 'demo';
-const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S || 120) * 1000;
-const STEP_TIMEOUT_MS = 20_000;
-const PAGE = `${baseUrl}/dashboard/${process.env.PAGES_ENTRY || ''}`;
+const PAGE = pagesUrl('/dashboard/');
 const stamp = new Date().toISOString();
 
-let browser;
-let page;
-const pageErrors = [];
-
-const log = (msg) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function shot(name, options = {}) {
-  if (!shotDir) return;
-  await mkdir(shotDir, { recursive: true });
-  const path = resolve(shotDir, name);
-  await page.screenshot({ path, ...options });
-  log(`screenshot ${path}`);
-}
-
-async function call(method, path, { body, user } = {}) {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(user ? { Authorization: `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}` } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {})
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000)
-  });
-  const text = await res.text();
-  let json;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
-  return { status: res.status, json, text };
-}
-
 async function report(category, address, what) {
-  const res = await call('POST', '/api/cases', {
+  const res = await api('POST', '/api/cases', {
     body: {
       category,
       description: `看板回归测试：${what}（${stamp}）`,
@@ -89,33 +50,15 @@ async function report(category, address, what) {
   return res.json;
 }
 
-async function completeAccept(caseNo, variables) {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  let task;
-  while (!task) {
-    const res = await call('GET', `/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseNo)}`
-      + '&taskDefinitionKey=acceptCase', { user: 'wangli' });
-    check(res.status === 200, `GET /engine-rest/task as wangli: ${res.status} ${res.text}`);
-    task = res.json[0];
-    if (!task) {
-      check(Date.now() < deadline, `no acceptCase task for ${caseNo} visible to wangli`);
-      await sleep(300);
-    }
-  }
-  const vars = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { value: v, type: 'String' }]));
-  const done = await call('POST', `/engine-rest/task/${task.id}/complete`, { user: 'wangli', body: { variables: vars } });
-  check(done.status === 204, `completing acceptCase of ${caseNo}: ${done.status} ${done.text}`);
-}
-
 async function seed() {
   const dispatched = await report('sanitation', '和平里东街8号', '垃圾桶破损');
-  await completeAccept(dispatched.caseNo, { acceptDecision: 'dispatch', acceptComment: '转城管中队处置' });
+  await completeAcceptCase(dispatched.caseNo, { acceptDecision: 'dispatch', acceptComment: '转城管中队处置' });
   const rated = await report('sanitation', '和平里东街9号', '楼道杂物');
-  await completeAccept(rated.caseNo, { acceptDecision: 'onSpot', acceptComment: '网格员已清理' });
+  await completeAcceptCase(rated.caseNo, { acceptDecision: 'onSpot', acceptComment: '网格员已清理' });
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   let res;
   for (;;) {
-    res = await call('POST', `/api/cases/${rated.caseNo}/rating`, {
+    res = await api('POST', `/api/cases/${rated.caseNo}/rating`, {
       body: { trackingCode: rated.trackingCode, rating: 'satisfied', comment: '看板测试' }
     });
     if (res.status === 204 || Date.now() > deadline) break;
@@ -125,14 +68,6 @@ async function seed() {
   const waiting = await report('road_damage', '新华路东段5号', '人行道地砖松动');
   log(`seeded ${dispatched.caseNo} (dispatched, open), ${rated.caseNo} (rated 满意), ${waiting.caseNo} (unaccepted)`);
   return { dispatched: dispatched.caseNo, waiting: waiting.caseNo };
-}
-
-async function checkEntryServed() {
-  const res = await fetch(PAGE, { signal: AbortSignal.timeout(10_000) });
-  const type = res.headers.get('content-type') || '';
-  check(res.status === 200 && type.startsWith('text/html'),
-    `GET ${PAGE} answered ${res.status} ${type}: the dashboard is not served there`
-    + (PAGE.endsWith('/') ? ' (is /dashboard/ mapped to /dashboard/index.html? PAGES_ENTRY=index.html tests the file itself)' : ''));
 }
 
 async function login(user, password) {
@@ -164,29 +99,17 @@ async function download(buttonSelector) {
 }
 
 async function main() {
-  await checkEntryServed();
+  await checkEntryServed('/dashboard/', 'the dashboard');
   const seeded = await seed();
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'
-    ]
-  });
-  const context = await browser.newContext({
+  await launchBrowser();
+  const context = await newContext({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 1000 },
     acceptDownloads: true
   });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`); });
-  page.on('dialog', (d) => { pageErrors.push(`unexpected dialog: ${d.message()}`); d.dismiss(); });
+  watchPageErrors(await openPage(context), { console: true });
 
   // Login: the form, not the browser's Basic dialog.
   await page.goto(PAGE);
@@ -301,41 +224,4 @@ async function main() {
   log('退出 clears the credentials');
 }
 
-async function fail(err) {
-  console.error(`FAILED: ${err && err.stack ? err.stack : err}`);
-  if (pageErrors.length) console.error(`page errors:\n  ${pageErrors.join('\n  ')}`);
-  if (!page) {
-    console.error('no browser page yet, so no failure.png');
-  } else {
-    const dir = shotDir || '/tmp';
-    const path = resolve(dir, 'failure.png');
-    try {
-      await mkdir(dir, { recursive: true });
-      await page.screenshot({ path, timeout: 5_000, fullPage: true });
-      console.error(`screenshot ${path} (page ${page.url()})`);
-    } catch (e) {
-      console.error(`could not save ${path}: ${e.message}`);
-    }
-  }
-}
-
-let exitCode = 1;
-let timer;
-try {
-  await Promise.race([
-    main(),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`overall timeout of ${OVERALL_TIMEOUT_MS / 1000} s exceeded`)),
-        OVERALL_TIMEOUT_MS);
-    })
-  ]);
-  console.log('1 passed, 0 failed');
-  exitCode = 0;
-} catch (err) {
-  await fail(err);
-  console.log('0 passed, 1 failed');
-} finally {
-  clearTimeout(timer);
-  await browser?.close().catch(() => {});
-}
-process.exit(exitCode);
+await run(main, { timeoutS: 120, fullPage: true });

@@ -27,17 +27,10 @@
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 300 s (E2E_TIMEOUT_S). Every run leaves one resolved dispute behind; a failed run may leave
 // an open one.
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const baseUrl = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
-const shotDir = process.argv[3] ? resolve(process.argv[3]) : null;
-const PASSWORD = process.env.LIANHU_DEMO_PASSWORD || 'demo';
-const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S || 300) * 1000;
-const STEP_TIMEOUT_MS = 20_000;
-
-const TASKLIST = `${baseUrl}/camunda/app/tasklist/`;
+import {
+  STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask, completeTask, dismissTooltips,
+  fieldLabel, log, openCamundaPage, openFilter, page, run, shot, sleep, taskCards, waitForValue
+} from './common.mjs';
 
 const stamp = new Date().toISOString();
 const ADDRESS = '和平里东街20号';
@@ -61,46 +54,8 @@ const notes = {
 const agreementTerms = '一、周大伟于十日内重做卫生间防水层；二、周大伟赔偿孙小红房屋修复费用人民币三千元，'
   + '于协议签订后十五日内付清；三、双方今后互相体谅，友好相处。';
 
-let browser;
-let page; // the page to photograph when something goes wrong
-const serverErrors = [];
-const moduleTimeouts = []; // require.js "Load timeout for modules" errors of the page
-
-const log = (msg) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A form field's label, which carries an asterisk when the field is required. */
-const fieldLabel = (text) => new RegExp(`^\\s*${escapeRe(text)}\\s*\\*?\\s*$`);
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function shot(name) {
-  if (!shotDir) return;
-  await mkdir(shotDir, { recursive: true });
-  const path = resolve(shotDir, name);
-  await page.screenshot({ path });
-  log(`screenshot ${path}`);
-}
-
 // ---------------------------------------------------------------------------------------------
 // HTTP: the parties' API and the engine REST API (HTTP Basic as the administrator)
-
-async function api(method, path, { body, headers = {} } = {}) {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000)
-  });
-  const text = await res.text();
-  let json;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
-  return { status: res.status, json, text };
-}
-
-const ADMIN = { Authorization: `Basic ${Buffer.from(`demo:${PASSWORD}`).toString('base64')}` };
 
 async function registerDispute() {
   const res = await api('POST', '/api/disputes', {
@@ -131,7 +86,7 @@ async function getDispute(disputeNo, trackingCode) {
 
 async function processInstanceOf(disputeNo) {
   const res = await api('GET', `/engine-rest/process-instance?processDefinitionKey=disputeMediation&businessKey=${
-    encodeURIComponent(disputeNo)}`, { headers: ADMIN });
+    encodeURIComponent(disputeNo)}`, { user: 'demo' });
   check(res.status === 200, `GET /engine-rest/process-instance: expected 200, got ${res.status} ${res.text}`);
   check(Array.isArray(res.json) && res.json.length === 1,
     `expected one running disputeMediation instance with business key ${disputeNo}, got ${res.text}`);
@@ -144,10 +99,10 @@ async function processInstanceOf(disputeNo) {
  */
 async function pushTimer(disputeNo, activityId) {
   const instanceId = await processInstanceOf(disputeNo);
-  const jobs = await api('GET', `/engine-rest/job?processInstanceId=${instanceId}&timers=true`, { headers: ADMIN });
+  const jobs = await api('GET', `/engine-rest/job?processInstanceId=${instanceId}&timers=true`, { user: 'demo' });
   check(jobs.status === 200, `GET /engine-rest/job: expected 200, got ${jobs.status} ${jobs.text}`);
   const definitions = await api('GET', `/engine-rest/job-definition?processDefinitionKey=disputeMediation`,
-    { headers: ADMIN });
+    { user: 'demo' });
   check(definitions.status === 200,
     `GET /engine-rest/job-definition: expected 200, got ${definitions.status} ${definitions.text}`);
   const activityOf = new Map((definitions.json || []).map((d) => [d.id, d.activityId]));
@@ -155,7 +110,7 @@ async function pushTimer(disputeNo, activityId) {
   const job = timers.find((j) => j.activityId === activityId);
   check(job, `no timer job ${activityId} in process instance ${instanceId}; timers: ${
     timers.map((j) => `${j.activityId} due ${j.dueDate}`).join(', ') || 'none'}`);
-  const executed = await api('POST', `/engine-rest/job/${job.id}/execute`, { headers: ADMIN });
+  const executed = await api('POST', `/engine-rest/job/${job.id}/execute`, { user: 'demo' });
   check(executed.status === 204, `POST /engine-rest/job/${job.id}/execute (${activityId}): expected 204, got ${
     executed.status} ${executed.text}`);
   log(`executed timer ${activityId} of ${disputeNo} (was due ${job.dueDate})`);
@@ -163,122 +118,6 @@ async function pushTimer(disputeNo, activityId) {
 
 // ---------------------------------------------------------------------------------------------
 // Camunda Tasklist
-
-function watchServerErrors(p) {
-  p.on('response', (res) => {
-    const url = res.url();
-    if (res.status() >= 500 || (res.status() >= 400 && /\/camunda\/api\/engine\//.test(url)
-        && res.request().method() !== 'GET')) {
-      res.text().catch(() => '').then((body) => {
-        serverErrors.push(`${res.request().method()} ${url} -> ${res.status()} ${body.slice(0, 500)}`);
-      });
-    }
-  });
-  p.on('pageerror', (err) => {
-    log(`page error: ${err.message}`);
-    if (/Load timeout for modules/.test(err.message)) moduleTimeouts.push(err.message.split('\n')[0]);
-  });
-}
-
-async function login(appUrl, user) {
-  await page.goto(appUrl);
-  // On a server that has just started, the first request for Tasklist's plugin script takes seconds
-  // (Camunda's plugin REST resources start on first use), and require.js may give up on it after 7 s,
-  // leaving the app on its spinner. Loading the app once more is then enough; nothing else is retried.
-  const username = page.getByPlaceholder('Username');
-  await username.waitFor().catch(async (err) => {
-    if (!moduleTimeouts.length) throw err;
-    log(`Tasklist did not start (${moduleTimeouts.join('; ')}); loading it once more`);
-    moduleTimeouts.length = 0;
-    await page.goto(appUrl);
-    await username.waitFor();
-  });
-  await username.fill(user);
-  await page.getByPlaceholder('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator('li.account .dropdown-toggle').waitFor().catch(async () => {
-    const note = await page.locator('.notifications-panel, [notifications-panel]').first().innerText().catch(() => '');
-    const text = note.replace(/×/g, '').replace(/\s+/g, ' ').trim();
-    throw new Error(`login as ${user} did not succeed${text ? `: ${text}` : ''}`);
-  });
-  log(`logged in as ${user} (${appUrl.replace(baseUrl, '')})`);
-}
-
-async function logout() {
-  await page.locator('li.account .dropdown-toggle').click();
-  await page.locator('li.logout a', { hasText: 'Log out' }).click();
-  await page.getByPlaceholder('Username').waitFor();
-  log('logged out');
-}
-
-/** Moves the mouse out of the way so that no Bootstrap tooltip covers the next click target. */
-async function dismissTooltips() {
-  await page.mouse.move(1, 1);
-  await page.locator('.tooltip.in').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
-}
-
-/**
- * Selects a shared filter and waits until Tasklist has fetched and rendered its task list, so that
- * what the list shows afterwards is the fresh result of that filter (not the previous one's).
- */
-async function openFilter(name) {
-  const filter = page.locator('.task-filter', { has: page.locator('h4.name a', { hasText: name }) });
-  await filter.waitFor().catch(() => {
-    throw new Error(`Tasklist filter "${name}" not found`);
-  });
-  const lists = [];
-  const onResponse = (res) => {
-    if (/\/filter\/[^/?]+\/list(\?|$)/.test(res.url()) && res.request().method() === 'POST') lists.push(res);
-  };
-  page.on('response', onResponse);
-  try {
-    await dismissTooltips();
-    await filter.locator('h4.name a').click();
-    await page.locator('.task-filter.active', { has: page.locator('h4.name a', { hasText: name }) }).waitFor();
-    await page.waitForURL(/[?&]filter=[^&]+/);
-    const filterId = decodeURIComponent(page.url().match(/[?&]filter=([^&]+)/)[1]);
-    const deadline = Date.now() + STEP_TIMEOUT_MS;
-    let response;
-    while (!response && Date.now() < deadline) {
-      response = lists.find((res) => res.url().includes(`/filter/${filterId}/list`));
-      if (!response) await sleep(100);
-    }
-    check(response, `Tasklist did not load the task list of filter "${name}"`);
-    check(response.status() === 200, `loading filter "${name}" failed: HTTP ${response.status()}`);
-    const body = await response.json();
-    const shown = (body._embedded && body._embedded.task ? body._embedded.task : []).length;
-    const cards = page.locator('ol.tasks-list > li.task');
-    if (shown === 0) {
-      await page.getByText('No task matching filters found.').waitFor();
-    } else {
-      while ((await cards.count()) !== shown) {
-        check(Date.now() < deadline, `filter "${name}": expected ${shown} task cards, found ${await cards.count()}`);
-        await sleep(100);
-      }
-    }
-    log(`opened filter ${name} (${body.count ?? shown} tasks)`);
-  } finally {
-    page.off('response', onResponse);
-  }
-}
-
-/** The task cards in the middle column named `taskName` whose 地点 (address variable) is the dispute's. */
-function taskCards(taskName) {
-  return page.locator('ol.tasks-list > li.task')
-    .filter({ has: page.locator('h4.task a', { hasText: new RegExp(`^\\s*${escapeRe(taskName)}\\s*$`) }) })
-    .filter({ has: page.locator('.variable-value', { hasText: new RegExp(`^\\s*${escapeRe(ADDRESS)}\\s*$`) }) });
-}
-
-async function waitForValue(locator, expected, what) {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  let value;
-  while (Date.now() < deadline) {
-    value = await locator.inputValue().catch(() => undefined);
-    if (value === expected) return;
-    await sleep(200);
-  }
-  throw new Error(`form field ${what}: expected "${expected}", found "${value}"`);
-}
 
 const taskIdIn = (url) => decodeURIComponent(((url || '').match(/[?&]task=([^&#]+)/) || [])[1] || '');
 
@@ -322,7 +161,7 @@ async function openDisputeTask(disputeNo, taskName, filterName) {
       await page.locator('li.account .dropdown-toggle').waitFor();
     }
     await openFilter(filterName);
-    const cards = taskCards(taskName);
+    const cards = taskCards(taskName, ADDRESS);
     const count = await cards.count();
     for (let i = 0; i < count; i++) {
       const card = cards.nth(i);
@@ -339,18 +178,6 @@ async function openDisputeTask(disputeNo, taskName, filterName) {
   throw new Error(`task ${taskName} of dispute ${disputeNo} not found in filter ${filterName}`);
 }
 
-async function claimTask(disputeNo) {
-  const claim = page.locator('.task-details').getByRole('button', { name: 'Claim' });
-  const claimed = page.waitForResponse((res) => /\/task\/[^/]+\/claim$/.test(res.url()), { timeout: STEP_TIMEOUT_MS });
-  await claim.click();
-  const claimRes = await claimed;
-  check(claimRes.status() < 300, `claiming the task failed: ${claimRes.status()}`);
-  await claim.waitFor({ state: 'detached' });
-  // After the claim the form is editable; it may be re-rendered, so wait for it again.
-  await page.locator('.fjs-container form.fjs-form').waitFor();
-  await waitForValue(page.getByLabel('纠纷编号', { exact: true }), disputeNo, '纠纷编号');
-}
-
 /**
  * Types into a form-js text field or textarea. form-js debounces typing and takes the value over at
  * once only when the field loses focus; a Complete clicked before that submits the old value (for a
@@ -362,38 +189,14 @@ async function fillText(label, value) {
   await field.blur();
 }
 
-/** Describes why form-js or Tasklist refused to submit: field errors and notifications on the page. */
-async function formProblems() {
-  const errors = await page.locator('.fjs-form-field-error').allInnerTexts().catch(() => []);
-  const notes = await page.locator('.notifications-panel, [notifications-panel]').allInnerTexts().catch(() => []);
-  return [...errors, ...notes].map((t) => t.replace(/×/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('; ');
-}
-
-async function completeTask() {
-  const complete = page.locator('.form-actions button.btn-primary', { hasText: 'Complete' });
-  check(await complete.isEnabled(), `the Complete button is disabled ${await formProblems()}`);
-  const submitted = page.waitForResponse((res) => /\/task\/[^/]+\/(submit-form|complete)$/.test(res.url())
-    && res.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS });
-  await dismissTooltips();
-  await complete.click();
-  const res = await submitted.catch(async () => {
-    throw new Error(`Complete sent no request within ${STEP_TIMEOUT_MS / 1000} s: ${await formProblems() || 'no message'}`);
-  });
-  if (res.status() >= 300) {
-    throw new Error(`completing the task failed: ${res.status()} ${(await res.text().catch(() => '')).slice(0, 500)}`);
-  }
-  // Tasklist closes the task once it is completed.
-  await page.getByText('Select a task in the list.').waitFor();
-}
-
 /** Logs in as `user`, opens the dispute's task `taskName` from 本部门待办, claims it and lets `fill` fill it. */
 async function doTask(user, disputeNo, taskName, fill, { stayLoggedIn = false } = {}) {
-  if (user) await login(TASKLIST, user);
+  if (user) await camundaLogin(TASKLIST, user);
   await openDisputeTask(disputeNo, taskName, '本部门待办');
-  await claimTask(disputeNo);
+  await claimTask('纠纷编号', disputeNo);
   await fill();
   await completeTask();
-  if (!stayLoggedIn) await logout();
+  if (!stayLoggedIn) await camundaLogout();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -564,24 +367,8 @@ async function main() {
   const dispute = await registerDispute();
   log(`registered ${dispute.disputeNo} (tracking code ${dispute.trackingCode})`);
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'
-    ]
-  });
-  const context = await browser.newContext({
-    locale: 'en-US',
-    timezoneId: 'Asia/Shanghai',
-    // Tall enough for the longest form (县级调解结论 with the agreement fields) and its Complete button.
-    viewport: { width: 1400, height: 1600 }
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-  page = await context.newPage();
-  watchServerErrors(page);
+  // Tall enough for the longest form (县级调解结论 with the agreement fields) and its Complete button.
+  await openCamundaPage({ width: 1400, height: 1600 });
 
   await tier1(dispute);
   await tier2(dispute);
@@ -591,42 +378,4 @@ async function main() {
   await verifyResolved(dispute);
 }
 
-async function fail(err) {
-  console.error(`FAILED: ${err && err.stack ? err.stack : err}`);
-  if (err && err.cause) console.error(`  caused by: ${err.cause.stack || err.cause}`);
-  if (serverErrors.length) console.error(`server errors seen by the browser:\n  ${serverErrors.join('\n  ')}`);
-  if (!page) {
-    console.error('no browser page yet, so no failure.png');
-  } else {
-    const dir = shotDir || '/tmp';
-    const path = resolve(dir, 'failure.png');
-    try {
-      await mkdir(dir, { recursive: true });
-      await page.screenshot({ path, timeout: 5_000 });
-      console.error(`screenshot ${path} (page ${page.url()})`);
-    } catch (e) {
-      console.error(`could not save ${path}: ${e.message}`);
-    }
-  }
-}
-
-let exitCode = 1;
-let timer;
-try {
-  await Promise.race([
-    main(),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`overall timeout of ${OVERALL_TIMEOUT_MS / 1000} s exceeded`)),
-        OVERALL_TIMEOUT_MS);
-    })
-  ]);
-  console.log('1 passed, 0 failed');
-  exitCode = 0;
-} catch (err) {
-  await fail(err);
-  console.log('0 passed, 1 failed');
-} finally {
-  clearTimeout(timer);
-  await browser?.close().catch(() => {});
-}
-process.exit(exitCode);
+await run(main, { timeoutS: 300 });

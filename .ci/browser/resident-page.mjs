@@ -28,92 +28,30 @@
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 120 s (E2E_TIMEOUT_S). Every run leaves one closed case behind.
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  check, checkEntryServed, completeAcceptCase, launchBrowser, log, newContext, page, pageErrors, pagesUrl, run,
+  setPage, shot, watchPageErrors
+} from './common.mjs';
 
-const baseUrl = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
-const shotDir = process.argv[3] ? resolve(process.argv[3]) : null;
-const PASSWORD = process.env.LIANHU_DEMO_PASSWORD || 'demo';
-const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S || 120) * 1000;
-const STEP_TIMEOUT_MS = 20_000;
-const PAGE = `${baseUrl}/report/${process.env.PAGES_ENTRY || ''}`;
-
+const PAGE = pagesUrl('/report/');
 const stamp = new Date().toISOString();
 const XSS = '<script>window.__xss=1</script>';
 const description = `楼道灯坏了一周，晚上很黑。\n测试页面转义：${XSS}<img src=x onerror="window.__xss=2">（${stamp}）`;
 const address = '和平里东街12号';
 const position = { latitude: 30.0021, longitude: 120.0033 }; // inside 和平里第一网格's box
 
-let browser;
-let page; // the page to photograph when something goes wrong
-const pageErrors = [];
-
-const log = (msg) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function shot(name, options = {}) {
-  if (!shotDir) return;
-  await mkdir(shotDir, { recursive: true });
-  const path = resolve(shotDir, name);
-  await page.screenshot({ path, ...options });
-  log(`screenshot ${path}`);
-}
-
-async function engine(method, path, body) {
-  const res = await fetch(`${baseUrl}/engine-rest${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      Authorization: `Basic ${Buffer.from(`wangli:${PASSWORD}`).toString('base64')}`,
-      ...(body ? { 'Content-Type': 'application/json' } : {})
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000)
-  });
-  const text = await res.text();
-  let json;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
-  return { status: res.status, json, text };
-}
-
 /** The grid worker resolves the case on the spot: complete acceptCase via the engine REST API. */
 async function resolveOnSpot(caseNo) {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  let task;
-  while (!task) {
-    const res = await engine('GET', `/task?processInstanceBusinessKey=${encodeURIComponent(caseNo)}`
-      + '&taskDefinitionKey=acceptCase');
-    check(res.status === 200, `GET /engine-rest/task as wangli: ${res.status} ${res.text}`);
-    task = res.json[0];
-    if (!task) {
-      check(Date.now() < deadline, `no acceptCase task for ${caseNo} visible to wangli`);
-      await sleep(300);
-    }
-  }
-  const done = await engine('POST', `/task/${task.id}/complete`, {
-    variables: {
-      acceptDecision: { value: 'onSpot', type: 'String' },
-      acceptComment: { value: '网格员已到现场更换楼道灯泡。', type: 'String' }
-    }
-  });
-  check(done.status === 204, `completing acceptCase ${task.id}: ${done.status} ${done.text}`);
+  await completeAcceptCase(caseNo, { acceptDecision: 'onSpot', acceptComment: '网格员已到现场更换楼道灯泡。' });
   log(`wangli completed acceptCase of ${caseNo} (onSpot) via /engine-rest`);
 }
 
 async function newPhonePage(context) {
-  const p = await context.newPage();
-  p.on('pageerror', (err) => pageErrors.push(err.message));
-  p.on('dialog', (d) => { pageErrors.push(`unexpected dialog: ${d.message()}`); d.dismiss(); });
-  return p;
+  return watchPageErrors(await context.newPage());
 }
 
 async function phoneContext(options = {}) {
-  const context = await browser.newContext({
+  return newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -124,17 +62,6 @@ async function phoneContext(options = {}) {
       + 'Chrome/126.0 Mobile Safari/537.36',
     ...options
   });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-  return context;
-}
-
-async function checkEntryServed() {
-  const res = await fetch(PAGE, { signal: AbortSignal.timeout(10_000) });
-  const type = res.headers.get('content-type') || '';
-  check(res.status === 200 && type.startsWith('text/html'),
-    `GET ${PAGE} answered ${res.status} ${type}: the residents' page is not served there`
-    + (PAGE.endsWith('/') ? ' (is /report/ mapped to /report/index.html? PAGES_ENTRY=index.html tests the file itself)' : ''));
 }
 
 async function fieldErrorOf(id) {
@@ -298,59 +225,15 @@ async function rateIt({ caseNo, trackingCode }) {
 }
 
 async function main() {
-  await checkEntryServed();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'
-    ]
-  });
+  await checkEntryServed('/report/', "the residents' page");
+  await launchBrowser();
   await locationRefused();
   const context = await phoneContext({ permissions: ['geolocation'], geolocation: position });
-  page = await newPhonePage(context);
+  setPage(await newPhonePage(context));
   const theCase = await reportThroughForm();
   await trackIt(theCase);
   await rateIt(theCase);
   check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
 }
 
-async function fail(err) {
-  console.error(`FAILED: ${err && err.stack ? err.stack : err}`);
-  if (pageErrors.length) console.error(`page errors:\n  ${pageErrors.join('\n  ')}`);
-  if (!page) {
-    console.error('no browser page yet, so no failure.png');
-  } else {
-    const dir = shotDir || '/tmp';
-    const path = resolve(dir, 'failure.png');
-    try {
-      await mkdir(dir, { recursive: true });
-      await page.screenshot({ path, timeout: 5_000, fullPage: true });
-      console.error(`screenshot ${path} (page ${page.url()})`);
-    } catch (e) {
-      console.error(`could not save ${path}: ${e.message}`);
-    }
-  }
-}
-
-let exitCode = 1;
-let timer;
-try {
-  await Promise.race([
-    main(),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`overall timeout of ${OVERALL_TIMEOUT_MS / 1000} s exceeded`)),
-        OVERALL_TIMEOUT_MS);
-    })
-  ]);
-  console.log('1 passed, 0 failed');
-  exitCode = 0;
-} catch (err) {
-  await fail(err);
-  console.log('0 passed, 1 failed');
-} finally {
-  clearTimeout(timer);
-  await browser?.close().catch(() => {});
-}
-process.exit(exitCode);
+await run(main, { timeoutS: 120, fullPage: true });

@@ -19,57 +19,17 @@
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 120 s (E2E_TIMEOUT_S). Every run leaves one closed case behind; a failed run may leave an
 // open one.
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const baseUrl = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
-const shotDir = process.argv[3] ? resolve(process.argv[3]) : null;
-const PASSWORD = process.env.LIANHU_DEMO_PASSWORD || 'demo';
-const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S || 120) * 1000;
-const STEP_TIMEOUT_MS = 20_000;
-
-const TASKLIST = `${baseUrl}/camunda/app/tasklist/`;
-const COCKPIT = `${baseUrl}/camunda/app/cockpit/`;
+import {
+  baseUrl, shotDir, COCKPIT, STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask,
+  completeTask, dismissTooltips, fieldLabel, log, openCamundaPage, openFilter, page, run, shot, sleep, taskCards,
+  waitForValue
+} from './common.mjs';
 
 const description = `浏览器回归测试：和平里东街12号门口垃圾桶满溢，异味明显（${new Date().toISOString()}）`;
 const handleResult = '已安排保洁员清运垃圾并对垃圾桶周边进行冲洗消毒。';
 
-let browser;
-let page; // the page to photograph when something goes wrong
-const serverErrors = [];
-
-const log = (msg) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function shot(name) {
-  if (!shotDir) return;
-  await mkdir(shotDir, { recursive: true });
-  const path = resolve(shotDir, name);
-  await page.screenshot({ path });
-  log(`screenshot ${path}`);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Residents' API
-
-async function api(method, path, { body, headers = {} } = {}) {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000)
-  });
-  const text = await res.text();
-  let json;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
-  return { status: res.status, json, text };
-}
 
 async function reportCase() {
   const res = await api('POST', '/api/cases', {
@@ -97,101 +57,11 @@ async function getCase(caseNo, trackingCode) {
 // ---------------------------------------------------------------------------------------------
 // Camunda webapps
 
-function watchServerErrors(p) {
-  p.on('response', (res) => {
-    const url = res.url();
-    if (res.status() >= 500 || (res.status() >= 400 && /\/camunda\/api\/engine\//.test(url)
-        && res.request().method() !== 'GET')) {
-      res.text().catch(() => '').then((body) => {
-        serverErrors.push(`${res.request().method()} ${url} -> ${res.status()} ${body.slice(0, 500)}`);
-      });
-    }
-  });
-  p.on('pageerror', (err) => log(`page error: ${err.message}`));
-}
-
-async function login(appUrl, user) {
-  await page.goto(appUrl);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator('li.account .dropdown-toggle').waitFor().catch(async () => {
-    const note = await page.locator('.notifications-panel, [notifications-panel]').first().innerText().catch(() => '');
-    const text = note.replace(/×/g, '').replace(/\s+/g, ' ').trim();
-    throw new Error(`login as ${user} did not succeed${text ? `: ${text}` : ''}`);
-  });
-  log(`logged in as ${user} (${appUrl.replace(baseUrl, '')})`);
-}
-
-async function logout() {
-  await page.locator('li.account .dropdown-toggle').click();
-  await page.locator('li.logout a', { hasText: 'Log out' }).click();
-  await page.getByPlaceholder('Username').waitFor();
-  log('logged out');
-}
-
-/** Moves the mouse out of the way so that no Bootstrap tooltip covers the next click target. */
-async function dismissTooltips() {
-  await page.mouse.move(1, 1);
-  await page.locator('.tooltip.in').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
-}
-
-/**
- * Selects a shared filter and waits until Tasklist has fetched and rendered its task list, so that
- * what the list shows afterwards is the fresh result of that filter (not the previous one's).
- */
-async function openFilter(name) {
-  const filter = page.locator('.task-filter', { has: page.locator('h4.name a', { hasText: name }) });
-  await filter.waitFor().catch(() => {
-    throw new Error(`Tasklist filter "${name}" not found`);
-  });
-  const lists = [];
-  const onResponse = (res) => {
-    if (/\/filter\/[^/?]+\/list(\?|$)/.test(res.url()) && res.request().method() === 'POST') lists.push(res);
-  };
-  page.on('response', onResponse);
-  try {
-    await dismissTooltips();
-    await filter.locator('h4.name a').click();
-    await page.locator('.task-filter.active', { has: page.locator('h4.name a', { hasText: name }) }).waitFor();
-    await page.waitForURL(/[?&]filter=[^&]+/);
-    const filterId = decodeURIComponent(page.url().match(/[?&]filter=([^&]+)/)[1]);
-    const deadline = Date.now() + STEP_TIMEOUT_MS;
-    let response;
-    while (!response && Date.now() < deadline) {
-      response = lists.find((res) => res.url().includes(`/filter/${filterId}/list`));
-      if (!response) await sleep(100);
-    }
-    check(response, `Tasklist did not load the task list of filter "${name}"`);
-    check(response.status() === 200, `loading filter "${name}" failed: HTTP ${response.status()}`);
-    const body = await response.json();
-    const shown = (body._embedded && body._embedded.task ? body._embedded.task : []).length;
-    const cards = page.locator('ol.tasks-list > li.task');
-    if (shown === 0) {
-      await page.getByText('No task matching filters found.').waitFor();
-    } else {
-      while ((await cards.count()) !== shown) {
-        check(Date.now() < deadline, `filter "${name}": expected ${shown} task cards, found ${await cards.count()}`);
-        await sleep(100);
-      }
-    }
-    log(`opened filter ${name} (${body.count ?? shown} tasks)`);
-  } finally {
-    page.off('response', onResponse);
-  }
-}
-
-/** The task card in the middle column whose caseNo variable is exactly `caseNo` (and named `taskName`). */
-function taskCard(caseNo, taskName) {
-  return page.locator('ol.tasks-list > li.task')
-    .filter({ has: page.locator('.variable-value', { hasText: new RegExp(`^\\s*${escapeRe(caseNo)}\\s*$`) }) })
-    .filter({ has: page.locator('h4.task a', { hasText: new RegExp(`^\\s*${escapeRe(taskName)}\\s*$`) }) });
-}
-
 async function findTask(caseNo, taskName) {
   // The list is sorted by creation date (newest first), so the freshly created task is on page one.
   // Filters refresh by themselves, but a task created a moment ago may need one reload of the list.
-  const card = taskCard(caseNo, taskName);
+  // The card is the one named taskName whose caseNo variable is exactly caseNo.
+  const card = taskCards(taskName, caseNo);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await card.waitFor({ timeout: 5_000 });
@@ -216,36 +86,21 @@ async function openTask(card, caseNo) {
   await waitForValue(page.getByLabel('事件编号', { exact: true }), caseNo, '事件编号');
 }
 
-async function waitForValue(locator, expected, what) {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  let value;
-  while (Date.now() < deadline) {
-    value = await locator.inputValue().catch(() => undefined);
-    if (value === expected) return;
-    await sleep(200);
-  }
-  throw new Error(`form field ${what}: expected "${expected}", found "${value}"`);
-}
-
-async function completeTask() {
-  const complete = page.locator('.form-actions button.btn-primary', { hasText: 'Complete' });
-  check(await complete.isEnabled(), 'the Complete button is disabled');
-  const submitted = page.waitForResponse((res) => /\/task\/[^/]+\/(submit-form|complete)$/.test(res.url())
-    && res.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS });
-  await complete.click();
-  const res = await submitted;
-  if (res.status() >= 300) {
-    throw new Error(`completing the task failed: ${res.status()} ${(await res.text().catch(() => '')).slice(0, 500)}`);
-  }
-  // Tasklist closes the task once it is completed.
-  await page.getByText('Select a task in the list.').waitFor();
+/** Logs in as `user` and opens the case's task `taskName` from the filter `filterName`. */
+async function openCaseTask(user, filterName, caseNo, taskName) {
+  await camundaLogin(TASKLIST, user);
+  await openFilter(filterName);
+  const card = await findTask(caseNo, taskName);
+  await openTask(card, caseNo);
+  await page.locator('.task-details h2', { hasText: taskName }).waitFor();
+  await waitForValue(page.getByLabel('诉求内容', { exact: true }), description, '诉求内容');
 }
 
 /** Asserts that none of the given filters lists the task any longer. */
 async function assertTaskGone(caseNo, taskName, filters) {
   for (const name of filters) {
     await openFilter(name);
-    check(await taskCard(caseNo, taskName).count() === 0,
+    check(await taskCards(taskName, caseNo).count() === 0,
       `the completed task ${taskName} of ${caseNo} is still listed in filter ${name}`);
   }
   log(`task ${taskName} of ${caseNo} no longer listed in ${filters.join(', ')}`);
@@ -255,12 +110,7 @@ async function assertTaskGone(caseNo, taskName, filters) {
 // The round trip
 
 async function acceptAsGridWorker({ caseNo }) {
-  await login(TASKLIST, 'wangli');
-  await openFilter('我的待办');
-  const card = await findTask(caseNo, '受理');
-  await openTask(card, caseNo);
-  await page.locator('.task-details h2', { hasText: '受理' }).waitFor();
-  await waitForValue(page.getByLabel('诉求内容', { exact: true }), description, '诉求内容');
+  await openCaseTask('wangli', '我的待办', caseNo, '受理');
   await waitForValue(page.getByLabel('事发地点', { exact: true }), '和平里东街12号', '事发地点');
   check(await page.getByLabel('诉求内容', { exact: true }).getAttribute('readonly') !== null,
     'the description field is not read-only');
@@ -273,37 +123,24 @@ async function acceptAsGridWorker({ caseNo }) {
   await completeTask();
   log(`accepted ${caseNo}: 转派职能部门处置`);
   await assertTaskGone(caseNo, '受理', ['我的待办', '本部门待办']);
-  await logout();
+  await camundaLogout();
 }
 
 async function handleAsDepartment({ caseNo }) {
-  await login(TASKLIST, 'hanxue');
-  await openFilter('本部门待办');
-  const card = await findTask(caseNo, '处置');
-  await openTask(card, caseNo);
-  await page.locator('.task-details h2', { hasText: '处置' }).waitFor();
-  await waitForValue(page.getByLabel('诉求内容', { exact: true }), description, '诉求内容');
+  await openCaseTask('hanxue', '本部门待办', caseNo, '处置');
 
-  const claim = page.locator('.task-details').getByRole('button', { name: 'Claim' });
-  const claimed = page.waitForResponse((res) => /\/task\/[^/]+\/claim$/.test(res.url()), { timeout: STEP_TIMEOUT_MS });
-  await claim.click();
-  const claimRes = await claimed;
-  check(claimRes.status() < 300, `claiming the task failed: ${claimRes.status()}`);
-  await claim.waitFor({ state: 'detached' });
-  // After the claim the form is editable; it may be re-rendered, so wait for it again.
-  await page.locator('.fjs-container form.fjs-form').waitFor();
-  await waitForValue(page.getByLabel('事件编号', { exact: true }), caseNo, '事件编号');
+  await claimTask('事件编号', caseNo);
   log(`claimed 处置 for ${caseNo}`);
 
   // Required fields carry an asterisk in their label.
-  await page.getByLabel(/^\s*处置结果\s*\*?\s*$/).fill(handleResult);
+  await page.getByLabel(fieldLabel('处置结果')).fill(handleResult);
   await page.getByLabel(/^\s*现场照片或附件链接\s*$/).fill('https://example.org/photos/lianhu-e2e.jpg');
   await shot('tasklist-handle-form.png');
   await completeTask();
   log(`handled ${caseNo}`);
   // A claimed task leaves 本部门待办 (a candidate-group query) and shows up in 我的待办.
   await assertTaskGone(caseNo, '处置', ['本部门待办', '我的待办']);
-  await logout();
+  await camundaLogout();
 }
 
 async function rateAndAwaitClosure({ caseNo, trackingCode }) {
@@ -337,7 +174,7 @@ async function cockpitDiagram() {
   // The model is wide: a wide window keeps its Chinese labels legible in the screenshot. Cockpit lays
   // out its panels when it loads, so resize before opening it.
   await page.setViewportSize({ width: 2400, height: 900 });
-  await login(COCKPIT, 'demo');
+  await camundaLogin(COCKPIT, 'demo');
   await page.goto(`${COCKPIT}default/#/processes`);
   // The processes table lists definitions by name; 事件处置 is caseHandling.
   const link = page.locator('a[href*="process-definition/caseHandling:"]').first();
@@ -375,23 +212,7 @@ async function main() {
   const theCase = await reportCase();
   log(`reported ${theCase.caseNo} (tracking code ${theCase.trackingCode})`);
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'
-    ]
-  });
-  const context = await browser.newContext({
-    locale: 'en-US',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1400, height: 1300 }
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-  page = await context.newPage();
-  watchServerErrors(page);
+  await openCamundaPage({ width: 1400, height: 1300 });
 
   await acceptAsGridWorker(theCase);
   await handleAsDepartment(theCase);
@@ -399,42 +220,4 @@ async function main() {
   await cockpitDiagram();
 }
 
-async function fail(err) {
-  console.error(`FAILED: ${err && err.stack ? err.stack : err}`);
-  if (err && err.cause) console.error(`  caused by: ${err.cause.stack || err.cause}`);
-  if (serverErrors.length) console.error(`server errors seen by the browser:\n  ${serverErrors.join('\n  ')}`);
-  if (!page) {
-    console.error('no browser page yet, so no failure.png');
-  } else {
-    const dir = shotDir || '/tmp';
-    const path = resolve(dir, 'failure.png');
-    try {
-      await mkdir(dir, { recursive: true });
-      await page.screenshot({ path, timeout: 5_000 });
-      console.error(`screenshot ${path} (page ${page.url()})`);
-    } catch (e) {
-      console.error(`could not save ${path}: ${e.message}`);
-    }
-  }
-}
-
-let exitCode = 1;
-let timer;
-try {
-  await Promise.race([
-    main(),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`overall timeout of ${OVERALL_TIMEOUT_MS / 1000} s exceeded`)),
-        OVERALL_TIMEOUT_MS);
-    })
-  ]);
-  console.log('1 passed, 0 failed');
-  exitCode = 0;
-} catch (err) {
-  await fail(err);
-  console.log('0 passed, 1 failed');
-} finally {
-  clearTimeout(timer);
-  await browser?.close().catch(() => {});
-}
-process.exit(exitCode);
+await run(main, { timeoutS: 120 });

@@ -1,0 +1,402 @@
+// What the browser checks in this folder share: the command line, logging, HTTP calls to the server,
+// headless Chromium, screenshots, the Camunda webapps (login, Tasklist filters, forms) and the runner
+// that prints "1 passed, 0 failed" or the failure with failure.png.
+//
+// A check imports what it needs and ends with `await run(main)`; see tasklist-roundtrip.mjs. Every check
+// takes the same arguments:
+//
+//   node <check>.mjs [baseUrl] [screenshotDir]
+//
+// and reads LIANHU_DEMO_PASSWORD (the demo users' password, default demo), CHROMIUM (default
+// /usr/bin/chromium), E2E_TIMEOUT_S (the limit of the whole run) and, for the static pages, PAGES_ENTRY.
+//
+// The page a check drives is the current one (`page`, set with setPage/openPage): shot() photographs it,
+// the Camunda helpers act on it and a failure is photographed from it.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const baseUrl = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
+export const shotDir = process.argv[3] ? resolve(process.argv[3]) : null;
+export const PASSWORD = process.env.LIANHU_DEMO_PASSWORD || 'demo';
+export const STEP_TIMEOUT_MS = 20_000;
+
+export const TASKLIST = `${baseUrl}/camunda/app/tasklist/`;
+export const COCKPIT = `${baseUrl}/camunda/app/cockpit/`;
+
+/** The browser, once launchBrowser() has started it; run() closes it. */
+export let browser;
+/** The page the check drives: shot() and failure.png photograph it, the Camunda helpers act on it. */
+export let page;
+/** 5xx answers, and refused writes to Camunda's engine API, seen by pages under watchServerErrors(). */
+export const serverErrors = [];
+/** Script errors, unexpected dialogs (and console errors) of pages under watchPageErrors(). */
+export const pageErrors = [];
+/** require.js "Load timeout for modules" errors of the Camunda page (see camundaLogin). */
+const moduleTimeouts = [];
+
+export const log = (msg) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A form field's label, which carries an asterisk when the field is required. */
+export const fieldLabel = (text) => new RegExp(`^\\s*${escapeRe(text)}\\s*\\*?\\s*$`);
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+/** An Authorization header value for a demo user. */
+export const basicAuth = (user) => `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`;
+
+/**
+ * Calls the server at `path` with a JSON `body` (if any), as `user` with HTTP Basic (if given), and
+ * answers the status, the parsed JSON (undefined if the answer is not JSON) and the text.
+ */
+export async function api(method, path, { body, headers = {}, user } = {}) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(user ? { Authorization: basicAuth(user) } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...headers
+    },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(10_000)
+  });
+  const text = await res.text();
+  let json;
+  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  return { status: res.status, json, text };
+}
+
+/**
+ * Completes the acceptCase task of `caseNo` as the grid worker wangli through the engine REST API, waiting
+ * for the task to show up first. `variables` are String values by name.
+ */
+export async function completeAcceptCase(caseNo, variables) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let task;
+  while (!task) {
+    const res = await api('GET', `/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseNo)}`
+      + '&taskDefinitionKey=acceptCase', { user: 'wangli' });
+    check(res.status === 200, `GET /engine-rest/task as wangli: ${res.status} ${res.text}`);
+    task = res.json[0];
+    if (!task) {
+      check(Date.now() < deadline, `no acceptCase task for ${caseNo} visible to wangli`);
+      await sleep(300);
+    }
+  }
+  const vars = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { value: v, type: 'String' }]));
+  const done = await api('POST', `/engine-rest/task/${task.id}/complete`,
+    { user: 'wangli', body: { variables: vars } });
+  check(done.status === 204, `completing acceptCase ${task.id} of ${caseNo}: ${done.status} ${done.text}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static pages (/report/, /dashboard/)
+
+/** The URL of the page folder `dir` (such as /report/); PAGES_ENTRY=index.html names the file in it. */
+export const pagesUrl = (dir) => `${baseUrl}${dir}${process.env.PAGES_ENTRY || ''}`;
+
+/** Checks that the page folder `dir` answers with HTML; `what` names the page in the message. */
+export async function checkEntryServed(dir, what) {
+  const url = pagesUrl(dir);
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  const type = res.headers.get('content-type') || '';
+  check(res.status === 200 && type.startsWith('text/html'),
+    `GET ${url} answered ${res.status} ${type}: ${what} is not served there`
+    + (url.endsWith('/') ? ` (is ${dir} mapped to ${dir}index.html? PAGES_ENTRY=index.html tests the file itself)` : ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser
+
+export async function launchBrowser() {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'
+    ]
+  });
+  return browser;
+}
+
+/** A new context of the browser, with STEP_TIMEOUT_MS for every action and navigation. */
+export async function newContext(options) {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  return context;
+}
+
+/** Makes `p` the page the check drives (and photographs on failure); answers it. */
+export function setPage(p) {
+  page = p;
+  return p;
+}
+
+/** Opens a new page in `context` and makes it the page the check drives. */
+export async function openPage(context) {
+  return setPage(await context.newPage());
+}
+
+/** Writes screenshotDir/name of the current page (nothing without a screenshot folder). */
+export async function shot(name, options = {}) {
+  if (!shotDir) return;
+  await mkdir(shotDir, { recursive: true });
+  const path = resolve(shotDir, name);
+  await page.screenshot({ path, ...options });
+  log(`screenshot ${path}`);
+}
+
+/** Collects into pageErrors the script errors and unexpected dialogs of `p` (with console, its console errors too). */
+export function watchPageErrors(p, { console: consoleErrors = false } = {}) {
+  p.on('pageerror', (err) => pageErrors.push(err.message));
+  if (consoleErrors) {
+    p.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`); });
+  }
+  p.on('dialog', (d) => { pageErrors.push(`unexpected dialog: ${d.message()}`); d.dismiss(); });
+  return p;
+}
+
+/** Collects into serverErrors what the server refused `p` (printed on failure) and logs its script errors. */
+export function watchServerErrors(p) {
+  p.on('response', (res) => {
+    const url = res.url();
+    if (res.status() >= 500 || (res.status() >= 400 && /\/camunda\/api\/engine\//.test(url)
+        && res.request().method() !== 'GET')) {
+      res.text().catch(() => '').then((body) => {
+        serverErrors.push(`${res.request().method()} ${url} -> ${res.status()} ${body.slice(0, 500)}`);
+      });
+    }
+  });
+  p.on('pageerror', (err) => log(`page error: ${err.message}`));
+}
+
+/**
+ * Notes require.js module load timeouts of `p`: with them, camundaLogin() loads a webapp that did not
+ * start once more (see there).
+ */
+function noteModuleTimeouts(p) {
+  p.on('pageerror', (err) => {
+    if (/Load timeout for modules/.test(err.message)) moduleTimeouts.push(err.message.split('\n')[0]);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Camunda webapps (Tasklist, Cockpit) on the current page
+
+/**
+ * Starts the browser and opens the page for Camunda's webapps in a window of `viewport`: in English (the
+ * helpers below find the webapps' controls by their English names), in China's time zone, with the
+ * server's refusals collected (watchServerErrors) and require.js load timeouts noted for camundaLogin().
+ * Answers the page, which is the current one.
+ */
+export async function openCamundaPage(viewport) {
+  await launchBrowser();
+  const context = await newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport });
+  const p = await openPage(context);
+  watchServerErrors(p);
+  noteModuleTimeouts(p);
+  return p;
+}
+
+export async function camundaLogin(appUrl, user) {
+  await page.goto(appUrl);
+  // On a server that has just started, the first request for Tasklist's plugin script takes seconds
+  // (Camunda's plugin REST resources start on first use), and require.js may give up on it after 7 s,
+  // leaving the app on its spinner. Loading the app once more is then enough; nothing else is retried.
+  const username = page.getByPlaceholder('Username');
+  await username.waitFor().catch(async (err) => {
+    if (!moduleTimeouts.length) throw err;
+    log(`${appUrl === COCKPIT ? 'Cockpit' : 'Tasklist'} did not start (${moduleTimeouts.join('; ')}); loading it once more`);
+    moduleTimeouts.length = 0;
+    await page.goto(appUrl);
+    await username.waitFor();
+  });
+  await username.fill(user);
+  await page.getByPlaceholder('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.locator('li.account .dropdown-toggle').waitFor().catch(async () => {
+    const note = await page.locator('.notifications-panel, [notifications-panel]').first().innerText().catch(() => '');
+    const text = note.replace(/×/g, '').replace(/\s+/g, ' ').trim();
+    throw new Error(`login as ${user} did not succeed${text ? `: ${text}` : ''}`);
+  });
+  log(`logged in as ${user} (${appUrl.replace(baseUrl, '')})`);
+}
+
+export async function camundaLogout() {
+  await page.locator('li.account .dropdown-toggle').click();
+  await page.locator('li.logout a', { hasText: 'Log out' }).click();
+  await page.getByPlaceholder('Username').waitFor();
+  log('logged out');
+}
+
+/** Moves the mouse out of the way so that no Bootstrap tooltip covers the next click target. */
+export async function dismissTooltips() {
+  await page.mouse.move(1, 1);
+  await page.locator('.tooltip.in').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+}
+
+/**
+ * Selects a shared filter and waits until Tasklist has fetched and rendered its task list, so that
+ * what the list shows afterwards is the fresh result of that filter (not the previous one's).
+ */
+export async function openFilter(name) {
+  const filter = page.locator('.task-filter', { has: page.locator('h4.name a', { hasText: name }) });
+  await filter.waitFor().catch(() => {
+    throw new Error(`Tasklist filter "${name}" not found`);
+  });
+  const lists = [];
+  const onResponse = (res) => {
+    if (/\/filter\/[^/?]+\/list(\?|$)/.test(res.url()) && res.request().method() === 'POST') lists.push(res);
+  };
+  page.on('response', onResponse);
+  try {
+    await dismissTooltips();
+    await filter.locator('h4.name a').click();
+    await page.locator('.task-filter.active', { has: page.locator('h4.name a', { hasText: name }) }).waitFor();
+    await page.waitForURL(/[?&]filter=[^&]+/);
+    const filterId = decodeURIComponent(page.url().match(/[?&]filter=([^&]+)/)[1]);
+    const deadline = Date.now() + STEP_TIMEOUT_MS;
+    let response;
+    while (!response && Date.now() < deadline) {
+      response = lists.find((res) => res.url().includes(`/filter/${filterId}/list`));
+      if (!response) await sleep(100);
+    }
+    check(response, `Tasklist did not load the task list of filter "${name}"`);
+    check(response.status() === 200, `loading filter "${name}" failed: HTTP ${response.status()}`);
+    const body = await response.json();
+    const shown = (body._embedded && body._embedded.task ? body._embedded.task : []).length;
+    const cards = page.locator('ol.tasks-list > li.task');
+    if (shown === 0) {
+      await page.getByText('No task matching filters found.').waitFor();
+    } else {
+      while ((await cards.count()) !== shown) {
+        check(Date.now() < deadline, `filter "${name}": expected ${shown} task cards, found ${await cards.count()}`);
+        await sleep(100);
+      }
+    }
+    log(`opened filter ${name} (${body.count ?? shown} tasks)`);
+  } finally {
+    page.off('response', onResponse);
+  }
+}
+
+/** The task cards in Tasklist's middle column named `taskName` that show a variable whose value is exactly `value`. */
+export function taskCards(taskName, value) {
+  return page.locator('ol.tasks-list > li.task')
+    .filter({ has: page.locator('h4.task a', { hasText: new RegExp(`^\\s*${escapeRe(taskName)}\\s*$`) }) })
+    .filter({ has: page.locator('.variable-value', { hasText: new RegExp(`^\\s*${escapeRe(value)}\\s*$`) }) });
+}
+
+/** Waits until the form field `locator` has the value `expected`; `what` names it in the error. */
+export async function waitForValue(locator, expected, what) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let value;
+  while (Date.now() < deadline) {
+    value = await locator.inputValue().catch(() => undefined);
+    if (value === expected) return;
+    await sleep(200);
+  }
+  throw new Error(`form field ${what}: expected "${expected}", found "${value}"`);
+}
+
+/**
+ * Claims the open task; the form is then editable and may be re-rendered, so it waits for the form
+ * again with the field `numberLabel` (the process's case or dispute number) showing `number`.
+ */
+export async function claimTask(numberLabel, number) {
+  const claim = page.locator('.task-details').getByRole('button', { name: 'Claim' });
+  const claimed = page.waitForResponse((res) => /\/task\/[^/]+\/claim$/.test(res.url()), { timeout: STEP_TIMEOUT_MS });
+  await claim.click();
+  const claimRes = await claimed;
+  check(claimRes.status() < 300, `claiming the task failed: ${claimRes.status()}`);
+  await claim.waitFor({ state: 'detached' });
+  // After the claim the form is editable; it may be re-rendered, so wait for it again.
+  await page.locator('.fjs-container form.fjs-form').waitFor();
+  await waitForValue(page.getByLabel(numberLabel, { exact: true }), number, numberLabel);
+}
+
+/** Describes why form-js or Tasklist refused to submit: field errors and notifications on the page. */
+async function formProblems() {
+  const errors = await page.locator('.fjs-form-field-error').allInnerTexts().catch(() => []);
+  const notes = await page.locator('.notifications-panel, [notifications-panel]').allInnerTexts().catch(() => []);
+  return [...errors, ...notes].map((t) => t.replace(/×/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('; ');
+}
+
+/** Clicks Complete on the open task's form and waits until Tasklist has submitted it and closed the task. */
+export async function completeTask() {
+  const complete = page.locator('.form-actions button.btn-primary', { hasText: 'Complete' });
+  check(await complete.isEnabled(), `the Complete button is disabled ${await formProblems()}`);
+  const submitted = page.waitForResponse((res) => /\/task\/[^/]+\/(submit-form|complete)$/.test(res.url())
+    && res.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS });
+  await dismissTooltips();
+  await complete.click();
+  const res = await submitted.catch(async () => {
+    throw new Error(`Complete sent no request within ${STEP_TIMEOUT_MS / 1000} s: ${await formProblems() || 'no message'}`);
+  });
+  if (res.status() >= 300) {
+    throw new Error(`completing the task failed: ${res.status()} ${(await res.text().catch(() => '')).slice(0, 500)}`);
+  }
+  // Tasklist closes the task once it is completed.
+  await page.getByText('Select a task in the list.').waitFor();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runner
+
+async function fail(err, { fullPage }) {
+  console.error(`FAILED: ${err && err.stack ? err.stack : err}`);
+  if (err && err.cause) console.error(`  caused by: ${err.cause.stack || err.cause}`);
+  if (serverErrors.length) console.error(`server errors seen by the browser:\n  ${serverErrors.join('\n  ')}`);
+  if (pageErrors.length) console.error(`page errors:\n  ${pageErrors.join('\n  ')}`);
+  if (!page) {
+    console.error('no browser page yet, so no failure.png');
+  } else {
+    const dir = shotDir || '/tmp';
+    const path = resolve(dir, 'failure.png');
+    try {
+      await mkdir(dir, { recursive: true });
+      await page.screenshot({ path, timeout: 5_000, fullPage });
+      console.error(`screenshot ${path} (page ${page.url()})`);
+    } catch (e) {
+      console.error(`could not save ${path}: ${e.message}`);
+    }
+  }
+}
+
+/**
+ * Runs the check `main` within E2E_TIMEOUT_S (default `timeoutS`) seconds and exits: 0 after printing
+ * "1 passed, 0 failed"; 1 after printing the error and what the pages saw, writing failure.png of the
+ * current page (the whole page with `fullPage`) into screenshotDir (or /tmp) and "0 passed, 1 failed".
+ */
+export async function run(main, { timeoutS = 120, fullPage = false } = {}) {
+  const overallTimeoutMs = Number(process.env.E2E_TIMEOUT_S || timeoutS) * 1000;
+  let exitCode = 1;
+  let timer;
+  try {
+    await Promise.race([
+      main(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`overall timeout of ${overallTimeoutMs / 1000} s exceeded`)),
+          overallTimeoutMs);
+      })
+    ]);
+    console.log('1 passed, 0 failed');
+    exitCode = 0;
+  } catch (err) {
+    await fail(err, { fullPage });
+    console.log('0 passed, 1 failed');
+  } finally {
+    clearTimeout(timer);
+    await browser?.close().catch(() => {});
+  }
+  process.exit(exitCode);
+}
