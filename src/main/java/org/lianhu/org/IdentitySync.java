@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Mirrors the organisation into Camunda's identity service so that candidate groups, Tasklist filters
  * and Cockpit see the same units: every organisation unit becomes a group, every staff member a member
  * of their unit's group. With demo data on, staff without a Camunda login get one with password "demo".
- * Runs at every start, from {@link org.lianhu.startup.StartupSync}.
+ * Runs at every start, from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class IdentitySync {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and the process models; which tasks a unit sees and completes is decided by the engine itself, which
  * grants a task to the users and groups it names as assignee or candidates. Nobody but camunda-admin
  * gets Cockpit or Admin, or instances and tasks beyond their own. Granted at every start, from
- * {@link org.lianhu.startup.StartupSync}.
+ * {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class AccessGrants {

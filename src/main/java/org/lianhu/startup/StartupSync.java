@@ -10,17 +10,20 @@ import org.springframework.stereotype.Component;
 /**
  * Lianhu's start-up writers, in their order, once the application is ready: the organisation into
  * Camunda's groups, logins and memberships; the shared Tasklist filters; then the authorizations, which
- * refer to both. One listener, so that their order is explicit.
+ * refer to both. Each checks, then writes, so the node runs them while it holds the {@link StartupLock},
+ * and gives the lock back when they are done or one of them failed.
  */
 @Component
 public class StartupSync {
 
+  private final StartupLock lock;
   private final IdentitySync identitySync;
   private final TasklistFilters tasklistFilters;
   private final AccessGrants accessGrants;
 
-  public StartupSync(IdentitySync identitySync, TasklistFilters tasklistFilters,
+  public StartupSync(StartupLock lock, IdentitySync identitySync, TasklistFilters tasklistFilters,
       AccessGrants accessGrants) {
+    this.lock = lock;
     this.identitySync = identitySync;
     this.tasklistFilters = tasklistFilters;
     this.accessGrants = accessGrants;
@@ -28,8 +31,12 @@ public class StartupSync {
 
   @EventListener(ApplicationReadyEvent.class)
   public void run() {
-    identitySync.synchronise();
-    tasklistFilters.ensureFilters();
-    accessGrants.grant();
+    try {
+      identitySync.synchronise();
+      tasklistFilters.ensureFilters();
+      accessGrants.grant();
+    } finally {
+      lock.release();
+    }
   }
 }

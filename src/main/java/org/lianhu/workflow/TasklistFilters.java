@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The shared Tasklist filters every caseworker starts from. They are expressions over the logged-in
  * user, so one set serves every role: a grid worker sees their grid's cases, a department handler their
  * office's. Created once; a filter an administrator has edited since is left alone. Runs at every start,
- * from {@link org.lianhu.startup.StartupSync}.
+ * from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class TasklistFilters {
