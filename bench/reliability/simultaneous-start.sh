@@ -3,6 +3,7 @@
 #   trial 0: both nodes' first start on an empty database (Flyway, Camunda's schema, IdentitySync);
 #   trials 1..TRIALS: the schema is complete; the county has loaded NEW_UNITS new grids (new Camunda
 #   groups for IdentitySync to create); both nodes are started at once.
+# Since the start-up lock (StartupLock) one node waits for the other's start-up; the summary says how long.
 # For each trial: did each node come up, and if not, why (the first duplicate key or "already exists" in
 # its log, and the first Lianhu frame). Exits 1 if any node failed to start, 2 on a setup error.
 #
@@ -42,6 +43,14 @@ why() {
   echo "${reason:-?} ${frame}"
 }
 
+# waited NAME: how long the node's latest start waited for the other node's start-up lock (StartupLock)
+waited() {
+  local w
+  w=$(awk '/^==== start/ { w = "" } /Start-up lock .* taken after waiting/ { w = $(NF - 1) " s" }
+    END { print w }' "$RUN_DIR/$1.log")
+  echo "${w:-0 s}"
+}
+
 # trial N: both nodes at once; prints and records the outcome, stops both.
 trial() {
   local n=$1 ra rb
@@ -55,6 +64,7 @@ trial() {
   [ "$ra" = died ] && { detail+=" A: $(why "a$n");"; failed=$((failed + 1)); }
   [ "$rb" = died ] && { detail+=" B: $(why "b$n");"; failed=$((failed + 1)); }
   figure "trial $n: node A / node B" "$( [ "$ra" = died ] && echo died || echo up) / $( [ "$rb" = died ] && echo died || echo up)${detail}"
+  figure "trial $n: waited for the start-up lock" "A $(waited "a$n"), B $(waited "b$n")"
   stop_server "a$n" TERM
   stop_server "b$n" TERM
 }
