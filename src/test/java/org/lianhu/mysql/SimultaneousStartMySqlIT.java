@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,9 @@ import org.lianhu.LianhuApplication;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Option;
 import org.lianhu.org.Staff;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -50,15 +53,12 @@ class SimultaneousStartMySqlIT {
 
     List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(2);
-    CountDownLatch ready = new CountDownLatch(2);
+    Semaphore oneAtATime = new Semaphore(1);
+    CountDownLatch together = new CountDownLatch(2);
     try {
       List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
       for (String node : List.of("a", "b")) {
-        starts.add(threads.submit(() -> {
-          ready.countDown();
-          ready.await();
-          return start(node);
-        }));
+        starts.add(threads.submit(() -> start(node, oneAtATime, together)));
       }
       List<Throwable> failures = new ArrayList<>();
       for (Future<ConfigurableApplicationContext> start : starts) {
@@ -98,14 +98,33 @@ class SimultaneousStartMySqlIT {
     }
   }
 
-  /** One server node on the new database: profiles mysql and mysqltest, a free port, no job executor. */
-  private static ConfigurableApplicationContext start(String node) {
-    // Arguments, not default properties: they must win over the profile's datasource URL.
-    return new SpringApplicationBuilder(LianhuApplication.class)
+  /**
+   * One server node on the new database: profiles mysql and mysqltest, a free port, no job executor.
+   * Spring Boot's logging set-up is not made for two applications starting at once in one JVM (it failed
+   * with a ConcurrentModificationException), so the nodes prepare one at a time and then refresh, which
+   * builds the engine and runs the start-up writers, together.
+   */
+  private static ConfigurableApplicationContext start(String node, Semaphore oneAtATime, CountDownLatch together)
+      throws InterruptedException {
+    SpringApplication application = new SpringApplicationBuilder(LianhuApplication.class)
         .profiles("mysql", "mysqltest")
-        .run("--spring.datasource.url=" + SERVER + DB + PARAMETERS,
-            "--server.port=0",
-            "--spring.datasource.hikari.pool-name=node-" + node,
-            "--camunda.bpm.generic-properties.properties.hostname=node-" + node);
+        .listeners(event -> {
+          if (event instanceof ApplicationPreparedEvent) {
+            oneAtATime.release();
+            together.countDown();
+            try {
+              together.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        })
+        .build();
+    oneAtATime.tryAcquire(120, TimeUnit.SECONDS);
+    // Arguments, not default properties: they must win over the profile's datasource URL.
+    return application.run("--spring.datasource.url=" + SERVER + DB + PARAMETERS,
+        "--server.port=0",
+        "--spring.datasource.hikari.pool-name=node-" + node,
+        "--camunda.bpm.generic-properties.properties.hostname=node-" + node);
   }
 }
