@@ -3,12 +3,13 @@
 #   trial 0: both nodes' first start on an empty database (Flyway, Camunda's schema, IdentitySync);
 #   trials 1..TRIALS: the schema is complete; the county has loaded NEW_UNITS new grids (new Camunda
 #   groups for IdentitySync to create); both nodes are started at once.
+# Since the start-up lock (StartupLock) one node waits for the other's start-up; the summary says how long.
 # For each trial: did each node come up, and if not, why (the first duplicate key or "already exists" in
 # its log, and the first Lianhu frame). Exits 1 if any node failed to start, 2 on a setup error.
 #
 # Usage: bench/reliability/simultaneous-start.sh
 # Env:   LIANHU_JAR (else target/ of this repository, built if missing), TWO_DB (lianhu_twonode, dropped and
-#        recreated), PORT_A (18291), PORT_B (18292), TRIALS (3), NEW_UNITS (300), RUN_DIR,
+#        recreated), PORT_A (18291), PORT_B (18292), TRIALS (3), NEW_UNITS (300), HEALTH_TIMEOUT (600), RUN_DIR,
 #        LIANHU_DB_HOST/PORT/USER/PASSWORD (127.0.0.1/3306/root/empty).
 set -uo pipefail
 
@@ -17,6 +18,9 @@ TWO_DB=${TWO_DB:-lianhu_twonode}
 PORT_A=${PORT_A:-18291}
 PORT_B=${PORT_B:-18292}
 TRIALS=${TRIALS:-3}
+# Nodes started together come up one after the other (start-up lock): the second one's start includes the
+# first one's, so allow for both.
+HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-600}
 NEW_UNITS=${NEW_UNITS:-300}
 RUN_DIR=${RUN_DIR:-/tmp/lianhu-reliability/simultaneous-start-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$RUN_DIR"
@@ -42,19 +46,54 @@ why() {
   echo "${reason:-?} ${frame}"
 }
 
+# outcome NAME: after wait_healthy failed, "died" when the process is gone, "slow" when it still starts
+outcome() {
+  if kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null && [ "$(failed_starts "$1")" = "${START_FAILURES[$1]:-0}" ]; then
+    echo slow
+  else
+    echo died
+  fi
+}
+state() {
+  case "$1" in
+    died) echo died ;;
+    slow) echo "not up within ${HEALTH_TIMEOUT}s" ;;
+    *) echo up ;;
+  esac
+}
+# started_in NAME: Spring Boot's "Started LianhuApplication in N seconds" of the latest start, lock wait included
+started_in() {
+  local s
+  s=$(awk '/^==== start/ { s = "" } /Started LianhuApplication in/ { for (i = 1; i < NF; i++) if ($i == "in") s = $(i + 1) " s" }
+    END { print s }' "$RUN_DIR/$1.log")
+  echo "${s:--}"
+}
+
+# waited NAME: how long the node's latest start waited for the other node's start-up lock (StartupLock)
+waited() {
+  local w
+  w=$(awk '/^==== start/ { w = "" } /Start-up lock .* taken after waiting/ { w = $(NF - 1) " s" }
+    END { print w }' "$RUN_DIR/$1.log")
+  echo "${w:-0 s}"
+}
+
 # trial N: both nodes at once; prints and records the outcome, stops both.
 trial() {
   local n=$1 ra rb
   start_server "a$n" "$PORT_A" "$TWO_DB" --camunda.bpm.generic-properties.properties.hostname=lianhu-node-a
   start_server "b$n" "$PORT_B" "$TWO_DB" --camunda.bpm.generic-properties.properties.hostname=lianhu-node-b
-  ra=$(wait_healthy "a$n" "$PORT_A" 240) || ra=died
-  rb=$(wait_healthy "b$n" "$PORT_B" 240) || rb=died
+  ra=$(wait_healthy "a$n" "$PORT_A" "$HEALTH_TIMEOUT") || ra=$(outcome "a$n")
+  rb=$(wait_healthy "b$n" "$PORT_B" "$HEALTH_TIMEOUT") || rb=$(outcome "b$n")
   # IdentitySync goes on after the web server answers: let it finish before counting and stopping.
   sleep 15
   local detail=""
-  [ "$ra" = died ] && { detail+=" A: $(why "a$n");"; failed=$((failed + 1)); }
-  [ "$rb" = died ] && { detail+=" B: $(why "b$n");"; failed=$((failed + 1)); }
-  figure "trial $n: node A / node B" "$( [ "$ra" = died ] && echo died || echo up) / $( [ "$rb" = died ] && echo died || echo up)${detail}"
+  [ "$ra" = died ] && detail+=" A: $(why "a$n");"
+  [ "$rb" = died ] && detail+=" B: $(why "b$n");"
+  [ "$ra" = died ] || [ "$ra" = slow ] && failed=$((failed + 1))
+  [ "$rb" = died ] || [ "$rb" = slow ] && failed=$((failed + 1))
+  figure "trial $n: node A / node B" "$(state "$ra") / $(state "$rb")${detail}"
+  figure "trial $n: started in (A / B)" "$(started_in "a$n") / $(started_in "b$n")"
+  figure "trial $n: waited for the start-up lock" "A $(waited "a$n"), B $(waited "b$n")"
   stop_server "a$n" TERM
   stop_server "b$n" TERM
 }
@@ -63,7 +102,7 @@ trial() {
 trial 0
 # Make sure the schema and identities are complete before the next trials: one node alone.
 start_server prep "$PORT_A" "$TWO_DB"
-wait_healthy prep "$PORT_A" 240 > /dev/null || die "a single node does not start after trial 0; see $RUN_DIR/prep.log"
+wait_healthy prep "$PORT_A" "$HEALTH_TIMEOUT" > /dev/null || die "a single node does not start after trial 0; see $RUN_DIR/prep.log"
 sleep 10
 stop_server prep TERM
 

@@ -4,15 +4,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Mirrors the organisation into Camunda's identity service so that candidate groups, Tasklist filters
  * and Cockpit see the same units: every organisation unit becomes a group, every staff member a member
  * of their unit's group. With demo data on, staff without a Camunda login get one with password "demo".
+ * Runs at every start, from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class IdentitySync {
@@ -31,8 +29,6 @@ public class IdentitySync {
     this.demoData = demoData;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(0)
   public void synchronise() {
     for (Option unit : directory.allGroups()) {
       Group group = identityService.createGroupQuery().groupId(unit.value()).singleResult();

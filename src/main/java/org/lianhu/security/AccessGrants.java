@@ -11,16 +11,14 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Option;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The Camunda authorizations of the organisation. Every unit may use Tasklist, read the shared filters
  * and the process models; which tasks a unit sees and completes is decided by the engine itself, which
  * grants a task to the users and groups it names as assignee or candidates. Nobody but camunda-admin
- * gets Cockpit or Admin, or instances and tasks beyond their own.
+ * gets Cockpit or Admin, or instances and tasks beyond their own. Granted at every start, from
+ * {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class AccessGrants {
@@ -36,8 +34,6 @@ public class AccessGrants {
     this.directory = directory;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(20)
   public void grant() {
     for (Option unit : directory.allGroups()) {
       grantGroup(unit.value(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);

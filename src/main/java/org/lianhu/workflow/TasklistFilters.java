@@ -7,15 +7,13 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters every caseworker starts from. They are expressions over the logged-in
  * user, so one set serves every role: a grid worker sees their grid's cases, a department handler their
- * office's. Created once; a filter an administrator has edited since is left alone.
+ * office's. Created once; a filter an administrator has edited since is left alone. Runs at every start,
+ * from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class TasklistFilters {
@@ -36,8 +34,6 @@ public class TasklistFilters {
     this.taskService = taskService;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(10)
   public void ensureFilters() {
     create(MINE, -10, "#2b7bb9", "分配给我本人的任务",
         taskService.createTaskQuery().taskAssigneeExpression(ME).orderByTaskPriority().desc());
