@@ -93,7 +93,8 @@ jdbc_url() {
 }
 
 # start_server NAME PORT DB [extra spring args...]: starts java -jar in the background, log in
-# $RUN_DIR/NAME.log (appended across restarts), pid in $RUN_DIR/NAME.pid.
+# $RUN_DIR/NAME.log (appended across restarts), pid in $RUN_DIR/NAME.pid. History level full (Lianhu's
+# default is audit): the scripts count job executions per node in ACT_HI_JOB_LOG, which only full writes.
 start_server() {
   local name=$1 port=$2 db=$3; shift 3
   guard_db "$db"
@@ -110,6 +111,7 @@ start_server() {
     java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=mysql --server.port="$port" \
       --lianhu.demo-data=true --lianhu.allow-demo-password=true \
       --spring.flyway.locations=classpath:db/migration,classpath:db/demo \
+      --camunda.bpm.history-level=full \
       "${url_arg[@]}" "$@" >> "$RUN_DIR/$name.log" 2>&1 &
   local pid=$!
   disown "$pid" 2>/dev/null || true

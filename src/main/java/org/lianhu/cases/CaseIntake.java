@@ -102,8 +102,6 @@ public class CaseIntake {
         .putValue(CaseVariables.URGENCY, urgency.name())
         .putValue(CaseVariables.URGENCY_NAME, urgency.label())
         .putValue(CaseVariables.STREET, placement.streetCode())
-        .putValue(CaseVariables.COMMUNITY, placement.communityCode())
-        .putValue(CaseVariables.GRID, placement.gridCode())
         .putValue(CaseVariables.ADDRESS, draft.address)
         .putValue(CaseVariables.DESCRIPTION, request.description())
         .putValue(CaseVariables.MAX_REOPENS, maxReopens)

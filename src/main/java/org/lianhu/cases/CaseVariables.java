@@ -15,8 +15,6 @@ public final class CaseVariables {
   public static final String URGENCY = "urgency";
   public static final String URGENCY_NAME = "urgencyName";
   public static final String STREET = "streetCode";
-  public static final String COMMUNITY = "communityCode";
-  public static final String GRID = "gridCode";
   public static final String ADDRESS = "address";
   public static final String DESCRIPTION = "description";
   public static final String MAX_REOPENS = "maxReopens";

@@ -203,8 +203,11 @@ public class OrganisationDirectory {
 
   /** The Chinese name of an organisation group, or the id itself when the group is unknown. */
   public String groupName(String groupId) {
-    return allGroups().stream().filter(g -> g.value().equals(groupId)).map(Option::label).findFirst()
-        .orElse(groupId);
+    if (COUNTY_CENTRE_GROUP.equals(groupId)) {
+      return "县综治中心";
+    }
+    String name = groupId == null ? null : mapper.groupName(groupId);
+    return name != null ? name : groupId;
   }
 
   public List<Staff> staff() {

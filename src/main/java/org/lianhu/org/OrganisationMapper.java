@@ -24,6 +24,8 @@ public interface OrganisationMapper {
   /** The street's own body of that kind first, then a county-wide one. */
   List<MediationBody> mediationBodiesServing(@Param("kind") String kind, @Param("streetCode") String streetCode);
 
+  String groupName(@Param("groupId") String groupId);
+
   Street street(@Param("code") String code);
 
   Community community(@Param("code") String code);

@@ -3,8 +3,6 @@ package org.lianhu.workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,23 +16,23 @@ public class CaseDeadlines {
 
   public static final String DECISION = "caseDeadlines";
 
-  private final DecisionService decisionService;
+  private final DecisionTables decisionTables;
   private final WorkingCalendar calendar;
   private final double warningShare;
 
-  public CaseDeadlines(DecisionService decisionService, WorkingCalendar calendar,
+  public CaseDeadlines(DecisionTables decisionTables, WorkingCalendar calendar,
       @Value("${lianhu.deadlines.warning-share:0.75}") double warningShare) {
     if (warningShare <= 0 || warningShare >= 1) {
       throw new IllegalArgumentException("lianhu.deadlines.warning-share must lie between 0 and 1");
     }
-    this.decisionService = decisionService;
+    this.decisionTables = decisionTables;
     this.calendar = calendar;
     this.warningShare = warningShare;
   }
 
   public Deadline response(String category, String urgency, Instant from) {
-    DmnDecisionResultEntries limits = evaluate(category, urgency);
-    String limit = limits.getEntry("responseLimit");
+    Map<String, Object> limits = evaluate(category, urgency);
+    String limit = (String) limits.get("responseLimit");
     if (limit == null) {
       throw new IllegalStateException("caseDeadlines gives no responseLimit for " + category + "/" + urgency);
     }
@@ -42,9 +40,9 @@ public class CaseDeadlines {
   }
 
   public Deadline handling(String category, String urgency, Instant from) {
-    DmnDecisionResultEntries limits = evaluate(category, urgency);
-    Number hours = limits.getEntry("handleHours");
-    Number workingDays = limits.getEntry("handleWorkingDays");
+    Map<String, Object> limits = evaluate(category, urgency);
+    Number hours = (Number) limits.get("handleHours");
+    Number workingDays = (Number) limits.get("handleWorkingDays");
     Instant due;
     if (hours != null) {
       due = from.plus(Duration.ofHours(hours.longValue()));
@@ -56,10 +54,14 @@ public class CaseDeadlines {
     return Deadline.between(from, due, warningShare);
   }
 
-  private DmnDecisionResultEntries evaluate(String category, String urgency) {
+  private Map<String, Object> evaluate(String category, String urgency) {
     Map<String, Object> inputs = Variables.createVariables()
         .putValue("category", category)
         .putValue("urgency", urgency);
-    return decisionService.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getSingleResult();
+    Map<String, Object> limits = decisionTables.evaluate(DECISION, inputs);
+    if (limits == null) {
+      throw new IllegalStateException(DECISION + " has no rule for " + category + "/" + urgency);
+    }
+    return limits;
   }
 }

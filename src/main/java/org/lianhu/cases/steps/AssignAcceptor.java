@@ -3,6 +3,7 @@ package org.lianhu.cases.steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.Community;
@@ -40,8 +41,10 @@ public class AssignAcceptor implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
-    Placement placement = new Placement(CaseVariables.text(execution, CaseVariables.STREET),
-        CaseVariables.text(execution, CaseVariables.COMMUNITY), CaseVariables.text(execution, CaseVariables.GRID));
+    // The community and grid are read from the case row, not copied into process variables: only the
+    // acceptance needs them.
+    CaseRecord record = cases.findById(caseId);
+    Placement placement = new Placement(record.streetCode(), record.communityCode(), record.gridCode());
     var grid = directory.grid(placement.gridCode());
     String acceptorUser = grid.map(Grid::workerUserId).orElse(null);
     String acceptorGroup = grid.map(Grid::groupId)
@@ -49,7 +52,7 @@ public class AssignAcceptor implements JavaDelegate {
         .orElseGet(() -> directory.coordinatorGroup(placement.streetCode()));
 
     Deadline response = deadlines.response(execution.getVariable(CaseVariables.CATEGORY).toString(),
-        execution.getVariable(CaseVariables.URGENCY).toString(), cases.findById(caseId).createdAt());
+        execution.getVariable(CaseVariables.URGENCY).toString(), record.createdAt());
     execution.setVariable(CaseVariables.ACCEPTOR_USER, acceptorUser);
     execution.setVariable(CaseVariables.ACCEPTOR_GROUP, acceptorGroup);
     execution.setVariable(CaseVariables.ACCEPT_SUPERVISOR_GROUP, directory.acceptanceSupervisorGroup(placement));

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
@@ -46,8 +47,8 @@ public class EscalateOverdue implements JavaDelegate {
     String supervisor;
     if (stage == Stage.ACCEPTANCE) {
       supervisor = CaseVariables.text(execution, CaseVariables.ACCEPT_SUPERVISOR_GROUP);
-      Placement placement = new Placement(street, CaseVariables.text(execution, CaseVariables.COMMUNITY),
-          CaseVariables.text(execution, CaseVariables.GRID));
+      CaseRecord record = cases.findById(caseId);
+      Placement placement = new Placement(street, record.communityCode(), record.gridCode());
       execution.setVariable(CaseVariables.REASSIGN_OPTIONS, FormValues.options(directory.acceptanceOptions(placement)));
     } else {
       supervisor = CaseVariables.text(execution, CaseVariables.SUPERVISOR_GROUP);

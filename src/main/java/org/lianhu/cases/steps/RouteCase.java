@@ -3,8 +3,6 @@ package org.lianhu.cases.steps;
 import org.lianhu.workflow.FormValues;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -15,6 +13,7 @@ import org.lianhu.org.DepartmentOffice;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.workflow.CaseDeadlines;
 import org.lianhu.workflow.Deadline;
+import org.lianhu.workflow.DecisionTables;
 import org.lianhu.workflow.EngineClock;
 import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.stereotype.Component;
@@ -32,16 +31,16 @@ public class RouteCase implements JavaDelegate {
   static final String COORDINATE = "coordinate";
   static final String MEDIATION = "mediation";
 
-  private final DecisionService decisionService;
+  private final DecisionTables decisionTables;
   private final OrganisationDirectory directory;
   private final CaseDeadlines deadlines;
   private final CaseMapper cases;
   private final CaseTimeline timeline;
   private final WorkingCalendar calendar;
 
-  public RouteCase(DecisionService decisionService, OrganisationDirectory directory, CaseDeadlines deadlines,
+  public RouteCase(DecisionTables decisionTables, OrganisationDirectory directory, CaseDeadlines deadlines,
       CaseMapper cases, CaseTimeline timeline, WorkingCalendar calendar) {
-    this.decisionService = decisionService;
+    this.decisionTables = decisionTables;
     this.directory = directory;
     this.deadlines = deadlines;
     this.cases = cases;
@@ -56,10 +55,13 @@ public class RouteCase implements JavaDelegate {
     String street = CaseVariables.text(execution, CaseVariables.STREET);
     Map<String, Object> inputs = Variables.createVariables()
         .putValue("category", category).putValue("streetCode", street);
-    DmnDecisionResultEntries route = decisionService.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getSingleResult();
-    String department = route.getEntry("department");
-    String supervising = route.getEntry("supervisingDepartment");
-    String routing = route.getEntry("routing");
+    Map<String, Object> route = decisionTables.evaluate(DECISION, inputs);
+    if (route == null) {
+      throw new IllegalStateException(DECISION + " has no rule for " + category + "/" + street);
+    }
+    String department = (String) route.get("department");
+    String supervising = (String) route.get("supervisingDepartment");
+    String routing = (String) route.get("routing");
 
     String handlerGroup = directory.officeFor(department, street).map(DepartmentOffice::groupId).orElse(null);
     if (SINGLE.equals(routing) && handlerGroup == null) {

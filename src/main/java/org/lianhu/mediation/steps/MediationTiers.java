@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.mediation.DisputeMapper;
 import org.lianhu.mediation.MediationVariables;
+import org.lianhu.workflow.DecisionTables;
 import org.lianhu.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -22,19 +22,22 @@ class MediationTiers {
 
   static final String DECISION = "mediationDeadlines";
 
-  private final DecisionService decisionService;
+  private final DecisionTables decisionTables;
   private final DisputeMapper disputes;
 
-  MediationTiers(DecisionService decisionService, DisputeMapper disputes) {
-    this.decisionService = decisionService;
+  MediationTiers(DecisionTables decisionTables, DisputeMapper disputes) {
+    this.decisionTables = decisionTables;
     this.disputes = disputes;
   }
 
   Instant enter(DelegateExecution execution, int tier) {
     Map<String, Object> inputs = Variables.createVariables().putValue("tier", tier)
         .putValue("disputeType", execution.getVariable(MediationVariables.DISPUTE_TYPE));
-    Number days = decisionService.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getSingleResult()
-        .getEntry("days");
+    Map<String, Object> limit = decisionTables.evaluate(DECISION, inputs);
+    if (limit == null) {
+      throw new IllegalStateException(DECISION + " has no rule for " + inputs);
+    }
+    Number days = (Number) limit.get("days");
     Instant due = EngineClock.now().plus(Duration.ofDays(days.longValue()));
     execution.setVariable(MediationVariables.TIER, tier);
     execution.setVariable(MediationVariables.TIER_NAME, MediationVariables.tierName(tier));
