@@ -363,16 +363,5 @@ fi
 [ "$RESEND_BAD" = 0 ] || problems+=("resend: $RESEND_BAD wrong answers or missing cases")
 [ "$INCIDENTS" = 0 ] || problems+=("incidents: $INCIDENTS")
 
-echo
-if [ ${#problems[@]} -eq 0 ] && [ ${#pending[@]} -gt 0 ]; then
-  echo "RESULT: INCONCLUSIVE - nothing lost or doubled so far, but:" | tee -a "$RUN_DIR/summary.txt"
-  printf '  %s\n' "${pending[@]}" | tee -a "$RUN_DIR/summary.txt"
-  exit 3
-fi
-if [ ${#problems[@]} -eq 0 ]; then
-  echo "RESULT: PASS - nothing acknowledged was lost, no orphan, every pushed timer fired exactly once after the restart" | tee -a "$RUN_DIR/summary.txt"
-  exit 0
-fi
-echo "RESULT: FAIL" | tee -a "$RUN_DIR/summary.txt"
-printf '  %s\n' "${problems[@]}" | tee -a "$RUN_DIR/summary.txt"
-exit 1
+verdict "nothing acknowledged was lost, no orphan, every pushed timer fired exactly once after the restart" \
+  "nothing lost or doubled so far, but:"

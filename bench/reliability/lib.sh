@@ -228,3 +228,21 @@ db_errors() {
   echo "lock-table-full lines: $full, deadlock lines: $dead"
 }
 buffer_pool_mb() { mysql_cmd -N -B -e 'SELECT @@innodb_buffer_pool_size DIV 1048576' 2>/dev/null || echo '?'; }
+
+# verdict PASS_TEXT INCONCLUSIVE_TEXT: the script's result from its arrays problems and pending, printed and
+# appended to summary.txt; exits 0 (PASS), 3 (INCONCLUSIVE: nothing wrong yet, something still pending) or 1.
+verdict() {
+  echo
+  if [ ${#problems[@]} -eq 0 ] && [ ${#pending[@]} -gt 0 ]; then
+    echo "RESULT: INCONCLUSIVE - $2" | tee -a "$RUN_DIR/summary.txt"
+    printf '  %s\n' "${pending[@]}" | tee -a "$RUN_DIR/summary.txt"
+    exit 3
+  fi
+  if [ ${#problems[@]} -eq 0 ]; then
+    echo "RESULT: PASS - $1" | tee -a "$RUN_DIR/summary.txt"
+    exit 0
+  fi
+  echo "RESULT: FAIL" | tee -a "$RUN_DIR/summary.txt"
+  printf '  %s\n' "${problems[@]}" | tee -a "$RUN_DIR/summary.txt"
+  exit 1
+}

@@ -358,16 +358,5 @@ figure "script seconds" "$(( $(date +%s) - SCRIPT_START ))"
 stop_server node-b TERM
 stop_server node-a TERM
 
-echo
-if [ ${#problems[@]} -eq 0 ] && [ ${#pending[@]} -gt 0 ]; then
-  echo "RESULT: INCONCLUSIVE - nothing doubled or lost so far, but:" | tee -a "$RUN_DIR/summary.txt"
-  printf '  %s\n' "${pending[@]}" | tee -a "$RUN_DIR/summary.txt"
-  exit 3
-fi
-if [ ${#problems[@]} -eq 0 ]; then
-  echo "RESULT: PASS - every timer fired exactly once across the two nodes; what one node did, the other saw" | tee -a "$RUN_DIR/summary.txt"
-  exit 0
-fi
-echo "RESULT: FAIL" | tee -a "$RUN_DIR/summary.txt"
-printf '  %s\n' "${problems[@]}" | tee -a "$RUN_DIR/summary.txt"
-exit 1
+verdict "every timer fired exactly once across the two nodes; what one node did, the other saw" \
+  "nothing doubled or lost so far, but:"
