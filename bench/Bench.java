@@ -8,6 +8,7 @@ import java.lang.reflect.Constructor;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -215,7 +216,10 @@ public class Bench {
   static String jdbcUrl(String database) {
     return "jdbc:mysql://" + dbHost() + ":" + dbPort() + "/" + database
         + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
-        + "&rewriteBatchedStatements=true&connectTimeout=5000";
+        + "&rewriteBatchedStatements=true&connectTimeout=5000"
+        // The county's wall-clock time, as the server's own connections store it (docs/architecture.md, "Time").
+        + "&connectionTimeZone=" + URLEncoder.encode(opt("county-offset", "+08:00"), StandardCharsets.UTF_8)
+        + "&forceConnectionTimeZoneToSession=true";
   }
 
   static Connection connect(String database, String user, String password) throws Exception {

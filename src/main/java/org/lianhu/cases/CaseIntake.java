@@ -1,18 +1,18 @@
 package org.lianhu.cases;
 
-import org.lianhu.org.Location;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.EngineClock;
+import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.web.Problems;
 import org.lianhu.web.Requests;
-import org.lianhu.workflow.EngineClock;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,18 +28,18 @@ public class CaseIntake {
   private final CaseTimeline timeline;
   private final OrganisationDirectory directory;
   private final RuntimeService runtimeService;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
   private final ObjectMapper json;
   private final int maxReopens;
 
   public CaseIntake(CaseMapper cases, CaseTimeline timeline, OrganisationDirectory directory,
-      RuntimeService runtimeService, WorkingCalendar calendar, ObjectMapper json,
+      RuntimeService runtimeService, CountyClock clock, ObjectMapper json,
       @Value("${lianhu.cases.max-reopens:2}") int maxReopens) {
     this.cases = cases;
     this.timeline = timeline;
     this.directory = directory;
     this.runtimeService = runtimeService;
-    this.calendar = calendar;
+    this.clock = clock;
     this.json = json;
     this.maxReopens = maxReopens;
   }
@@ -89,7 +89,7 @@ public class CaseIntake {
     draft.createdAt = now;
     cases.insert(draft);
 
-    String caseNo = now.atZone(calendar.zone()).getYear() + "-" + String.format("%06d", draft.id());
+    String caseNo = clock.year(now) + "-" + String.format("%06d", draft.id());
     cases.assignNumber(draft.id(), caseNo);
     timeline.record(draft.id(), CaseTimeline.SYSTEM, "事件上报",
         "来源：" + source.label() + "；类别：" + category.name() + "；紧急程度：" + urgency.label());

@@ -1,9 +1,9 @@
 package org.lianhu.cases;
 
-import org.lianhu.timeline.TimelineEntry;
 import java.util.List;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.timeline.PublicTimeline;
-import org.lianhu.workflow.EngineClock;
+import org.lianhu.timeline.TimelineEntry;
 import org.springframework.stereotype.Service;
 
 /** The audit trail of a case: every step appends, nothing is ever changed or removed. */

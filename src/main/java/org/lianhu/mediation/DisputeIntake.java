@@ -1,6 +1,5 @@
 package org.lianhu.mediation;
 
-import org.lianhu.org.Location;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,16 +11,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.cases.TrackingCodes;
+import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.web.Problems;
 import org.lianhu.web.Requests;
-import org.lianhu.workflow.EngineClock;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,16 +36,16 @@ public class DisputeIntake {
   private final DisputeTimeline timeline;
   private final OrganisationDirectory directory;
   private final RuntimeService runtimeService;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
   private final ObjectMapper json;
 
   public DisputeIntake(DisputeMapper disputes, DisputeTimeline timeline, OrganisationDirectory directory,
-      RuntimeService runtimeService, WorkingCalendar calendar, ObjectMapper json) {
+      RuntimeService runtimeService, CountyClock clock, ObjectMapper json) {
     this.disputes = disputes;
     this.timeline = timeline;
     this.directory = directory;
     this.runtimeService = runtimeService;
-    this.calendar = calendar;
+    this.clock = clock;
     this.json = json;
   }
 
@@ -117,7 +117,7 @@ public class DisputeIntake {
     draft.status = DisputeStatus.MEDIATING.name();
     draft.createdAt = now;
     disputes.insert(draft);
-    String disputeNo = now.atZone(calendar.zone()).getYear() + "-T" + String.format("%06d", draft.id);
+    String disputeNo = clock.year(now) + "-T" + String.format("%06d", draft.id);
     disputes.assignNumber(draft.id, disputeNo);
     for (Party party : parties) {
       disputes.insertParty(new Party(null, draft.id, party.role(), party.name(), party.phone()));

@@ -1,9 +1,9 @@
 package org.lianhu.mediation;
 
 import java.util.List;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.timeline.TimelineEntry;
-import org.lianhu.workflow.EngineClock;
 import org.springframework.stereotype.Service;
 
 /** The audit trail of a dispute, append-only like a case's. */

@@ -1,24 +1,23 @@
 package org.lianhu.open311;
 
-import org.lianhu.org.Location;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseCategory;
 import org.lianhu.cases.CaseIntake;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,15 +45,15 @@ public class Open311Requests {
   private final CaseIntake intake;
   private final OrganisationDirectory directory;
   private final Validator validator;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
 
   public Open311Requests(CaseMapper cases, CaseIntake intake, OrganisationDirectory directory, Validator validator,
-      WorkingCalendar calendar) {
+      CountyClock clock) {
     this.cases = cases;
     this.intake = intake;
     this.directory = directory;
     this.validator = validator;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   List<Map<String, Object>> services() {
@@ -193,7 +192,7 @@ public class Open311Requests {
   }
 
   private String timestamp(Instant instant) {
-    return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(calendar.zone()));
+    return instant == null ? null : clock.isoDateTime(instant);
   }
 
   private static Instant latest(Instant... instants) {

@@ -2,6 +2,7 @@ package org.lianhu.sensors;
 
 import java.time.Instant;
 import java.util.Map;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseIntake;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseReceipt;
@@ -9,7 +10,6 @@ import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.web.Problems;
-import org.lianhu.workflow.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lianhu.workflow.EngineClock;
-import org.lianhu.workflow.WorkingCalendar;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,15 +46,15 @@ public class Statistics {
   private final StatsMapper stats;
   private final KpiRollup rollup;
   private final Names names;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
   private final double warningShare;
 
-  public Statistics(StatsMapper stats, KpiRollup rollup, Names names, WorkingCalendar calendar,
+  public Statistics(StatsMapper stats, KpiRollup rollup, Names names, CountyClock clock,
       @Value("${lianhu.deadlines.warning-share:0.75}") double warningShare) {
     this.stats = stats;
     this.rollup = rollup;
     this.names = names;
-    this.calendar = calendar;
+    this.clock = clock;
     this.warningShare = warningShare;
   }
 
@@ -178,7 +178,7 @@ public class Statistics {
   }
 
   private Instant start(LocalDate day) {
-    return day.atStartOfDay(calendar.zone()).toInstant();
+    return clock.startOf(day);
   }
 
 }

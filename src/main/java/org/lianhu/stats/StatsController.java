@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lianhu.calendar.CountyClock;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.web.Problems;
-import org.lianhu.workflow.EngineClock;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,15 +32,15 @@ public class StatsController {
 
   private final Statistics statistics;
   private final PeriodReport report;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
   private final IdentityService identityService;
   private final OrganisationDirectory directory;
 
-  public StatsController(Statistics statistics, PeriodReport report, WorkingCalendar calendar,
+  public StatsController(Statistics statistics, PeriodReport report, CountyClock clock,
       IdentityService identityService, OrganisationDirectory directory) {
     this.statistics = statistics;
     this.report = report;
-    this.calendar = calendar;
+    this.clock = clock;
     this.identityService = identityService;
     this.directory = directory;
   }
@@ -143,6 +142,6 @@ public class StatsController {
   }
 
   private LocalDate today() {
-    return EngineClock.now().atZone(calendar.zone()).toLocalDate();
+    return clock.today();
   }
 }

@@ -184,8 +184,8 @@ class CaseLoopMySqlIT {
 
   @Test
   void theKpiRollUpFollowsNewCasesAndAgreesWithTheCaseTable() {
-    java.time.LocalDate from = java.time.LocalDate.now().minusDays(2);
-    java.time.LocalDate to = java.time.LocalDate.now().plusDays(2);
+    java.time.LocalDate from = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(2);
+    java.time.LocalDate to = from.plusDays(4);
     long before = reportedBetween(from, to);
 
     http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, jsonHeaders()), JsonNode.class);

@@ -2,6 +2,7 @@ package org.lianhu.cases.steps;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseTimeline;
@@ -12,7 +13,6 @@ import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.workflow.CaseDeadlines;
 import org.lianhu.workflow.Deadline;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +27,15 @@ public class AssignAcceptor implements JavaDelegate {
   private final CaseDeadlines deadlines;
   private final CaseMapper cases;
   private final CaseTimeline timeline;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
 
   public AssignAcceptor(OrganisationDirectory directory, CaseDeadlines deadlines, CaseMapper cases,
-      CaseTimeline timeline, WorkingCalendar calendar) {
+      CaseTimeline timeline, CountyClock clock) {
     this.directory = directory;
     this.deadlines = deadlines;
     this.cases = cases;
     this.timeline = timeline;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -61,6 +61,6 @@ public class AssignAcceptor implements JavaDelegate {
     execution.setVariable(CaseVariables.RESPONSE_WARN_AT, response.warnAtDate());
     cases.setResponseDue(caseId, response.due());
     timeline.record(caseId, CaseTimeline.SYSTEM, "分派受理", "由" + directory.groupName(acceptorGroup)
-        + "受理，响应时限 " + calendar.minute(response.due()));
+        + "受理，响应时限 " + clock.minute(response.due()));
   }
 }

@@ -2,10 +2,10 @@ package org.lianhu.cases.steps;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** 结案: the reporter accepted the result, or the street closed the case after review. */

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.workflow.EngineClock;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +22,14 @@ public class FeedbackReporter implements JavaDelegate {
 
   private final CaseMapper cases;
   private final CaseTimeline timeline;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
   private final Duration ratingWindow;
 
-  public FeedbackReporter(CaseMapper cases, CaseTimeline timeline, WorkingCalendar calendar,
+  public FeedbackReporter(CaseMapper cases, CaseTimeline timeline, CountyClock clock,
       @Value("${lianhu.cases.rating-window:P7D}") String ratingWindow) {
     this.cases = cases;
     this.timeline = timeline;
-    this.calendar = calendar;
+    this.clock = clock;
     this.ratingWindow = Duration.parse(ratingWindow);
   }
 
@@ -46,6 +46,6 @@ public class FeedbackReporter implements JavaDelegate {
     cases.resolve(caseId, result, now);
     execution.setVariable(CaseVariables.RATING_DUE, Date.from(ratingDue));
     timeline.record(caseId, CaseTimeline.SYSTEM, "结果反馈",
-        result + "（请于 " + calendar.minute(ratingDue) + " 前评价）");
+        result + "（请于 " + clock.minute(ratingDue) + " 前评价）");
   }
 }

@@ -1,11 +1,11 @@
 package org.lianhu.cases.steps;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.workflow.CaseDeadlines;
 import org.lianhu.workflow.Deadline;
-import org.lianhu.workflow.EngineClock;
 
 /** A fresh handling time limit for a case that goes back to its handlers. */
 final class HandlingDeadline {

@@ -1,15 +1,15 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.workflow.FormValues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseStatus;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.workflow.EngineClock;
+import org.lianhu.workflow.FormValues;
 import org.lianhu.workflow.TaskActor;
 import org.springframework.stereotype.Component;
 

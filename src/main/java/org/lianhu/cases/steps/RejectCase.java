@@ -2,9 +2,9 @@ package org.lianhu.cases.steps;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** 不予受理: ends a duplicate or invalid report; the reason is what the reporter reads. */

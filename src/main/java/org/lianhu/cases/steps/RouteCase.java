@@ -1,11 +1,12 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.workflow.FormValues;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
@@ -14,8 +15,7 @@ import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.workflow.CaseDeadlines;
 import org.lianhu.workflow.Deadline;
 import org.lianhu.workflow.DecisionTables;
-import org.lianhu.workflow.EngineClock;
-import org.lianhu.workflow.WorkingCalendar;
+import org.lianhu.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,16 +36,16 @@ public class RouteCase implements JavaDelegate {
   private final CaseDeadlines deadlines;
   private final CaseMapper cases;
   private final CaseTimeline timeline;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
 
   public RouteCase(DecisionTables decisionTables, OrganisationDirectory directory, CaseDeadlines deadlines,
-      CaseMapper cases, CaseTimeline timeline, WorkingCalendar calendar) {
+      CaseMapper cases, CaseTimeline timeline, CountyClock clock) {
     this.decisionTables = decisionTables;
     this.directory = directory;
     this.deadlines = deadlines;
     this.cases = cases;
     this.timeline = timeline;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -86,7 +86,7 @@ public class RouteCase implements JavaDelegate {
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
     cases.recordDispatch(caseId, department, supervising, handlerGroup, handling.due());
 
-    String due = "处置时限 " + calendar.minute(handling.due());
+    String due = "处置时限 " + clock.minute(handling.due());
     String copied = supervising == null ? "" : "，抄送" + directory.groupName(supervisorGroup);
     if (MEDIATION.equals(routing)) {
       timeline.record(caseId, CaseTimeline.SYSTEM, "派单", "矛盾纠纷，转入三级调解" + copied);

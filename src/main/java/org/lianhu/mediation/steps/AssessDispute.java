@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.CountyClock;
 import org.lianhu.mediation.Dispute;
 import org.lianhu.mediation.DisputeMapper;
 import org.lianhu.mediation.DisputeTimeline;
@@ -18,7 +19,6 @@ import org.lianhu.org.Grid;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.workflow.FormValues;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +33,15 @@ public class AssessDispute implements JavaDelegate {
   private final DisputeTimeline timeline;
   private final OrganisationDirectory directory;
   private final MediationTiers tiers;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
 
   public AssessDispute(DisputeMapper disputes, DisputeTimeline timeline, OrganisationDirectory directory,
-      MediationTiers tiers, WorkingCalendar calendar) {
+      MediationTiers tiers, CountyClock clock) {
     this.disputes = disputes;
     this.timeline = timeline;
     this.directory = directory;
     this.tiers = tiers;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -74,7 +74,7 @@ public class AssessDispute implements JavaDelegate {
     Instant due = tiers.enter(execution, tier);
     long id = dispute.id();
     timeline.record(id, PublicTimeline.SYSTEM, "研判分级", "由" + MediationVariables.tierName(tier) + "受理，调解时限 "
-        + calendar.minute(due));
+        + clock.minute(due));
     if (highRisk) {
       timeline.record(id, PublicTimeline.SYSTEM, "高风险预警",
           "存在" + flags.stream().filter(RiskFlag::highRisk).map(RiskFlag::label).collect(Collectors.joining("、"))

@@ -3,6 +3,7 @@ package org.lianhu.mediation.steps;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.mediation.Dispute;
 import org.lianhu.mediation.DisputeMapper;
@@ -10,7 +11,6 @@ import org.lianhu.mediation.DisputeStatus;
 import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.timeline.PublicTimeline;
-import org.lianhu.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**

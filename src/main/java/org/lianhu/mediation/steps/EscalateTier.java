@@ -3,10 +3,10 @@ package org.lianhu.mediation.steps;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.CountyClock;
 import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.timeline.PublicTimeline;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /** 升级调解: a tier failed or ran out of time; the next tier takes over, and the timeline says why. */
@@ -15,12 +15,12 @@ public class EscalateTier implements JavaDelegate {
 
   private final MediationTiers tiers;
   private final DisputeTimeline timeline;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
 
-  public EscalateTier(MediationTiers tiers, DisputeTimeline timeline, WorkingCalendar calendar) {
+  public EscalateTier(MediationTiers tiers, DisputeTimeline timeline, CountyClock clock) {
     this.tiers = tiers;
     this.timeline = timeline;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -31,6 +31,6 @@ public class EscalateTier implements JavaDelegate {
     Instant due = tiers.enter(execution, from + 1);
     timeline.record(MediationVariables.disputeId(execution), PublicTimeline.SYSTEM,
         "升级至" + MediationVariables.tierName(from + 1),
-        MediationVariables.tierName(from) + reason + "，自动升级；调解时限 " + calendar.minute(due));
+        MediationVariables.tierName(from) + reason + "，自动升级；调解时限 " + clock.minute(due));
   }
 }

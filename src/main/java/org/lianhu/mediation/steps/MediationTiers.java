@@ -6,10 +6,10 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.mediation.DisputeMapper;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.workflow.DecisionTables;
-import org.lianhu.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,12 +5,12 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.mediation.DisputeMapper;
 import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.timeline.PublicTimeline;
-import org.lianhu.workflow.EngineClock;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,19 +26,19 @@ public class RecordAgreement implements JavaDelegate {
 
   private final DisputeMapper disputes;
   private final DisputeTimeline timeline;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
 
-  public RecordAgreement(DisputeMapper disputes, DisputeTimeline timeline, WorkingCalendar calendar) {
+  public RecordAgreement(DisputeMapper disputes, DisputeTimeline timeline, CountyClock clock) {
     this.disputes = disputes;
     this.timeline = timeline;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     int tier = MediationVariables.tier(execution);
     Instant now = EngineClock.now();
-    ZonedDateTime local = now.atZone(calendar.zone());
+    ZonedDateTime local = clock.local(now);
     execution.setVariable(MediationVariables.REACHED_TIER, tier);
     execution.setVariable(MediationVariables.AGREEMENT_AT, Date.from(now));
     execution.setVariable(MediationVariables.FOLLOW_UP_WEEK_AT, Date.from(local.plusWeeks(1).toInstant()));
@@ -50,6 +50,6 @@ public class RecordAgreement implements JavaDelegate {
     long id = MediationVariables.disputeId(execution);
     disputes.recordAgreement(id, tier, (String) execution.getVariable(MediationVariables.AGREEMENT_TERMS), now);
     timeline.record(id, PublicTimeline.SYSTEM, "达成调解协议", MediationVariables.tierName(tier)
-        + "达成协议；可于 " + calendar.minute(deadline) + " 前申请司法确认，一周和一个月后回访");
+        + "达成协议；可于 " + clock.minute(deadline) + " 前申请司法确认，一周和一个月后回访");
   }
 }

@@ -3,11 +3,11 @@ package org.lianhu.mediation.steps;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.CountyClock;
 import org.lianhu.mediation.DisputeMapper;
 import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.timeline.PublicTimeline;
-import org.lianhu.workflow.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /** 重启调解: a follow-up visit found the agreement broken; mediation resumes at the tier that reached it. */
@@ -17,14 +17,14 @@ public class ReopenMediation implements JavaDelegate {
   private final MediationTiers tiers;
   private final DisputeMapper disputes;
   private final DisputeTimeline timeline;
-  private final WorkingCalendar calendar;
+  private final CountyClock clock;
 
   public ReopenMediation(MediationTiers tiers, DisputeMapper disputes, DisputeTimeline timeline,
-      WorkingCalendar calendar) {
+      CountyClock clock) {
     this.tiers = tiers;
     this.disputes = disputes;
     this.timeline = timeline;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -34,6 +34,6 @@ public class ReopenMediation implements JavaDelegate {
     Instant due = tiers.enter(execution, tier);
     disputes.reopen(id, tier);
     timeline.record(id, PublicTimeline.SYSTEM, "协议未履行，重启调解",
-        "由" + MediationVariables.tierName(tier) + "重新调解，调解时限 " + calendar.minute(due));
+        "由" + MediationVariables.tierName(tier) + "重新调解，调解时限 " + clock.minute(due));
   }
 }

@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.calendar;
 
 import java.time.Instant;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

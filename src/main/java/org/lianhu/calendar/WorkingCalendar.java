@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,16 +21,13 @@ public class WorkingCalendar {
 
   /** A case reported on a non-working day starts its clock when the office opens. */
   static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final ZoneId zone;
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> workingWeekends;
 
-  public WorkingCalendar(@Value("${lianhu.calendar.zone:Asia/Shanghai}") String zone,
-      @Value("${lianhu.calendar.holidays:}") String holidays,
+  public WorkingCalendar(CountyClock clock, @Value("${lianhu.calendar.holidays:}") String holidays,
       @Value("${lianhu.calendar.working-weekends:}") String workingWeekends) {
-    this.zone = ZoneId.of(zone);
+    this.zone = clock.zone();
     this.holidays = days(holidays);
     this.workingWeekends = days(workingWeekends);
   }
@@ -77,14 +73,5 @@ public class WorkingCalendar {
       }
     }
     return day.atTime(at.toLocalTime()).atZone(zone).toInstant();
-  }
-
-  /** How times read on timelines and in forms: local time of the county, to the minute. */
-  public String minute(Instant instant) {
-    return MINUTE.format(instant.atZone(zone));
-  }
-
-  public ZoneId zone() {
-    return zone;
   }
 }

@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ class WorkingCalendarTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   // National Day 2026: 1-7 October off, Saturday 10 October worked.
-  private final WorkingCalendar calendar = new WorkingCalendar("Asia/Shanghai",
+  private final WorkingCalendar calendar = new WorkingCalendar(new CountyClock("Asia/Shanghai"),
       "2026-10-01,2026-10-02,2026-10-03,2026-10-04,2026-10-05,2026-10-06,2026-10-07", "2026-10-10");
 
   private static Instant at(String localDateTime) {
@@ -66,7 +66,7 @@ class WorkingCalendarTest {
 
   @Test
   void aBadHolidayListFailsAtStartUp() {
-    assertThatThrownBy(() -> new WorkingCalendar("Asia/Shanghai", "2026-13-01", ""))
+    assertThatThrownBy(() -> new WorkingCalendar(new CountyClock("Asia/Shanghai"), "2026-13-01", ""))
         .isInstanceOf(RuntimeException.class);
   }
 }

@@ -1,0 +1,20 @@
+package org.lianhu.calendar;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The county's clock on every database connection; see docs/architecture.md, "Time". */
+@Configuration(proxyBeanMethods = false)
+class CalendarConfiguration {
+
+  @Bean
+  static CountyTimeConnections countyTimeConnections() {
+    return new CountyTimeConnections();
+  }
+
+  @Bean
+  StoredTimeCheck storedTimeCheck(DataSource dataSource, CountyClock clock) {
+    return new StoredTimeCheck(dataSource, clock);
+  }
+}
