@@ -220,8 +220,16 @@ export async function camundaLogin(appUrl, user) {
     await page.goto(appUrl);
     await username.waitFor();
   });
-  await username.fill(user);
-  await page.getByPlaceholder('Password').fill(PASSWORD);
+  const password = page.getByPlaceholder('Password');
+  // The login form can still be settling (Angular moves the focus once it has rendered), and a fill
+  // then lands in the other field ("majiedemo" in the user name): fill again until both hold their text.
+  for (let attempt = 1; ; attempt++) {
+    await username.fill(user);
+    await password.fill(PASSWORD);
+    if ((await username.inputValue()) === user && (await password.inputValue()) === PASSWORD) break;
+    if (attempt === 5) throw new Error(`the login form did not keep ${user}'s user name and password`);
+    await page.waitForTimeout(300);
+  }
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.locator('li.account .dropdown-toggle').waitFor().catch(async () => {
     const note = await page.locator('.notifications-panel, [notifications-panel]').first().innerText().catch(() => '');
