@@ -89,13 +89,12 @@ public class CaseIntake {
     draft.createdAt = now;
     cases.insert(draft);
 
-    String caseNo = clock.year(now) + "-" + String.format("%06d", draft.id());
+    String caseNo = CaseNumbers.of(clock.year(now), draft.id());
     cases.assignNumber(draft.id(), caseNo);
     timeline.record(draft.id(), CaseTimeline.SYSTEM, "事件上报",
         "来源：" + source.label() + "；类别：" + category.name() + "；紧急程度：" + urgency.label());
 
     Map<String, Object> variables = Variables.createVariables()
-        .putValue(CaseVariables.CASE_ID, draft.id())
         .putValue(CaseVariables.CASE_NO, caseNo)
         .putValue(CaseVariables.CATEGORY, category.code())
         .putValue(CaseVariables.CATEGORY_NAME, category.name())
@@ -126,7 +125,7 @@ public class CaseIntake {
   private CaseReceipt replay(CaseRecord earlier, String fingerprint) {
     if (!fingerprint.equals(earlier.requestFingerprint())) {
       throw Problems.unprocessable("idempotency-key-reused", "幂等键已用于另一份上报",
-          "Idempotency-Key 已用于内容不同的上报（事件 " + earlier.caseNo() + "），请为新的上报使用新的键");
+          "Idempotency-Key 已用于内容不同的上报，请为新的上报使用新的键");
     }
     return CaseReceipt.of(earlier, true);
   }

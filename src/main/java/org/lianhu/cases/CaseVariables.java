@@ -1,5 +1,7 @@
 package org.lianhu.cases;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the process variables of {@code caseHandling} (see docs/case-process.md). */
@@ -8,7 +10,6 @@ public final class CaseVariables {
   public static final String PROCESS_KEY = "caseHandling";
   public static final String RATED_MESSAGE = "CaseRated";
 
-  public static final String CASE_ID = "caseId";
   public static final String CASE_NO = "caseNo";
   public static final String CATEGORY = "category";
   public static final String CATEGORY_NAME = "categoryName";
@@ -58,8 +59,16 @@ public final class CaseVariables {
 
   private CaseVariables() {}
 
-  public static long caseId(VariableScope scope) {
-    return ((Number) scope.getVariable(CASE_ID)).longValue();
+  /**
+   * The case an instance runs for, from its business key (the case number), which the engine keeps and no
+   * client can write; never from a variable, which a task's holder could set when completing it.
+   */
+  public static long caseId(DelegateExecution execution) {
+    return CaseNumbers.idOf(execution.getProcessBusinessKey());
+  }
+
+  public static long caseId(DelegateTask task) {
+    return caseId(task.getExecution());
   }
 
   public static String text(VariableScope scope, String name) {

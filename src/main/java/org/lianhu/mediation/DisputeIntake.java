@@ -117,7 +117,7 @@ public class DisputeIntake {
     draft.status = DisputeStatus.MEDIATING.name();
     draft.createdAt = now;
     disputes.insert(draft);
-    String disputeNo = clock.year(now) + "-T" + String.format("%06d", draft.id);
+    String disputeNo = DisputeNumbers.of(clock.year(now), draft.id);
     disputes.assignNumber(draft.id, disputeNo);
     for (Party party : parties) {
       disputes.insertParty(new Party(null, draft.id, party.role(), party.name(), party.phone()));
@@ -128,7 +128,6 @@ public class DisputeIntake {
     timeline.record(draft.id, PublicTimeline.SYSTEM, registration, "类型：" + type.label());
 
     Map<String, Object> variables = Variables.createVariables()
-        .putValue(MediationVariables.DISPUTE_ID, draft.id)
         .putValue(MediationVariables.DISPUTE_NO, disputeNo)
         .putValue(MediationVariables.DISPUTE_TYPE, type.name())
         .putValue(MediationVariables.DISPUTE_TYPE_NAME, type.label())
@@ -153,7 +152,7 @@ public class DisputeIntake {
   private DisputeReceipt replay(Dispute earlier, String fingerprint) {
     if (!fingerprint.equals(earlier.requestFingerprint())) {
       throw Problems.unprocessable("idempotency-key-reused", "幂等键已用于另一份登记",
-          "Idempotency-Key 已用于内容不同的纠纷登记（" + earlier.disputeNo() + "），请为新的登记使用新的键");
+          "Idempotency-Key 已用于内容不同的纠纷登记，请为新的登记使用新的键");
     }
     return DisputeReceipt.of(earlier, true);
   }

@@ -1,5 +1,7 @@
 package org.lianhu.mediation;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the process variables of {@code disputeMediation} (see docs/mediation-process.md). */
@@ -7,7 +9,6 @@ public final class MediationVariables {
 
   public static final String PROCESS_KEY = "disputeMediation";
 
-  public static final String DISPUTE_ID = "disputeId";
   public static final String DISPUTE_NO = "disputeNo";
   public static final String DISPUTE_TYPE = "disputeType";
   public static final String DISPUTE_TYPE_NAME = "disputeTypeName";
@@ -63,8 +64,16 @@ public final class MediationVariables {
 
   private MediationVariables() {}
 
-  public static long disputeId(VariableScope scope) {
-    return ((Number) scope.getVariable(DISPUTE_ID)).longValue();
+  /**
+   * The dispute an instance runs for, from its business key (the dispute number), which the engine keeps
+   * and no client can write; never from a variable, which a task's holder could set when completing it.
+   */
+  public static long disputeId(DelegateExecution execution) {
+    return DisputeNumbers.idOf(execution.getProcessBusinessKey());
+  }
+
+  public static long disputeId(DelegateTask task) {
+    return disputeId(task.getExecution());
   }
 
   public static int tier(VariableScope scope) {

@@ -51,8 +51,7 @@ public class AssignAcceptor implements JavaDelegate {
         .or(() -> directory.community(placement.communityCode()).map(Community::groupId))
         .orElseGet(() -> directory.coordinatorGroup(placement.streetCode()));
 
-    Deadline response = deadlines.response(execution.getVariable(CaseVariables.CATEGORY).toString(),
-        execution.getVariable(CaseVariables.URGENCY).toString(), record.createdAt());
+    Deadline response = deadlines.response(record.category(), record.urgency(), record.createdAt());
     execution.setVariable(CaseVariables.ACCEPTOR_USER, acceptorUser);
     execution.setVariable(CaseVariables.ACCEPTOR_GROUP, acceptorGroup);
     execution.setVariable(CaseVariables.ACCEPT_SUPERVISOR_GROUP, directory.acceptanceSupervisorGroup(placement));

@@ -43,11 +43,11 @@ public class EscalateOverdue implements JavaDelegate {
     stageTasks.raisePriority(open, RED_PRIORITY);
     cases.markOverdue(caseId);
 
-    String street = CaseVariables.text(execution, CaseVariables.STREET);
+    CaseRecord record = cases.findById(caseId);
+    String street = record.streetCode();
     String supervisor;
     if (stage == Stage.ACCEPTANCE) {
       supervisor = CaseVariables.text(execution, CaseVariables.ACCEPT_SUPERVISOR_GROUP);
-      CaseRecord record = cases.findById(caseId);
       Placement placement = new Placement(street, record.communityCode(), record.gridCode());
       execution.setVariable(CaseVariables.REASSIGN_OPTIONS, FormValues.options(directory.acceptanceOptions(placement)));
     } else {

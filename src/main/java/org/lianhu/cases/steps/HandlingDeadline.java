@@ -3,6 +3,7 @@ package org.lianhu.cases.steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.workflow.CaseDeadlines;
 import org.lianhu.workflow.Deadline;
@@ -13,8 +14,8 @@ final class HandlingDeadline {
   private HandlingDeadline() {}
 
   static void renew(DelegateExecution execution, CaseDeadlines deadlines, CaseMapper cases, long caseId) {
-    Deadline handling = deadlines.handling(execution.getVariable(CaseVariables.CATEGORY).toString(),
-        execution.getVariable(CaseVariables.URGENCY).toString(), EngineClock.now());
+    CaseRecord record = cases.findById(caseId);
+    Deadline handling = deadlines.handling(record.category(), record.urgency(), EngineClock.now());
     execution.setVariable(CaseVariables.HANDLE_DUE, handling.dueDate());
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
     cases.renewHandleDue(caseId, handling.due());

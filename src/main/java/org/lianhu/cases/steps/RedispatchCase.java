@@ -30,7 +30,7 @@ public class RedispatchCase implements JavaDelegate {
     execution.setVariable(CaseVariables.ROUTING, RouteCase.COORDINATE);
     execution.setVariable(CaseVariables.DISPATCHED, true);
     // A case resolved on the spot was never routed: give the street centre its choices and a supervisor.
-    String street = CaseVariables.text(execution, CaseVariables.STREET);
+    String street = cases.findById(caseId).streetCode();
     execution.setVariable(CaseVariables.DEPARTMENT_OPTIONS, FormValues.options(directory.departmentOptions(street)));
     if (CaseVariables.text(execution, CaseVariables.SUPERVISOR_GROUP) == null) {
       execution.setVariable(CaseVariables.SUPERVISOR_GROUP, directory.coordinatorGroup(street));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.DepartmentOffice;
@@ -51,8 +52,10 @@ public class RouteCase implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
-    String category = execution.getVariable(CaseVariables.CATEGORY).toString();
-    String street = CaseVariables.text(execution, CaseVariables.STREET);
+    // Category, street and urgency from the case row, which only the case's own steps change.
+    CaseRecord record = cases.findById(caseId);
+    String category = record.category();
+    String street = record.streetCode();
     Map<String, Object> inputs = Variables.createVariables()
         .putValue("category", category).putValue("streetCode", street);
     Map<String, Object> route = decisionTables.evaluate(DECISION, inputs);
@@ -70,8 +73,7 @@ public class RouteCase implements JavaDelegate {
     String coordinatorGroup = directory.coordinatorGroup(street);
     String supervisorGroup = directory.officeFor(supervising, street).map(DepartmentOffice::groupId)
         .orElse(coordinatorGroup);
-    Deadline handling = deadlines.handling(category, execution.getVariable(CaseVariables.URGENCY).toString(),
-        EngineClock.now());
+    Deadline handling = deadlines.handling(category, record.urgency(), EngineClock.now());
 
     execution.setVariable(CaseVariables.DEPARTMENT, department);
     execution.setVariable(CaseVariables.SUPERVISING_DEPARTMENT, supervising);
