@@ -3,11 +3,6 @@ package org.lianhu.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
+import org.lianhu.support.TasklistSession;
 import org.lianhu.timeline.TimelineEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -138,7 +134,7 @@ class ConcurrentCompletionMySqlIT {
         .taskDefinitionKey("acceptCase").singleResult().getId();
     assertThat(post(taskId, "submit-form").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    HttpResponse<String> again = new TasklistSession("wangli").submitForm(taskId, DISPATCH);
+    HttpResponse<String> again = new TasklistSession(port, "wangli").submitForm(taskId, DISPATCH);
 
     assertThat(again.statusCode()).as(again.headers().map() + " " + again.body()).isEqualTo(404);
     assertThat(again.body()).contains("\"type\"").contains(taskId);
@@ -192,43 +188,5 @@ class ConcurrentCompletionMySqlIT {
         .taskDefinitionKey("acceptCase").finished().count()).as(caseNo).isOne();
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
         .activityId("acceptCase").finished().count()).as(caseNo).isOne();
-  }
-
-  /** Tasklist's way in: session login and CSRF token, then {@code /camunda/api/engine/...}. */
-  private class TasklistSession {
-
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-    private final String base = "http://localhost:" + port + "/camunda";
-
-    private String token = "";
-
-    TasklistSession(String user) throws Exception {
-      get("/app/tasklist/default/");
-      HttpResponse<String> login = send(HttpRequest.newBuilder(
-              URI.create(base + "/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
-      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-      get("/app/tasklist/default/"); // the login starts a new session, with a new token
-    }
-
-    HttpResponse<String> submitForm(String taskId, String body) throws Exception {
-      String path = "/api/engine/engine/default/task/" + taskId + "/submit-form";
-      return send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-          .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private void get(String path) throws Exception {
-      send(HttpRequest.newBuilder(URI.create(base + path)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      response.headers().firstValue("X-XSRF-TOKEN").filter(value -> !value.equals("Required"))
-          .ifPresent(value -> token = value);
-      return response;
-    }
   }
 }
