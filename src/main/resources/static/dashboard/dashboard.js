@@ -46,6 +46,8 @@
       if (v == null || v === false) return;
       if (k === 'text') node.textContent = String(v);
       else if (k === 'className') node.setAttribute('class', v);
+      // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+      else if (k === 'style') node.style.cssText = String(v);
       else node.setAttribute(k, String(v));
     });
   }
