@@ -1,8 +1,10 @@
 package org.lianhu.cases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.lianhu.throttle.GuessThrottle;
 import org.lianhu.web.Requests;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -28,12 +30,17 @@ public class CaseController {
   private final CaseTracking tracking;
   private final CaseRating rating;
   private final CaseMapper cases;
+  private final GuessThrottle guesses;
+  private final ReportingSources sources;
 
-  public CaseController(CaseIntake intake, CaseTracking tracking, CaseRating rating, CaseMapper cases) {
+  public CaseController(CaseIntake intake, CaseTracking tracking, CaseRating rating, CaseMapper cases,
+      GuessThrottle guesses, ReportingSources sources) {
+    this.sources = sources;
     this.intake = intake;
     this.tracking = tracking;
     this.rating = rating;
     this.cases = cases;
+    this.guesses = guesses;
   }
 
   @GetMapping("/categories")
@@ -43,7 +50,9 @@ public class CaseController {
 
   @PostMapping("/cases")
   public ResponseEntity<CaseReceipt> report(@Valid @RequestBody ReportCaseRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestHeader(name = "Authorization", required = false) String authorization) {
+    sources.check(Requests.choice(CaseSource.class, "source", request.source(), CaseSource.resident), authorization);
     String key = Requests.idempotencyKey(idempotencyKey);
     CaseReceipt receipt;
     try {
@@ -62,13 +71,18 @@ public class CaseController {
   @GetMapping("/cases/{caseNo}")
   public CaseView view(@PathVariable String caseNo,
       @RequestHeader(name = TRACKING_HEADER, required = false) String codeHeader,
-      @RequestParam(name = "trackingCode", required = false) String codeParam) {
-    return tracking.view(caseNo, Requests.trackingCode(codeHeader, codeParam));
+      @RequestParam(name = "trackingCode", required = false) String codeParam, HttpServletRequest http) {
+    String code = Requests.trackingCode(codeHeader, codeParam);
+    return guesses.guarded(caseNo, http.getRemoteAddr(), () -> tracking.view(caseNo, code), Requests::notFound);
   }
 
   @PostMapping("/cases/{caseNo}/rating")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  public void rate(@PathVariable String caseNo, @Valid @RequestBody RateCaseRequest request) {
-    rating.rate(caseNo, request);
+  public void rate(@PathVariable String caseNo, @Valid @RequestBody RateCaseRequest request,
+      HttpServletRequest http) {
+    guesses.guarded(caseNo, http.getRemoteAddr(), () -> {
+      rating.rate(caseNo, request);
+      return null;
+    }, Requests::notFound);
   }
 }

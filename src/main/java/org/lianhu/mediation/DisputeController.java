@@ -1,10 +1,12 @@
 package org.lianhu.mediation;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.lianhu.throttle.GuessThrottle;
 import org.lianhu.web.Requests;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -25,8 +27,10 @@ public class DisputeController {
 
   private final DisputeIntake intake;
   private final DisputeTracking tracking;
+  private final GuessThrottle guesses;
 
-  public DisputeController(DisputeIntake intake, DisputeTracking tracking) {
+  public DisputeController(DisputeIntake intake, DisputeTracking tracking, GuessThrottle guesses) {
+    this.guesses = guesses;
     this.intake = intake;
     this.tracking = tracking;
   }
@@ -56,7 +60,9 @@ public class DisputeController {
   @GetMapping("/{disputeNo}")
   public DisputeView view(@PathVariable String disputeNo,
       @RequestHeader(name = "X-Tracking-Code", required = false) String codeHeader,
-      @RequestParam(name = "trackingCode", required = false) String codeParam) {
-    return tracking.view(disputeNo, Requests.trackingCode(codeHeader, codeParam));
+      @RequestParam(name = "trackingCode", required = false) String codeParam, HttpServletRequest http) {
+    String code = Requests.trackingCode(codeHeader, codeParam);
+    return guesses.guarded(disputeNo, http.getRemoteAddr(), () -> tracking.view(disputeNo, code),
+        Requests::notFound);
   }
 }

@@ -18,6 +18,7 @@ import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.web.StrictJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,7 @@ public class Open311Requests {
     }
   }
 
-  static final Set<String> NOT_PUBLIC = Set.of("dispute");
+  static final Set<String> DISPUTES = Set.of("dispute");
   static final int MAX_LISTED = 1000;
 
   private final CaseMapper cases;
@@ -65,7 +66,7 @@ public class Open311Requests {
       service.put("metadata", true);
       service.put("type", "realtime");
       service.put("keywords", category.code().replace('_', ','));
-      service.put("group", NOT_PUBLIC.contains(category.code()) ? "矛盾纠纷" : "城乡治理");
+      service.put("group", DISPUTES.contains(category.code()) ? "矛盾纠纷" : "城乡治理");
       return service;
     }).toList();
   }
@@ -122,6 +123,11 @@ public class Open311Requests {
     if (address == null || address.isBlank()) {
       address = "坐标 " + lat.toPlainString() + "," + lng.toPlainString();
     }
+    for (String field : List.of("description", "first_name", "last_name", "address_string", "phone")) {
+      if (StrictJson.hasControlCharacter(form.get(field))) {
+        throw new Refused(400, field + " contains a control character");
+      }
+    }
     String name = (nullToEmpty(form.get("last_name")) + nullToEmpty(form.get("first_name"))).trim();
     ReportCaseRequest report = new ReportCaseRequest(serviceCode, form.get("description"),
         new Location(address, lat, lng, blankToNull(form.get("attribute[liaison_unit]"))),
@@ -163,7 +169,13 @@ public class Open311Requests {
     } else {
       found.addAll(cases.findPublic(serviceCode, start, end, status, MAX_LISTED));
     }
-    return found.stream().filter(r -> !NOT_PUBLIC.contains(r.category())).map(this::request).toList();
+    return found.stream().filter(r -> publiclyListed(r.category())).map(this::request).toList();
+  }
+
+  /** Only categories the county lists publicly (infrastructure): never police, disputes or welfare cases. */
+  private boolean publiclyListed(String code) {
+    CaseCategory category = cases.category(code);
+    return category != null && category.listedPublicly();
   }
 
   private Map<String, Object> request(CaseRecord record) {
@@ -172,7 +184,9 @@ public class Open311Requests {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("service_request_id", record.caseNo());
     request.put("status", closed ? "closed" : "open");
-    request.put("status_notes", record.rejectReason() != null ? record.rejectReason() : record.result());
+    // The status only: a rejection reason or a handler's result may name people and is for the reporter,
+    // who reads it on the tracking page with their code.
+    request.put("status_notes", record.caseStatus().label());
     request.put("service_name", category == null ? record.category() : category.name());
     request.put("service_code", record.category());
     request.put("description", record.description());
@@ -210,7 +224,12 @@ public class Open311Requests {
       return null;
     }
     try {
-      return new BigDecimal(value.trim());
+      BigDecimal number = new BigDecimal(value.trim());
+      // 1e-1000000000 is a number, but not a coordinate: its plain form would be a gigabyte long.
+      if (number.scale() > 12 || number.precision() - number.scale() > 3) {
+        throw new Refused(400, field + " is not a coordinate");
+      }
+      return number;
     } catch (NumberFormatException e) {
       throw new Refused(400, field + " is not a number");
     }

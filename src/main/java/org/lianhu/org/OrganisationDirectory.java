@@ -94,6 +94,11 @@ public class OrganisationDirectory {
     return Optional.ofNullable(code).map(mapper::grid);
   }
 
+  /** The grid whose worker the user is, if any. */
+  public Optional<Grid> gridOfWorker(String userId) {
+    return mapper.grids().stream().filter(g -> userId != null && userId.equals(g.workerUserId())).findFirst();
+  }
+
   public Optional<Community> community(String code) {
     return Optional.ofNullable(code).map(mapper::community);
   }

@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class StatsController {
 
   static final int MAX_RANGE_DAYS = 3 * 366;
+  static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+  static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
 
   private final Statistics statistics;
   private final PeriodReport report;
@@ -100,14 +102,14 @@ public class StatsController {
   @GetMapping("/report.csv")
   public ResponseEntity<byte[]> csv(@RequestParam(defaultValue = "week") Statistics.Period period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    LocalDate day = date != null ? date : today();
+    LocalDate day = checked(date);
     return download(report.csv(checked(period), day), "text/csv;charset=UTF-8", period, day, "csv");
   }
 
   @GetMapping("/report.xlsx")
   public ResponseEntity<byte[]> xlsx(@RequestParam(defaultValue = "week") Statistics.Period period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    LocalDate day = date != null ? date : today();
+    LocalDate day = checked(date);
     return download(report.xlsx(checked(period), day),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", period, day, "xlsx");
   }
@@ -128,10 +130,22 @@ public class StatsController {
         .body(body);
   }
 
+  /** A report's day: today by default; a day outside the years Lianhu can hold cases for is refused. */
+  private LocalDate checked(LocalDate date) {
+    return inRange(date != null ? date : clock.today(), "date");
+  }
+
+  private static LocalDate inRange(LocalDate day, String field) {
+    if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+      throw Problems.invalid(field, "日期须在 " + FIRST_DAY + " 至 " + LAST_DAY + " 之间");
+    }
+    return day;
+  }
+
   /** Defaults to the last twelve months; refuses inverted or over-long ranges. */
   private LocalDate[] range(LocalDate from, LocalDate to) {
-    LocalDate end = to != null ? to : today();
-    LocalDate start = from != null ? from : end.minusMonths(12).plusDays(1);
+    LocalDate end = inRange(to != null ? to : clock.today(), "to");
+    LocalDate start = inRange(from != null ? from : end.minusMonths(12).plusDays(1), "from");
     if (start.isAfter(end)) {
       throw Problems.invalid("from", "起始日期不能晚于结束日期");
     }
@@ -141,7 +155,4 @@ public class StatsController {
     return new LocalDate[] {start, end};
   }
 
-  private LocalDate today() {
-    return clock.today();
-  }
 }

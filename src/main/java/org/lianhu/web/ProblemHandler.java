@@ -1,10 +1,10 @@
 package org.lianhu.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lianhu.throttle.GuessThrottle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Turns every error of Lianhu's own API into problem details; validation errors name each field. */
@@ -50,6 +51,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     String detail = "请求体不是有效的 JSON";
     if (causedBy(ex, java.io.CharConversionException.class) || String.valueOf(ex.getMessage()).contains("UTF-8")) {
       detail = "请求体不是有效的 UTF-8 编码的 JSON";
+    } else if (ex.getCause() instanceof StrictJson.ControlCharacter text) {
+      detail = "字段 " + fieldPath(text) + " 含有控制字符（如 NUL），请删除后重新提交";
     } else if (ex.getCause() instanceof MismatchedInputException mapping && !mapping.getPath().isEmpty()) {
       detail = "字段 " + fieldPath(mapping) + " 的值类型不对";
     }
@@ -57,6 +60,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(Problems.type("unreadable-request"));
     problem.setTitle("请求无法解析");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(GuessThrottle.TooManyGuesses.class)
+  ResponseEntity<ProblemDetail> tooManyGuesses(GuessThrottle.TooManyGuesses ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        "查询码错误次数过多，请于 " + ex.retryAfter().toMinutes() + " 分钟后再试");
+    problem.setType(Problems.type("too-many-wrong-codes"));
+    problem.setTitle("尝试次数过多");
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds())).body(problem);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
+import org.springframework.web.ErrorResponseException;
 
 /** What every public endpoint checks the same way: enum choices, idempotency keys, tracking codes. */
 public final class Requests {
@@ -54,5 +56,28 @@ public final class Requests {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot fingerprint request", e);
     }
+  }
+
+  /** The answer to a wrong code or an unknown number (which look alike on purpose). */
+  public static boolean notFound(RuntimeException e) {
+    return e instanceof ErrorResponseException problem && problem.getStatusCode().value() == 404;
+  }
+
+  /** User and password of an HTTP Basic {@code Authorization} header, or null when it is not one. */
+  public static String[] basicCredentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 }

@@ -27,7 +27,7 @@ class CaseApiTest {
   private static final String VALID = """
       {"category":"streetlight","description":"  和平里东街路灯不亮\\n已经三天  ","urgency":"urgent",
        "location":{"address":"和平里东街12号","latitude":30.001,"longitude":120.002},
-       "reporter":{"name":"张三丰","phone":"13812345678"},"source":"liaison_head"}
+       "reporter":{"name":"张三丰","phone":"13812345678"},"source":"resident"}
       """;
 
   @Autowired private TestRestTemplate http;
@@ -171,7 +171,7 @@ class CaseApiTest {
   @Test
   void unknownUrgencySourceAndLiaisonUnitAreRefused() {
     assertThat(post(VALID.replace("\"urgent\"", "\"whenever\"")).getBody().get("errors").has("urgency")).isTrue();
-    assertThat(post(VALID.replace("\"liaison_head\"", "\"pigeon\"")).getBody().get("errors").has("source")).isTrue();
+    assertThat(post(VALID.replace("\"resident\"", "\"pigeon\"")).getBody().get("errors").has("source")).isTrue();
     String withUnit = VALID.replace("\"longitude\":120.002", "\"longitude\":120.002,\"liaisonUnit\":\"nowhere\"");
     assertThat(post(withUnit).getBody().get("errors").has("location.liaisonUnit")).isTrue();
   }
@@ -193,15 +193,16 @@ class CaseApiTest {
   }
 
   @Test
-  void anIdempotencyKeyReusedForADifferentReportIsRefused() {
+  void anIdempotencyKeyReusedForADifferentReportIsRefusedWithoutNamingTheFirstCase() {
     HttpHeaders headers = new HttpHeaders();
     headers.set("Idempotency-Key", "app-7f3a-0002");
-    post(VALID, headers);
+    String first = post(VALID, headers).getBody().get("caseNo").asText();
 
     ResponseEntity<JsonNode> different = post(VALID.replace("三天", "五天"), headers);
 
     assertThat(different.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(different.getBody().get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+    assertThat(different.getBody().toString()).doesNotContain(first).doesNotContain(first.substring(5));
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -116,6 +118,38 @@ class Open311Test {
 
     assertThat(http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void policeWelfareAndOtherCasesThatMayNameSomeoneAreNeverListedPublicly() throws Exception {
+    List<String> hidden = new ArrayList<>();
+    for (String code : List.of("public_security", "elderly_assistance", "housing_safety", "noise", "other")) {
+      MultiValueMap<String, String> report = request();
+      report.set("service_code", code);
+      report.set("description", "不公开的事件 " + code);
+      hidden.add(json.readTree(post("json", report).getBody()).get(0).get("service_request_id").asText());
+    }
+
+    String listed = http.getForEntity("/open311/v2/requests.json", String.class).getBody();
+    for (String id : hidden) {
+      assertThat(listed).doesNotContain(id);
+      assertThat(http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getStatusCode())
+          .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+    assertThat(listed).doesNotContain("不公开的事件");
+  }
+
+  @Test
+  void aRejectionReasonIsForTheReporterNotForThePublicListing() throws Exception {
+    String id = json.readTree(post("json", request()).getBody()).get(0).get("service_request_id").asText();
+    jdbc.update("update case_record set status = 'REJECTED', reject_reason = '举报人王五与邻居有矛盾' where case_no = ?", id);
+
+    JsonNode one = json.readTree(http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getBody())
+        .get(0);
+
+    assertThat(one.get("status").asText()).isEqualTo("closed");
+    assertThat(one.toString()).doesNotContain("王五");
+    assertThat(one.get("status_notes").asText()).isEqualTo("不予受理");
   }
 
   @Test

@@ -1,0 +1,73 @@
+package org.lianhu.cases;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.web.Problems;
+import org.lianhu.web.Requests;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Who may say who reported a case. Anyone reports as a resident; the other sources are claims that count
+ * in the KPIs and route the case, so each needs its credential on {@code POST /api/cases}:
+ *
+ * <ul>
+ *   <li>{@code grid_worker}: HTTP Basic of a staff member who is the worker of a grid;</li>
+ *   <li>{@code hotline}: HTTP Basic of a member of the county centre, which takes the 12345 hotline's
+ *       calls;</li>
+ *   <li>{@code liaison_head}: refused until liaison heads sign in as users (issue #13);</li>
+ *   <li>{@code sensor}: only through {@code POST /api/alerts} with a device key.</li>
+ * </ul>
+ */
+@Component
+public class ReportingSources {
+
+  private final IdentityService identityService;
+  private final OrganisationDirectory directory;
+
+  public ReportingSources(IdentityService identityService, OrganisationDirectory directory) {
+    this.identityService = identityService;
+    this.directory = directory;
+  }
+
+  /** Refuses a claimed source whose credential the request does not carry. */
+  public void check(CaseSource source, String authorization) {
+    switch (source) {
+      case resident -> { }
+      case sensor -> throw Problems.forbidden("来源 sensor 只能通过 POST /api/alerts（设备密钥）上报");
+      case liaison_head -> throw Problems.forbidden("联户长账号尚未开通，来源 liaison_head 暂不可用");
+      case grid_worker -> {
+        String user = signedIn(authorization);
+        if (directory.gridOfWorker(user).isEmpty()) {
+          throw Problems.forbidden("来源 grid_worker 须由网格员账号登录上报");
+        }
+      }
+      case hotline -> {
+        String user = signedIn(authorization);
+        if (identityService.createGroupQuery().groupMember(user).groupId(OrganisationDirectory.COUNTY_CENTRE_GROUP)
+            .count() == 0) {
+          throw Problems.forbidden("来源 hotline 须由县综治中心（12345 热线）账号登录上报");
+        }
+      }
+      default -> throw Problems.forbidden("未知的来源");
+    }
+  }
+
+  private String signedIn(String authorization) {
+    String[] credentials = Requests.basicCredentials(authorization);
+    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+      throw unauthenticated();
+    }
+    return credentials[0];
+  }
+
+  private static ErrorResponseException unauthenticated() {
+    ErrorResponseException problem = new ErrorResponseException(HttpStatus.UNAUTHORIZED);
+    problem.setType(Problems.type("unauthenticated"));
+    problem.setTitle("需要登录");
+    problem.setDetail("以居民以外的来源上报须登录（HTTP Basic）");
+    problem.getHeaders().set("WWW-Authenticate", "Basic realm=\"lianhu\", charset=\"UTF-8\"");
+    return problem;
+  }
+}
