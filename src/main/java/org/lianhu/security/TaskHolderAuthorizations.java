@@ -18,21 +18,49 @@ import org.springframework.stereotype.Component;
  * Camunda grants a task to whoever it names as assignee or candidate. Reading the task's case data
  * (the variables Tasklist lists and the forms show) also needs READ on the process instance, which
  * Camunda does not grant. This plugin adds exactly that: the holders of a task may read the one instance
- * the task belongs to, never the instances of other units.
+ * the task belongs to, never the instances of other units; {@link InstanceGrants} takes the grant away
+ * again once they hold no task of it.
  */
 @Component
 public class TaskHolderAuthorizations extends AbstractProcessEnginePlugin {
 
+  private final InstanceGrants grants;
+
+  public TaskHolderAuthorizations(InstanceGrants grants) {
+    this.grants = grants;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setResourceAuthorizationProvider(new Provider());
+    configuration.setResourceAuthorizationProvider(new Provider(grants));
   }
 
   static class Provider extends DefaultAuthorizationProvider {
 
+    private final InstanceGrants grants;
+
+    Provider(InstanceGrants grants) {
+      this.grants = grants;
+    }
+
     @Override
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+      if (oldAssignee != null) {
+        grants.reviewBeforeCommit(task.getProcessInstanceId());
+      }
       return withInstanceRead(super.newTaskAssignee(task, oldAssignee, newAssignee), task, newAssignee, null);
+    }
+
+    @Override
+    public AuthorizationEntity[] deleteTaskUserIdentityLink(Task task, String userId, String type) {
+      grants.reviewBeforeCommit(task.getProcessInstanceId());
+      return super.deleteTaskUserIdentityLink(task, userId, type);
+    }
+
+    @Override
+    public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+      grants.reviewBeforeCommit(task.getProcessInstanceId());
+      return super.deleteTaskGroupIdentityLink(task, groupId, type);
     }
 
     @Override

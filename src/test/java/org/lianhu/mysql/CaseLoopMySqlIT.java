@@ -14,14 +14,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.CaseScope;
 import org.lianhu.cases.NewCaseFixture;
 import org.lianhu.stats.Kpi;
 import org.lianhu.stats.Statistics;
@@ -56,6 +59,7 @@ class CaseLoopMySqlIT {
   @Autowired private IdentityService identityService;
   @Autowired private RuntimeService runtimeService;
   @Autowired private HistoryService historyService;
+  @Autowired private AuthorizationService authorizationService;
   @Autowired private Statistics statistics;
 
   @Test
@@ -127,6 +131,8 @@ class CaseLoopMySqlIT {
         .contains("事件上报", "受理：转派职能部门", "派单", "处置完成", "结果反馈", "评价：满意", "结案");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
         .getEndTime()).isNotNull();
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(instanceId).count()).as("grants left on the closed case's instance").isZero();
     assertThat(jdbc.queryForObject("select count(*) from case_record", Long.class)).isPositive();
   }
 
@@ -179,7 +185,7 @@ class CaseLoopMySqlIT {
         .matches("\\d{4}-\\d{2}");
     assertThat(statistics.kpis(Statistics.GroupBy.street, Statistics.Period.week, today, today).get(0).period())
         .matches("\\d{4}-W\\d{2}");
-    assertThat(statistics.openCases(100)).isNotEmpty();
+    assertThat(statistics.openCases(CaseScope.countyWide(), 100)).isNotEmpty();
   }
 
   @Test
