@@ -22,7 +22,7 @@ public record CaseScope(boolean everything, List<String> streets, List<String> c
 
   public static CaseScope of(List<String> groups, OrganisationMapper organisation) {
     if (groups.stream().anyMatch(COUNTY_WIDE::contains)) {
-      return new CaseScope(true, List.of(), List.of(), List.of(), List.of());
+      return countyWide();
     }
     List<String> streets = new ArrayList<>();
     List<String> communities = new ArrayList<>();
@@ -35,6 +35,11 @@ public record CaseScope(boolean everything, List<String> streets, List<String> c
     organisation.offices().stream().filter(o -> groups.contains(o.groupId())).map(DepartmentOffice::groupId)
         .forEach(offices::add);
     return new CaseScope(false, streets, communities, grids, offices);
+  }
+
+  /** Every case of the county, for the county's own views and tools. */
+  public static CaseScope countyWide() {
+    return new CaseScope(true, List.of(), List.of(), List.of(), List.of());
   }
 
   public boolean nothing() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
+import org.lianhu.cases.CaseScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,16 +113,20 @@ public class Statistics {
 
   /**
    * Every open case with its light: red when overdue or past its due date, yellow once the warning share
-   * of its time limit has passed, green otherwise.
+   * of its time limit has passed, green otherwise. Only the cases of the scope: a community sees its
+   * community's, a department office those it handles or is copied on.
    */
   @Transactional(readOnly = true)
-  public List<OpenCaseLight> openCases(int limit) {
+  public List<OpenCaseLight> openCases(CaseScope scope, int limit) {
+    if (scope.nothing()) {
+      return List.of();
+    }
     Instant now = EngineClock.now();
     Map<String, String> categories = names.of(GroupBy.category);
     Map<String, String> streets = names.of(GroupBy.street);
     Map<String, String> communities = names.of(GroupBy.community);
     Map<String, String> departments = names.of(GroupBy.department);
-    return stats.openCases(limit).stream().map(c -> {
+    return stats.openCases(scope, limit).stream().map(c -> {
       boolean accepting = "REPORTED".equals(c.status());
       Instant start = accepting ? c.createdAt() : (c.respondedAt() != null ? c.respondedAt() : c.createdAt());
       Instant due = accepting ? c.responseDue() : c.handleDue();

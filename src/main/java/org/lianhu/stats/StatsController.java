@@ -7,7 +7,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lianhu.calendar.CountyClock;
+import org.lianhu.cases.CaseScope;
 import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.org.OrganisationMapper;
 import org.lianhu.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -37,9 +39,11 @@ public class StatsController {
   private final CountyClock clock;
   private final IdentityService identityService;
   private final OrganisationDirectory directory;
+  private final OrganisationMapper organisation;
 
   public StatsController(Statistics statistics, PeriodReport report, CountyClock clock,
-      IdentityService identityService, OrganisationDirectory directory) {
+      IdentityService identityService, OrganisationDirectory directory, OrganisationMapper organisation) {
+    this.organisation = organisation;
     this.statistics = statistics;
     this.report = report;
     this.clock = clock;
@@ -80,7 +84,8 @@ public class StatsController {
     if (limit < 1 || limit > 5000) {
       throw Problems.invalid("limit", "limit 须在 1 到 5000 之间");
     }
-    return statistics.openCases(limit);
+    return statistics.openCases(CaseScope.of(identityService.getCurrentAuthentication().getGroupIds(), organisation),
+        limit);
   }
 
   @GetMapping("/hotspots")

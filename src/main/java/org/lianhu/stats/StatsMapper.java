@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.lianhu.cases.CaseScope;
 
 @Mapper
 public interface StatsMapper {
@@ -15,7 +16,7 @@ public interface StatsMapper {
   List<KpiRow> kpis(@Param("groupColumn") String groupColumn, @Param("period") String period,
       @Param("from") LocalDate from, @Param("to") LocalDate to);
 
-  List<OpenCase> openCases(@Param("limit") int limit);
+  List<OpenCase> openCases(@Param("scope") CaseScope scope, @Param("limit") int limit);
 
   List<Map<String, Object>> hotspots(@Param("from") LocalDate from, @Param("to") LocalDate to);
 

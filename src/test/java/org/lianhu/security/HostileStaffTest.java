@@ -210,4 +210,19 @@ class HostileStaffTest extends CaseLoopTestSupport {
     ClockUtil.setCurrentTime(Date.from(start.plusSeconds(61L * 14)));
     assertThat(identityService.checkPassword("zhaoqiang", "demo")).as("after the delay").isTrue();
   }
+
+  @Test
+  void aCommunityOfficeListsOnlyItsOwnCommunitysOpenCases() throws Exception {
+    CaseReceipt own = reportCase("sanitation", "normal", WANGLIS_GRID);
+    CaseReceipt elsewhere = reportCase("sanitation", "normal", "新华路东段5号");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("sunli", "demo");
+
+    JsonNode listed = json.readTree(http.exchange("/api/stats/open-cases?limit=5000", HttpMethod.GET,
+        new HttpEntity<>(headers), String.class).getBody());
+
+    assertThat(listed).extracting(c -> c.get("caseNo").asText()).contains(own.caseNo())
+        .doesNotContain(elsewhere.caseNo());
+    assertThat(listed).allSatisfy(c -> assertThat(c.get("communityCode").asText()).isEqualTo("hepingli"));
+  }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseReceipt;
+import org.lianhu.cases.CaseScope;
 import org.lianhu.cases.Rating;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -132,7 +133,7 @@ class StatisticsTest extends CaseLoopTestSupport {
 
   @Test
   void openCasesCarryTrafficLights() {
-    Map<String, Statistics.Light> lights = statistics.openCases(5000).stream()
+    Map<String, Statistics.Light> lights = statistics.openCases(CaseScope.countyWide(), 5000).stream()
         .collect(java.util.stream.Collectors.toMap(Statistics.OpenCaseLight::caseNo, Statistics.OpenCaseLight::light));
     List<String> june = cases.findInScope(org.lianhu.cases.CaseScope.of(List.of("countyCentre"), null), null, 0, 10000)
         .stream().filter(r -> r.createdAt().isAfter(Instant.parse("2031-06-01T00:00:00Z")))
@@ -140,7 +141,7 @@ class StatisticsTest extends CaseLoopTestSupport {
     String overdue = june.stream().filter(s -> s.endsWith(":road_damage")).findFirst().orElseThrow().split(":")[0];
     String reopened = june.stream().filter(s -> s.endsWith(":streetlight")).findFirst().orElseThrow().split(":")[0];
     assertThat(lights.get(overdue)).isEqualTo(Statistics.Light.red);
-    assertThat(statistics.openCases(5000)).filteredOn(c -> c.caseNo().equals(overdue)).singleElement()
+    assertThat(statistics.openCases(CaseScope.countyWide(), 5000)).filteredOn(c -> c.caseNo().equals(overdue)).singleElement()
         .satisfies(c -> {
           assertThat(c.categoryName()).isEqualTo("道路损坏");
           assertThat(c.streetName()).isEqualTo("西城街道");
