@@ -1,5 +1,4 @@
-// Browser end-to-end check of the supervisors' dashboard /dashboard/: log in with HTTP Basic through the
-// page's form, see the KPIs, the monthly trend charts, the KPI table, the department ranking, the open
+// Browser end-to-end check of the supervisors' dashboard /dashboard/: log in through the page's form, see the KPIs, the monthly trend charts, the KPI table, the department ranking, the open
 // cases with their traffic lights and links, the hotspot table, and download the monthly report.
 //
 //   npm ci
@@ -21,8 +20,8 @@
 // - the open-case list shows the dispatched case with a light and Cockpit/Tasklist links;
 // - the heat table shows 和平里社区 × 环境卫生;
 // - the monthly CSV download starts with the UTF-8 BOM and contains 东城街道, the XLSX is a zip;
-// - a reload keeps the login (sessionStorage), stored credentials that stop working bring the form back
-//   (401), and 退出 logs out.
+// - the page keeps no password (a server session with an HttpOnly, SameSite cookie), a reload keeps the
+//   login, a session that ended brings the form back (401), and 退出 ends the session.
 // With screenshotDir it writes dashboard.png (the whole page) there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
@@ -205,23 +204,30 @@ async function main() {
   await shot('dashboard.png', { fullPage: true });
   check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
 
-  // The login lasts for the tab; credentials that stop working bring the form back.
+  // The login is a server session: the page keeps no password, scripts cannot read the cookie, a reload
+  // keeps the login, and a session that ends brings the form back.
+  const stored = await page.evaluate(() => JSON.stringify(Object.assign({}, sessionStorage, localStorage)));
+  check(!stored.includes(PASSWORD) && !stored.includes('password'), `the page stored credentials: ${stored}`);
+  check(!(await page.evaluate(() => document.cookie)).includes('JSESSIONID'), 'the session cookie is readable by scripts');
+  const cookie = (await context.cookies()).find((c) => c.name === 'JSESSIONID');
+  check(cookie && cookie.httpOnly && cookie.sameSite === 'Lax', `session cookie ${JSON.stringify(cookie)}`);
   await page.reload();
   await page.locator('#dash').waitFor({ state: 'visible' });
   await page.locator('#kpi-response .kpi-value', { hasText: '%' }).waitFor();
-  await page.evaluate(() => sessionStorage.setItem('lianhu.dashboard.auth',
-    JSON.stringify({ user: 'e2e-nobody', password: 'no-longer-valid' })));
-  await page.reload();
+  await context.clearCookies();
+  await page.locator('[data-preset="3m"]').click();
   await page.locator('#login-view').waitFor({ state: 'visible' });
   await page.locator('#login-msg', { hasText: '重新登录' }).waitFor();
   check(await page.locator('#dash').isHidden(), 'the dashboard stays visible after a 401');
-  log('reload keeps the login; a 401 shows the login form again');
+  log('no password in the page, HttpOnly SameSite session; reload keeps the login; an ended session shows the form');
   await login('majie', PASSWORD);
   await page.locator('#dash').waitFor({ state: 'visible' });
   await page.locator('#logout').click();
   await page.locator('#login-view').waitFor({ state: 'visible' });
-  check(await page.evaluate(() => sessionStorage.getItem('lianhu.dashboard.auth')) === null, 'credentials kept after 退出');
-  log('退出 clears the credentials');
+  await page.reload();
+  await page.locator('#login-view').waitFor({ state: 'visible' });
+  check(await page.locator('#dash').isHidden(), 'the session outlived 退出');
+  log('退出 ends the session');
 }
 
 await run(main, { timeoutS: 120, fullPage: true });

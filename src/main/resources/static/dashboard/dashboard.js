@@ -186,34 +186,22 @@
   }
 
   // ------------------------------------------------------------------------------------------------
-  // authentication: HTTP Basic, the credentials kept in this tab's sessionStorage
+  // authentication: a server session (HttpOnly cookie) opened with the password once; the page keeps
+  // only the user name and the session's CSRF token, never the password.
 
-  function utf8Base64(s) {
-    var bytes = new TextEncoder().encode(s);
-    var bin = '';
-    for (var i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
-    return btoa(bin);
-  }
+  // Earlier versions kept the Basic credentials in this tab's storage: forget them.
+  try { sessionStorage.removeItem(AUTH_KEY); } catch (e) { /* storage unavailable */ }
 
-  function loadAuth() {
-    try {
-      var a = JSON.parse(sessionStorage.getItem(AUTH_KEY) || 'null');
-      return a && a.user && a.password != null ? a : null;
-    } catch (e) {
-      return null;
-    }
-  }
+  var auth = null;
 
-  function saveAuth(a) {
-    try {
-      if (a) sessionStorage.setItem(AUTH_KEY, JSON.stringify(a)); else sessionStorage.removeItem(AUTH_KEY);
-    } catch (e) { /* storage unavailable: the login lasts as long as the page */ }
-  }
-
-  var auth = loadAuth();
-
-  function authHeader(a) {
-    return 'Basic ' + utf8Base64(a.user + ':' + a.password);
+  function session(method, body) {
+    var headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+    if (body) headers['Content-Type'] = 'application/json';
+    if (auth && auth.csrfToken) headers['X-CSRF-Token'] = auth.csrfToken;
+    return fetch(API + 'session', {
+      method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',
+      body: body ? JSON.stringify(body) : undefined
+    });
   }
 
   function AuthError(status) {
@@ -231,17 +219,15 @@
   }
 
   /**
-   * GET from the API with the staff credentials. credentials: 'omit' keeps the browser from showing
-   * its own Basic login dialog on a 401; the page shows its form instead.
+   * GET from the API in the staff session. X-Requested-With keeps the server from sending a Basic
+   * challenge on a 401, so the browser shows no login dialog of its own; the page shows its form.
    */
   function get(path, options) {
     options = options || {};
-    var a = options.auth || auth;
-    var headers = { 'Accept': options.accept || 'application/json' };
-    if (a) headers.Authorization = authHeader(a);
+    var headers = { 'Accept': options.accept || 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, options.timeout || 30000);
-    return fetch(API + path, { headers: headers, credentials: 'omit', cache: 'no-store', signal: controller.signal })
+    return fetch(API + path, { headers: headers, credentials: 'same-origin', cache: 'no-store', signal: controller.signal })
       .then(function (res) {
         if (res.status === 401 || res.status === 403) throw new AuthError(res.status);
         if (!res.ok) {
@@ -266,7 +252,6 @@
       if (err.status === 401) {
         if (!reloginShown) {
           reloginShown = true;
-          saveAuth(null);
           auth = null;
           showLogin('登录已失效或账号密码有误，请重新登录。');
         }
@@ -283,14 +268,17 @@
     $('login-view').hidden = false;
     message('login-msg', note || '', true);
     var user = $('l-user');
-    if (!user.value && auth) user.value = auth.user;
+    if (!user.value && lastUser) user.value = lastUser;
     $('l-pass').value = '';
     (user.value ? $('l-pass') : user).focus();
     document.title = '登录 · 联户指挥看板';
   }
 
+  var lastUser = '';
+
   function showDashboard() {
     reloginShown = false;
+    lastUser = auth.user;
     $('login-view').hidden = true;
     $('dash').hidden = false;
     $('who').hidden = false;
@@ -309,18 +297,30 @@
     var btn = $('login-btn');
     btn.disabled = true;
     btn.textContent = '正在登录…';
-    var candidate = { user: user, password: password };
-    get('stats/mediation?from=' + today() + '&to=' + today(), { auth: candidate })
+    session('POST', { user: user, password: password })
+      .then(function (res) {
+        if (res.status === 401) throw new AuthError(401);
+        if (!res.ok) throw new ApiError(res.status, null);
+        return res.json();
+      }, function () {
+        throw new Error('无法连接服务器，请检查网络');
+      })
+      .then(function (opened) {
+        auth = opened;
+        // Signed in, but may this account see statistics?
+        return get('stats/mediation?from=' + today() + '&to=' + today());
+      })
       .then(function () {
-        auth = candidate;
-        saveAuth(auth);
+        $('l-pass').value = '';
         message('login-msg', '');
         showDashboard();
         loadAll();
       }, function (err) {
         if (err instanceof AuthError) {
           message('login-msg', err.status === 403 ? '该账号无权查看统计数据。'
-            : '用户名或密码不正确。连续输错多次后账号会被暂时锁定。', true);
+            : '用户名或密码不正确。连续输错后需稍等片刻才能再试。', true);
+          if (err.status === 403) session('DELETE');
+          auth = null;
         } else {
           message('login-msg', '登录失败：' + err.message, true);
         }
@@ -333,7 +333,7 @@
   });
 
   $('logout').addEventListener('click', function () {
-    saveAuth(null);
+    session('DELETE').catch(function () { /* the session ends with the server's timeout anyway */ });
     auth = null;
     $('l-user').value = '';
     showLogin('已退出。');
@@ -947,10 +947,16 @@
 
   setPreset('12m');
   $('dl-date').value = today();
-  if (auth) {
-    showDashboard();
-    loadAll();
-  } else {
-    showLogin('');
-  }
+  // A reload keeps the login as long as the server's session lasts.
+  session('GET')
+    .then(function (res) { return res.ok ? res.json() : null; }, function () { return null; })
+    .then(function (current) {
+      if (current) {
+        auth = current;
+        showDashboard();
+        loadAll();
+      } else {
+        showLogin('');
+      }
+    });
 })();

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.web.Problems;
 import org.lianhu.web.Requests;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -63,10 +62,7 @@ public class ReportingSources {
   }
 
   private static ErrorResponseException unauthenticated() {
-    ErrorResponseException problem = new ErrorResponseException(HttpStatus.UNAUTHORIZED);
-    problem.setType(Problems.type("unauthenticated"));
-    problem.setTitle("需要登录");
-    problem.setDetail("以居民以外的来源上报须登录（HTTP Basic）");
+    ErrorResponseException problem = Problems.unauthenticated("以居民以外的来源上报须登录（HTTP Basic）");
     problem.getHeaders().set("WWW-Authenticate", "Basic realm=\"lianhu\", charset=\"UTF-8\"");
     return problem;
   }

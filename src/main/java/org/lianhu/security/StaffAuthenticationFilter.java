@@ -29,16 +29,27 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String[] credentials = Requests.basicCredentials(request.getHeader("Authorization"));
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+    String userId = userOf(request);
+    if (userId == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"lianhu\", charset=\"UTF-8\"");
+      // A page's own script (the dashboard) shows its login form; a Basic challenge would make the
+      // browser show its dialog instead.
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"lianhu\", charset=\"UTF-8\"");
+      }
       response.setContentType("application/problem+json;charset=UTF-8");
       response.getWriter().write("{\"type\":\"/problems/unauthenticated\",\"title\":\"需要登录\",\"status\":401,"
-          + "\"detail\":\"工作人员接口需要有效的账号和密码（HTTP Basic）\"}");
+          + "\"detail\":\"工作人员接口需要有效的账号和密码（HTTP Basic），或登录会话\"}");
       return;
     }
-    String userId = credentials[0];
+    if (!safe(request.getMethod()) && request.getHeader("Authorization") == null
+        && !StaffSessions.csrfMatches(request)) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/problem+json;charset=UTF-8");
+      response.getWriter().write("{\"type\":\"/problems/csrf\",\"title\":\"请求被拒绝\",\"status\":403,"
+          + "\"detail\":\"登录会话的请求须带 X-CSRF-Token\"}");
+      return;
+    }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
     identityService.setAuthentication(userId, groups);
@@ -47,5 +58,20 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** HTTP Basic if the request carries it (checked every time), else the user of the staff session. */
+  private String userOf(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header != null) {
+      String[] credentials = Requests.basicCredentials(header);
+      return credentials != null && identityService.checkPassword(credentials[0], credentials[1]) ? credentials[0]
+          : null;
+    }
+    return StaffSessions.userOf(request);
+  }
+
+  private static boolean safe(String method) {
+    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
   }
 }

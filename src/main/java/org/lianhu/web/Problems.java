@@ -19,6 +19,10 @@ public final class Problems {
         Map.of("errors", Map.of(field, detail)));
   }
 
+  public static ErrorResponseException unauthenticated(String detail) {
+    return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "需要登录", detail, Map.of());
+  }
+
   public static ErrorResponseException notFound(String detail) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "未找到", detail, Map.of());
   }
