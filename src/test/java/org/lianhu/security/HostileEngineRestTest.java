@@ -76,6 +76,18 @@ class HostileEngineRestTest extends CaseLoopTestSupport {
   }
 
   @Test
+  void cockpitsCountyWideStatisticsAreForThoseWhoMayOpenCockpit() throws Exception {
+    String statistics = "/api/cockpit/plugin/base/default/process-definition/statistics";
+
+    HttpResponse<String> gridWorker = new TasklistSession(port, "wangli").get(statistics);
+    HttpResponse<String> supervisor = new TasklistSession(port, "majie").get(statistics);
+
+    assertThat(gridWorker.statusCode()).as(gridWorker.body()).isEqualTo(403);
+    assertThat(supervisor.statusCode()).as(supervisor.body()).isEqualTo(200);
+    assertThat(supervisor.body()).contains("caseHandling");
+  }
+
+  @Test
   void aTwoMegabyteVariableIsRefusedBeforeItReachesTheEngine() {
     Task task = acceptTask();
     String huge = "{\"variables\":{\"acceptComment\":{\"value\":\"" + "长".repeat(700_000) + "\"}}}";

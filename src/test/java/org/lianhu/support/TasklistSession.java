@@ -49,8 +49,9 @@ public class TasklistSession {
     return send(request);
   }
 
-  private void get(String path) throws Exception {
-    send(HttpRequest.newBuilder(URI.create(base + path)));
+  /** A GET of {@code /camunda} + {@code path} in this session. */
+  public HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json"));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
