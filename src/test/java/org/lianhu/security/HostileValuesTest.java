@@ -56,20 +56,8 @@ class HostileValuesTest extends CaseLoopTestSupport {
   @Test
   void open311RefusesACoordinateWithAThousandMillionDecimals() {
     long before = cases();
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("api_key", "demo-open311-key");
-    form.add("service_code", "streetlight");
-    form.add("lat", "1e-1000000000");
-    form.add("long", "120.001");
-    form.add("description", "路灯不亮");
-    form.add("first_name", "李");
-    form.add("last_name", "明");
-    form.add("phone", "13812345678");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 
-    ResponseEntity<String> answer = http.postForEntity("/open311/v2/requests.json", new HttpEntity<>(form, headers),
-        String.class);
+    ResponseEntity<String> answer = open311("路灯不亮", "1e-1000000000");
 
     assertThat(answer.getStatusCode().value()).isEqualTo(400);
     assertThat(answer.getBody()).contains("lat");
@@ -153,22 +141,28 @@ class HostileValuesTest extends CaseLoopTestSupport {
   @Test
   void open311RefusesControlCharactersInItsTextFields() {
     long before = cases();
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("api_key", "demo-open311-key");
-    form.add("service_code", "streetlight");
-    form.add("address_string", "和平里东街30号");
-    form.add("description", "路灯\u0000不亮");
-    form.add("first_name", "李");
-    form.add("phone", "13812345678");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 
-    ResponseEntity<String> answer = http.postForEntity("/open311/v2/requests.json", new HttpEntity<>(form, headers),
-        String.class);
+    ResponseEntity<String> answer = open311("路灯\u0000不亮", "30.001");
 
     assertThat(answer.getStatusCode().value()).isEqualTo(400);
     assertThat(answer.getBody()).contains("description");
     assertThat(cases()).isEqualTo(before);
+  }
+
+  /** An Open311 report of a streetlight at 和平里东街30号 with this description and latitude. */
+  private ResponseEntity<String> open311(String description, String latitude) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("api_key", "demo-open311-key");
+    form.add("service_code", "streetlight");
+    form.add("address_string", "和平里东街30号");
+    form.add("lat", latitude);
+    form.add("long", "120.001");
+    form.add("description", description);
+    form.add("first_name", "李");
+    form.add("phone", "13812345678");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return http.postForEntity("/open311/v2/requests.json", new HttpEntity<>(form, headers), String.class);
   }
 
   private static HttpHeaders basicJson(String user, String password) {
