@@ -12,9 +12,6 @@ interface GuessMapper {
 
   Instant windowStart(@Param("scope") String scope);
 
-  int countInWindow(@Param("scope") String scope, @Param("since") Instant since);
-
-  int startWindow(@Param("scope") String scope, @Param("at") Instant at);
-
-  int insertWindow(@Param("scope") String scope, @Param("at") Instant at);
+  /** One more failure: in the window that began at or after {@code since}, else in a new one at {@code at}. */
+  void countFailure(@Param("scope") String scope, @Param("at") Instant at, @Param("since") Instant since);
 }

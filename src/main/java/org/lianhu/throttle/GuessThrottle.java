@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.lianhu.calendar.EngineClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -21,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class GuessThrottle {
+
+  private static final Logger log = LoggerFactory.getLogger(GuessThrottle.class);
 
   /** Too many wrong codes: refused until {@link #retryAfter}. */
   public static class TooManyGuesses extends RuntimeException {
@@ -67,10 +71,7 @@ public class GuessThrottle {
       return lookup.get();
     } catch (RuntimeException e) {
       if (wrongCode.test(e)) {
-        ownTransaction.executeWithoutResult(status -> {
-          count("subject:" + subject, now);
-          count("client:" + client, now);
-        });
+        count(subject, client, now);
       }
       throw e;
     }
@@ -84,16 +85,24 @@ public class GuessThrottle {
     }
   }
 
-  private void count(String scope, Instant now) {
-    String key = scope(scope);
-    if (guesses.countInWindow(key, now.minus(window)) > 0 || guesses.startWindow(key, now) > 0) {
-      return;
-    }
-    try {
-      guesses.insertWindow(key, now);
-    } catch (DuplicateKeyException raced) {
-      // Another request of the same scope inserted it a moment ago: count in its window.
-      guesses.countInWindow(key, now.minus(window));
+  /**
+   * Counts the failure in its own transaction, which the refused request's rollback does not undo. A
+   * database that cannot count it now (a lock conflict after retries) costs one uncounted guess, never
+   * the caller's answer.
+   */
+  private void count(String subject, String client, Instant now) {
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        ownTransaction.executeWithoutResult(status -> {
+          guesses.countFailure(scope("subject:" + subject), now, now.minus(window));
+          guesses.countFailure(scope("client:" + client), now, now.minus(window));
+        });
+        return;
+      } catch (ConcurrencyFailureException e) {
+        if (attempt == 3) {
+          log.warn("A wrong tracking code for {} was not counted: {}", subject, e.getMessage());
+        }
+      }
     }
   }
 
