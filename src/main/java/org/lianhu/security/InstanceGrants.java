@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -23,9 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps the READ grants on a process instance ({@link TaskHolderAuthorizations} adds one per task holder)
- * to those who hold one of its open tasks now: when a task is completed or deleted, handed to someone
- * else or loses a candidate, and when the instance ends, the grants of everyone who no longer holds a task
- * of it are deleted. A closed case leaves no grant behind, and a hand-off takes the old holder's access
+ * to those who hold one of its open tasks now: when a task is completed or deleted (an instance that ends
+ * deletes its open tasks), handed to someone else or loses a candidate, the grants of everyone who no
+ * longer holds a task of it are deleted. A closed case leaves no grant behind, and a hand-off takes the old holder's access
  * away.
  *
  * <p>The check runs once per instance and transaction, just before the commit: by then the engine has
@@ -52,14 +51,6 @@ public class InstanceGrants {
   @EventListener(condition = "#task.eventName == 'complete' or #task.eventName == 'delete'")
   public void taskEnded(DelegateTask task) {
     reviewBeforeCommit(task.getProcessInstanceId());
-  }
-
-  @EventListener(condition = "#execution.eventName == 'end' and #execution.parentId == null")
-  public void instanceEnded(DelegateExecution execution) {
-    if (execution.getBpmnModelElementInstance() instanceof org.camunda.bpm.model.bpmn.instance.Process
-        || execution.getBpmnModelElementInstance() == null) {
-      reviewBeforeCommit(execution.getProcessInstanceId());
-    }
   }
 
   /** Also called by the authorization provider when a task's assignee or candidates change. */
