@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class MediationVariables {
 
   public static final String PROCESS_KEY = "disputeMediation";
+  /** The decision table of the tiers' time limits (mediation-deadlines.dmn). */
+  public static final String DEADLINES_DECISION = "mediationDeadlines";
 
   public static final String DISPUTE_NO = "disputeNo";
   public static final String DISPUTE_TYPE = "disputeType";

@@ -15,6 +15,9 @@ enum Stage {
       "remindAcceptor", ACCEPTANCE, "escalateAcceptance", ACCEPTANCE, "reassignAcceptance", ACCEPTANCE,
       "remindHandler", HANDLING, "escalateHandling", HANDLING, "reassignHandling", HANDLING);
 
+  /** The activities (reminders, escalations, reassignments) that find their stage with {@link #of}. */
+  static final Set<String> ACTIVITIES = BY_ACTIVITY.keySet();
+
   private final String label;
   private final Set<String> ownedTasks;
   private final Set<String> reassignableTasks;

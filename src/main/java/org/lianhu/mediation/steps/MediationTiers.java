@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MediationTiers {
 
-  static final String DECISION = "mediationDeadlines";
+  static final String DECISION = MediationVariables.DEADLINES_DECISION;
 
   private final DecisionTables decisionTables;
   private final DisputeMapper disputes;
