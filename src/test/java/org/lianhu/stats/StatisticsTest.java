@@ -2,7 +2,6 @@ package org.lianhu.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +9,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +16,7 @@ import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseScope;
 import org.lianhu.cases.Rating;
+import org.lianhu.support.Workbooks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -186,15 +184,11 @@ class StatisticsTest extends CaseLoopTestSupport {
     String text = new String(csv.getBody(), StandardCharsets.UTF_8);
     assertThat(text).contains("月报 2031-06-01 至 2031-06-30").contains("dongcheng,东城街道,2,0,2,1.0");
     assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("lianhu-month-2031-06-01.csv");
-    String sheet = null;
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx.getBody()))) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-        if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-          sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-        }
-      }
-    }
-    assertThat(sheet).contains("东城街道").contains("<v>2</v>");
+    List<List<Object>> byStreet = Workbooks.rows(xlsx.getBody(), 0);
+    assertThat(Workbooks.sheetName(xlsx.getBody(), 0)).isEqualTo("按街道");
+    assertThat(byStreet.get(0).get(0).toString()).contains("月报 2031-06-01 至 2031-06-30");
+    assertThat(Workbooks.rowOf(byStreet, "东城街道").get(2)).isEqualTo(2.0);
+    assertThat(Workbooks.sheetName(xlsx.getBody(), 1)).isEqualTo("按部门");
   }
 
   @Test
