@@ -25,7 +25,6 @@ public interface CaseMapper {
 
   CaseRecord findByIdempotencyKey(@Param("key") String key);
 
-  int countByIdempotencyKey(@Param("key") String key);
 
   /**
    * Takes the case row's write lock for the rest of the transaction ({@code select ... for update}). A step

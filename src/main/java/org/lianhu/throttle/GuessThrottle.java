@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.lianhu.calendar.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,13 +15,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Slows the guessing of tracking codes: after {@code lianhu.tracking.max-wrong-codes-per-case} wrong codes
- * for one case, or {@code ...-per-client} from one client address, within {@code lianhu.tracking.window},
- * further tries are refused until the window ends. The counts live in the database, so every node of a
+ * Slows the guessing of tracking codes: after {@link TrackingSettings#maxWrongCodesPerCase} wrong codes
+ * for one case, or {@link TrackingSettings#maxWrongCodesPerClient} from one client address, within one
+ * {@link TrackingSettings#window}, further tries are refused until the window ends. The counts live in the database, so every node of a
  * cluster refuses alike, and a failure is counted in its own transaction, which the refused request's
  * rollback does not undo.
  */
 @Service
+@EnableConfigurationProperties(TrackingSettings.class)
 public class GuessThrottle {
 
   private static final Logger log = LoggerFactory.getLogger(GuessThrottle.class);
@@ -46,16 +47,13 @@ public class GuessThrottle {
   private final int perSubject;
   private final int perClient;
 
-  public GuessThrottle(GuessMapper guesses, PlatformTransactionManager transactions,
-      @Value("${lianhu.tracking.window:PT15M}") Duration window,
-      @Value("${lianhu.tracking.max-wrong-codes-per-case:10}") int perSubject,
-      @Value("${lianhu.tracking.max-wrong-codes-per-client:50}") int perClient) {
+  public GuessThrottle(GuessMapper guesses, PlatformTransactionManager transactions, TrackingSettings settings) {
     this.guesses = guesses;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.window = window;
-    this.perSubject = perSubject;
-    this.perClient = perClient;
+    this.window = settings.window();
+    this.perSubject = settings.maxWrongCodesPerCase();
+    this.perClient = settings.maxWrongCodesPerClient();
   }
 
   /**

@@ -72,11 +72,6 @@ public class DecisionTables {
     return result;
   }
 
-  /** Forgets every remembered result (tests that redeploy a table in place). */
-  public void clear() {
-    results.clear();
-  }
-
   boolean keepsDecisionHistory() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
