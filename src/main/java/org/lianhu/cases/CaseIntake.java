@@ -11,6 +11,7 @@ import org.lianhu.calendar.EngineClock;
 import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
+import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.web.Problems;
 import org.lianhu.web.Requests;
 import org.springframework.beans.factory.annotation.Value;

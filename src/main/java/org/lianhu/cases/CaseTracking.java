@@ -1,6 +1,8 @@
 package org.lianhu.cases;
 
 import java.util.List;
+import org.lianhu.privacy.Masking;
+import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;

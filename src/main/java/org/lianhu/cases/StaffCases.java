@@ -1,6 +1,5 @@
 package org.lianhu.cases;
 
-import org.lianhu.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +10,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.lianhu.org.OrganisationMapper;
+import org.lianhu.privacy.Masking;
+import org.lianhu.timeline.TimelineEntry;
 import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -13,12 +13,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.ReportCaseRequest;
-import org.lianhu.cases.TrackingCodes;
 import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
+import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.web.Problems;
 import org.lianhu.web.Requests;
@@ -92,10 +91,10 @@ public class DisputeIntake {
 
   /** A case of category dispute handed over by the case loop; the reporter applies, with the same code. */
   @Transactional
-  public Dispute fromCase(CaseRecord record) {
+  public Dispute fromCase(CaseHandOver record) {
     NewDispute draft = new NewDispute();
     draft.trackingCode = record.trackingCode();
-    draft.caseId = record.id();
+    draft.caseId = record.caseId();
     draft.disputeType = DisputeType.other.name();
     draft.description = record.description();
     draft.address = record.address();

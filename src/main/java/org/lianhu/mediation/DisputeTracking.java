@@ -1,9 +1,7 @@
 package org.lianhu.mediation;
 
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseRecord;
-import org.lianhu.cases.Masking;
-import org.lianhu.cases.TrackingCodes;
+import org.lianhu.privacy.Masking;
+import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;
@@ -14,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class DisputeTracking {
 
   private final DisputeMapper disputes;
-  private final CaseMapper cases;
+  private final HandedOverCases cases;
   private final PublicTimeline publicTimeline;
 
-  public DisputeTracking(DisputeMapper disputes, CaseMapper cases, PublicTimeline publicTimeline) {
+  public DisputeTracking(DisputeMapper disputes, HandedOverCases cases, PublicTimeline publicTimeline) {
     this.disputes = disputes;
     this.cases = cases;
     this.publicTimeline = publicTimeline;
@@ -29,8 +27,7 @@ public class DisputeTracking {
     if (dispute == null || !TrackingCodes.matches(dispute.trackingCode(), trackingCode)) {
       throw Problems.notFound("没有与该纠纷编号和查询码对应的纠纷");
     }
-    String caseNo = dispute.caseId() == null ? null
-        : java.util.Optional.ofNullable(cases.findById(dispute.caseId())).map(CaseRecord::caseNo).orElse(null);
+    String caseNo = dispute.caseId() == null ? null : cases.caseNo(dispute.caseId()).orElse(null);
     return new DisputeView(dispute.disputeNo(), dispute.disputeType(), dispute.type().label(), dispute.description(),
         dispute.address(), dispute.status(), dispute.disputeStatus().label(), dispute.tier(),
         MediationVariables.tierName(dispute.tier()),

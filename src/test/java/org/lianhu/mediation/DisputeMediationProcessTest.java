@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DisputeMediationProcessTest extends CaseLoopTestSupport {
 
   private static final String HEPINGLI = "东城街道和平里东街3号";
+  @Autowired private DisputeTracking tracking;
+
   private static final Map<String, Object> AGREEMENT = Map.of("outcome", "agreement",
       "agreementTerms", "楼上住户晚十点后不再装修，赔偿楼下漏水损失两千元", "partiesConsent", true,
       "mediationNotes", "双方当面协商一致");
@@ -351,5 +353,20 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
     assertThat(taskService.createTaskQuery().processInstanceId(dispute.processInstanceId())
         .taskDefinitionKey("mediateTier1").count()).isOne();
     assertThat(actions(caseReceipt)).contains("转矛盾纠纷调解");
+  }
+
+  @Test
+  void aHandedOverDisputeNamesItsCaseAndItsClosingShowsOnTheCase() {
+    CaseReceipt caseReceipt = reportCase("dispute", "normal", HEPINGLI);
+    completeAs("wangli", openTask(caseReceipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
+    Dispute dispute = disputes.findByCaseId(recordOf(caseReceipt).id());
+    Task mediate = taskService.createTaskQuery().processInstanceId(dispute.processInstanceId())
+        .taskDefinitionKey("mediateTier1").singleResult();
+
+    completeAs("wangli", mediate, Map.of("outcome", "withdrawn", "mediationNotes", "已私下和解"));
+
+    assertThat(actions(caseReceipt)).contains("关联纠纷结案");
+    assertThat(tracking.view(dispute.disputeNo(), caseReceipt.trackingCode()).fromCaseNo())
+        .isEqualTo(caseReceipt.caseNo());
   }
 }

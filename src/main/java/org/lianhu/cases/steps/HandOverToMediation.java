@@ -6,6 +6,7 @@ import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.mediation.CaseHandOver;
 import org.lianhu.mediation.Dispute;
 import org.lianhu.mediation.DisputeIntake;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,10 @@ public class HandOverToMediation implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
     CaseRecord record = cases.findById(caseId);
-    Dispute dispute = disputeIntake.fromCase(record);
+    Dispute dispute = disputeIntake.fromCase(new CaseHandOver(record.id(), record.caseNo(), record.trackingCode(),
+        record.description(), record.address(), record.latitude(), record.longitude(), record.liaisonUnitCode(),
+        record.streetCode(), record.communityCode(), record.gridCode(), record.reporterName(),
+        record.reporterPhone()));
     cases.linkDispute(caseId, dispute.id());
     String result = "已转入矛盾纠纷三级调解，纠纷编号 " + dispute.disputeNo() + "，可凭原查询码查询调解进度";
     execution.setVariable(CaseVariables.HANDLE_RESULT, result);

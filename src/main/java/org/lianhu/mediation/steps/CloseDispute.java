@@ -4,13 +4,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.mediation.Dispute;
+import org.lianhu.mediation.DisputeClosed;
 import org.lianhu.mediation.DisputeMapper;
 import org.lianhu.mediation.DisputeStatus;
 import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.timeline.PublicTimeline;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +28,12 @@ public class CloseDispute implements JavaDelegate {
 
   private final DisputeMapper disputes;
   private final DisputeTimeline timeline;
-  private final CaseTimeline caseTimeline;
+  private final ApplicationEventPublisher events;
 
-  public CloseDispute(DisputeMapper disputes, DisputeTimeline timeline, CaseTimeline caseTimeline) {
+  public CloseDispute(DisputeMapper disputes, DisputeTimeline timeline, ApplicationEventPublisher events) {
     this.disputes = disputes;
     this.timeline = timeline;
-    this.caseTimeline = caseTimeline;
+    this.events = events;
   }
 
   @Override
@@ -48,8 +49,7 @@ public class CloseDispute implements JavaDelegate {
     timeline.record(id, PublicTimeline.SYSTEM, "结案：" + status.label(), null);
     Dispute dispute = disputes.findById(id);
     if (dispute.caseId() != null) {
-      caseTimeline.record(dispute.caseId(), PublicTimeline.SYSTEM, "关联纠纷结案",
-          "纠纷 " + dispute.disputeNo() + "：" + status.label());
+      events.publishEvent(new DisputeClosed(dispute.caseId(), dispute.disputeNo(), status.label()));
     }
   }
 }

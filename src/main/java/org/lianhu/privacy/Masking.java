@@ -1,4 +1,4 @@
-package org.lianhu.cases;
+package org.lianhu.privacy;
 
 /** Masks personal data for anyone who is not handling the case. */
 public final class Masking {

@@ -1,4 +1,4 @@
-package org.lianhu.cases;
+package org.lianhu.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
