@@ -32,6 +32,14 @@ class ModulesTest {
   }
 
   @Test
+  void theOrganisationIsDomainAndKnowsNothingOfTheWebLayer() {
+    ApplicationModule org = MODULES.getModuleByName("org").orElseThrow();
+    ApplicationModule web = MODULES.getModuleByName("web").orElseThrow();
+
+    assertThat(org.getDirectDependencies(MODULES).contains(web)).isFalse();
+  }
+
+  @Test
   void theModuleDiagramsInDocsAreWrittenFromTheCode() {
     new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
         .writeModulesAsPlantUml()

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.lianhu.calendar.EngineClock;
+import org.lianhu.org.InvalidLocation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -66,6 +67,8 @@ public class Open311Controller {
     } catch (ErrorResponseException problem) {
       return Open311Format.error(HttpStatus.valueOf(problem.getStatusCode().value()), format,
           problem.getBody().getDetail(), json);
+    } catch (InvalidLocation location) {
+      return Open311Format.error(HttpStatus.BAD_REQUEST, format, location.getMessage(), json);
     }
   }
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,10 +68,10 @@ public class OrganisationDirectory {
   /** Places a reported location, refusing an unknown liaison unit or half a coordinate pair. */
   public Placement place(Location location) {
     if (location.liaisonUnit() != null && mapper.liaisonUnit(location.liaisonUnit()) == null) {
-      throw Problems.invalid("location.liaisonUnit", "未知的联户单元: " + location.liaisonUnit());
+      throw new InvalidLocation("location.liaisonUnit", "未知的联户单元: " + location.liaisonUnit());
     }
     if ((location.latitude() == null) != (location.longitude() == null)) {
-      throw Problems.invalid("location", "经纬度须同时提供");
+      throw new InvalidLocation("location", "经纬度须同时提供");
     }
     return place(location.liaisonUnit(), location.latitude(), location.longitude(), location.address());
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lianhu.org.InvalidLocation;
 import org.lianhu.throttle.GuessThrottle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(Problems.type("unreadable-request"));
     problem.setTitle("请求无法解析");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** The organisation's refusal of a location: a 400 naming the field, as every invalid request. */
+  @ExceptionHandler(InvalidLocation.class)
+  ResponseEntity<ProblemDetail> invalidLocation(InvalidLocation ex) {
+    return ResponseEntity.badRequest().body(Problems.invalid(ex.field(), ex.getMessage()).getBody());
   }
 
   @ExceptionHandler(GuessThrottle.TooManyGuesses.class)
