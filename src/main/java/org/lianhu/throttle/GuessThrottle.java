@@ -78,7 +78,8 @@ public class GuessThrottle {
   private void refuseIfOver(String scope, int limit, Instant now) {
     Integer failures = guesses.failuresSince(scope(scope), now.minus(window));
     if (failures != null && failures >= limit) {
-      Instant ends = guesses.windowStart(scope(scope)).plus(window);
+      Instant started = guesses.windowStart(scope(scope));
+      Instant ends = (started == null ? now : started).plus(window);
       throw new TooManyGuesses(Duration.between(now, ends).plusSeconds(1));
     }
   }
