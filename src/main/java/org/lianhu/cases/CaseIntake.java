@@ -12,7 +12,7 @@ import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.privacy.TrackingCodes;
-import org.lianhu.web.Problems;
+import org.lianhu.refusal.Refusal;
 import org.lianhu.web.Requests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -60,7 +60,7 @@ public class CaseIntake {
     }
     CaseCategory category = cases.category(request.category());
     if (category == null || !Boolean.TRUE.equals(category.active())) {
-      throw Problems.invalid("category", "未知的事件类别: " + request.category()
+      throw Refusal.invalid("category", "未知的事件类别: " + request.category()
           + "，可用类别见 GET /api/categories");
     }
     Urgency urgency = Requests.choice(Urgency.class, "urgency", request.urgency(), Urgency.normal);
@@ -125,7 +125,7 @@ public class CaseIntake {
 
   private CaseReceipt replay(CaseRecord earlier, String fingerprint) {
     if (!fingerprint.equals(earlier.requestFingerprint())) {
-      throw Problems.unprocessable("idempotency-key-reused", "幂等键已用于另一份上报",
+      throw Refusal.unprocessable("idempotency-key-reused", "幂等键已用于另一份上报",
           "Idempotency-Key 已用于内容不同的上报，请为新的上报使用新的键");
     }
     return CaseReceipt.of(earlier, true);

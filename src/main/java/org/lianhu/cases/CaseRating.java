@@ -2,7 +2,7 @@ package org.lianhu.cases;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.lianhu.web.Problems;
+import org.lianhu.refusal.Refusal;
 import org.lianhu.web.Requests;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +31,7 @@ public class CaseRating {
     String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
     // The conditional update is the guard against a replayed or concurrent rating: only one wins.
     if (cases.rate(record.id(), rating.name(), comment) != 1) {
-      throw Problems.conflict("rating-not-open", "当前不可评价",
+      throw Refusal.conflict("rating-not-open", "当前不可评价",
           "事件 " + caseNo + " 不在待评价阶段，或已经评价过");
     }
     timeline.record(record.id(), CaseTimeline.REPORTER, "评价：" + rating.label(), comment);

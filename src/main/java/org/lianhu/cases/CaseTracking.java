@@ -3,8 +3,8 @@ package org.lianhu.cases;
 import java.util.List;
 import org.lianhu.privacy.Masking;
 import org.lianhu.privacy.TrackingCodes;
+import org.lianhu.refusal.Refusal;
 import org.lianhu.timeline.PublicTimeline;
-import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +25,7 @@ public class CaseTracking {
   public CaseRecord authorised(String caseNo, String trackingCode) {
     CaseRecord record = caseNo == null ? null : cases.findByNo(caseNo);
     if (record == null || !TrackingCodes.matches(record.trackingCode(), trackingCode)) {
-      throw Problems.notFound("没有与该事件编号和查询码对应的事件");
+      throw Refusal.notFound("没有与该事件编号和查询码对应的事件");
     }
     return record;
   }

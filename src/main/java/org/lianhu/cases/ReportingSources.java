@@ -2,10 +2,9 @@ package org.lianhu.cases;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.web.Problems;
+import org.lianhu.refusal.Refusal;
 import org.lianhu.web.Requests;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Who may say who reported a case. Anyone reports as a resident; the other sources are claims that count
@@ -34,22 +33,22 @@ public class ReportingSources {
   public void check(CaseSource source, String authorization) {
     switch (source) {
       case resident -> { }
-      case sensor -> throw Problems.forbidden("来源 sensor 只能通过 POST /api/alerts（设备密钥）上报");
-      case liaison_head -> throw Problems.forbidden("联户长账号尚未开通，来源 liaison_head 暂不可用");
+      case sensor -> throw Refusal.forbidden("来源 sensor 只能通过 POST /api/alerts（设备密钥）上报");
+      case liaison_head -> throw Refusal.forbidden("联户长账号尚未开通，来源 liaison_head 暂不可用");
       case grid_worker -> {
         String user = signedIn(authorization);
         if (directory.gridOfWorker(user).isEmpty()) {
-          throw Problems.forbidden("来源 grid_worker 须由网格员账号登录上报");
+          throw Refusal.forbidden("来源 grid_worker 须由网格员账号登录上报");
         }
       }
       case hotline -> {
         String user = signedIn(authorization);
         if (identityService.createGroupQuery().groupMember(user).groupId(OrganisationDirectory.COUNTY_CENTRE_GROUP)
             .count() == 0) {
-          throw Problems.forbidden("来源 hotline 须由县综治中心（12345 热线）账号登录上报");
+          throw Refusal.forbidden("来源 hotline 须由县综治中心（12345 热线）账号登录上报");
         }
       }
-      default -> throw Problems.forbidden("未知的来源");
+      default -> throw Refusal.forbidden("未知的来源");
     }
   }
 
@@ -61,9 +60,7 @@ public class ReportingSources {
     return credentials[0];
   }
 
-  private static ErrorResponseException unauthenticated() {
-    ErrorResponseException problem = Problems.unauthenticated("以居民以外的来源上报须登录（HTTP Basic）");
-    problem.getHeaders().set("WWW-Authenticate", "Basic realm=\"lianhu\", charset=\"UTF-8\"");
-    return problem;
+  private static Refusal unauthenticated() {
+    return Refusal.unauthenticated("以居民以外的来源上报须登录（HTTP Basic）");
   }
 }

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.lianhu.org.OrganisationMapper;
 import org.lianhu.privacy.Masking;
+import org.lianhu.refusal.Refusal;
 import org.lianhu.timeline.TimelineEntry;
-import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,7 +62,7 @@ public class StaffCases {
     CaseRecord record = cases.findByNo(caseNo);
     CaseScope scope = CaseScope.of(caller.getGroupIds(), organisation);
     if (record == null || scope.nothing() || cases.countInScope(scope, record.id()) == 0) {
-      throw Problems.notFound("没有编号为 " + caseNo + " 且属于您所在单位的事件");
+      throw Refusal.notFound("没有编号为 " + caseNo + " 且属于您所在单位的事件");
     }
     List<OpenTask> openTasks = openTasks(record);
     Set<String> mine = new HashSet<>(caller.getGroupIds());

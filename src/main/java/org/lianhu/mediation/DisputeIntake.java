@@ -18,8 +18,8 @@ import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.privacy.TrackingCodes;
+import org.lianhu.refusal.Refusal;
 import org.lianhu.timeline.PublicTimeline;
-import org.lianhu.web.Problems;
 import org.lianhu.web.Requests;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +69,7 @@ public class DisputeIntake {
           party.phone() == null || party.phone().isBlank() ? null : party.phone().trim()));
     }
     if (parties.stream().noneMatch(p -> PartyRole.applicant.name().equals(p.role()) && p.phone() != null)) {
-      throw Problems.invalid("parties", "至少需要一名留有联系电话的申请人");
+      throw Refusal.invalid("parties", "至少需要一名留有联系电话的申请人");
     }
     Location location = request.location();
     Placement placement = directory.place(location);
@@ -150,7 +150,7 @@ public class DisputeIntake {
 
   private DisputeReceipt replay(Dispute earlier, String fingerprint) {
     if (!fingerprint.equals(earlier.requestFingerprint())) {
-      throw Problems.unprocessable("idempotency-key-reused", "幂等键已用于另一份登记",
+      throw Refusal.unprocessable("idempotency-key-reused", "幂等键已用于另一份登记",
           "Idempotency-Key 已用于内容不同的纠纷登记，请为新的登记使用新的键");
     }
     return DisputeReceipt.of(earlier, true);

@@ -2,8 +2,8 @@ package org.lianhu.mediation;
 
 import org.lianhu.privacy.Masking;
 import org.lianhu.privacy.TrackingCodes;
+import org.lianhu.refusal.Refusal;
 import org.lianhu.timeline.PublicTimeline;
-import org.lianhu.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +25,7 @@ public class DisputeTracking {
   public DisputeView view(String disputeNo, String trackingCode) {
     Dispute dispute = disputeNo == null ? null : disputes.findByNo(disputeNo);
     if (dispute == null || !TrackingCodes.matches(dispute.trackingCode(), trackingCode)) {
-      throw Problems.notFound("没有与该纠纷编号和查询码对应的纠纷");
+      throw Refusal.notFound("没有与该纠纷编号和查询码对应的纠纷");
     }
     String caseNo = dispute.caseId() == null ? null : cases.caseNo(dispute.caseId()).orElse(null);
     return new DisputeView(dispute.disputeNo(), dispute.disputeType(), dispute.type().label(), dispute.description(),

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.org.InvalidLocation;
+import org.lianhu.refusal.Refusal;
+import org.lianhu.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -67,6 +69,9 @@ public class Open311Controller {
     } catch (ErrorResponseException problem) {
       return Open311Format.error(HttpStatus.valueOf(problem.getStatusCode().value()), format,
           problem.getBody().getDetail(), json);
+    } catch (Refusal refusal) {
+      ErrorResponseException problem = Problems.of(refusal);
+      return Open311Format.error(HttpStatus.valueOf(problem.getStatusCode().value()), format, refusal.getMessage(), json);
     } catch (InvalidLocation location) {
       return Open311Format.error(HttpStatus.BAD_REQUEST, format, location.getMessage(), json);
     }

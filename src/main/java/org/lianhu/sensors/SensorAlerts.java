@@ -9,7 +9,7 @@ import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.ReportCaseRequest;
-import org.lianhu.web.Problems;
+import org.lianhu.refusal.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,11 +45,11 @@ public class SensorAlerts {
   public AlertReceipt receive(AlertRequest alert) {
     String status = alert.status().trim();
     if (!ALARM.equals(status) && !NORMAL.equals(status)) {
-      throw Problems.invalid("status", "状态只能是 alarm 或 normal");
+      throw Refusal.invalid("status", "状态只能是 alarm 或 normal");
     }
     String category = categories.get(alert.type().trim());
     if (category == null) {
-      throw Problems.invalid("type", "未知的告警类型 " + alert.type() + "，可选: " + categories.keySet());
+      throw Refusal.invalid("type", "未知的告警类型 " + alert.type() + "，可选: " + categories.keySet());
     }
     Instant now = EngineClock.now();
     try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lianhu.org.InvalidLocation;
+import org.lianhu.refusal.Refusal;
 import org.lianhu.throttle.GuessThrottle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -61,6 +63,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(Problems.type("unreadable-request"));
     problem.setTitle("请求无法解析");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A domain refusal: the problem details every API error has. */
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
+    ErrorResponseException problem = Problems.of(refusal);
+    return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).body(problem.getBody());
   }
 
   /** The organisation's refusal of a location: a 400 naming the field, as every invalid request. */

@@ -2,6 +2,7 @@ package org.lianhu.web;
 
 import java.net.URI;
 import java.util.Map;
+import org.lianhu.refusal.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -37,6 +38,22 @@ public final class Problems {
 
   public static ErrorResponseException unprocessable(String type, String title, String detail) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, type, title, detail, Map.of());
+  }
+
+  /** The problem a domain refusal is answered with: the same type, title, detail and field as the rest. */
+  public static ErrorResponseException of(Refusal refusal) {
+    return switch (refusal.kind()) {
+      case INVALID -> invalid(refusal.field(), refusal.getMessage());
+      case UNAUTHENTICATED -> {
+        ErrorResponseException problem = unauthenticated(refusal.getMessage());
+        problem.getHeaders().set("WWW-Authenticate", "Basic realm=\"lianhu\", charset=\"UTF-8\"");
+        yield problem;
+      }
+      case FORBIDDEN -> forbidden(refusal.getMessage());
+      case NOT_FOUND -> notFound(refusal.getMessage());
+      case CONFLICT -> conflict(refusal.type(), refusal.title(), refusal.getMessage());
+      case UNPROCESSABLE -> unprocessable(refusal.type(), refusal.title(), refusal.getMessage());
+    };
   }
 
   public static URI type(String slug) {

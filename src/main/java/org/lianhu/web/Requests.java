@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.lianhu.refusal.Refusal;
 import org.springframework.web.ErrorResponseException;
 
 /** What every public endpoint checks the same way: enum choices, idempotency keys, tracking codes. */
@@ -60,7 +61,8 @@ public final class Requests {
 
   /** The answer to a wrong code or an unknown number (which look alike on purpose). */
   public static boolean notFound(RuntimeException e) {
-    return e instanceof ErrorResponseException problem && problem.getStatusCode().value() == 404;
+    return (e instanceof ErrorResponseException problem && problem.getStatusCode().value() == 404)
+        || (e instanceof Refusal refusal && refusal.kind() == Refusal.Kind.NOT_FOUND);
   }
 
   /** User and password of an HTTP Basic {@code Authorization} header, or null when it is not one. */

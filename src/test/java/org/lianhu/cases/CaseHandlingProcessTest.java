@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.ErrorResponseException;
+import org.lianhu.refusal.Refusal;
+import org.lianhu.web.Problems;
 
 /** Every path of processes/case-handling.bpmn, through the real delegates, DMN tables and database. */
 class CaseHandlingProcessTest extends CaseLoopTestSupport {
@@ -331,8 +332,10 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     assertThat(record.caseStatus()).isEqualTo(CaseStatus.CLOSED);
     assertThat(record.rating()).isNull();
     assertThatThrownBy(() -> rate(receipt, Rating.satisfied, null))
-        .isInstanceOfSatisfying(ErrorResponseException.class,
-            e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+        .isInstanceOfSatisfying(Refusal.class, e -> {
+          assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+          assertThat(Problems.of(e).getStatusCode().value()).isEqualTo(409);
+        });
   }
 
   @Test
@@ -342,8 +345,10 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     rate(receipt, Rating.satisfied, null);
 
     assertThatThrownBy(() -> rate(receipt, Rating.unsatisfied, null))
-        .isInstanceOfSatisfying(ErrorResponseException.class,
-            e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+        .isInstanceOfSatisfying(Refusal.class, e -> {
+          assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+          assertThat(Problems.of(e).getStatusCode().value()).isEqualTo(409);
+        });
     assertThat(recordOf(receipt).rating()).isEqualTo("satisfied");
   }
 }

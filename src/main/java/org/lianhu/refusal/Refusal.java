@@ -1,0 +1,68 @@
+package org.lianhu.refusal;
+
+/**
+ * The domain's "no": a request the rules refuse, with what the caller needs to know, and no HTTP in it.
+ * Only the web layer turns it into problem details (RFC 7807) or, under {@code /open311/}, Open311's own
+ * error list. {@link #type()} names the problem ({@code /problems/<type>}).
+ */
+public class Refusal extends RuntimeException {
+
+  /** What kind of refusal, which the web layer answers with its status. */
+  public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE }
+
+  private final Kind kind;
+  private final String type;
+  private final String title;
+  private final String field;
+
+  private Refusal(Kind kind, String type, String title, String field, String detail) {
+    super(detail);
+    this.kind = kind;
+    this.type = type;
+    this.title = title;
+    this.field = field;
+  }
+
+  /** A value the rules do not take; {@code field} as the API names it ({@code location.address}). */
+  public static Refusal invalid(String field, String detail) {
+    return new Refusal(Kind.INVALID, "invalid-request", "请求参数有误", field, detail);
+  }
+
+  /** A claim that needs a login the request does not carry. */
+  public static Refusal unauthenticated(String detail) {
+    return new Refusal(Kind.UNAUTHENTICATED, "unauthenticated", "需要登录", null, detail);
+  }
+
+  public static Refusal forbidden(String detail) {
+    return new Refusal(Kind.FORBIDDEN, "forbidden", "无权访问", null, detail);
+  }
+
+  public static Refusal notFound(String detail) {
+    return new Refusal(Kind.NOT_FOUND, "not-found", "未找到", null, detail);
+  }
+
+  public static Refusal conflict(String type, String title, String detail) {
+    return new Refusal(Kind.CONFLICT, type, title, null, detail);
+  }
+
+  public static Refusal unprocessable(String type, String title, String detail) {
+    return new Refusal(Kind.UNPROCESSABLE, type, title, null, detail);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The field at fault, for {@link Kind#INVALID}; null otherwise. */
+  public String field() {
+    return field;
+  }
+}
