@@ -10,18 +10,16 @@ import org.lianhu.org.OrganisationMapper;
 import org.lianhu.org.Street;
 
 /**
- * Which cases a member of staff may see, from the units they belong to: the county centre, the
- * supervision office and administrators see all; a street its street; a community its community; a grid
+ * Which cases a member of staff may see, from the units they belong to: the county-wide groups (the
+ * county centre, administrators, county-wide departments such as the supervision office) see all; a street its street; a community its community; a grid
  * its grid; a department office the cases it handles or is copied on.
  */
 public record CaseScope(boolean everything, List<String> streets, List<String> communities, List<String> grids,
     List<String> handlerGroups) {
 
-  static final Set<String> COUNTY_WIDE = Set.of("camunda-admin", "countyCentre", "officeSupervision",
-      "deptSupervision");
-
-  public static CaseScope of(List<String> groups, OrganisationMapper organisation) {
-    if (groups.stream().anyMatch(COUNTY_WIDE::contains)) {
+  /** {@code countyWide}: the groups that see everything ({@code OrganisationDirectory.countyWideGroups}). */
+  public static CaseScope of(List<String> groups, OrganisationMapper organisation, Set<String> countyWide) {
+    if (groups.stream().anyMatch(countyWide::contains)) {
       return countyWide();
     }
     List<String> streets = new ArrayList<>();

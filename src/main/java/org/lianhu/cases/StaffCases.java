@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.OrganisationMapper;
 import org.lianhu.privacy.Masking;
 import org.lianhu.refusal.Refusal;
@@ -38,9 +39,11 @@ public class StaffCases {
   private final OrganisationMapper organisation;
   private final IdentityService identityService;
   private final TaskService taskService;
+  private final OrganisationDirectory directory;
 
   public StaffCases(CaseMapper cases, OrganisationMapper organisation, IdentityService identityService,
-      TaskService taskService) {
+      TaskService taskService, OrganisationDirectory directory) {
+    this.directory = directory;
     this.cases = cases;
     this.organisation = organisation;
     this.identityService = identityService;
@@ -49,7 +52,7 @@ public class StaffCases {
 
   @Transactional(readOnly = true)
   public List<Summary> list(String status, int page, int size) {
-    CaseScope scope = CaseScope.of(caller().getGroupIds(), organisation);
+    CaseScope scope = CaseScope.of(caller().getGroupIds(), organisation, directory.countyWideGroups());
     if (scope.nothing()) {
       return List.of();
     }
@@ -60,7 +63,7 @@ public class StaffCases {
   public Detail detail(String caseNo) {
     Authentication caller = caller();
     CaseRecord record = cases.findByNo(caseNo);
-    CaseScope scope = CaseScope.of(caller.getGroupIds(), organisation);
+    CaseScope scope = CaseScope.of(caller.getGroupIds(), organisation, directory.countyWideGroups());
     if (record == null || scope.nothing() || cases.countInScope(scope, record.id()) == 0) {
       throw Refusal.notFound("没有编号为 " + caseNo + " 且属于您所在单位的事件");
     }

@@ -188,12 +188,25 @@ public class OrganisationDirectory {
         .orElseGet(() -> coordinatorGroup(streetCode));
   }
 
-  /** Groups that oversee the county's work: the county centre, the supervision office, every department. */
-  public Set<String> countySupervisorGroups() {
+  /**
+   * Groups that see every case of the county: the administrators, the county centre, and the county-wide
+   * departments (marked in the organisation data) with their offices.
+   */
+  public Set<String> countyWideGroups() {
     Set<String> groups = new HashSet<>(Set.of(COUNTY_CENTRE_GROUP, "camunda-admin"));
+    Set<String> countyWide = new HashSet<>();
+    mapper.departments().stream().filter(Department::countyWide).forEach(d -> {
+      countyWide.add(d.code());
+      groups.add(d.groupId());
+    });
+    mapper.offices().stream().filter(o -> countyWide.contains(o.departmentCode())).forEach(o -> groups.add(o.groupId()));
+    return groups;
+  }
+
+  /** Groups that oversee the county's work: the county-wide groups and every department. */
+  public Set<String> countySupervisorGroups() {
+    Set<String> groups = countyWideGroups();
     mapper.departments().forEach(d -> groups.add(d.groupId()));
-    mapper.offices().stream().filter(o -> "supervision".equals(o.departmentCode()))
-        .forEach(o -> groups.add(o.groupId()));
     return groups;
   }
 

@@ -84,7 +84,8 @@ public class StatsController {
     if (limit < 1 || limit > 5000) {
       throw Problems.invalid("limit", "limit 须在 1 到 5000 之间");
     }
-    return statistics.openCases(CaseScope.of(identityService.getCurrentAuthentication().getGroupIds(), organisation),
+    return statistics.openCases(CaseScope.of(identityService.getCurrentAuthentication().getGroupIds(), organisation,
+        directory.countyWideGroups()),
         limit);
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseStatus;
+import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.support.TasklistSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,6 +40,7 @@ class HostileStaffTest extends CaseLoopTestSupport {
   @Autowired private TestRestTemplate http;
   @Autowired private ObjectMapper json;
   @LocalServerPort private int port;
+  @Autowired private OrganisationDirectory directory;
 
   private ResponseEntity<String> asWangli(HttpMethod method, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
@@ -224,5 +226,20 @@ class HostileStaffTest extends CaseLoopTestSupport {
     assertThat(listed).extracting(c -> c.get("caseNo").asText()).contains(own.caseNo())
         .doesNotContain(elsewhere.caseNo());
     assertThat(listed).allSatisfy(c -> assertThat(c.get("communityCode").asText()).isEqualTo("hepingli"));
+  }
+
+  @Test
+  void aCountyWideDepartmentMarkedInTheOrganisationDataSeesEveryStreetsOpenCases() throws Exception {
+    assertThat(directory.countyWideGroups())
+        .containsExactlyInAnyOrder("camunda-admin", "countyCentre", "deptSupervision", "officeSupervision");
+    CaseReceipt dongcheng = reportCase("sanitation", "normal", WANGLIS_GRID);
+    CaseReceipt xicheng = reportCase("sanitation", "normal", "新华路东段6号");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("duchao", "demo");
+
+    JsonNode listed = json.readTree(http.exchange("/api/stats/open-cases?limit=5000", HttpMethod.GET,
+        new HttpEntity<>(headers), String.class).getBody());
+
+    assertThat(listed).extracting(c -> c.get("caseNo").asText()).contains(dongcheng.caseNo(), xicheng.caseNo());
   }
 }
