@@ -79,11 +79,11 @@ public class TaskVariableGuard implements ContainerRequestFilter {
     }
   }
 
-  /** The keys a form lets its user edit, and those it only shows. */
-  record TaskForm(List<String> editable, List<String> readOnly) {
+  /** The keys a Camunda Form lets its user edit, and those it only shows (read-only or disabled). */
+  public record TaskForm(List<String> editable, List<String> readOnly) {
     static final TaskForm NONE = new TaskForm(List.of(), List.of());
 
-    static TaskForm parse(InputStream json) throws IOException {
+    public static TaskForm parse(InputStream json) throws IOException {
       List<String> editable = new ArrayList<>();
       List<String> readOnly = new ArrayList<>();
       collect(JSON.readTree(json), editable, readOnly);

@@ -1,16 +1,14 @@
 package org.lianhu.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.lianhu.security.TaskVariableGuard;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormFieldsCheck {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, List<String>> shownFields = new ConcurrentHashMap<>();
 
   @EventListener(condition = "#task.eventName == 'create'")
@@ -46,20 +43,9 @@ public class FormFieldsCheck {
       if (in == null) {
         throw new AssertionError("no form processes/" + formId + ".form");
       }
-      List<String> keys = new ArrayList<>();
-      collect(JSON.readTree(in), keys);
-      return keys;
+      return TaskVariableGuard.TaskForm.parse(in).readOnly();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void collect(JsonNode node, List<String> keys) {
-    for (JsonNode component : node.path("components")) {
-      if (component.hasNonNull("key") && (component.path("readonly").asBoolean() || component.path("disabled").asBoolean())) {
-        keys.add(component.get("key").asText());
-      }
-      collect(component, keys);
     }
   }
 }
