@@ -1,5 +1,6 @@
 package org.lianhu.cases;
 
+import org.lianhu.refusal.Choices;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -52,7 +53,7 @@ public class CaseController {
   public ResponseEntity<CaseReceipt> report(@Valid @RequestBody ReportCaseRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = "Authorization", required = false) String authorization) {
-    sources.check(Requests.choice(CaseSource.class, "source", request.source(), CaseSource.resident), authorization);
+    sources.check(Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident), authorization);
     String key = Requests.idempotencyKey(idempotencyKey);
     CaseReceipt receipt;
     try {

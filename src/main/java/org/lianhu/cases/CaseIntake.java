@@ -1,5 +1,6 @@
 package org.lianhu.cases;
 
+import org.lianhu.refusal.Choices;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.lianhu.org.Placement;
 import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.refusal.Refusal;
 import org.lianhu.web.Requests;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,28 +26,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseIntake {
 
   private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
   private final RuntimeService runtimeService;
   private final CountyClock clock;
   private final ObjectMapper json;
-  private final int maxReopens;
+  private final CaseSettings settings;
 
-  public CaseIntake(CaseMapper cases, CaseTimeline timeline, OrganisationDirectory directory,
-      RuntimeService runtimeService, CountyClock clock, ObjectMapper json,
-      @Value("${lianhu.cases.max-reopens:2}") int maxReopens) {
+  CaseIntake(CaseMapper cases, CaseLifecycle lifecycle, OrganisationDirectory directory,
+      RuntimeService runtimeService, CountyClock clock, ObjectMapper json, CaseSettings settings) {
     this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.directory = directory;
     this.runtimeService = runtimeService;
     this.clock = clock;
     this.json = json;
-    this.maxReopens = maxReopens;
+    this.settings = settings;
   }
 
   /**
-   * Reports a case. With an idempotency key, a resend of the same report returns the case the first
-   * request created; the same key with a different report is refused.
+   * Reports a case from the API. With an idempotency key, a resend of the same report returns the case the
+   * first request created; the same key with a different report is refused.
    */
   @Transactional
   public CaseReceipt report(ReportCaseRequest request, String idempotencyKey) {
@@ -58,14 +57,26 @@ public class CaseIntake {
         return replay(earlier, fingerprint);
       }
     }
-    CaseCategory category = cases.category(request.category());
+    CaseReport report = new CaseReport(request.category(), request.description(), request.location(),
+        Choices.of(Urgency.class, "urgency", request.urgency(), Urgency.normal), request.reporter().name(),
+        request.reporter().phone(), Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident),
+        null);
+    return open(report, idempotencyKey, fingerprint);
+  }
+
+  /** Reports a case from a channel without idempotency keys (a sensor's alert). */
+  @Transactional
+  public CaseReceipt report(CaseReport report) {
+    return open(report, null, null);
+  }
+
+  private CaseReceipt open(CaseReport report, String idempotencyKey, String fingerprint) {
+    CaseCategory category = cases.category(report.category());
     if (category == null || !Boolean.TRUE.equals(category.active())) {
-      throw Refusal.invalid("category", "未知的事件类别: " + request.category()
+      throw Refusal.invalid("category", "未知的事件类别: " + report.category()
           + "，可用类别见 GET /api/categories");
     }
-    Urgency urgency = Requests.choice(Urgency.class, "urgency", request.urgency(), Urgency.normal);
-    CaseSource source = Requests.choice(CaseSource.class, "source", request.source(), CaseSource.resident);
-    Location location = request.location();
+    Location location = report.location();
     Placement placement = directory.place(location);
 
     Instant now = EngineClock.now();
@@ -74,7 +85,7 @@ public class CaseIntake {
     draft.idempotencyKey = idempotencyKey;
     draft.requestFingerprint = fingerprint;
     draft.category = category.code();
-    draft.description = request.description();
+    draft.description = report.description();
     draft.address = location.address().trim();
     draft.latitude = location.latitude();
     draft.longitude = location.longitude();
@@ -82,34 +93,30 @@ public class CaseIntake {
     draft.gridCode = placement.gridCode();
     draft.communityCode = placement.communityCode();
     draft.streetCode = placement.streetCode();
-    draft.urgency = urgency.name();
-    draft.reporterName = request.reporter().name().trim();
-    draft.reporterPhone = request.reporter().phone().trim();
-    draft.source = source.name();
-    draft.status = CaseStatus.REPORTED.name();
+    draft.urgency = report.urgency().name();
+    draft.reporterName = report.reporterName().trim();
+    draft.reporterPhone = report.reporterPhone() == null ? "" : report.reporterPhone().trim();
+    draft.source = report.source().name();
+    draft.deviceId = report.deviceId();
     draft.createdAt = now;
-    cases.insert(draft);
-
-    String caseNo = CaseNumbers.of(clock.year(now), draft.id());
-    cases.assignNumber(draft.id(), caseNo);
-    timeline.record(draft.id(), CaseTimeline.SYSTEM, "事件上报",
-        "来源：" + source.label() + "；类别：" + category.name() + "；紧急程度：" + urgency.label());
+    String caseNo = lifecycle.report(draft, clock.year(now), "来源：" + report.source().label() + "；类别："
+        + category.name() + "；紧急程度：" + report.urgency().label());
 
     Map<String, Object> variables = Variables.createVariables()
         .putValue(CaseVariables.CASE_NO, caseNo)
         .putValue(CaseVariables.CATEGORY, category.code())
         .putValue(CaseVariables.CATEGORY_NAME, category.name())
-        .putValue(CaseVariables.URGENCY, urgency.name())
-        .putValue(CaseVariables.URGENCY_NAME, urgency.label())
+        .putValue(CaseVariables.URGENCY, report.urgency().name())
+        .putValue(CaseVariables.URGENCY_NAME, report.urgency().label())
         .putValue(CaseVariables.STREET, placement.streetCode())
         .putValue(CaseVariables.ADDRESS, draft.address)
-        .putValue(CaseVariables.DESCRIPTION, request.description())
-        .putValue(CaseVariables.MAX_REOPENS, maxReopens)
+        .putValue(CaseVariables.DESCRIPTION, report.description())
+        .putValue(CaseVariables.MAX_REOPENS, settings.maxReopens())
         .putValue(CaseVariables.REOPEN_COUNT, 0)
         .putValue(CaseVariables.DISPATCHED, false);
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, caseNo,
         variables);
-    cases.attachProcess(draft.id(), instance.getId());
+    lifecycle.attachProcess(draft.id(), instance.getId());
     return CaseReceipt.of(cases.findById(draft.id()), false);
   }
 

@@ -1,13 +1,19 @@
 package org.lianhu.cases;
 
-import org.lianhu.timeline.TimelineEntry;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.lianhu.timeline.TimelineEntry;
 
+/**
+ * {@code case_record}, {@code case_timeline} and {@code case_category}. Package-private: {@link CaseLifecycle}
+ * is the one class that writes a case, {@link Cases} the way other classes read one. Statuses are
+ * parameters, never literals in the SQL.
+ */
 @Mapper
-public interface CaseMapper {
+interface CaseMapper {
 
   List<CaseCategory> categories();
 
@@ -25,6 +31,8 @@ public interface CaseMapper {
 
   CaseRecord findByIdempotencyKey(@Param("key") String key);
 
+  /** The newest case of a device that is not in one of the {@code finished} statuses. */
+  Long openCaseOfDevice(@Param("deviceId") String deviceId, @Param("finished") Collection<CaseStatus> finished);
 
   /**
    * Takes the case row's write lock for the rest of the transaction ({@code select ... for update}). A step
@@ -37,7 +45,8 @@ public interface CaseMapper {
 
   void markResponded(@Param("id") long id, @Param("at") Instant at);
 
-  void recordDispatch(@Param("id") long id, @Param("departmentCode") String departmentCode,
+  void recordDispatch(@Param("id") long id, @Param("status") CaseStatus status,
+      @Param("departmentCode") String departmentCode,
       @Param("supervisingDepartmentCode") String supervisingDepartmentCode,
       @Param("handlerGroup") String handlerGroup, @Param("handleDue") Instant handleDue);
 
@@ -48,28 +57,35 @@ public interface CaseMapper {
 
   void linkDispute(@Param("id") long id, @Param("disputeId") long disputeId);
 
-  void updateStatus(@Param("id") long id, @Param("status") String status);
+  void updateStatus(@Param("id") long id, @Param("status") CaseStatus status);
 
   void markOverdue(@Param("id") long id);
 
-  void reject(@Param("id") long id, @Param("reason") String reason, @Param("at") Instant at);
+  void reject(@Param("id") long id, @Param("status") CaseStatus status, @Param("reason") String reason,
+      @Param("at") Instant at);
 
-  void resolve(@Param("id") long id, @Param("result") String result, @Param("at") Instant at);
+  void resolve(@Param("id") long id, @Param("status") CaseStatus status, @Param("result") String result,
+      @Param("at") Instant at);
 
-  /** Records the rating only while the case awaits one; returns the rows changed (0 for a replay). */
-  int rate(@Param("id") long id, @Param("rating") String rating, @Param("comment") String comment);
+  /** Records the rating only while the case is {@code awaiting} one; returns the rows changed (0 for a replay). */
+  int rate(@Param("id") long id, @Param("awaiting") CaseStatus awaiting, @Param("rating") String rating,
+      @Param("comment") String comment);
 
-  void reopen(@Param("id") long id);
+  void reopen(@Param("id") long id, @Param("status") CaseStatus status);
 
-  void close(@Param("id") long id, @Param("at") Instant at);
+  void close(@Param("id") long id, @Param("status") CaseStatus status, @Param("at") Instant at);
 
   /** Newest first; {@code status} may be null for every status. */
-  List<CaseRecord> findInScope(@Param("scope") CaseScope scope, @Param("status") String status,
+  List<CaseRecord> findInScope(@Param("scope") CaseScope scope, @Param("status") CaseStatus status,
       @Param("offset") int offset, @Param("limit") int limit);
 
-  /** Cases for Open311's public list: newest first, by category, period and open/closed. */
+  /**
+   * Cases for Open311's public list, newest first, by category and period; {@code finished} true for the
+   * cases in a {@link CaseStatus#FINISHED} status, false for the open ones, null for both.
+   */
   List<CaseRecord> findPublic(@Param("category") String category, @Param("from") Instant from,
-      @Param("to") Instant to, @Param("status") String status, @Param("limit") int limit);
+      @Param("to") Instant to, @Param("finished") Boolean finished,
+      @Param("finishedStatuses") Collection<CaseStatus> finishedStatuses, @Param("limit") int limit);
 
   int countInScope(@Param("scope") CaseScope scope, @Param("id") long id);
 

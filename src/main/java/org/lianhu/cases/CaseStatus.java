@@ -1,6 +1,13 @@
 package org.lianhu.cases;
 
-/** Where a case stands in the loop, as the reporter sees it. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a case stands in the loop, as the reporter sees it. "Open" is defined here and only here: every
+ * query that asks for open or finished cases takes {@link #FINISHED} or {@link #WITH_STAFF} as a
+ * parameter instead of spelling statuses out in SQL.
+ */
 public enum CaseStatus {
   REPORTED("待受理"),
   REJECTED("不予受理"),
@@ -8,6 +15,12 @@ public enum CaseStatus {
   AWAITING_RATING("待评价"),
   STREET_REVIEW("街道复核"),
   CLOSED("已结案");
+
+  /** The statuses a case ends in; every other status is open. */
+  public static final Set<CaseStatus> FINISHED = EnumSet.of(REJECTED, CLOSED);
+
+  /** Open and waiting for staff: the reporter's rating is the only open status not on someone's desk. */
+  public static final Set<CaseStatus> WITH_STAFF = EnumSet.of(REPORTED, DISPATCHED, STREET_REVIEW);
 
   private final String label;
 
@@ -17,5 +30,9 @@ public enum CaseStatus {
 
   public String label() {
     return label;
+  }
+
+  public boolean isOpen() {
+    return !FINISHED.contains(this);
   }
 }

@@ -3,7 +3,6 @@ package org.lianhu.cases;
 import java.util.Optional;
 import org.lianhu.mediation.DisputeClosed;
 import org.lianhu.mediation.HandedOverCases;
-import org.lianhu.timeline.PublicTimeline;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +14,11 @@ import org.springframework.stereotype.Component;
 class LinkedDisputes implements HandedOverCases {
 
   private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final CaseLifecycle lifecycle;
 
-  LinkedDisputes(CaseMapper cases, CaseTimeline timeline) {
+  LinkedDisputes(CaseMapper cases, CaseLifecycle lifecycle) {
     this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -29,6 +28,6 @@ class LinkedDisputes implements HandedOverCases {
 
   @EventListener
   void disputeClosed(DisputeClosed closed) {
-    timeline.record(closed.caseId(), PublicTimeline.SYSTEM, "关联纠纷结案", "纠纷 " + closed.disputeNo() + "：" + closed.outcome());
+    lifecycle.noted(closed.caseId(), "关联纠纷结案", "纠纷 " + closed.disputeNo() + "：" + closed.outcome());
   }
 }

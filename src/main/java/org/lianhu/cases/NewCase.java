@@ -23,6 +23,7 @@ public class NewCase {
   String reporterPhone;
   String source;
   String status;
+  String deviceId;
   Instant createdAt;
 
   public Long id() {

@@ -32,7 +32,7 @@ public class StaffCaseController {
     if (status != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw Problems.invalid("status", "未知的状态 " + status + "，可选: " + Arrays.toString(CaseStatus.values()));
     }
-    return staffCases.list(status, page, size);
+    return staffCases.list(status == null ? null : CaseStatus.valueOf(status), page, size);
   }
 
   @GetMapping("/{caseNo}")

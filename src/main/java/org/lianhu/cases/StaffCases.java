@@ -51,7 +51,7 @@ public class StaffCases {
   }
 
   @Transactional(readOnly = true)
-  public List<Summary> list(String status, int page, int size) {
+  public List<Summary> list(CaseStatus status, int page, int size) {
     CaseScope scope = CaseScope.of(caller().getGroupIds(), organisation, directory.countyWideGroups());
     if (scope.nothing()) {
       return List.of();

@@ -1,5 +1,6 @@
 package org.lianhu.mediation;
 
+import org.lianhu.refusal.Choices;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +14,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.refusal.Refusal;
-import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.web.Requests;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,16 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class DisputeIntake {
 
   private final DisputeMapper disputes;
-  private final DisputeTimeline timeline;
+  private final DisputeLifecycle lifecycle;
   private final OrganisationDirectory directory;
   private final RuntimeService runtimeService;
   private final CountyClock clock;
   private final ObjectMapper json;
 
-  public DisputeIntake(DisputeMapper disputes, DisputeTimeline timeline, OrganisationDirectory directory,
+  DisputeIntake(DisputeMapper disputes, DisputeLifecycle lifecycle, OrganisationDirectory directory,
       RuntimeService runtimeService, CountyClock clock, ObjectMapper json) {
     this.disputes = disputes;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.directory = directory;
     this.runtimeService = runtimeService;
     this.clock = clock;
@@ -57,14 +56,14 @@ public class DisputeIntake {
         return replay(earlier, fingerprint);
       }
     }
-    DisputeType type = Requests.choice(DisputeType.class, "type", request.type());
+    DisputeType type = Choices.of(DisputeType.class, "type", request.type());
     Set<RiskFlag> flags = new LinkedHashSet<>();
     for (String flag : request.riskFlags() == null ? List.<String>of() : request.riskFlags()) {
-      flags.add(Requests.choice(RiskFlag.class, "riskFlags", flag));
+      flags.add(Choices.of(RiskFlag.class, "riskFlags", flag));
     }
     List<Party> parties = new ArrayList<>();
     for (RegisterDisputeRequest.PartyRequest party : request.parties()) {
-      PartyRole role = Requests.choice(PartyRole.class, "parties.role", party.role());
+      PartyRole role = Choices.of(PartyRole.class, "parties.role", party.role());
       parties.add(new Party(null, null, role.name(), party.name().trim(),
           party.phone() == null || party.phone().isBlank() ? null : party.phone().trim()));
     }
@@ -113,18 +112,11 @@ public class DisputeIntake {
     draft.gridCode = placement.gridCode();
     draft.communityCode = placement.communityCode();
     draft.streetCode = placement.streetCode();
-    draft.status = DisputeStatus.MEDIATING.name();
     draft.createdAt = now;
-    disputes.insert(draft);
-    String disputeNo = DisputeNumbers.of(clock.year(now), draft.id);
-    disputes.assignNumber(draft.id, disputeNo);
-    for (Party party : parties) {
-      disputes.insertParty(new Party(null, draft.id, party.role(), party.name(), party.phone()));
-    }
     DisputeType type = DisputeType.valueOf(draft.disputeType);
     String risks = draft.riskFlags.isEmpty() ? "" : Arrays.stream(draft.riskFlags.split(","))
         .map(flag -> RiskFlag.valueOf(flag).label()).collect(Collectors.joining("、"));
-    timeline.record(draft.id, PublicTimeline.SYSTEM, registration, "类型：" + type.label());
+    String disputeNo = lifecycle.register(draft, parties, clock.year(now), registration, "类型：" + type.label());
 
     Map<String, Object> variables = Variables.createVariables()
         .putValue(MediationVariables.DISPUTE_NO, disputeNo)
@@ -139,7 +131,7 @@ public class DisputeIntake {
         .putValue(MediationVariables.RISK_SUMMARY, risks);
     String instanceId = runtimeService.startProcessInstanceByKey(MediationVariables.PROCESS_KEY, disputeNo,
         variables).getId();
-    disputes.attachProcess(draft.id, instanceId);
+    lifecycle.attachProcess(draft.id, instanceId);
     return disputes.findById(draft.id);
   }
 

@@ -7,7 +7,7 @@ import org.apache.ibatis.annotations.Param;
 import org.lianhu.timeline.TimelineEntry;
 
 @Mapper
-public interface DisputeMapper {
+interface DisputeMapper {
 
   void insert(NewDispute draft);
 
@@ -29,16 +29,16 @@ public interface DisputeMapper {
 
   void moveToTier(@Param("id") long id, @Param("tier") int tier);
 
-  void recordAgreement(@Param("id") long id, @Param("tier") int tier, @Param("terms") String terms,
+  void recordAgreement(@Param("id") long id, @Param("status") DisputeStatus status, @Param("tier") int tier, @Param("terms") String terms,
       @Param("at") Instant at);
 
   void recordConfirmation(@Param("id") long id, @Param("result") String result);
 
   void recordGuidance(@Param("id") long id, @Param("guidance") String guidance, @Param("notes") String notes);
 
-  void reopen(@Param("id") long id, @Param("tier") int tier);
+  void reopen(@Param("id") long id, @Param("status") DisputeStatus status, @Param("tier") int tier);
 
-  void close(@Param("id") long id, @Param("status") String status, @Param("at") Instant at);
+  void close(@Param("id") long id, @Param("status") DisputeStatus status, @Param("at") Instant at);
 
   void appendTimeline(@Param("disputeId") long disputeId, @Param("entry") TimelineEntry entry);
 

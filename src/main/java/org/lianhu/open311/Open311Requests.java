@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseCategory;
 import org.lianhu.cases.CaseIntake;
-import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.Cases;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.ReportCaseRequest;
@@ -42,13 +43,13 @@ public class Open311Requests {
   static final Set<String> DISPUTES = Set.of("dispute");
   static final int MAX_LISTED = 1000;
 
-  private final CaseMapper cases;
+  private final Cases cases;
   private final CaseIntake intake;
   private final OrganisationDirectory directory;
   private final Validator validator;
   private final CountyClock clock;
 
-  public Open311Requests(CaseMapper cases, CaseIntake intake, OrganisationDirectory directory, Validator validator,
+  public Open311Requests(Cases cases, CaseIntake intake, OrganisationDirectory directory, Validator validator,
       CountyClock clock) {
     this.cases = cases;
     this.intake = intake;
@@ -72,7 +73,7 @@ public class Open311Requests {
   }
 
   Map<String, Object> definition(String code) {
-    CaseCategory category = cases.category(code);
+    CaseCategory category = cases.category(code).orElse(null);
     if (category == null || !Boolean.TRUE.equals(category.active())) {
       throw new Refused(404, "unknown service_code " + code);
     }
@@ -165,22 +166,22 @@ public class Open311Requests {
   List<Map<String, Object>> find(List<String> ids, String serviceCode, Instant start, Instant end, String status) {
     List<CaseRecord> found = new ArrayList<>();
     if (ids != null && !ids.isEmpty()) {
-      ids.stream().limit(MAX_LISTED).map(String::trim).map(cases::findByNo).filter(r -> r != null).forEach(found::add);
+      ids.stream().limit(MAX_LISTED).map(String::trim).map(cases::byNo).flatMap(Optional::stream).forEach(found::add);
     } else {
-      found.addAll(cases.findPublic(serviceCode, start, end, status, MAX_LISTED));
+      found.addAll(cases.publicList(serviceCode, start, end, status == null ? null : "closed".equals(status),
+          MAX_LISTED));
     }
     return found.stream().filter(r -> publiclyListed(r.category())).map(this::request).toList();
   }
 
   /** Only categories the county lists publicly (infrastructure): never police, disputes or welfare cases. */
   private boolean publiclyListed(String code) {
-    CaseCategory category = cases.category(code);
-    return category != null && category.listedPublicly();
+    return cases.category(code).map(CaseCategory::listedPublicly).orElse(false);
   }
 
   private Map<String, Object> request(CaseRecord record) {
-    CaseCategory category = cases.category(record.category());
-    boolean closed = "CLOSED".equals(record.status()) || "REJECTED".equals(record.status());
+    CaseCategory category = cases.category(record.category()).orElse(null);
+    boolean closed = !record.caseStatus().isOpen();
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("service_request_id", record.caseNo());
     request.put("status", closed ? "closed" : "open");

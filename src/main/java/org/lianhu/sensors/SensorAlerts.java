@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseIntake;
-import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseReceipt;
-import org.lianhu.cases.CaseRecord;
-import org.lianhu.cases.CaseTimeline;
-import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.cases.CaseReport;
+import org.lianhu.cases.CaseSource;
+import org.lianhu.cases.Cases;
+import org.lianhu.cases.Urgency;
 import org.lianhu.refusal.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -28,16 +29,16 @@ public class SensorAlerts {
 
   private final SensorMapper sensors;
   private final CaseIntake intake;
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final Cases cases;
+  private final CaseLifecycle lifecycle;
   private final Map<String, String> categories;
 
-  public SensorAlerts(SensorMapper sensors, CaseIntake intake, CaseMapper cases, CaseTimeline timeline,
+  public SensorAlerts(SensorMapper sensors, CaseIntake intake, Cases cases, CaseLifecycle lifecycle,
       SensorSettings settings) {
     this.sensors = sensors;
     this.intake = intake;
     this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.categories = settings.getCategories();
   }
 
@@ -59,14 +60,13 @@ public class SensorAlerts {
     }
     sensors.lockDevice(alert.deviceId());
 
-    Long openCase = sensors.openCaseOf(alert.deviceId());
+    Long openCase = cases.openCaseOfDevice(alert.deviceId()).orElse(null);
     if (openCase != null) {
       sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), openCase, now);
       int count = sensors.alertCount(openCase);
-      timeline.record(openCase, CaseTimeline.SYSTEM, ALARM.equals(status) ? "设备再次告警" : "设备恢复正常",
+      lifecycle.noted(openCase, ALARM.equals(status) ? "设备再次告警" : "设备恢复正常",
           "设备 " + alert.deviceId() + (alert.message() == null ? "" : "：" + alert.message()) + "（第 " + count + " 条告警）");
-      CaseRecord record = cases.findById(openCase);
-      return new AlertReceipt(record.caseNo(), false, true);
+      return new AlertReceipt(cases.byId(openCase).caseNo(), false, true);
     }
     if (NORMAL.equals(status)) {
       sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), null, now);
@@ -74,11 +74,10 @@ public class SensorAlerts {
     }
     String description = "感知设备 " + alert.deviceId() + " 告警（" + alert.type() + "）"
         + (alert.message() == null ? "" : "：" + alert.message());
-    CaseReceipt receipt = intake.report(new ReportCaseRequest(category, description, alert.location(), "urgent",
-        new ReportCaseRequest.Reporter("感知设备 " + alert.deviceId(), ""), "sensor"), null);
-    CaseRecord record = cases.findByNo(receipt.caseNo());
-    sensors.markDevice(record.id(), alert.deviceId());
-    sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), record.id(), now);
+    CaseReceipt receipt = intake.report(new CaseReport(category, description, alert.location(), Urgency.urgent,
+        "感知设备 " + alert.deviceId(), null, CaseSource.sensor, alert.deviceId()));
+    long caseId = cases.byNo(receipt.caseNo()).orElseThrow().id();
+    sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), caseId, now);
     return new AlertReceipt(receipt.caseNo(), true, false);
   }
 }

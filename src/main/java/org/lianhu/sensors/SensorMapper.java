@@ -11,12 +11,8 @@ public interface SensorMapper {
 
   String lockDevice(@Param("deviceId") String deviceId);
 
-  Long openCaseOf(@Param("deviceId") String deviceId);
-
   void recordAlert(@Param("deviceId") String deviceId, @Param("type") String type, @Param("status") String status,
       @Param("message") String message, @Param("caseId") Long caseId, @Param("at") Instant at);
-
-  void markDevice(@Param("caseId") long caseId, @Param("deviceId") String deviceId);
 
   int alertCount(@Param("caseId") long caseId);
 }

@@ -3,7 +3,7 @@ package org.lianhu.stats;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.lianhu.cases.CaseCategory;
-import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.Cases;
 import org.lianhu.org.OrganisationMapper;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 class Names {
 
   private final OrganisationMapper organisation;
-  private final CaseMapper cases;
+  private final Cases cases;
 
-  Names(OrganisationMapper organisation, CaseMapper cases) {
+  Names(OrganisationMapper organisation, Cases cases) {
     this.organisation = organisation;
     this.cases = cases;
   }

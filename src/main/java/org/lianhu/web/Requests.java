@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.lianhu.refusal.Refusal;
@@ -17,19 +16,6 @@ public final class Requests {
   public static final int MAX_IDEMPOTENCY_KEY = 100;
 
   private Requests() {}
-
-  /** The enum constant named by {@code value}; a problem naming the field and the choices otherwise. */
-  public static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
-    try {
-      return Enum.valueOf(type, value == null ? "" : value.trim());
-    } catch (IllegalArgumentException e) {
-      throw Problems.invalid(field, "不支持的取值 " + value + "，可选: " + Arrays.toString(type.getEnumConstants()));
-    }
-  }
-
-  public static <E extends Enum<E>> E choice(Class<E> type, String field, String value, E fallback) {
-    return value == null || value.isBlank() ? fallback : choice(type, field, value);
-  }
 
   /** The {@code Idempotency-Key} header, trimmed; null when absent. */
   public static String idempotencyKey(String header) {

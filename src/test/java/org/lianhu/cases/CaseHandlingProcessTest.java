@@ -100,7 +100,7 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     assertThat(dispatched.handlerGroup()).isEqualTo("officeUrbanDongcheng");
     assertThat(handle.getDueDate().toInstant()).isEqualTo(dispatched.handleDue());
     assertThat(runtimeService.getVariable(instanceIdOf(receipt), "supervisorGroup")).isEqualTo("officeSupervision");
-    assertThat(timeline.of(dispatched.id())).anySatisfy(entry -> {
+    assertThat(cases.timeline(dispatched.id())).anySatisfy(entry -> {
       assertThat(entry.action()).isEqualTo("派单");
       assertThat(entry.remark()).contains("城管东城中队").contains("抄送督查室督办科");
     });
@@ -221,7 +221,7 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     assertThat(record.departmentCode()).isEqualTo("urban");
     assertThat(record.overdue()).isTrue();
     // The supervisor's remark is internal: on the timeline, but not public.
-    assertThat(timeline.of(record.id())).anySatisfy(entry -> {
+    assertThat(cases.timeline(record.id())).anySatisfy(entry -> {
       assertThat(entry.action()).isEqualTo("督办意见");
       assertThat(entry.publicEntry()).isFalse();
     });

@@ -35,8 +35,8 @@ public abstract class CaseLoopTestSupport {
   @Autowired protected IdentityService identityService;
   @Autowired protected CaseIntake intake;
   @Autowired protected CaseRating rating;
-  @Autowired protected CaseMapper cases;
-  @Autowired protected CaseTimeline timeline;
+  @Autowired protected Cases cases;
+  @Autowired protected CaseLifecycle lifecycle;
 
   @BeforeEach
   void initAssertions() {
@@ -64,15 +64,15 @@ public abstract class CaseLoopTestSupport {
   }
 
   protected String instanceIdOf(CaseReceipt receipt) {
-    return cases.findByNo(receipt.caseNo()).processInstanceId();
+    return recordOf(receipt).processInstanceId();
   }
 
   protected CaseRecord recordOf(CaseReceipt receipt) {
-    return cases.findByNo(receipt.caseNo());
+    return cases.byNo(receipt.caseNo()).orElseThrow();
   }
 
   protected List<String> actions(CaseReceipt receipt) {
-    return timeline.of(recordOf(receipt).id()).stream().map(TimelineEntry::action).toList();
+    return cases.timeline(recordOf(receipt).id()).stream().map(TimelineEntry::action).toList();
   }
 
   protected Task openTask(CaseReceipt receipt, String taskKey) {

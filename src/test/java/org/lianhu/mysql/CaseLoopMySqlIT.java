@@ -3,8 +3,6 @@ package org.lianhu.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,13 +20,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.Cases;
 import org.lianhu.cases.CaseScope;
-import org.lianhu.cases.NewCaseFixture;
 import org.lianhu.stats.Kpi;
 import org.lianhu.stats.Statistics;
-import org.lianhu.timeline.TimelineEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,9 +35,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The MyBatis mappers and the whole case loop on the MySQL-compatible server, profile {@code mysql}. */
+/** The whole case loop on the MySQL-compatible server, profile {@code mysql}. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mysql", "mysqltest"})
 class CaseLoopMySqlIT {
@@ -52,7 +46,7 @@ class CaseLoopMySqlIT {
        "location":{"address":"和平里东街12号"},"reporter":{"name":"张三","phone":"13812345678"}}
       """;
 
-  @Autowired private CaseMapper cases;
+  @Autowired private Cases cases;
   @Autowired private JdbcTemplate jdbc;
   @Autowired private TestRestTemplate http;
   @Autowired private TaskService taskService;
@@ -71,40 +65,6 @@ class CaseLoopMySqlIT {
   }
 
   @Test
-  @Transactional
-  void aCaseRowRoundTripsWithItsTextVerbatimAndItsTimesToTheSecond() {
-    Instant created = Instant.parse("2026-11-25T03:04:05Z");
-    long id = NewCaseFixture.insert(cases, "  多行\n描述 🚧 with 'quotes' and \\backslash  ", created);
-    cases.assignNumber(id, "2026-9" + String.format("%05d", id % 100000));
-
-    CaseRecord record = cases.findById(id);
-    assertThat(record.description()).isEqualTo("  多行\n描述 🚧 with 'quotes' and \\backslash  ");
-    assertThat(record.createdAt()).isEqualTo(created);
-    assertThat(record.reopenCount()).isZero();
-    assertThat(record.overdue()).isFalse();
-    assertThat(cases.findByNo(record.caseNo()).id()).isEqualTo(id);
-  }
-
-  @Test
-  @Transactional
-  void theTimelineKeepsItsOrderAndARatingIsTakenOnlyOnce() {
-    long id = NewCaseFixture.insert(cases, "路灯不亮", Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    Instant at = Instant.parse("2026-11-25T01:00:00Z");
-    cases.appendTimeline(new TimelineEntry(null, id, at, "system", "事件上报", null, true));
-    cases.appendTimeline(new TimelineEntry(null, id, at, "wangli", "受理：转派职能部门", "转城管", true));
-    cases.appendTimeline(new TimelineEntry(null, id, at.plusSeconds(60), "duchao", "督办意见", "加快", false));
-
-    List<TimelineEntry> entries = cases.timeline(id);
-    assertThat(entries).extracting(TimelineEntry::action).containsExactly("事件上报", "受理：转派职能部门", "督办意见");
-    assertThat(entries.get(2).publicEntry()).isFalse();
-
-    cases.resolve(id, "已处理", at);
-    assertThat(cases.rate(id, "satisfied", null)).isOne();
-    assertThat(cases.rate(id, "unsatisfied", "replayed")).isZero();
-    assertThat(cases.findById(id).rating()).isEqualTo("satisfied");
-  }
-
-  @Test
   void aCaseReportedOverHttpRunsTheWholeLoopToClosedOnMySql() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -113,7 +73,7 @@ class CaseLoopMySqlIT {
     assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String caseNo = reported.getBody().get("caseNo").asText();
     String code = reported.getBody().get("trackingCode").asText();
-    String instanceId = cases.findByNo(caseNo).processInstanceId();
+    String instanceId = cases.byNo(caseNo).orElseThrow().processInstanceId();
 
     complete("wangli", instanceId, "acceptCase", Map.of("acceptDecision", "dispatch"));
     complete("hanxue", instanceId, "handleCase", Map.of("handleResult", "已清运"));

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.Cases;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.support.TasklistSession;
 import org.lianhu.timeline.TimelineEntry;
@@ -58,7 +58,7 @@ class ConcurrentCompletionMySqlIT {
   @Autowired private TestRestTemplate http;
   @Autowired private TaskService taskService;
   @Autowired private HistoryService historyService;
-  @Autowired private CaseMapper cases;
+  @Autowired private Cases cases;
   @LocalServerPort private int port;
 
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -74,7 +74,7 @@ class ConcurrentCompletionMySqlIT {
     List<String> failures = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
       String caseNo = report();
-      CaseRecord record = cases.findByNo(caseNo);
+      CaseRecord record = cases.byNo(caseNo).orElseThrow();
       String taskId = taskService.createTaskQuery().processInstanceId(record.processInstanceId())
           .taskDefinitionKey("acceptCase").singleResult().getId();
       // Tasklist submits the form; API clients complete. Both endpoints, and both mixed.
@@ -109,7 +109,7 @@ class ConcurrentCompletionMySqlIT {
   @Test
   void theLoserGetsCamundasErrorJsonWithAMessageTasklistCanShow() throws Exception {
     String caseNo = report();
-    String taskId = taskService.createTaskQuery().processInstanceId(cases.findByNo(caseNo).processInstanceId())
+    String taskId = taskService.createTaskQuery().processInstanceId(cases.byNo(caseNo).orElseThrow().processInstanceId())
         .taskDefinitionKey("acceptCase").singleResult().getId();
 
     List<ResponseEntity<JsonNode>> answers = both(taskId, "submit-form", "submit-form");
@@ -130,7 +130,7 @@ class ConcurrentCompletionMySqlIT {
   @Test
   void tasklistsOwnEngineApiAlsoAnswersNotFoundForATaskCompletedMeanwhile() throws Exception {
     String caseNo = report();
-    String taskId = taskService.createTaskQuery().processInstanceId(cases.findByNo(caseNo).processInstanceId())
+    String taskId = taskService.createTaskQuery().processInstanceId(cases.byNo(caseNo).orElseThrow().processInstanceId())
         .taskDefinitionKey("acceptCase").singleResult().getId();
     assertThat(post(taskId, "submit-form").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -173,7 +173,7 @@ class ConcurrentCompletionMySqlIT {
 
   /** One 受理 and one 派单 entry, the case dispatched once, one handling task, one completed acceptance. */
   private void assertTookEffectOnce(String caseNo) {
-    CaseRecord record = cases.findByNo(caseNo);
+    CaseRecord record = cases.byNo(caseNo).orElseThrow();
     List<String> actions = cases.timeline(record.id()).stream().map(TimelineEntry::action).toList();
     assertThat(actions).as(caseNo).filteredOn("受理：转派职能部门"::equals).hasSize(1);
     assertThat(actions).as(caseNo).filteredOn("派单"::equals).hasSize(1);

@@ -11,11 +11,12 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
-import org.lianhu.cases.CaseMapper;
+import org.lianhu.cases.Cases;
 import org.lianhu.cases.NewCaseFixture;
 import org.lianhu.stats.Kpi;
 import org.lianhu.stats.Statistics;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -40,7 +41,8 @@ class CountyTimeMySqlIT {
   /** 2035-07-01 00:00:30 in the county. */
   private static final Instant JULY_1_EARLY = Instant.parse("2035-06-30T16:00:30Z");
 
-  @Autowired private CaseMapper cases;
+  @Autowired private Cases cases;
+  @Autowired private ApplicationContext context;
   @Autowired private JdbcTemplate jdbc;
   @Autowired private Statistics statistics;
   @Autowired private TestRestTemplate http;
@@ -55,16 +57,16 @@ class CountyTimeMySqlIT {
   void aCaseWrittenNowIsStoredAsTheCountysWallClockAndARowOfAnEarlierReleaseKeepsItsDay() {
     // This test's days are its own; a rerun on a database kept from a previous run starts clean.
     jdbc.update("delete from case_record where created_at >= '2035-06-30' and created_at < '2035-07-02'");
-    long written = NewCaseFixture.insert(cases, "时区：本版本写入", JUNE_30_LATE);
-    long earlier = NewCaseFixture.insert(cases, "时区：旧版本写入", JUNE_30_LATE);
+    long written = NewCaseFixture.insert(context, "时区：本版本写入", JUNE_30_LATE);
+    long earlier = NewCaseFixture.insert(context, "时区：旧版本写入", JUNE_30_LATE);
     // What the releases before this one stored for 2035-07-01 00:00:30 in the county.
     jdbc.update("update case_record set created_at = '2035-07-01 00:00:30.000', updated_at = localtimestamp(3)"
         + " where id = ?", earlier);
 
     assertThat(jdbc.queryForObject("select date_format(created_at, '%Y-%m-%d %H:%i:%s') from case_record where id = ?",
         String.class, written)).isEqualTo("2035-06-30 23:59:30");
-    assertThat(cases.findById(written).createdAt()).isEqualTo(JUNE_30_LATE);
-    assertThat(cases.findById(earlier).createdAt()).isEqualTo(JULY_1_EARLY);
+    assertThat(cases.byId(written).createdAt()).isEqualTo(JUNE_30_LATE);
+    assertThat(cases.byId(earlier).createdAt()).isEqualTo(JULY_1_EARLY);
     assertThat(reportedOn("2035-06-30")).isOne();
     assertThat(reportedOn("2035-07-01")).isOne();
 
@@ -80,7 +82,7 @@ class CountyTimeMySqlIT {
     JsonNode receipt = http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>("""
         {"category":"sanitation","description":"时区：响应计时器","location":{"address":"和平里东街12号"},
          "reporter":{"name":"张三","phone":"13812345678"}}""", headers), JsonNode.class).getBody();
-    String instanceId = cases.findByNo(receipt.get("caseNo").asText()).processInstanceId();
+    String instanceId = cases.byNo(receipt.get("caseNo").asText()).orElseThrow().processInstanceId();
     Job timer = managementService.createJobQuery().processInstanceId(instanceId).timers().list().get(0);
 
     Date due = timer.getDuedate();

@@ -310,7 +310,7 @@ class HostileInputTest extends CaseLoopTestSupport {
   }
 
   private List<TimelineEntry> ratingEntries(CaseReceipt receipt) {
-    return timeline.of(recordOf(receipt).id()).stream().filter(entry -> entry.action().startsWith("评价")).toList();
+    return cases.timeline(recordOf(receipt).id()).stream().filter(entry -> entry.action().startsWith("评价")).toList();
   }
 
   /** The remarks that say something (steps without a remark have null). */
@@ -343,7 +343,7 @@ class HostileInputTest extends CaseLoopTestSupport {
 
     Answer exactly = postCase(caseBody("很".repeat(2000), HEPINGLI, "张三丰"));
     assertThat(exactly.status()).isEqualTo(201);
-    assertThat(cases.findByNo(exactly.json().get("caseNo").asText()).description()).hasSize(2000);
+    assertThat(cases.byNo(exactly.json().get("caseNo").asText()).orElseThrow().description()).hasSize(2000);
   }
 
   @Test
@@ -819,7 +819,7 @@ class HostileInputTest extends CaseLoopTestSupport {
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNo = created.json().get("caseNo").asText();
-    CaseRecord stored = cases.findByNo(caseNo);
+    CaseRecord stored = cases.byNo(caseNo).orElseThrow();
     assertThat(stored.description()).isEqualTo(description);
     assertThat(stored.address()).isEqualTo(address);
     assertThat(stored.reporterName()).isEqualTo(reporterName);
@@ -848,7 +848,7 @@ class HostileInputTest extends CaseLoopTestSupport {
     assertThat(staff.json().get("description").asText()).isEqualTo(description);
     assertThat(staff.json().get("reporterName").asText()).isEqualTo(reporterName);
 
-    assertThat(remarks(timeline.of(stored.id()).stream().map(TimelineEntry::remark).toList()))
+    assertThat(remarks(cases.timeline(stored.id()).stream().map(TimelineEntry::remark).toList()))
         .isNotEmpty().allSatisfy(remark -> assertThat(remark).doesNotContain("49"));
     Footprint after = footprint();
     assertThat(after.cases()).isEqualTo(before.cases() + 1);
@@ -874,7 +874,7 @@ class HostileInputTest extends CaseLoopTestSupport {
         .isEqualTo(comment);
     assertThat(historicVariable(instanceId, "ratingComment")).isEqualTo(comment);
     assertThat(historicVariable(instanceId, "acceptComment")).isEqualTo(result);
-    List<String> remarks = timeline.of(record.id()).stream().map(TimelineEntry::remark).toList();
+    List<String> remarks = cases.timeline(record.id()).stream().map(TimelineEntry::remark).toList();
     assertThat(remarks).contains(result, comment);
     assertThat(remarks(remarks)).allSatisfy(remark -> assertThat(remark).doesNotContain("49"));
     Answer view = viewCase(receipt.caseNo(), receipt.trackingCode());
@@ -936,7 +936,7 @@ class HostileInputTest extends CaseLoopTestSupport {
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(dispute.status()).as(dispute.body()).isEqualTo(201);
-    CaseRecord stored = cases.findByNo(created.json().get("caseNo").asText());
+    CaseRecord stored = cases.byNo(created.json().get("caseNo").asText()).orElseThrow();
     assertThat(stored.description()).isEqualTo(SQL_TEXT);
     assertThat(stored.address()).isEqualTo(address);
     assertThat(stored.reporterName()).isEqualTo(reporterName);

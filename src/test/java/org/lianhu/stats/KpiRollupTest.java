@@ -53,7 +53,7 @@ class KpiRollupTest extends CaseLoopTestSupport {
     CaseReceipt receipt = reportOn("2031-07-03", "和平里东街5号");
     assertThat(july("dongcheng").reported()).isEqualTo(reportedBefore + 1);
 
-    cases.markOverdue(recordOf(receipt).id());
+    lifecycle.escalated(recordOf(receipt).id(), "测试：超期");
     assertThat(july("dongcheng").overdue()).isEqualTo(overdueBefore + 1);
     assertThat(statistics.hotspots(JULY_1, JULY_31)).anySatisfy(row -> {
       assertThat(row.get("communityCode")).isEqualTo("hepingli");
@@ -68,7 +68,7 @@ class KpiRollupTest extends CaseLoopTestSupport {
 
     // The case is written in a transaction that commits only after another request refreshed the roll-up.
     new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      cases.markOverdue(recordOf(receipt).id());
+      lifecycle.escalated(recordOf(receipt).id(), "测试：超期");
       Kpi meanwhile = CompletableFuture.supplyAsync(() -> july("xicheng")).orTimeout(30, TimeUnit.SECONDS).join();
       assertThat(meanwhile.overdue()).isEqualTo(overdueBefore);
     });

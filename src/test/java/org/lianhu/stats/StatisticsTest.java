@@ -133,7 +133,7 @@ class StatisticsTest extends CaseLoopTestSupport {
   void openCasesCarryTrafficLights() {
     Map<String, Statistics.Light> lights = statistics.openCases(CaseScope.countyWide(), 5000).stream()
         .collect(java.util.stream.Collectors.toMap(Statistics.OpenCaseLight::caseNo, Statistics.OpenCaseLight::light));
-    List<String> june = cases.findInScope(CaseScope.countyWide(), null, 0, 10000)
+    List<String> june = cases.inScope(CaseScope.countyWide(), null, 0, 10000)
         .stream().filter(r -> r.createdAt().isAfter(Instant.parse("2031-06-01T00:00:00Z")))
         .map(r -> r.caseNo() + ":" + r.category()).toList();
     String overdue = june.stream().filter(s -> s.endsWith(":road_damage")).findFirst().orElseThrow().split(":")[0];

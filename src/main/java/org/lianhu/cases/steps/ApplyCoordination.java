@@ -1,13 +1,12 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.workflow.FormValues;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
@@ -20,13 +19,11 @@ import org.springframework.stereotype.Component;
 public class ApplyCoordination implements JavaDelegate {
 
   private final OrganisationDirectory directory;
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final CaseLifecycle lifecycle;
 
-  public ApplyCoordination(OrganisationDirectory directory, CaseMapper cases, CaseTimeline timeline) {
+  public ApplyCoordination(OrganisationDirectory directory, CaseLifecycle lifecycle) {
     this.directory = directory;
-    this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -43,13 +40,13 @@ public class ApplyCoordination implements JavaDelegate {
     String department = directory.departmentOfOffice(lead);
     execution.setVariable(CaseVariables.DEPARTMENT, department);
     Date handleDue = (Date) execution.getVariable(CaseVariables.HANDLE_DUE);
-    cases.recordDispatch(caseId, department, CaseVariables.text(execution, CaseVariables.SUPERVISING_DEPARTMENT),
-        lead, handleDue.toInstant());
 
     String remark = "牵头：" + directory.groupName(lead);
     if (!coHandlers.isEmpty()) {
       remark += "；协办：" + String.join("、", coHandlers.stream().map(directory::groupName).toList());
     }
-    timeline.record(caseId, CaseTimeline.SYSTEM, "确定牵头与协办部门", remark);
+    lifecycle.dispatched(caseId, new CaseLifecycle.Dispatch(department,
+        CaseVariables.text(execution, CaseVariables.SUPERVISING_DEPARTMENT), lead, handleDue.toInstant()),
+        "确定牵头与协办部门", remark);
   }
 }

@@ -1,11 +1,11 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.Cases;
+import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
-import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.Community;
 import org.lianhu.org.Grid;
@@ -25,16 +25,16 @@ public class AssignAcceptor implements JavaDelegate {
 
   private final OrganisationDirectory directory;
   private final CaseDeadlines deadlines;
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final Cases cases;
+  private final CaseLifecycle lifecycle;
   private final CountyClock clock;
 
-  public AssignAcceptor(OrganisationDirectory directory, CaseDeadlines deadlines, CaseMapper cases,
-      CaseTimeline timeline, CountyClock clock) {
+  public AssignAcceptor(OrganisationDirectory directory, CaseDeadlines deadlines, Cases cases,
+      CaseLifecycle lifecycle, CountyClock clock) {
     this.directory = directory;
     this.deadlines = deadlines;
     this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.clock = clock;
   }
 
@@ -43,7 +43,7 @@ public class AssignAcceptor implements JavaDelegate {
     long caseId = CaseVariables.caseId(execution);
     // The community and grid are read from the case row, not copied into process variables: only the
     // acceptance needs them.
-    CaseRecord record = cases.findById(caseId);
+    CaseRecord record = cases.byId(caseId);
     Placement placement = new Placement(record.streetCode(), record.communityCode(), record.gridCode());
     var grid = directory.grid(placement.gridCode());
     String acceptorUser = grid.map(Grid::workerUserId).orElse(null);
@@ -58,8 +58,7 @@ public class AssignAcceptor implements JavaDelegate {
     execution.setVariable(CaseVariables.COORDINATOR_GROUP, directory.coordinatorGroup(placement.streetCode()));
     execution.setVariable(CaseVariables.RESPONSE_DUE, response.dueDate());
     execution.setVariable(CaseVariables.RESPONSE_WARN_AT, response.warnAtDate());
-    cases.setResponseDue(caseId, response.due());
-    timeline.record(caseId, CaseTimeline.SYSTEM, "分派受理", "由" + directory.groupName(acceptorGroup)
+    lifecycle.acceptanceAssigned(caseId, response.due(), "由" + directory.groupName(acceptorGroup)
         + "受理，响应时限 " + clock.minute(response.due()));
   }
 }

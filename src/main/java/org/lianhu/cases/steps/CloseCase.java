@@ -1,10 +1,8 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -12,19 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("closeCase")
 public class CloseCase implements JavaDelegate {
 
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final CaseLifecycle lifecycle;
 
-  public CloseCase(CaseMapper cases, CaseTimeline timeline) {
-    this.cases = cases;
-    this.timeline = timeline;
+  public CloseCase(CaseLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = CaseVariables.caseId(execution);
-    cases.close(caseId, EngineClock.now());
-    timeline.record(caseId, CaseTimeline.SYSTEM, "结案", remark());
+    lifecycle.closed(CaseVariables.caseId(execution), remark());
   }
 
   /** What the timeline says about the closing, beyond 结案. */

@@ -1,15 +1,14 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseTimeline;
+import org.lianhu.cases.CaseLifecycle;
 import org.springframework.stereotype.Component;
 
 /** 默认结案: the rating window passed without a rating; the case closes unrated. */
 @Component("closeUnrated")
 public class CloseUnrated extends CloseCase {
 
-  public CloseUnrated(CaseMapper cases, CaseTimeline timeline) {
-    super(cases, timeline);
+  public CloseUnrated(CaseLifecycle lifecycle) {
+    super(lifecycle);
   }
 
   @Override

@@ -1,13 +1,13 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.Cases;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.workflow.FormValues;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
@@ -23,15 +23,15 @@ public class EscalateOverdue implements JavaDelegate {
   static final int RED_PRIORITY = 100;
 
   private final StageTasks stageTasks;
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final Cases cases;
+  private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
 
-  public EscalateOverdue(StageTasks stageTasks, CaseMapper cases, CaseTimeline timeline,
+  public EscalateOverdue(StageTasks stageTasks, Cases cases, CaseLifecycle lifecycle,
       OrganisationDirectory directory) {
     this.stageTasks = stageTasks;
     this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.directory = directory;
   }
 
@@ -41,9 +41,7 @@ public class EscalateOverdue implements JavaDelegate {
     long caseId = CaseVariables.caseId(execution);
     List<Task> open = stageTasks.open(execution.getProcessInstanceId(), stage.ownedTasks());
     stageTasks.raisePriority(open, RED_PRIORITY);
-    cases.markOverdue(caseId);
-
-    CaseRecord record = cases.findById(caseId);
+    CaseRecord record = cases.byId(caseId);
     String street = record.streetCode();
     String supervisor;
     if (stage == Stage.ACCEPTANCE) {
@@ -55,7 +53,6 @@ public class EscalateOverdue implements JavaDelegate {
       execution.setVariable(CaseVariables.REASSIGN_OPTIONS, FormValues.options(directory.departmentOptions(street)));
     }
     execution.setVariable(CaseVariables.OVERDUE_STAGE, stage.label());
-    timeline.record(caseId, CaseTimeline.SYSTEM, "超期督办",
-        stage.label() + "已超过时限，已提交" + directory.groupName(supervisor) + "督办");
+    lifecycle.escalated(caseId, stage.label() + "已超过时限，已提交" + directory.groupName(supervisor) + "督办");
   }
 }

@@ -1,5 +1,7 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.CaseSettings;
+import org.lianhu.cases.CaseLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -7,10 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,17 +19,14 @@ import org.springframework.stereotype.Component;
 @Component("feedbackReporter")
 public class FeedbackReporter implements JavaDelegate {
 
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final CaseLifecycle lifecycle;
   private final CountyClock clock;
   private final Duration ratingWindow;
 
-  public FeedbackReporter(CaseMapper cases, CaseTimeline timeline, CountyClock clock,
-      @Value("${lianhu.cases.rating-window:P7D}") String ratingWindow) {
-    this.cases = cases;
-    this.timeline = timeline;
+  public FeedbackReporter(CaseLifecycle lifecycle, CountyClock clock, CaseSettings settings) {
+    this.lifecycle = lifecycle;
     this.clock = clock;
-    this.ratingWindow = Duration.parse(ratingWindow);
+    this.ratingWindow = settings.ratingWindow();
   }
 
   @Override
@@ -43,9 +39,7 @@ public class FeedbackReporter implements JavaDelegate {
     }
     Instant now = EngineClock.now();
     Instant ratingDue = now.plus(ratingWindow);
-    cases.resolve(caseId, result, now);
     execution.setVariable(CaseVariables.RATING_DUE, Date.from(ratingDue));
-    timeline.record(caseId, CaseTimeline.SYSTEM, "结果反馈",
-        result + "（请于 " + clock.minute(ratingDue) + " 前评价）");
+    lifecycle.resolved(caseId, result, now, result + "（请于 " + clock.minute(ratingDue) + " 前评价）");
   }
 }

@@ -1,10 +1,10 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.Cases;
+import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.mediation.CaseHandOver;
 import org.lianhu.mediation.Dispute;
@@ -19,27 +19,26 @@ import org.springframework.stereotype.Component;
 @Component("handOverToMediation")
 public class HandOverToMediation implements JavaDelegate {
 
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final Cases cases;
+  private final CaseLifecycle lifecycle;
   private final DisputeIntake disputeIntake;
 
-  public HandOverToMediation(CaseMapper cases, CaseTimeline timeline, DisputeIntake disputeIntake) {
+  public HandOverToMediation(Cases cases, CaseLifecycle lifecycle, DisputeIntake disputeIntake) {
     this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.disputeIntake = disputeIntake;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
-    CaseRecord record = cases.findById(caseId);
+    CaseRecord record = cases.byId(caseId);
     Dispute dispute = disputeIntake.fromCase(new CaseHandOver(record.id(), record.caseNo(), record.trackingCode(),
         record.description(), record.address(), record.latitude(), record.longitude(), record.liaisonUnitCode(),
         record.streetCode(), record.communityCode(), record.gridCode(), record.reporterName(),
         record.reporterPhone()));
-    cases.linkDispute(caseId, dispute.id());
+    lifecycle.handedOver(caseId, dispute.id(), dispute.disputeNo());
     String result = "已转入矛盾纠纷三级调解，纠纷编号 " + dispute.disputeNo() + "，可凭原查询码查询调解进度";
     execution.setVariable(CaseVariables.HANDLE_RESULT, result);
-    timeline.record(caseId, CaseTimeline.SYSTEM, "转矛盾纠纷调解", "纠纷编号 " + dispute.disputeNo());
   }
 }

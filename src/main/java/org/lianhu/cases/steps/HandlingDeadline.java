@@ -1,8 +1,8 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.Cases;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.workflow.CaseDeadlines;
@@ -13,11 +13,12 @@ final class HandlingDeadline {
 
   private HandlingDeadline() {}
 
-  static void renew(DelegateExecution execution, CaseDeadlines deadlines, CaseMapper cases, long caseId) {
-    CaseRecord record = cases.findById(caseId);
+  /** The new handling deadline of a case handled again, set on the process; the caller stores it. */
+  static Deadline renew(DelegateExecution execution, CaseDeadlines deadlines, Cases cases, long caseId) {
+    CaseRecord record = cases.byId(caseId);
     Deadline handling = deadlines.handling(record.category(), record.urgency(), EngineClock.now());
     execution.setVariable(CaseVariables.HANDLE_DUE, handling.dueDate());
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
-    cases.renewHandleDue(caseId, handling.due());
+    return handling;
   }
 }

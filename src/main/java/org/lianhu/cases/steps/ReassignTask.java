@@ -1,5 +1,6 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.CaseLifecycle;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,8 +8,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
@@ -23,16 +22,14 @@ public class ReassignTask implements JavaDelegate {
 
   private final StageTasks stageTasks;
   private final TaskService taskService;
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
 
-  public ReassignTask(StageTasks stageTasks, TaskService taskService, CaseMapper cases, CaseTimeline timeline,
+  public ReassignTask(StageTasks stageTasks, TaskService taskService, CaseLifecycle lifecycle,
       OrganisationDirectory directory) {
     this.stageTasks = stageTasks;
     this.taskService = taskService;
-    this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.directory = directory;
   }
 
@@ -44,7 +41,7 @@ public class ReassignTask implements JavaDelegate {
     String user = CaseVariables.text(execution, CaseVariables.REASSIGN_USER);
     List<Task> open = stageTasks.open(execution.getProcessInstanceId(), stage.reassignableTasks());
     if (open.isEmpty() || (group == null && user == null)) {
-      timeline.record(caseId, CaseTimeline.SYSTEM, "督办", stage.label() + "仍由原办理人办理");
+      lifecycle.supervised(caseId, "督办", stage.label() + "仍由原办理人办理");
       clearDecision(execution);
       return;
     }
@@ -66,7 +63,7 @@ public class ReassignTask implements JavaDelegate {
         execution.setVariable(CaseVariables.HANDLER_GROUP, group);
         String department = directory.departmentOfOffice(group);
         execution.setVariable(CaseVariables.DEPARTMENT, department);
-        cases.changeHandler(caseId, department, group);
+        lifecycle.handlerChanged(caseId, department, group);
       }
     }
     if (stage == Stage.ACCEPTANCE) {
@@ -76,7 +73,7 @@ public class ReassignTask implements JavaDelegate {
     if (user != null) {
       to += (to.isEmpty() ? "" : " ") + "指定办理人";
     }
-    timeline.record(caseId, CaseTimeline.SYSTEM, "督办改派", stage.label() + "改由" + to + "办理");
+    lifecycle.supervised(caseId, "督办改派", stage.label() + "改由" + to + "办理");
     clearDecision(execution);
   }
 

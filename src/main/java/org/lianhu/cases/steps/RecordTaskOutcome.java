@@ -1,12 +1,9 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseStatus;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.workflow.FormValues;
@@ -26,15 +23,13 @@ import org.springframework.stereotype.Component;
 @Component("recordTaskOutcome")
 public class RecordTaskOutcome implements TaskListener {
 
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
   private final IdentityService identityService;
 
-  public RecordTaskOutcome(CaseMapper cases, CaseTimeline timeline, OrganisationDirectory directory,
+  public RecordTaskOutcome(CaseLifecycle lifecycle, OrganisationDirectory directory,
       IdentityService identityService) {
-    this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.directory = directory;
     this.identityService = identityService;
   }
@@ -44,8 +39,7 @@ public class RecordTaskOutcome implements TaskListener {
     long caseId = CaseVariables.caseId(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       if ("streetReview".equals(task.getTaskDefinitionKey())) {
-        cases.updateStatus(caseId, CaseStatus.STREET_REVIEW.name());
-        timeline.record(caseId, CaseTimeline.SYSTEM, "提交街道复核", "重办次数已达上限，由街道协调中心复核");
+        lifecycle.sentToStreetReview(caseId);
       }
       return;
     }
@@ -53,7 +47,7 @@ public class RecordTaskOutcome implements TaskListener {
       return;
     }
     // The case row first, then its timeline and its columns: every completion locks in the same order.
-    cases.lock(caseId);
+    lifecycle.lock(caseId);
     String actor = TaskActor.of(identityService, task);
     switch (task.getTaskDefinitionKey()) {
       case "acceptCase" -> accepted(task, caseId, actor);
@@ -67,16 +61,16 @@ public class RecordTaskOutcome implements TaskListener {
             throw new IllegalArgumentException("协办部门无效: " + coHandler);
           }
         }
-        timeline.record(caseId, actor, "街道协调派单", CaseVariables.text(task, CaseVariables.COORDINATE_COMMENT));
+        lifecycle.stepDone(caseId, actor, "街道协调派单", CaseVariables.text(task, CaseVariables.COORDINATE_COMMENT));
       }
       case "handleCase" -> {
         String result = required(task, CaseVariables.HANDLE_RESULT, "请填写处置结果");
-        timeline.record(caseId, actor, "处置完成", result);
+        lifecycle.stepDone(caseId, actor, "处置完成", result);
       }
       case "coHandleCase" -> {
         String result = required(task, CaseVariables.CO_HANDLE_RESULT, "请填写协办意见");
         String group = CaseVariables.text(task, "coHandlerGroup");
-        timeline.record(caseId, actor, "协办完成" + (group == null ? "" : "（" + directory.groupName(group) + "）"),
+        lifecycle.stepDone(caseId, actor, "协办完成" + (group == null ? "" : "（" + directory.groupName(group) + "）"),
             result);
       }
       case "superviseAcceptance", "superviseHandling" -> {
@@ -85,18 +79,18 @@ public class RecordTaskOutcome implements TaskListener {
         if (user != null && identityService.createUserQuery().userId(user).count() == 0) {
           throw new IllegalArgumentException("办理人账号不存在: " + user);
         }
-        timeline.recordInternal(caseId, actor, "督办意见", remark);
+        lifecycle.noteInternal(caseId, actor, "督办意见", remark);
       }
       case "streetReview" -> {
         String decision = required(task, CaseVariables.REVIEW_DECISION, "请选择复核结论");
         String remark = required(task, CaseVariables.REVIEW_COMMENT, "请填写复核意见");
         switch (decision) {
-          case "close" -> timeline.record(caseId, actor, "街道复核：结案", remark);
-          case "redispatch" -> timeline.record(caseId, actor, "街道复核：重新派单", remark);
+          case "close" -> lifecycle.stepDone(caseId, actor, "街道复核：结案", remark);
+          case "redispatch" -> lifecycle.stepDone(caseId, actor, "街道复核：重新派单", remark);
           default -> throw new IllegalArgumentException("未知的复核结论: " + decision);
         }
       }
-      default -> timeline.record(caseId, actor, task.getName(), null);
+      default -> lifecycle.stepDone(caseId, actor, task.getName(), null);
     }
   }
 
@@ -104,13 +98,12 @@ public class RecordTaskOutcome implements TaskListener {
     String decision = required(task, CaseVariables.ACCEPT_DECISION, "请选择受理结论");
     String comment = CaseVariables.text(task, CaseVariables.ACCEPT_COMMENT);
     switch (decision) {
-      case "onSpot" -> timeline.record(caseId, actor, "受理：当场解决", comment);
-      case "dispatch" -> timeline.record(caseId, actor, "受理：转派职能部门", comment);
-      case "reject" -> timeline.record(caseId, actor, "不予受理",
+      case "onSpot" -> lifecycle.responded(caseId, actor, "受理：当场解决", comment);
+      case "dispatch" -> lifecycle.responded(caseId, actor, "受理：转派职能部门", comment);
+      case "reject" -> lifecycle.responded(caseId, actor, "不予受理",
           required(task, CaseVariables.REJECT_REASON, "不予受理须填写理由，上报人将看到该理由"));
       default -> throw new IllegalArgumentException("未知的受理结论: " + decision);
     }
-    cases.markResponded(caseId, EngineClock.now());
   }
 
   private static String required(DelegateTask task, String variable, String message) {

@@ -1,10 +1,10 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.Cases;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.workflow.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseStatus;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.workflow.CaseDeadlines;
@@ -14,12 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("redispatchCase")
 public class RedispatchCase implements JavaDelegate {
 
-  private final CaseMapper cases;
+  private final Cases cases;
+  private final CaseLifecycle lifecycle;
   private final CaseDeadlines deadlines;
   private final OrganisationDirectory directory;
 
-  public RedispatchCase(CaseMapper cases, CaseDeadlines deadlines, OrganisationDirectory directory) {
+  public RedispatchCase(Cases cases, CaseLifecycle lifecycle, CaseDeadlines deadlines,
+      OrganisationDirectory directory) {
     this.cases = cases;
+    this.lifecycle = lifecycle;
     this.deadlines = deadlines;
     this.directory = directory;
   }
@@ -30,12 +33,11 @@ public class RedispatchCase implements JavaDelegate {
     execution.setVariable(CaseVariables.ROUTING, RouteCase.COORDINATE);
     execution.setVariable(CaseVariables.DISPATCHED, true);
     // A case resolved on the spot was never routed: give the street centre its choices and a supervisor.
-    String street = cases.findById(caseId).streetCode();
+    String street = cases.byId(caseId).streetCode();
     execution.setVariable(CaseVariables.DEPARTMENT_OPTIONS, FormValues.options(directory.departmentOptions(street)));
     if (CaseVariables.text(execution, CaseVariables.SUPERVISOR_GROUP) == null) {
       execution.setVariable(CaseVariables.SUPERVISOR_GROUP, directory.coordinatorGroup(street));
     }
-    cases.updateStatus(caseId, CaseStatus.DISPATCHED.name());
-    HandlingDeadline.renew(execution, deadlines, cases, caseId);
+    lifecycle.redispatched(caseId, HandlingDeadline.renew(execution, deadlines, cases, caseId).due());
   }
 }

@@ -1,9 +1,8 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("rejectCase")
 public class RejectCase implements JavaDelegate {
 
-  private final CaseMapper cases;
+  private final CaseLifecycle lifecycle;
 
-  public RejectCase(CaseMapper cases) {
-    this.cases = cases;
+  public RejectCase(CaseLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.reject(CaseVariables.caseId(execution), CaseVariables.text(execution, CaseVariables.REJECT_REASON),
-        EngineClock.now());
+    lifecycle.rejected(CaseVariables.caseId(execution), CaseVariables.text(execution, CaseVariables.REJECT_REASON));
   }
 }

@@ -1,10 +1,10 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.CaseLifecycle;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +18,11 @@ public class RemindOwner implements JavaDelegate {
   static final int YELLOW_PRIORITY = 75;
 
   private final StageTasks stageTasks;
-  private final CaseTimeline timeline;
+  private final CaseLifecycle lifecycle;
 
-  public RemindOwner(StageTasks stageTasks, CaseTimeline timeline) {
+  public RemindOwner(StageTasks stageTasks, CaseLifecycle lifecycle) {
     this.stageTasks = stageTasks;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -30,7 +30,6 @@ public class RemindOwner implements JavaDelegate {
     Stage stage = Stage.of(execution.getCurrentActivityId());
     List<Task> open = stageTasks.open(execution.getProcessInstanceId(), stage.ownedTasks());
     stageTasks.raisePriority(open, YELLOW_PRIORITY);
-    timeline.record(CaseVariables.caseId(execution), CaseTimeline.SYSTEM, "催办",
-        stage.label() + "即将超过时限，已提醒办理人");
+    lifecycle.reminded(CaseVariables.caseId(execution), stage.label() + "即将超过时限，已提醒办理人");
   }
 }

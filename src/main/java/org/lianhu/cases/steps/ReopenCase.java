@@ -1,9 +1,10 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.workflow.Deadline;
+import org.lianhu.cases.Cases;
+import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.cases.CaseMapper;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.workflow.CaseDeadlines;
 import org.springframework.stereotype.Component;
@@ -15,13 +16,13 @@ import org.springframework.stereotype.Component;
 @Component("reopenCase")
 public class ReopenCase implements JavaDelegate {
 
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final Cases cases;
+  private final CaseLifecycle lifecycle;
   private final CaseDeadlines deadlines;
 
-  public ReopenCase(CaseMapper cases, CaseTimeline timeline, CaseDeadlines deadlines) {
+  public ReopenCase(Cases cases, CaseLifecycle lifecycle, CaseDeadlines deadlines) {
     this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.deadlines = deadlines;
   }
 
@@ -30,13 +31,12 @@ public class ReopenCase implements JavaDelegate {
     long caseId = CaseVariables.caseId(execution);
     int count = ((Number) execution.getVariable(CaseVariables.REOPEN_COUNT)).intValue() + 1;
     execution.setVariable(CaseVariables.REOPEN_COUNT, count);
-    cases.reopen(caseId);
     // A dispute handed over to mediation comes back to the street centre, not into a second mediation.
     if (RouteCase.MEDIATION.equals(execution.getVariable(CaseVariables.ROUTING))) {
       execution.setVariable(CaseVariables.ROUTING, RouteCase.COORDINATE);
     }
-    HandlingDeadline.renew(execution, deadlines, cases, caseId);
+    Deadline handling = HandlingDeadline.renew(execution, deadlines, cases, caseId);
     execution.removeVariable(CaseVariables.RATING);
-    timeline.record(caseId, CaseTimeline.SYSTEM, "重办", "上报人不满意，第 " + count + " 次重办");
+    lifecycle.reopened(caseId, count, handling.due());
   }
 }

@@ -1,5 +1,7 @@
 package org.lianhu.cases.steps;
 
+import org.lianhu.cases.Cases;
+import org.lianhu.cases.CaseLifecycle;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,9 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
-import org.lianhu.cases.CaseMapper;
 import org.lianhu.cases.CaseRecord;
-import org.lianhu.cases.CaseTimeline;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.DepartmentOffice;
 import org.lianhu.org.OrganisationDirectory;
@@ -35,17 +35,17 @@ public class RouteCase implements JavaDelegate {
   private final DecisionTables decisionTables;
   private final OrganisationDirectory directory;
   private final CaseDeadlines deadlines;
-  private final CaseMapper cases;
-  private final CaseTimeline timeline;
+  private final Cases cases;
+  private final CaseLifecycle lifecycle;
   private final CountyClock clock;
 
   public RouteCase(DecisionTables decisionTables, OrganisationDirectory directory, CaseDeadlines deadlines,
-      CaseMapper cases, CaseTimeline timeline, CountyClock clock) {
+      Cases cases, CaseLifecycle lifecycle, CountyClock clock) {
     this.decisionTables = decisionTables;
     this.directory = directory;
     this.deadlines = deadlines;
     this.cases = cases;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.clock = clock;
   }
 
@@ -53,7 +53,7 @@ public class RouteCase implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
     // Category, street and urgency from the case row, which only the case's own steps change.
-    CaseRecord record = cases.findById(caseId);
+    CaseRecord record = cases.byId(caseId);
     String category = record.category();
     String street = record.streetCode();
     Map<String, Object> inputs = Variables.createVariables()
@@ -86,17 +86,17 @@ public class RouteCase implements JavaDelegate {
     execution.setVariable(CaseVariables.DISPATCHED, true);
     execution.setVariable(CaseVariables.HANDLE_DUE, handling.dueDate());
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
-    cases.recordDispatch(caseId, department, supervising, handlerGroup, handling.due());
+    var dispatch = new CaseLifecycle.Dispatch(department, supervising, handlerGroup, handling.due());
 
     String due = "处置时限 " + clock.minute(handling.due());
     String copied = supervising == null ? "" : "，抄送" + directory.groupName(supervisorGroup);
     if (MEDIATION.equals(routing)) {
-      timeline.record(caseId, CaseTimeline.SYSTEM, "派单", "矛盾纠纷，转入三级调解" + copied);
+      lifecycle.dispatched(caseId, dispatch, "派单", "矛盾纠纷，转入三级调解" + copied);
     } else if (COORDINATE.equals(routing)) {
-      timeline.record(caseId, CaseTimeline.SYSTEM, "转街道协调",
+      lifecycle.dispatched(caseId, dispatch, "转街道协调",
           "由" + directory.groupName(coordinatorGroup) + "确定牵头部门" + copied + "；" + due);
     } else {
-      timeline.record(caseId, CaseTimeline.SYSTEM, "派单",
+      lifecycle.dispatched(caseId, dispatch, "派单",
           "派至" + directory.groupName(handlerGroup) + copied + "；" + due);
     }
   }

@@ -1,5 +1,7 @@
 package org.lianhu.mediation.steps;
 
+import org.lianhu.mediation.Disputes;
+import org.lianhu.mediation.DisputeLifecycle;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -8,8 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.mediation.Dispute;
-import org.lianhu.mediation.DisputeMapper;
-import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.DisputeType;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.mediation.RiskFlag;
@@ -17,7 +17,6 @@ import org.lianhu.org.Community;
 import org.lianhu.org.DepartmentOffice;
 import org.lianhu.org.Grid;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
@@ -29,16 +28,16 @@ import org.springframework.stereotype.Component;
 @Component("assessDispute")
 public class AssessDispute implements JavaDelegate {
 
-  private final DisputeMapper disputes;
-  private final DisputeTimeline timeline;
+  private final Disputes disputes;
+  private final DisputeLifecycle lifecycle;
   private final OrganisationDirectory directory;
   private final MediationTiers tiers;
   private final CountyClock clock;
 
-  public AssessDispute(DisputeMapper disputes, DisputeTimeline timeline, OrganisationDirectory directory,
+  public AssessDispute(Disputes disputes, DisputeLifecycle lifecycle, OrganisationDirectory directory,
       MediationTiers tiers, CountyClock clock) {
     this.disputes = disputes;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.directory = directory;
     this.tiers = tiers;
     this.clock = clock;
@@ -46,7 +45,7 @@ public class AssessDispute implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Dispute dispute = disputes.findById(MediationVariables.disputeId(execution));
+    Dispute dispute = disputes.byId(MediationVariables.disputeId(execution));
     Set<RiskFlag> flags = dispute.riskFlags() == null || dispute.riskFlags().isBlank() ? Set.of()
         : Arrays.stream(dispute.riskFlags().split(",")).map(RiskFlag::valueOf).collect(Collectors.toSet());
     boolean highRisk = Boolean.TRUE.equals(dispute.highRisk());
@@ -73,15 +72,15 @@ public class AssessDispute implements JavaDelegate {
     int tier = highRisk ? 3 : 1;
     Instant due = tiers.enter(execution, tier);
     long id = dispute.id();
-    timeline.record(id, PublicTimeline.SYSTEM, "研判分级", "由" + MediationVariables.tierName(tier) + "受理，调解时限 "
+    lifecycle.assessed(id, tier, "由" + MediationVariables.tierName(tier) + "受理，调解时限 "
         + clock.minute(due));
     if (highRisk) {
-      timeline.record(id, PublicTimeline.SYSTEM, "高风险预警",
+      lifecycle.noted(id, "高风险预警",
           "存在" + flags.stream().filter(RiskFlag::highRisk).map(RiskFlag::label).collect(Collectors.joining("、"))
               + "，直接提交县综治中心调解，并已通报公安机关");
     }
     if (counselling) {
-      timeline.record(id, PublicTimeline.SYSTEM, "安排心理疏导", null);
+      lifecycle.noted(id, "安排心理疏导", null);
     }
   }
 }

@@ -1,17 +1,11 @@
 package org.lianhu.mediation.steps;
 
+import org.lianhu.mediation.DisputeLifecycle;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.calendar.EngineClock;
-import org.lianhu.mediation.Dispute;
-import org.lianhu.mediation.DisputeClosed;
-import org.lianhu.mediation.DisputeMapper;
 import org.lianhu.mediation.DisputeStatus;
-import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
-import org.lianhu.timeline.PublicTimeline;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +20,10 @@ public class CloseDispute implements JavaDelegate {
       "closeWithdrawn", DisputeStatus.WITHDRAWN,
       "closeDispute", DisputeStatus.GUIDED);
 
-  private final DisputeMapper disputes;
-  private final DisputeTimeline timeline;
-  private final ApplicationEventPublisher events;
+  private final DisputeLifecycle lifecycle;
 
-  public CloseDispute(DisputeMapper disputes, DisputeTimeline timeline, ApplicationEventPublisher events) {
-    this.disputes = disputes;
-    this.timeline = timeline;
-    this.events = events;
+  public CloseDispute(DisputeLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -42,14 +32,7 @@ public class CloseDispute implements JavaDelegate {
     if (status == null) {
       throw new IllegalStateException("no dispute closing at activity " + execution.getCurrentActivityId());
     }
-    long id = MediationVariables.disputeId(execution);
-    disputes.close(id, status.name(), EngineClock.now());
-    String result = "纠纷" + status.label();
-    execution.setVariable(MediationVariables.MEDIATION_RESULT, result);
-    timeline.record(id, PublicTimeline.SYSTEM, "结案：" + status.label(), null);
-    Dispute dispute = disputes.findById(id);
-    if (dispute.caseId() != null) {
-      events.publishEvent(new DisputeClosed(dispute.caseId(), dispute.disputeNo(), status.label()));
-    }
+    execution.setVariable(MediationVariables.MEDIATION_RESULT, "纠纷" + status.label());
+    lifecycle.closed(MediationVariables.disputeId(execution), status);
   }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.calendar.EngineClock;
-import org.lianhu.mediation.DisputeMapper;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.workflow.DecisionTables;
 import org.springframework.stereotype.Component;
@@ -23,11 +22,9 @@ class MediationTiers {
   static final String DECISION = MediationVariables.DEADLINES_DECISION;
 
   private final DecisionTables decisionTables;
-  private final DisputeMapper disputes;
 
-  MediationTiers(DecisionTables decisionTables, DisputeMapper disputes) {
+  MediationTiers(DecisionTables decisionTables) {
     this.decisionTables = decisionTables;
-    this.disputes = disputes;
   }
 
   Instant enter(DelegateExecution execution, int tier) {
@@ -43,7 +40,6 @@ class MediationTiers {
     execution.setVariable(MediationVariables.TIER_NAME, MediationVariables.tierName(tier));
     execution.setVariable(MediationVariables.TIER_DUE, Date.from(due));
     execution.removeVariable(MediationVariables.OUTCOME);
-    disputes.moveToTier(MediationVariables.disputeId(execution), tier);
     return due;
   }
 }

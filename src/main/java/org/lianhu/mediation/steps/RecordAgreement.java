@@ -1,5 +1,6 @@
 package org.lianhu.mediation.steps;
 
+import org.lianhu.mediation.DisputeLifecycle;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -7,10 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
-import org.lianhu.mediation.DisputeMapper;
-import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
-import org.lianhu.timeline.PublicTimeline;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +22,11 @@ public class RecordAgreement implements JavaDelegate {
   static final int CONFIRMATION_WINDOW_DAYS = 30;
   static final int CONFIRMATION_REMINDER_DAYS = 25;
 
-  private final DisputeMapper disputes;
-  private final DisputeTimeline timeline;
+  private final DisputeLifecycle lifecycle;
   private final CountyClock clock;
 
-  public RecordAgreement(DisputeMapper disputes, DisputeTimeline timeline, CountyClock clock) {
-    this.disputes = disputes;
-    this.timeline = timeline;
+  public RecordAgreement(DisputeLifecycle lifecycle, CountyClock clock) {
+    this.lifecycle = lifecycle;
     this.clock = clock;
   }
 
@@ -48,8 +44,8 @@ public class RecordAgreement implements JavaDelegate {
     Instant deadline = local.plusDays(CONFIRMATION_WINDOW_DAYS).toInstant();
     execution.setVariable(MediationVariables.CONFIRMATION_DEADLINE, Date.from(deadline));
     long id = MediationVariables.disputeId(execution);
-    disputes.recordAgreement(id, tier, (String) execution.getVariable(MediationVariables.AGREEMENT_TERMS), now);
-    timeline.record(id, PublicTimeline.SYSTEM, "达成调解协议", MediationVariables.tierName(tier)
+    lifecycle.agreed(id, tier, (String) execution.getVariable(MediationVariables.AGREEMENT_TERMS), now,
+        MediationVariables.tierName(tier)
         + "达成协议；可于 " + clock.minute(deadline) + " 前申请司法确认，一周和一个月后回访");
   }
 }

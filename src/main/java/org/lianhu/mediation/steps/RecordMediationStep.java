@@ -1,12 +1,11 @@
 package org.lianhu.mediation.steps;
 
+import org.lianhu.mediation.DisputeLifecycle;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lianhu.mediation.DisputeMapper;
-import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.workflow.FormValues;
@@ -31,15 +30,13 @@ public class RecordMediationStep implements TaskListener {
   private static final Set<String> OPINION_TASKS = Set.of(
       "peopleMediation", "administrativeMediation", "judicialMediation", "departmentMediation");
 
-  private final DisputeMapper disputes;
-  private final DisputeTimeline timeline;
+  private final DisputeLifecycle lifecycle;
   private final OrganisationDirectory directory;
   private final IdentityService identityService;
 
-  public RecordMediationStep(DisputeMapper disputes, DisputeTimeline timeline, OrganisationDirectory directory,
+  public RecordMediationStep(DisputeLifecycle lifecycle, OrganisationDirectory directory,
       IdentityService identityService) {
-    this.disputes = disputes;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.directory = directory;
     this.identityService = identityService;
   }
@@ -55,8 +52,8 @@ public class RecordMediationStep implements TaskListener {
     if (OPINION_TASKS.contains(key)) {
       String opinion = required(task, MediationVariables.OPINION, "请填写调解意见");
       choice(task, MediationVariables.PROPOSED_OUTCOME, Set.of("agreement", "failed"), "请选择调解结论建议");
-      timeline.record(id, actor, task.getName() + "：已提交意见", null);
-      timeline.recordInternal(id, actor, task.getName() + "意见", opinion);
+      lifecycle.stepDone(id, actor, task.getName() + "：已提交意见", null);
+      lifecycle.noteInternal(id, actor, task.getName() + "意见", opinion);
       return;
     }
     switch (key) {
@@ -69,8 +66,8 @@ public class RecordMediationStep implements TaskListener {
             throw new IllegalArgumentException("达成协议须各方当事人签字同意");
           }
         }
-        timeline.record(id, actor, task.getName() + "：" + OUTCOMES.get(outcome), null);
-        timeline.recordInternal(id, actor, "调解情况", notes);
+        lifecycle.stepDone(id, actor, task.getName() + "：" + OUTCOMES.get(outcome), null);
+        lifecycle.noteInternal(id, actor, "调解情况", notes);
       }
       case "planTier3" -> {
         var groups = FormValues.groups(task.getVariable(MediationVariables.CALLED_IN_GROUPS));
@@ -80,33 +77,31 @@ public class RecordMediationStep implements TaskListener {
           }
         }
         task.setVariable(MediationVariables.CALLED_IN_GROUPS, FormValues.groupList(groups));
-        timeline.record(id, actor, "县综治中心会商部署", groups.isEmpty() ? "由县综治中心直接调解"
+        lifecycle.stepDone(id, actor, "县综治中心会商部署", groups.isEmpty() ? "由县综治中心直接调解"
             : "参与部门：" + String.join("、", groups.stream().map(directory::groupName).toList()));
       }
       case "judicialConfirmation" -> {
         String result = choice(task, MediationVariables.CONFIRMATION_RESULT, CONFIRMATIONS.keySet(),
             "请选择司法确认结果");
-        disputes.recordConfirmation(id, result);
-        timeline.record(id, actor, "司法确认：" + CONFIRMATIONS.get(result),
+        lifecycle.confirmationRecorded(id, actor, result, "司法确认：" + CONFIRMATIONS.get(result),
             text(task, MediationVariables.CONFIRMATION_NOTES));
       }
       case "followUpWeek", "followUpMonth" -> {
         String kept = choice(task, MediationVariables.AGREEMENT_KEPT, Set.of("yes", "no"), "请选择协议履行情况");
         String notes = required(task, MediationVariables.VISIT_NOTES, "请填写回访情况");
-        timeline.record(id, actor, task.getName() + "：" + ("yes".equals(kept) ? "协议履行良好" : "协议未履行"), null);
-        timeline.recordInternal(id, actor, "回访情况", notes);
+        lifecycle.stepDone(id, actor, task.getName() + "：" + ("yes".equals(kept) ? "协议履行良好" : "协议未履行"), null);
+        lifecycle.noteInternal(id, actor, "回访情况", notes);
       }
       case "guideLitigation" -> {
         String guidance = choice(task, MediationVariables.GUIDANCE, GUIDANCE.keySet(), "请选择引导途径");
         String notes = required(task, MediationVariables.GUIDANCE_NOTES, "请填写引导说明");
-        disputes.recordGuidance(id, guidance, notes);
-        timeline.record(id, actor, GUIDANCE.get(guidance), notes);
+        lifecycle.guided(id, actor, guidance, GUIDANCE.get(guidance), notes);
       }
-      case "counselling" -> timeline.recordInternal(id, actor, "心理疏导",
+      case "counselling" -> lifecycle.noteInternal(id, actor, "心理疏导",
           required(task, MediationVariables.COUNSELLING_NOTES, "请填写疏导情况"));
-      case "policeAlert" -> timeline.recordInternal(id, actor, "公安风险处置",
+      case "policeAlert" -> lifecycle.noteInternal(id, actor, "公安风险处置",
           required(task, MediationVariables.POLICE_MEASURES, "请填写已采取的防控措施"));
-      default -> timeline.record(id, actor, task.getName(), null);
+      default -> lifecycle.stepDone(id, actor, task.getName(), null);
     }
   }
 

@@ -1,13 +1,11 @@
 package org.lianhu.mediation.steps;
 
+import org.lianhu.mediation.DisputeLifecycle;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
-import org.lianhu.mediation.DisputeMapper;
-import org.lianhu.mediation.DisputeTimeline;
 import org.lianhu.mediation.MediationVariables;
-import org.lianhu.timeline.PublicTimeline;
 import org.springframework.stereotype.Component;
 
 /** 重启调解: a follow-up visit found the agreement broken; mediation resumes at the tier that reached it. */
@@ -15,15 +13,12 @@ import org.springframework.stereotype.Component;
 public class ReopenMediation implements JavaDelegate {
 
   private final MediationTiers tiers;
-  private final DisputeMapper disputes;
-  private final DisputeTimeline timeline;
+  private final DisputeLifecycle lifecycle;
   private final CountyClock clock;
 
-  public ReopenMediation(MediationTiers tiers, DisputeMapper disputes, DisputeTimeline timeline,
-      CountyClock clock) {
+  public ReopenMediation(MediationTiers tiers, DisputeLifecycle lifecycle, CountyClock clock) {
     this.tiers = tiers;
-    this.disputes = disputes;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
     this.clock = clock;
   }
 
@@ -32,8 +27,6 @@ public class ReopenMediation implements JavaDelegate {
     int tier = ((Number) execution.getVariable(MediationVariables.REACHED_TIER)).intValue();
     long id = MediationVariables.disputeId(execution);
     Instant due = tiers.enter(execution, tier);
-    disputes.reopen(id, tier);
-    timeline.record(id, PublicTimeline.SYSTEM, "协议未履行，重启调解",
-        "由" + MediationVariables.tierName(tier) + "重新调解，调解时限 " + clock.minute(due));
+    lifecycle.reopened(id, tier, "由" + MediationVariables.tierName(tier) + "重新调解，调解时限 " + clock.minute(due));
   }
 }

@@ -1,0 +1,165 @@
+package org.lianhu.cases;
+
+import java.time.Instant;
+import org.lianhu.calendar.EngineClock;
+import org.lianhu.timeline.PublicTimeline;
+import org.lianhu.timeline.TimelineEntry;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one class that changes a case: its row in {@code case_record} and its audit trail in
+ * {@code case_timeline}. One method per step of the loop; each writes the new status, when the step has
+ * one, and the timeline entry the step leaves, together. The process's steps are adapters around it.
+ */
+@Service
+public class CaseLifecycle {
+
+  public static final String SYSTEM = PublicTimeline.SYSTEM;
+  public static final String REPORTER = PublicTimeline.REPORTER;
+
+  /** Where a case goes when it is dispatched: the lead office, its department, the one copied, the deadline. */
+  public record Dispatch(String departmentCode, String supervisingDepartmentCode, String handlerGroup,
+      Instant handleDue) {}
+
+  private final CaseMapper cases;
+
+  CaseLifecycle(CaseMapper cases) {
+    this.cases = cases;
+  }
+
+  /** A new case: its row, its case number and the first timeline entry. Returns the case number. */
+  String report(NewCase draft, int year, String remark) {
+    draft.status = CaseStatus.REPORTED.name();
+    cases.insert(draft);
+    String caseNo = CaseNumbers.of(year, draft.id());
+    cases.assignNumber(draft.id(), caseNo);
+    entry(draft.id(), SYSTEM, "事件上报", remark, true);
+    return caseNo;
+  }
+
+  void attachProcess(long id, String processInstanceId) {
+    cases.attachProcess(id, processInstanceId);
+  }
+
+  /**
+   * Takes the case's row lock for the rest of the transaction. A step that appends to the timeline and then
+   * updates the row calls it first, so that two steps on one case lock in the same order.
+   */
+  public void lock(long id) {
+    cases.lock(id);
+  }
+
+  /** The acceptance is assigned: the response deadline starts. */
+  public void acceptanceAssigned(long id, Instant responseDue, String remark) {
+    cases.setResponseDue(id, responseDue);
+    entry(id, SYSTEM, "分派受理", remark, true);
+  }
+
+  /** The acceptor decided (on the spot, dispatch or reject): the first response is on record. */
+  public void responded(long id, String actor, String action, String remark) {
+    entry(id, actor, action, remark, true);
+    cases.markResponded(id, EngineClock.now());
+  }
+
+  /** Not accepted: the case is finished, the reason is what the reporter reads. */
+  public void rejected(long id, String reason) {
+    cases.reject(id, CaseStatus.REJECTED, reason, EngineClock.now());
+  }
+
+  /** Dispatched to a handling office (or to the street centre to pick one), with the handling deadline. */
+  public void dispatched(long id, Dispatch dispatch, String action, String remark) {
+    cases.recordDispatch(id, CaseStatus.DISPATCHED, dispatch.departmentCode(),
+        dispatch.supervisingDepartmentCode(), dispatch.handlerGroup(), dispatch.handleDue());
+    entry(id, SYSTEM, action, remark, true);
+  }
+
+  /** Dispatched again after a street review, with a new handling deadline. */
+  public void redispatched(long id, Instant handleDue) {
+    cases.updateStatus(id, CaseStatus.DISPATCHED);
+    cases.renewHandleDue(id, handleDue);
+  }
+
+  /** Supervision moved the handling to another office. */
+  public void handlerChanged(long id, String departmentCode, String handlerGroup) {
+    cases.changeHandler(id, departmentCode, handlerGroup);
+  }
+
+  /** A stage nears its deadline: the owner was reminded. */
+  public void reminded(long id, String remark) {
+    entry(id, SYSTEM, "催办", remark, true);
+  }
+
+  /** A stage passed its deadline: the case is overdue for good and went to its supervisor. */
+  public void escalated(long id, String remark) {
+    cases.markOverdue(id);
+    entry(id, SYSTEM, "超期督办", remark, true);
+  }
+
+  /** The supervisor's decision on an overdue stage: reassigned, or kept with its owner. */
+  public void supervised(long id, String action, String remark) {
+    entry(id, SYSTEM, action, remark, true);
+  }
+
+  /** Handed over to three-tier mediation as a dispute. */
+  public void handedOver(long id, long disputeId, String disputeNo) {
+    cases.linkDispute(id, disputeId);
+    entry(id, SYSTEM, "转矛盾纠纷调解", "纠纷编号 " + disputeNo, true);
+  }
+
+  /** The result is fed back; the reporter is asked to rate it. */
+  public void resolved(long id, String result, Instant at, String remark) {
+    cases.resolve(id, CaseStatus.AWAITING_RATING, result, at);
+    entry(id, SYSTEM, "结果反馈", remark, true);
+  }
+
+  /**
+   * The reporter's rating, taken only while the case awaits one: false for a replay or a rating that came
+   * too late. The conditional update is the guard, so of two concurrent ratings only one wins.
+   */
+  public boolean rated(long id, Rating rating, String comment) {
+    if (cases.rate(id, CaseStatus.AWAITING_RATING, rating.name(), comment) != 1) {
+      return false;
+    }
+    entry(id, REPORTER, "评价：" + rating.label(), comment, true);
+    return true;
+  }
+
+  /** The reporter was not satisfied: handled again, with a new deadline. */
+  public void reopened(long id, int reopenCount, Instant handleDue) {
+    cases.reopen(id, CaseStatus.DISPATCHED);
+    cases.renewHandleDue(id, handleDue);
+    entry(id, SYSTEM, "重办", "上报人不满意，第 " + reopenCount + " 次重办", true);
+  }
+
+  /** Reopened as often as allowed: the street coordination centre reviews it. */
+  public void sentToStreetReview(long id) {
+    cases.updateStatus(id, CaseStatus.STREET_REVIEW);
+    entry(id, SYSTEM, "提交街道复核", "重办次数已达上限，由街道协调中心复核", true);
+  }
+
+  /** Closed; {@code remark} says why when it is not the reporter's rating, else null. */
+  public void closed(long id, String remark) {
+    cases.close(id, CaseStatus.CLOSED, EngineClock.now());
+    entry(id, SYSTEM, "结案", remark, true);
+  }
+
+  /** A staff step that changes nothing but the record: a handler's result, a co-handler's opinion. */
+  public void stepDone(long id, String actor, String action, String remark) {
+    entry(id, actor, action, remark, true);
+  }
+
+  /** A step only staff see on the trail (a supervision remark). */
+  public void noteInternal(long id, String actor, String action, String remark) {
+    entry(id, actor, action, remark, false);
+  }
+
+  /** Something that happened to the case from outside the loop: a device's alert, a linked dispute closed. */
+  public void noted(long id, String action, String remark) {
+    entry(id, SYSTEM, action, remark, true);
+  }
+
+  private void entry(long id, String actor, String action, String remark, boolean publicEntry) {
+    cases.appendTimeline(new TimelineEntry(null, id, EngineClock.now(), actor == null ? SYSTEM : actor, action,
+        remark, publicEntry));
+  }
+}

@@ -1,0 +1,63 @@
+package org.lianhu.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.lianhu.timeline.TimelineEntry;
+import org.springframework.stereotype.Service;
+
+/** Reads cases for the steps and modules that need them; only {@link CaseLifecycle} changes them. */
+@Service
+public class Cases {
+
+  private final CaseMapper cases;
+
+  Cases(CaseMapper cases) {
+    this.cases = cases;
+  }
+
+  public CaseRecord byId(long id) {
+    return cases.findById(id);
+  }
+
+  public Optional<CaseRecord> byNo(String caseNo) {
+    return Optional.ofNullable(caseNo == null ? null : cases.findByNo(caseNo));
+  }
+
+  /** The active categories, in the order the report form shows them. */
+  public List<CaseCategory> categories() {
+    return cases.categories();
+  }
+
+  /** A category by code, active or not. */
+  public Optional<CaseCategory> category(String code) {
+    return Optional.ofNullable(code == null ? null : cases.category(code));
+  }
+
+  /** The open case a device's alerts belong to, if it has one. */
+  public Optional<Long> openCaseOfDevice(String deviceId) {
+    return Optional.ofNullable(cases.openCaseOfDevice(deviceId, CaseStatus.FINISHED));
+  }
+
+  /** Newest first; {@code status} null for every status. */
+  public List<CaseRecord> inScope(CaseScope scope, CaseStatus status, int offset, int limit) {
+    return cases.findInScope(scope, status, offset, limit);
+  }
+
+  public boolean isInScope(CaseScope scope, long id) {
+    return !scope.nothing() && cases.countInScope(scope, id) > 0;
+  }
+
+  /**
+   * Publicly listed cases created in {@code [from, to)}, newest first; {@code finished} true for finished
+   * cases, false for open ones, null for both.
+   */
+  public List<CaseRecord> publicList(String category, Instant from, Instant to, Boolean finished, int limit) {
+    return cases.findPublic(category, from, to, finished, CaseStatus.FINISHED, limit);
+  }
+
+  /** Every entry, public and internal, oldest first. */
+  public List<TimelineEntry> timeline(long id) {
+    return cases.timeline(id);
+  }
+}

@@ -1,0 +1,23 @@
+package org.lianhu.mediation;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Reads disputes for the mediation steps; only {@link DisputeLifecycle} changes them. */
+@Service
+public class Disputes {
+
+  private final DisputeMapper disputes;
+
+  Disputes(DisputeMapper disputes) {
+    this.disputes = disputes;
+  }
+
+  public Dispute byId(long id) {
+    return disputes.findById(id);
+  }
+
+  public Optional<Dispute> byNo(String disputeNo) {
+    return Optional.ofNullable(disputeNo == null ? null : disputes.findByNo(disputeNo));
+  }
+}
