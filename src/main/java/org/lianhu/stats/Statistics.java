@@ -11,6 +11,8 @@ import java.util.Map;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseScope;
+import org.lianhu.mediation.DisputeStatus;
+import org.lianhu.cases.CaseStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,7 +129,7 @@ public class Statistics {
     Map<String, String> communities = names.of(GroupBy.community);
     Map<String, String> departments = names.of(GroupBy.department);
     return stats.openCases(scope, limit).stream().map(c -> {
-      boolean accepting = "REPORTED".equals(c.status());
+      boolean accepting = CaseStatus.REPORTED.name().equals(c.status());
       Instant start = accepting ? c.createdAt() : (c.respondedAt() != null ? c.respondedAt() : c.createdAt());
       Instant due = accepting ? c.responseDue() : c.handleDue();
       return new OpenCaseLight(c.caseNo(), c.category(), categories.get(c.category()), c.status(), c.streetCode(),
@@ -172,8 +174,10 @@ public class Statistics {
     for (Map<String, Object> row : stats.disputesByStatus(start(from), start(to.plusDays(1)))) {
       byStatus.put((String) row.get("status"), ((Number) row.get("disputes")).longValue());
     }
-    long agreed = byStatus.getOrDefault("AGREED", 0L) + byStatus.getOrDefault("RESOLVED", 0L);
-    long decided = byStatus.values().stream().mapToLong(Long::longValue).sum() - byStatus.getOrDefault("MEDIATING", 0L);
+    long agreed = byStatus.getOrDefault(DisputeStatus.AGREED.name(), 0L)
+        + byStatus.getOrDefault(DisputeStatus.RESOLVED.name(), 0L);
+    long decided = byStatus.values().stream().mapToLong(Long::longValue).sum()
+        - byStatus.getOrDefault(DisputeStatus.MEDIATING.name(), 0L);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("byStatus", byStatus);
     result.put("agreed", agreed);

@@ -3,11 +3,14 @@ package org.lianhu.stats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.lianhu.cases.CaseScope;
+import org.lianhu.cases.CaseStatus;
+import org.lianhu.cases.Rating;
 
 @Mapper
 public interface StatsMapper {
@@ -16,7 +19,13 @@ public interface StatsMapper {
   List<KpiRow> kpis(@Param("groupColumn") String groupColumn, @Param("period") String period,
       @Param("from") LocalDate from, @Param("to") LocalDate to);
 
-  List<OpenCase> openCases(@Param("scope") CaseScope scope, @Param("limit") int limit);
+  /** The cases in one of the {@code withStaff} statuses, overdue first, then by deadline. */
+  List<OpenCase> openCases(@Param("scope") CaseScope scope, @Param("withStaff") Collection<CaseStatus> withStaff,
+      @Param("limit") int limit);
+
+  default List<OpenCase> openCases(CaseScope scope, int limit) {
+    return openCases(scope, CaseStatus.WITH_STAFF, limit);
+  }
 
   List<Map<String, Object>> hotspots(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
@@ -33,7 +42,12 @@ public interface StatsMapper {
   int forgetDays(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
   /** Rolls up the cases reported in [from, to), or every case when {@code from} is null. */
-  int rollUpDays(@Param("from") LocalDate from, @Param("to") LocalDate to);
+  default int rollUpDays(LocalDate from, LocalDate to) {
+    return rollUpDays(from, to, CaseStatus.REJECTED, Rating.SATISFIED);
+  }
+
+  int rollUpDays(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("rejected") CaseStatus rejected,
+      @Param("satisfied") Collection<Rating> satisfied);
 
   void markBuilt(@Param("builtAt") LocalDateTime builtAt);
 }
