@@ -9,6 +9,16 @@ import org.springframework.context.annotation.Configuration;
 class CalendarConfiguration {
 
   @Bean
+  CountyClock countyClock(CalendarSettings settings) {
+    return new CountyClock(settings.zone());
+  }
+
+  @Bean
+  WorkingCalendar workingCalendar(CountyClock clock, CalendarSettings settings) {
+    return new WorkingCalendar(clock, settings.holidays(), settings.workingWeekends());
+  }
+
+  @Bean
   static CountyTimeConnections countyTimeConnections() {
     return new CountyTimeConnections();
   }

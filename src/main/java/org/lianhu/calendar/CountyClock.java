@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * The county's days: the one place where an instant becomes a calendar day, week, month or year, and where
@@ -18,7 +16,6 @@ import org.springframework.stereotype.Component;
  * other Chinese zone have had no daylight saving since 1991): the database keeps the county's wall-clock
  * time, which is unambiguous only in such a zone. See docs/architecture.md, "Time".
  */
-@Component
 public class CountyClock {
 
   public static final String ZONE_PROPERTY = "lianhu.calendar.zone";
@@ -28,7 +25,7 @@ public class CountyClock {
 
   private final ZoneId zone;
 
-  public CountyClock(@Value("${" + ZONE_PROPERTY + ":" + DEFAULT_ZONE + "}") String zone) {
+  public CountyClock(String zone) {
     this.zone = zoneOf(zone);
   }
 

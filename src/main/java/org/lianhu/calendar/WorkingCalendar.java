@@ -6,17 +6,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Working days as the county counts them: Monday to Friday, less statutory holidays, plus the weekend
  * days the State Council declares working days (调休).
  */
-@Component
 public class WorkingCalendar {
 
   /** A case reported on a non-working day starts its clock when the office opens. */
@@ -25,16 +22,19 @@ public class WorkingCalendar {
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> workingWeekends;
 
-  public WorkingCalendar(CountyClock clock, @Value("${lianhu.calendar.holidays:}") String holidays,
-      @Value("${lianhu.calendar.working-weekends:}") String workingWeekends) {
+  public WorkingCalendar(CountyClock clock, String holidays, String workingWeekends) {
+    this(clock, List.of(holidays.split(",")), List.of(workingWeekends.split(",")));
+  }
+
+  WorkingCalendar(CountyClock clock, List<String> holidays, List<String> workingWeekends) {
     this.zone = clock.zone();
     this.holidays = days(holidays);
     this.workingWeekends = days(workingWeekends);
   }
 
-  /** Parses a comma-separated list of ISO dates (2026-10-01,2026-10-02). */
-  static Set<LocalDate> days(String list) {
-    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+  /** Parses ISO dates (2026-10-01); blanks are skipped. */
+  static Set<LocalDate> days(List<String> list) {
+    return list.stream().map(String::trim).filter(s -> !s.isEmpty())
         .map(LocalDate::parse).collect(Collectors.toUnmodifiableSet());
   }
 

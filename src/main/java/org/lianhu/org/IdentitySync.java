@@ -3,7 +3,6 @@ package org.lianhu.org;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +21,10 @@ public class IdentitySync {
   private final IdentityService identityService;
   private final boolean demoData;
 
-  public IdentitySync(OrganisationDirectory directory, IdentityService identityService,
-      @Value("${lianhu.demo-data:false}") boolean demoData) {
+  public IdentitySync(OrganisationDirectory directory, IdentityService identityService, DemoSettings settings) {
     this.directory = directory;
     this.identityService = identityService;
-    this.demoData = demoData;
+    this.demoData = settings.demoData();
   }
 
   public void synchronise() {

@@ -14,12 +14,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +49,12 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
   private Connection holder;
   private String name;
 
-  public StartupLock(DataSource dataSource,
-      @Value("${lianhu.startup-lock.timeout:300s}") Duration timeout) {
+  @Autowired
+  public StartupLock(DataSource dataSource, StartupSettings settings) {
+    this(dataSource, settings.timeout());
+  }
+
+  public StartupLock(DataSource dataSource, Duration timeout) {
     this.dataSource = dataSource;
     this.timeout = timeout;
   }

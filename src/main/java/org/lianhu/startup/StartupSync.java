@@ -2,7 +2,7 @@ package org.lianhu.startup;
 
 import org.lianhu.org.IdentitySync;
 import org.lianhu.security.AccessGrants;
-import org.lianhu.workflow.TasklistFilters;
+import org.lianhu.tasklist.TasklistFilters;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +29,9 @@ public class KpiRollup {
   private final StatsMapper stats;
   private final Duration margin;
 
-  public KpiRollup(StatsMapper stats, @Value("${lianhu.stats.rollup-margin:PT5M}") Duration margin) {
+  public KpiRollup(StatsMapper stats, StatsSettings settings) {
     this.stats = stats;
-    this.margin = margin;
+    this.margin = settings.rollupMargin();
   }
 
   /** Brings the roll-up up to date; returns the number of days rebuilt (-1: all of them). */

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.DeadlineSettings;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseScope;
 import org.lianhu.mediation.DisputeStatus;
 import org.lianhu.cases.CaseStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,12 +53,12 @@ public class Statistics {
   private final double warningShare;
 
   public Statistics(StatsMapper stats, KpiRollup rollup, Names names, CountyClock clock,
-      @Value("${lianhu.deadlines.warning-share:0.75}") double warningShare) {
+      DeadlineSettings deadlines) {
     this.stats = stats;
     this.rollup = rollup;
     this.names = names;
     this.clock = clock;
-    this.warningShare = warningShare;
+    this.warningShare = deadlines.warningShare();
   }
 
   /** KPIs per group and period over the days [from, to], read from the roll-up after bringing it up to date. */

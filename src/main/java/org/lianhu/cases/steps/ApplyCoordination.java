@@ -1,7 +1,7 @@
 package org.lianhu.cases.steps;
 
 import org.lianhu.cases.CaseLifecycle;
-import org.lianhu.workflow.FormValues;
+import org.lianhu.engine.FormValues;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;

@@ -11,8 +11,8 @@ import org.lianhu.org.Community;
 import org.lianhu.org.Grid;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
-import org.lianhu.workflow.CaseDeadlines;
-import org.lianhu.workflow.Deadline;
+import org.lianhu.cases.CaseDeadlines;
+import org.lianhu.calendar.Deadline;
 import org.springframework.stereotype.Component;
 
 /**

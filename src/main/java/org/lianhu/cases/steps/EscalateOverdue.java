@@ -2,7 +2,7 @@ package org.lianhu.cases.steps;
 
 import org.lianhu.cases.Cases;
 import org.lianhu.cases.CaseLifecycle;
-import org.lianhu.workflow.FormValues;
+import org.lianhu.engine.FormValues;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.workflow.CaseDeadlines;
-import org.lianhu.workflow.Deadline;
+import org.lianhu.cases.CaseDeadlines;
+import org.lianhu.calendar.Deadline;
 
 /** A fresh handling time limit for a case that goes back to its handlers. */
 final class HandlingDeadline {

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.workflow.FormValues;
-import org.lianhu.workflow.TaskActor;
+import org.lianhu.engine.FormValues;
+import org.lianhu.engine.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,12 +2,12 @@ package org.lianhu.cases.steps;
 
 import org.lianhu.cases.Cases;
 import org.lianhu.cases.CaseLifecycle;
-import org.lianhu.workflow.FormValues;
+import org.lianhu.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.workflow.CaseDeadlines;
+import org.lianhu.cases.CaseDeadlines;
 import org.springframework.stereotype.Component;
 
 /** 重新派单: after review the street centre coordinates the case anew, with a fresh time limit. */

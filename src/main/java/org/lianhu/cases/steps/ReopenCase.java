@@ -1,12 +1,12 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.workflow.Deadline;
+import org.lianhu.calendar.Deadline;
 import org.lianhu.cases.Cases;
 import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.workflow.CaseDeadlines;
+import org.lianhu.cases.CaseDeadlines;
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,10 +13,10 @@ import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.DepartmentOffice;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.workflow.CaseDeadlines;
-import org.lianhu.workflow.Deadline;
-import org.lianhu.workflow.DecisionTables;
-import org.lianhu.workflow.FormValues;
+import org.lianhu.cases.CaseDeadlines;
+import org.lianhu.calendar.Deadline;
+import org.lianhu.engine.DecisionTables;
+import org.lianhu.engine.FormValues;
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,7 +17,7 @@ import org.lianhu.org.Community;
 import org.lianhu.org.DepartmentOffice;
 import org.lianhu.org.Grid;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.workflow.FormValues;
+import org.lianhu.engine.FormValues;
 import org.springframework.stereotype.Component;
 
 /**

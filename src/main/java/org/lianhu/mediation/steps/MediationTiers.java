@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.mediation.MediationVariables;
-import org.lianhu.workflow.DecisionTables;
+import org.lianhu.engine.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**

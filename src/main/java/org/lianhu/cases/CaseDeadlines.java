@@ -1,11 +1,13 @@
-package org.lianhu.workflow;
+package org.lianhu.cases;
 
+import org.lianhu.engine.DecisionTables;
+import org.lianhu.calendar.Deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.calendar.DeadlineSettings;
 import org.lianhu.calendar.WorkingCalendar;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +23,10 @@ public class CaseDeadlines {
   private final WorkingCalendar calendar;
   private final double warningShare;
 
-  public CaseDeadlines(DecisionTables decisionTables, WorkingCalendar calendar,
-      @Value("${lianhu.deadlines.warning-share:0.75}") double warningShare) {
-    if (warningShare <= 0 || warningShare >= 1) {
-      throw new IllegalArgumentException("lianhu.deadlines.warning-share must lie between 0 and 1");
-    }
+  public CaseDeadlines(DecisionTables decisionTables, WorkingCalendar calendar, DeadlineSettings settings) {
     this.decisionTables = decisionTables;
     this.calendar = calendar;
-    this.warningShare = warningShare;
+    this.warningShare = settings.warningShare();
   }
 
   public Deadline response(String category, String urgency, Instant from) {

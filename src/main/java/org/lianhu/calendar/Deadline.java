@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.calendar;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

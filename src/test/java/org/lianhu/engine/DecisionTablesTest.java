@@ -1,5 +1,6 @@
-package org.lianhu.workflow;
+package org.lianhu.engine;
 
+import org.lianhu.cases.CaseDeadlines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.engine;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ConstrainedTo;

@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.engine;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;

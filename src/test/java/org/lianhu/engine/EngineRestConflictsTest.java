@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package org.lianhu.workflow;
+package org.lianhu.tasklist;
 
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.mediation.MediationVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +63,13 @@ public class TasklistFilters {
     properties.put("color", color);
     properties.put("refresh", true);
     properties.put("variables", List.of(
-        Map.of("name", "caseNo", "label", "事件编号"),
-        Map.of("name", "disputeNo", "label", "纠纷编号"),
-        Map.of("name", "categoryName", "label", "类别"),
-        Map.of("name", "disputeTypeName", "label", "纠纷类型"),
-        Map.of("name", "urgencyName", "label", "紧急程度"),
-        Map.of("name", "tierName", "label", "调解层级"),
-        Map.of("name", "address", "label", "地点")));
+        Map.of("name", CaseVariables.CASE_NO, "label", "事件编号"),
+        Map.of("name", MediationVariables.DISPUTE_NO, "label", "纠纷编号"),
+        Map.of("name", CaseVariables.CATEGORY_NAME, "label", "类别"),
+        Map.of("name", MediationVariables.DISPUTE_TYPE_NAME, "label", "纠纷类型"),
+        Map.of("name", CaseVariables.URGENCY_NAME, "label", "紧急程度"),
+        Map.of("name", MediationVariables.TIER_NAME, "label", "调解层级"),
+        Map.of("name", CaseVariables.ADDRESS, "label", "地点")));
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
     filterService.saveFilter(filter);
   }

@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.engine;
 
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.lianhu.workflow;
+package org.lianhu.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
