@@ -24,26 +24,31 @@ import org.lianhu.mediation.DisputeLifecycle;
 
 /**
  * One owner per aggregate: each table of a case or a dispute is written by one mapper XML, and the
- * statements that write it are called from one class. A status is never a literal in a mapper's SQL: the
- * enums that define them are passed as parameters.
+ * statements that write it are called from one class. A status is never a literal in a mapper's
+ * SQL: the enums that define them are passed as parameters.
  */
 class AggregateOwnersTest {
 
   private static final Path MAPPERS = Path.of("src/main/resources/org/lianhu");
-  private static final Pattern WRITE = Pattern.compile(
-      "<(insert|update|delete)\\s+id=\"(\\w+)\"(.*?)</\\1>", Pattern.DOTALL);
-  private static final Pattern TABLE = Pattern.compile(
-      "\\b(?:insert\\s+into|update|delete\\s+from)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern STATUS_LITERAL = Pattern.compile(
-      "\\bstatus\\s*(?:=|&lt;&gt;|<>|!=|(?:not\\s+)?in)\\s*\\(?\\s*'", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WRITE =
+      Pattern.compile("<(insert|update|delete)\\s+id=\"(\\w+)\"(.*?)</\\1>", Pattern.DOTALL);
+  private static final Pattern TABLE =
+      Pattern.compile(
+          "\\b(?:insert\\s+into|update|delete\\s+from)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern STATUS_LITERAL =
+      Pattern.compile(
+          "\\bstatus\\s*(?:=|&lt;&gt;|<>|!=|(?:not\\s+)?in)\\s*\\(?\\s*'",
+          Pattern.CASE_INSENSITIVE);
 
-  private static final Map<String, String> OWNER_OF_MAPPER = Map.of(
-      "org.lianhu.cases.CaseMapper", CaseLifecycle.class.getName(),
-      "org.lianhu.mediation.DisputeMapper", DisputeLifecycle.class.getName());
+  private static final Map<String, String> OWNER_OF_MAPPER =
+      Map.of(
+          "org.lianhu.cases.CaseMapper", CaseLifecycle.class.getName(),
+          "org.lianhu.mediation.DisputeMapper", DisputeLifecycle.class.getName());
 
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.lianhu");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.lianhu");
 
   @Test
   void eachAggregateTableIsWrittenByOneMapper() throws IOException {
@@ -54,15 +59,21 @@ class AggregateOwnersTest {
       while (write.find()) {
         Matcher table = TABLE.matcher(write.group(3));
         while (table.find()) {
-          writersOfTable.computeIfAbsent(table.group(1).toLowerCase(), t -> new TreeSet<>()).add(namespace);
+          writersOfTable
+              .computeIfAbsent(table.group(1).toLowerCase(), t -> new TreeSet<>())
+              .add(namespace);
         }
       }
     }
     for (String table : List.of("case_record", "case_timeline")) {
-      assertThat(writersOfTable.get(table)).as(table).containsExactly("org.lianhu.cases.CaseMapper");
+      assertThat(writersOfTable.get(table))
+          .as(table)
+          .containsExactly("org.lianhu.cases.CaseMapper");
     }
     for (String table : List.of("dispute", "dispute_party", "dispute_timeline")) {
-      assertThat(writersOfTable.get(table)).as(table).containsExactly("org.lianhu.mediation.DisputeMapper");
+      assertThat(writersOfTable.get(table))
+          .as(table)
+          .containsExactly("org.lianhu.mediation.DisputeMapper");
     }
   }
 
@@ -76,10 +87,12 @@ class AggregateOwnersTest {
       }
       Set<String> writes = writeIds(xml);
       assertThat(writes).as("write statements of %s", mapper).isNotEmpty();
-      Set<String> callers = MAIN.get(mapper).getMethodCallsToSelf().stream()
-          .filter(call -> writes.contains(call.getName()))
-          .map(JavaMethodCall::getOriginOwner).map(c -> c.getName())
-          .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> callers =
+          MAIN.get(mapper).getMethodCallsToSelf().stream()
+              .filter(call -> writes.contains(call.getName()))
+              .map(JavaMethodCall::getOriginOwner)
+              .map(c -> c.getName())
+              .collect(Collectors.toCollection(TreeSet::new));
       assertThat(callers).as("classes that write through %s", mapper).containsExactly(owner);
     }
   }
@@ -88,15 +101,20 @@ class AggregateOwnersTest {
   void noMapperSpellsAStatusOutInItsSql() throws IOException {
     for (Path xml : mapperXmls()) {
       assertThat(STATUS_LITERAL.matcher(Files.readString(xml)).find())
-          .as("%s compares a status with a literal; pass CaseStatus/DisputeStatus as a parameter", xml)
+          .as(
+              "%s compares a status with a literal; pass CaseStatus/DisputeStatus as a parameter",
+              xml)
           .isFalse();
     }
   }
 
   @Test
   void theStatusCheckRecognisesALiteral() {
-    assertThat(STATUS_LITERAL.matcher("where status not in ('CLOSED', 'REJECTED')").find()).isTrue();
-    assertThat(STATUS_LITERAL.matcher("sum(case when status &lt;&gt; 'REJECTED' then 1 end)").find()).isTrue();
+    assertThat(STATUS_LITERAL.matcher("where status not in ('CLOSED', 'REJECTED')").find())
+        .isTrue();
+    assertThat(
+            STATUS_LITERAL.matcher("sum(case when status &lt;&gt; 'REJECTED' then 1 end)").find())
+        .isTrue();
     assertThat(STATUS_LITERAL.matcher("set status = 'AGREED', tier = 2").find()).isTrue();
     assertThat(STATUS_LITERAL.matcher("set status = #{status}").find()).isFalse();
   }

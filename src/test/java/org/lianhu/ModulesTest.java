@@ -17,8 +17,9 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The module boundaries, checked in the build (Spring Modulith): each top-level package under
- * org.lianhu is a module; no module reaches into another's sub-packages and no two depend on each other.
- * The diagrams in docs/modules are checked against the same model, so they show what the code does.
+ * org.lianhu is a module; no module reaches into another's sub-packages and no two depend on each
+ * other. The diagrams in docs/modules are checked against the same model, so they show what the
+ * code does.
  */
 class ModulesTest {
 
@@ -47,9 +48,10 @@ class ModulesTest {
   }
 
   /**
-   * The diagrams are written to target/ and compared with docs/modules line by line, in any order (the
-   * Documenter does not keep one), so the committed diagrams cannot go stale and a test run leaves the
-   * work tree as it was. To refresh them: {@code cp target/spring-modulith-docs/*.puml docs/modules/}.
+   * The diagrams are written to target/ and compared with docs/modules line by line, in any order
+   * (the Documenter does not keep one), so the committed diagrams cannot go stale and a test run
+   * leaves the work tree as it was. To refresh them: {@code cp target/spring-modulith-docs/*.puml
+   * docs/modules/}.
    */
   @Test
   void theModuleDiagramsInDocsAreTheOnesTheCodeDraws() throws IOException {
@@ -58,8 +60,9 @@ class ModulesTest {
         .writeModulesAsPlantUml()
         .writeIndividualModulesAsPlantUml();
 
-    assertThat(pumlFiles(Path.of("docs/modules"))).isEqualTo(pumlFiles(drawn)).contains("components.puml",
-        "module-cases.puml", "module-mediation.puml");
+    assertThat(pumlFiles(Path.of("docs/modules")))
+        .isEqualTo(pumlFiles(drawn))
+        .contains("components.puml", "module-cases.puml", "module-mediation.puml");
     for (String file : pumlFiles(drawn)) {
       assertThat(sortedLines(Path.of("docs/modules", file)))
           .as("docs/modules/%s is stale: cp target/spring-modulith-docs/*.puml docs/modules/", file)
@@ -69,7 +72,9 @@ class ModulesTest {
 
   private static Set<String> pumlFiles(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".puml"))
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".puml"))
           .collect(Collectors.toCollection(TreeSet::new));
     }
   }

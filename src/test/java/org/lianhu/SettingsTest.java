@@ -21,43 +21,69 @@ import org.springframework.context.annotation.Configuration;
 class SettingsTest {
 
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({CaseSettings.class, DeadlineSettings.class, CalendarSettings.class,
-      StatsSettings.class, StartupSettings.class, DemoSettings.class})
+  @EnableConfigurationProperties({
+    CaseSettings.class,
+    DeadlineSettings.class,
+    CalendarSettings.class,
+    StatsSettings.class,
+    StartupSettings.class,
+    DemoSettings.class
+  })
   static class Settings {}
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
-          ValidationAutoConfiguration.class))
-      .withUserConfiguration(Settings.class);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  ConfigurationPropertiesAutoConfiguration.class,
+                  ValidationAutoConfiguration.class))
+          .withUserConfiguration(Settings.class);
 
   @Test
   void withNothingSetEachSettingHasItsDocumentedDefault() {
-    runner.run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(CaseSettings.class)).isEqualTo(new CaseSettings(2, Duration.ofDays(7)));
-      assertThat(context.getBean(DeadlineSettings.class).warningShare()).isEqualTo(0.75);
-      assertThat(context.getBean(CalendarSettings.class).zone()).isEqualTo("Asia/Shanghai");
-      assertThat(context.getBean(CalendarSettings.class).holidays()).isEmpty();
-      assertThat(context.getBean(StatsSettings.class).rollupMargin()).isEqualTo(Duration.ofMinutes(5));
-      assertThat(context.getBean(StartupSettings.class).timeout()).isEqualTo(Duration.ofSeconds(300));
-      assertThat(context.getBean(DemoSettings.class).demoData()).isFalse();
-    });
-  }
-
-  @Test
-  void aListOfDaysBindsFromOneCommaSeparatedValue() {
-    runner.withPropertyValues("lianhu.calendar.holidays=2026-10-01,2026-10-02", "lianhu.cases.max-reopens=3",
-        "lianhu.cases.rating-window=P3D").run(context -> {
-          assertThat(context.getBean(CalendarSettings.class).holidays()).containsExactly("2026-10-01", "2026-10-02");
-          assertThat(context.getBean(CaseSettings.class)).isEqualTo(new CaseSettings(3, Duration.ofDays(3)));
+    runner.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(CaseSettings.class))
+              .isEqualTo(new CaseSettings(2, Duration.ofDays(7)));
+          assertThat(context.getBean(DeadlineSettings.class).warningShare()).isEqualTo(0.75);
+          assertThat(context.getBean(CalendarSettings.class).zone()).isEqualTo("Asia/Shanghai");
+          assertThat(context.getBean(CalendarSettings.class).holidays()).isEmpty();
+          assertThat(context.getBean(StatsSettings.class).rollupMargin())
+              .isEqualTo(Duration.ofMinutes(5));
+          assertThat(context.getBean(StartupSettings.class).timeout())
+              .isEqualTo(Duration.ofSeconds(300));
+          assertThat(context.getBean(DemoSettings.class).demoData()).isFalse();
         });
   }
 
   @Test
+  void aListOfDaysBindsFromOneCommaSeparatedValue() {
+    runner
+        .withPropertyValues(
+            "lianhu.calendar.holidays=2026-10-01,2026-10-02",
+            "lianhu.cases.max-reopens=3",
+            "lianhu.cases.rating-window=P3D")
+        .run(
+            context -> {
+              assertThat(context.getBean(CalendarSettings.class).holidays())
+                  .containsExactly("2026-10-01", "2026-10-02");
+              assertThat(context.getBean(CaseSettings.class))
+                  .isEqualTo(new CaseSettings(3, Duration.ofDays(3)));
+            });
+  }
+
+  @Test
   void aValueOutsideItsRangeRefusesTheStartAndNamesTheSetting() {
-    runner.withPropertyValues("lianhu.deadlines.warning-share=1.5").run(context ->
-        assertThat(context).getFailure().rootCause().hasMessageContaining("warningShare"));
-    runner.withPropertyValues("lianhu.cases.max-reopens=-1").run(context ->
-        assertThat(context).getFailure().rootCause().hasMessageContaining("maxReopens"));
+    runner
+        .withPropertyValues("lianhu.deadlines.warning-share=1.5")
+        .run(
+            context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("warningShare"));
+    runner
+        .withPropertyValues("lianhu.cases.max-reopens=-1")
+        .run(
+            context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("maxReopens"));
   }
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code lianhu.calendar}: the county's zone, its statutory holidays and the weekend days declared working
- * days (调休), as ISO dates. {@link CountyClock} and {@link WorkingCalendar} check the values further.
+ * {@code lianhu.calendar}: the county's zone, its statutory holidays and the weekend days declared
+ * working days (调休), as ISO dates. {@link CountyClock} and {@link WorkingCalendar} check the values
+ * further.
  */
 @Validated
 @ConfigurationProperties("lianhu.calendar")

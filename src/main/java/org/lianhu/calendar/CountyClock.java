@@ -9,12 +9,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The county's days: the one place where an instant becomes a calendar day, week, month or year, and where
- * the zone that timestamps are stored in is decided. Nothing in Lianhu reads the JVM's default zone.
+ * The county's days: the one place where an instant becomes a calendar day, week, month or year,
+ * and where the zone that timestamps are stored in is decided. Nothing in Lianhu reads the JVM's
+ * default zone.
  *
- * <p>The zone ({@code lianhu.calendar.zone}) must have a fixed offset from now on (Asia/Shanghai and every
- * other Chinese zone have had no daylight saving since 1991): the database keeps the county's wall-clock
- * time, which is unambiguous only in such a zone. See docs/architecture.md, "Time".
+ * <p>The zone ({@code lianhu.calendar.zone}) must have a fixed offset from now on (Asia/Shanghai
+ * and every other Chinese zone have had no daylight saving since 1991): the database keeps the
+ * county's wall-clock time, which is unambiguous only in such a zone. See docs/architecture.md,
+ * "Time".
  */
 public class CountyClock {
 
@@ -30,8 +32,8 @@ public class CountyClock {
   }
 
   /**
-   * The county zone named by {@code id}, refused when it is unknown or still changes its offset (daylight
-   * saving): a stored wall-clock time would then name two instants once a year.
+   * The county zone named by {@code id}, refused when it is unknown or still changes its offset
+   * (daylight saving): a stored wall-clock time would then name two instants once a year.
    */
   public static ZoneId zoneOf(String id) {
     ZoneId zone;
@@ -41,8 +43,12 @@ public class CountyClock {
       throw new IllegalStateException(ZONE_PROPERTY + " is not a time zone: '" + id + "'", e);
     }
     if (zone.getRules().nextTransition(Instant.now()) != null) {
-      throw new IllegalStateException(ZONE_PROPERTY + " = " + id + " changes its offset (daylight saving);"
-          + " Lianhu stores the county's wall-clock time and needs a zone with a fixed offset, such as Asia/Shanghai");
+      throw new IllegalStateException(
+          ZONE_PROPERTY
+              + " = "
+              + id
+              + " changes its offset (daylight saving);"
+              + " Lianhu stores the county's wall-clock time and needs a zone with a fixed offset, such as Asia/Shanghai");
     }
     return zone;
   }
@@ -51,7 +57,8 @@ public class CountyClock {
   public static String offsetOf(ZoneId zone) {
     ZoneOffset offset = zone.getRules().getOffset(Instant.now());
     int minutes = offset.getTotalSeconds() / 60;
-    return String.format("%s%02d:%02d", minutes < 0 ? "-" : "+", Math.abs(minutes) / 60, Math.abs(minutes) % 60);
+    return String.format(
+        "%s%02d:%02d", minutes < 0 ? "-" : "+", Math.abs(minutes) / 60, Math.abs(minutes) % 60);
   }
 
   public ZoneId zone() {

@@ -12,20 +12,21 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
- * Makes every database connection read and write timestamps as the county's wall-clock time, whatever
- * the JVM's default zone: Lianhu's own columns and Camunda's (timers' due dates, task dates) alike.
+ * Makes every database connection read and write timestamps as the county's wall-clock time,
+ * whatever the JVM's default zone: Lianhu's own columns and Camunda's (timers' due dates, task
+ * dates) alike.
  *
  * <ul>
  *   <li>H2: the session setting {@code TIME ZONE}, appended to the URL.
  *   <li>MySQL (Connector/J): {@code connectionTimeZone} set to the zone's offset, with {@code
  *       preserveInstants} (the driver converts each instant into that zone) and {@code
- *       forceConnectionTimeZoneToSession} (the session's {@code time_zone}, so that {@code localtimestamp}
- *       is the county's clock too). The offset, not the zone's name, because a MySQL server without its
- *       time-zone tables knows no names.
+ *       forceConnectionTimeZoneToSession} (the session's {@code time_zone}, so that {@code
+ *       localtimestamp} is the county's clock too). The offset, not the zone's name, because a
+ *       MySQL server without its time-zone tables knows no names.
  * </ul>
  *
- * A URL that already names another zone is refused at start. {@link StoredTimeCheck} proves the result
- * on a live connection, also for a pool this class does not know.
+ * A URL that already names another zone is refused at start. {@link StoredTimeCheck} proves the
+ * result on a live connection, also for a pool this class does not know.
  */
 public class CountyTimeConnections implements BeanPostProcessor, EnvironmentAware {
 
@@ -33,7 +34,9 @@ public class CountyTimeConnections implements BeanPostProcessor, EnvironmentAwar
 
   @Override
   public void setEnvironment(Environment environment) {
-    zone = CountyClock.zoneOf(environment.getProperty(CountyClock.ZONE_PROPERTY, CountyClock.DEFAULT_ZONE));
+    zone =
+        CountyClock.zoneOf(
+            environment.getProperty(CountyClock.ZONE_PROPERTY, CountyClock.DEFAULT_ZONE));
   }
 
   @Override
@@ -61,8 +64,14 @@ public class CountyTimeConnections implements BeanPostProcessor, EnvironmentAwar
     }
     String named = url.substring(at + ";TIME ZONE=".length()).split(";", 2)[0];
     if (!ZoneId.of(named).normalized().equals(zone.normalized())) {
-      throw new IllegalStateException("spring.datasource.url sets TIME ZONE=" + named + " but "
-          + CountyClock.ZONE_PROPERTY + " is " + zone.getId() + "; leave TIME ZONE out of the URL");
+      throw new IllegalStateException(
+          "spring.datasource.url sets TIME ZONE="
+              + named
+              + " but "
+              + CountyClock.ZONE_PROPERTY
+              + " is "
+              + zone.getId()
+              + "; leave TIME ZONE out of the URL");
     }
     return url;
   }
@@ -70,10 +79,19 @@ public class CountyTimeConnections implements BeanPostProcessor, EnvironmentAwar
   static void mysqlProperties(String url, Properties properties, ZoneId zone) {
     String offset = CountyClock.offsetOf(zone);
     String named = urlParameter(url, "connectionTimeZone");
-    if (named != null && !ZoneId.of(named).getRules().getOffset(Instant.now())
-        .equals(zone.getRules().getOffset(Instant.now()))) {
-      throw new IllegalStateException("spring.datasource.url sets connectionTimeZone=" + named + " but "
-          + CountyClock.ZONE_PROPERTY + " is " + zone.getId() + "; leave connectionTimeZone out of the URL");
+    if (named != null
+        && !ZoneId.of(named)
+            .getRules()
+            .getOffset(Instant.now())
+            .equals(zone.getRules().getOffset(Instant.now()))) {
+      throw new IllegalStateException(
+          "spring.datasource.url sets connectionTimeZone="
+              + named
+              + " but "
+              + CountyClock.ZONE_PROPERTY
+              + " is "
+              + zone.getId()
+              + "; leave connectionTimeZone out of the URL");
     }
     properties.setProperty("connectionTimeZone", offset);
     properties.setProperty("preserveInstants", "true");

@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The engine's clock. Business timestamps use it too, so that a test that moves the engine clock to fire
- * a timer sees the timeline and the case row move with it.
+ * The engine's clock. Business timestamps use it too, so that a test that moves the engine clock to
+ * fire a timer sees the timeline and the case row move with it.
  */
 public final class EngineClock {
 

@@ -11,13 +11,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Working days as the county counts them: Monday to Friday, less statutory holidays, plus the weekend
- * days the State Council declares working days (调休).
+ * Working days as the county counts them: Monday to Friday, less statutory holidays, plus the
+ * weekend days the State Council declares working days (调休).
  */
 public class WorkingCalendar {
 
   /** A case reported on a non-working day starts its clock when the office opens. */
   static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
+
   private final ZoneId zone;
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> workingWeekends;
@@ -34,8 +35,11 @@ public class WorkingCalendar {
 
   /** Parses ISO dates (2026-10-01); blanks are skipped. */
   static Set<LocalDate> days(List<String> list) {
-    return list.stream().map(String::trim).filter(s -> !s.isEmpty())
-        .map(LocalDate::parse).collect(Collectors.toUnmodifiableSet());
+    return list.stream()
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(LocalDate::parse)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public boolean isWorkingDay(LocalDate day) {
@@ -49,8 +53,8 @@ public class WorkingCalendar {
   }
 
   /**
-   * The moment {@code days} working days after {@code start}, at the same time of day. When the start
-   * falls on a non-working day the count begins at 09:00 of the next working day.
+   * The moment {@code days} working days after {@code start}, at the same time of day. When the
+   * start falls on a non-working day the count begins at 09:00 of the next working day.
    */
   public Instant plusWorkingDays(Instant start, int days) {
     if (days < 0) {

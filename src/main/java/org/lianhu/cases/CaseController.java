@@ -1,10 +1,10 @@
 package org.lianhu.cases;
 
-import org.lianhu.refusal.Choices;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.lianhu.refusal.Choices;
 import org.lianhu.throttle.GuessThrottle;
 import org.lianhu.web.Requests;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,8 +34,13 @@ public class CaseController {
   private final GuessThrottle guesses;
   private final ReportingSources sources;
 
-  public CaseController(CaseIntake intake, CaseTracking tracking, CaseRating rating, CaseMapper cases,
-      GuessThrottle guesses, ReportingSources sources) {
+  public CaseController(
+      CaseIntake intake,
+      CaseTracking tracking,
+      CaseRating rating,
+      CaseMapper cases,
+      GuessThrottle guesses,
+      ReportingSources sources) {
     this.sources = sources;
     this.intake = intake;
     this.tracking = tracking;
@@ -50,10 +55,13 @@ public class CaseController {
   }
 
   @PostMapping("/cases")
-  public ResponseEntity<CaseReceipt> report(@Valid @RequestBody ReportCaseRequest request,
+  public ResponseEntity<CaseReceipt> report(
+      @Valid @RequestBody ReportCaseRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = "Authorization", required = false) String authorization) {
-    sources.check(Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident), authorization);
+    sources.check(
+        Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident),
+        authorization);
     String key = Requests.idempotencyKey(idempotencyKey);
     CaseReceipt receipt;
     try {
@@ -66,24 +74,35 @@ public class CaseController {
       receipt = intake.replayed(request, key);
     }
     HttpStatus status = receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED;
-    return ResponseEntity.status(status).location(URI.create("/api/cases/" + receipt.caseNo())).body(receipt);
+    return ResponseEntity.status(status)
+        .location(URI.create("/api/cases/" + receipt.caseNo()))
+        .body(receipt);
   }
 
   @GetMapping("/cases/{caseNo}")
-  public CaseView view(@PathVariable String caseNo,
+  public CaseView view(
+      @PathVariable String caseNo,
       @RequestHeader(name = TRACKING_HEADER, required = false) String codeHeader,
-      @RequestParam(name = "trackingCode", required = false) String codeParam, HttpServletRequest http) {
+      @RequestParam(name = "trackingCode", required = false) String codeParam,
+      HttpServletRequest http) {
     String code = Requests.trackingCode(codeHeader, codeParam);
-    return guesses.guarded(caseNo, http.getRemoteAddr(), () -> tracking.view(caseNo, code), Requests::notFound);
+    return guesses.guarded(
+        caseNo, http.getRemoteAddr(), () -> tracking.view(caseNo, code), Requests::notFound);
   }
 
   @PostMapping("/cases/{caseNo}/rating")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  public void rate(@PathVariable String caseNo, @Valid @RequestBody RateCaseRequest request,
+  public void rate(
+      @PathVariable String caseNo,
+      @Valid @RequestBody RateCaseRequest request,
       HttpServletRequest http) {
-    guesses.guarded(caseNo, http.getRemoteAddr(), () -> {
-      rating.rate(caseNo, request);
-      return null;
-    }, Requests::notFound);
+    guesses.guarded(
+        caseNo,
+        http.getRemoteAddr(),
+        () -> {
+          rating.rate(caseNo, request);
+          return null;
+        },
+        Requests::notFound);
   }
 }

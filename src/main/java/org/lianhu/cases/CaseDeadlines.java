@@ -1,13 +1,13 @@
 package org.lianhu.cases;
 
-import org.lianhu.engine.DecisionTables;
-import org.lianhu.calendar.Deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.calendar.Deadline;
 import org.lianhu.calendar.DeadlineSettings;
 import org.lianhu.calendar.WorkingCalendar;
+import org.lianhu.engine.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,8 @@ public class CaseDeadlines {
   private final WorkingCalendar calendar;
   private final double warningShare;
 
-  public CaseDeadlines(DecisionTables decisionTables, WorkingCalendar calendar, DeadlineSettings settings) {
+  public CaseDeadlines(
+      DecisionTables decisionTables, WorkingCalendar calendar, DeadlineSettings settings) {
     this.decisionTables = decisionTables;
     this.calendar = calendar;
     this.warningShare = settings.warningShare();
@@ -33,7 +34,8 @@ public class CaseDeadlines {
     Map<String, Object> limits = evaluate(category, urgency);
     String limit = (String) limits.get("responseLimit");
     if (limit == null) {
-      throw new IllegalStateException("caseDeadlines gives no responseLimit for " + category + "/" + urgency);
+      throw new IllegalStateException(
+          "caseDeadlines gives no responseLimit for " + category + "/" + urgency);
     }
     return Deadline.between(from, from.plus(Duration.parse(limit)), warningShare);
   }
@@ -48,15 +50,15 @@ public class CaseDeadlines {
     } else if (workingDays != null) {
       due = calendar.plusWorkingDays(from, workingDays.intValue());
     } else {
-      throw new IllegalStateException("caseDeadlines gives no handling limit for " + category + "/" + urgency);
+      throw new IllegalStateException(
+          "caseDeadlines gives no handling limit for " + category + "/" + urgency);
     }
     return Deadline.between(from, due, warningShare);
   }
 
   private Map<String, Object> evaluate(String category, String urgency) {
-    Map<String, Object> inputs = Variables.createVariables()
-        .putValue("category", category)
-        .putValue("urgency", urgency);
+    Map<String, Object> inputs =
+        Variables.createVariables().putValue("category", category).putValue("urgency", urgency);
     Map<String, Object> limits = decisionTables.evaluate(DECISION, inputs);
     if (limits == null) {
       throw new IllegalStateException(DECISION + " has no rule for " + category + "/" + urgency);

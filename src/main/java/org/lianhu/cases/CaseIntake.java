@@ -1,6 +1,5 @@
 package org.lianhu.cases;
 
-import org.lianhu.refusal.Choices;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.privacy.TrackingCodes;
+import org.lianhu.refusal.Choices;
 import org.lianhu.refusal.Refusal;
 import org.lianhu.web.Requests;
 import org.springframework.stereotype.Service;
@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 上报: validates a report, places it in the organisation, writes the case row and its first timeline
- * entry and starts {@code caseHandling} in one transaction, so that either all of it exists or none.
+ * entry and starts {@code caseHandling} in one transaction, so that either all of it exists or
+ * none.
  */
 @Service
 public class CaseIntake {
@@ -33,8 +34,14 @@ public class CaseIntake {
   private final ObjectMapper json;
   private final CaseSettings settings;
 
-  CaseIntake(CaseMapper cases, CaseLifecycle lifecycle, OrganisationDirectory directory,
-      RuntimeService runtimeService, CountyClock clock, ObjectMapper json, CaseSettings settings) {
+  CaseIntake(
+      CaseMapper cases,
+      CaseLifecycle lifecycle,
+      OrganisationDirectory directory,
+      RuntimeService runtimeService,
+      CountyClock clock,
+      ObjectMapper json,
+      CaseSettings settings) {
     this.cases = cases;
     this.lifecycle = lifecycle;
     this.directory = directory;
@@ -45,8 +52,8 @@ public class CaseIntake {
   }
 
   /**
-   * Reports a case from the API. With an idempotency key, a resend of the same report returns the case the
-   * first request created; the same key with a different report is refused.
+   * Reports a case from the API. With an idempotency key, a resend of the same report returns the
+   * case the first request created; the same key with a different report is refused.
    */
   @Transactional
   public CaseReceipt report(ReportCaseRequest request, String idempotencyKey) {
@@ -57,10 +64,16 @@ public class CaseIntake {
         return replay(earlier, fingerprint);
       }
     }
-    CaseReport report = new CaseReport(request.category(), request.description(), request.location(),
-        Choices.of(Urgency.class, "urgency", request.urgency(), Urgency.normal), request.reporter().name(),
-        request.reporter().phone(), Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident),
-        null);
+    CaseReport report =
+        new CaseReport(
+            request.category(),
+            request.description(),
+            request.location(),
+            Choices.of(Urgency.class, "urgency", request.urgency(), Urgency.normal),
+            request.reporter().name(),
+            request.reporter().phone(),
+            Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident),
+            null);
     return open(report, idempotencyKey, fingerprint);
   }
 
@@ -73,8 +86,8 @@ public class CaseIntake {
   private CaseReceipt open(CaseReport report, String idempotencyKey, String fingerprint) {
     CaseCategory category = cases.category(report.category());
     if (category == null || !Boolean.TRUE.equals(category.active())) {
-      throw Refusal.invalid("category", "未知的事件类别: " + report.category()
-          + "，可用类别见 GET /api/categories");
+      throw Refusal.invalid(
+          "category", "未知的事件类别: " + report.category() + "，可用类别见 GET /api/categories");
     }
     Location location = report.location();
     Placement placement = directory.place(location);
@@ -99,28 +112,40 @@ public class CaseIntake {
     draft.source = report.source().name();
     draft.deviceId = report.deviceId();
     draft.createdAt = now;
-    String caseNo = lifecycle.report(draft, clock.year(now), "来源：" + report.source().label() + "；类别："
-        + category.name() + "；紧急程度：" + report.urgency().label());
+    String caseNo =
+        lifecycle.report(
+            draft,
+            clock.year(now),
+            "来源："
+                + report.source().label()
+                + "；类别："
+                + category.name()
+                + "；紧急程度："
+                + report.urgency().label());
 
-    Map<String, Object> variables = Variables.createVariables()
-        .putValue(CaseVariables.CASE_NO, caseNo)
-        .putValue(CaseVariables.CATEGORY, category.code())
-        .putValue(CaseVariables.CATEGORY_NAME, category.name())
-        .putValue(CaseVariables.URGENCY, report.urgency().name())
-        .putValue(CaseVariables.URGENCY_NAME, report.urgency().label())
-        .putValue(CaseVariables.STREET, placement.streetCode())
-        .putValue(CaseVariables.ADDRESS, draft.address)
-        .putValue(CaseVariables.DESCRIPTION, report.description())
-        .putValue(CaseVariables.MAX_REOPENS, settings.maxReopens())
-        .putValue(CaseVariables.REOPEN_COUNT, 0)
-        .putValue(CaseVariables.DISPATCHED, false);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, caseNo,
-        variables);
+    Map<String, Object> variables =
+        Variables.createVariables()
+            .putValue(CaseVariables.CASE_NO, caseNo)
+            .putValue(CaseVariables.CATEGORY, category.code())
+            .putValue(CaseVariables.CATEGORY_NAME, category.name())
+            .putValue(CaseVariables.URGENCY, report.urgency().name())
+            .putValue(CaseVariables.URGENCY_NAME, report.urgency().label())
+            .putValue(CaseVariables.STREET, placement.streetCode())
+            .putValue(CaseVariables.ADDRESS, draft.address)
+            .putValue(CaseVariables.DESCRIPTION, report.description())
+            .putValue(CaseVariables.MAX_REOPENS, settings.maxReopens())
+            .putValue(CaseVariables.REOPEN_COUNT, 0)
+            .putValue(CaseVariables.DISPATCHED, false);
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, caseNo, variables);
     lifecycle.attachProcess(draft.id(), instance.getId());
     return CaseReceipt.of(cases.findById(draft.id()), false);
   }
 
-  /** The case an earlier request with this key created, for a caller that lost the race to create it. */
+  /**
+   * The case an earlier request with this key created, for a caller that lost the race to create
+   * it.
+   */
   @Transactional(readOnly = true)
   public CaseReceipt replayed(ReportCaseRequest request, String idempotencyKey) {
     CaseRecord earlier = cases.findByIdempotencyKey(idempotencyKey);
@@ -132,8 +157,8 @@ public class CaseIntake {
 
   private CaseReceipt replay(CaseRecord earlier, String fingerprint) {
     if (!fingerprint.equals(earlier.requestFingerprint())) {
-      throw Refusal.unprocessable("idempotency-key-reused", "幂等键已用于另一份上报",
-          "Idempotency-Key 已用于内容不同的上报，请为新的上报使用新的键");
+      throw Refusal.unprocessable(
+          "idempotency-key-reused", "幂等键已用于另一份上报", "Idempotency-Key 已用于内容不同的上报，请为新的上报使用新的键");
     }
     return CaseReceipt.of(earlier, true);
   }

@@ -7,9 +7,10 @@ import org.lianhu.timeline.TimelineEntry;
 import org.springframework.stereotype.Service;
 
 /**
- * The one class that changes a case: its row in {@code case_record} and its audit trail in
- * {@code case_timeline}. One method per step of the loop; each writes the new status, when the step has
- * one, and the timeline entry the step leaves, together. The process's steps are adapters around it.
+ * The one class that changes a case: its row in {@code case_record} and its audit trail in {@code
+ * case_timeline}. One method per step of the loop; each writes the new status, when the step has
+ * one, and the timeline entry the step leaves, together. The process's steps are adapters around
+ * it.
  */
 @Service
 public class CaseLifecycle {
@@ -17,8 +18,14 @@ public class CaseLifecycle {
   public static final String SYSTEM = PublicTimeline.SYSTEM;
   public static final String REPORTER = PublicTimeline.REPORTER;
 
-  /** Where a case goes when it is dispatched: the lead office, its department, the one copied, the deadline. */
-  public record Dispatch(String departmentCode, String supervisingDepartmentCode, String handlerGroup,
+  /**
+   * Where a case goes when it is dispatched: the lead office, its department, the one copied, the
+   * deadline.
+   */
+  public record Dispatch(
+      String departmentCode,
+      String supervisingDepartmentCode,
+      String handlerGroup,
       Instant handleDue) {}
 
   private final CaseMapper cases;
@@ -42,8 +49,8 @@ public class CaseLifecycle {
   }
 
   /**
-   * Takes the case's row lock for the rest of the transaction. A step that appends to the timeline and then
-   * updates the row calls it first, so that two steps on one case lock in the same order.
+   * Takes the case's row lock for the rest of the transaction. A step that appends to the timeline
+   * and then updates the row calls it first, so that two steps on one case lock in the same order.
    */
   public void lock(long id) {
     cases.lock(id);
@@ -66,10 +73,18 @@ public class CaseLifecycle {
     cases.reject(id, CaseStatus.REJECTED, reason, EngineClock.now());
   }
 
-  /** Dispatched to a handling office (or to the street centre to pick one), with the handling deadline. */
+  /**
+   * Dispatched to a handling office (or to the street centre to pick one), with the handling
+   * deadline.
+   */
   public void dispatched(long id, Dispatch dispatch, String action, String remark) {
-    cases.recordDispatch(id, CaseStatus.DISPATCHED, dispatch.departmentCode(),
-        dispatch.supervisingDepartmentCode(), dispatch.handlerGroup(), dispatch.handleDue());
+    cases.recordDispatch(
+        id,
+        CaseStatus.DISPATCHED,
+        dispatch.departmentCode(),
+        dispatch.supervisingDepartmentCode(),
+        dispatch.handlerGroup(),
+        dispatch.handleDue());
     entry(id, SYSTEM, action, remark, true);
   }
 
@@ -113,8 +128,9 @@ public class CaseLifecycle {
   }
 
   /**
-   * The reporter's rating, taken only while the case awaits one: false for a replay or a rating that came
-   * too late. The conditional update is the guard, so of two concurrent ratings only one wins.
+   * The reporter's rating, taken only while the case awaits one: false for a replay or a rating
+   * that came too late. The conditional update is the guard, so of two concurrent ratings only one
+   * wins.
    */
   public boolean rated(long id, Rating rating, String comment) {
     if (cases.rate(id, CaseStatus.AWAITING_RATING, rating.name(), comment) != 1) {
@@ -143,7 +159,9 @@ public class CaseLifecycle {
     entry(id, SYSTEM, "结案", remark, true);
   }
 
-  /** A staff step that changes nothing but the record: a handler's result, a co-handler's opinion. */
+  /**
+   * A staff step that changes nothing but the record: a handler's result, a co-handler's opinion.
+   */
   public void stepDone(long id, String actor, String action, String remark) {
     entry(id, actor, action, remark, true);
   }
@@ -153,13 +171,23 @@ public class CaseLifecycle {
     entry(id, actor, action, remark, false);
   }
 
-  /** Something that happened to the case from outside the loop: a device's alert, a linked dispute closed. */
+  /**
+   * Something that happened to the case from outside the loop: a device's alert, a linked dispute
+   * closed.
+   */
   public void noted(long id, String action, String remark) {
     entry(id, SYSTEM, action, remark, true);
   }
 
   private void entry(long id, String actor, String action, String remark, boolean publicEntry) {
-    cases.appendTimeline(new TimelineEntry(null, id, EngineClock.now(), actor == null ? SYSTEM : actor, action,
-        remark, publicEntry));
+    cases.appendTimeline(
+        new TimelineEntry(
+            null,
+            id,
+            EngineClock.now(),
+            actor == null ? SYSTEM : actor,
+            action,
+            remark,
+            publicEntry));
   }
 }

@@ -8,9 +8,9 @@ import org.apache.ibatis.annotations.Param;
 import org.lianhu.timeline.TimelineEntry;
 
 /**
- * {@code case_record}, {@code case_timeline} and {@code case_category}. Package-private: {@link CaseLifecycle}
- * is the one class that writes a case, {@link Cases} the way other classes read one. Statuses are
- * parameters, never literals in the SQL.
+ * {@code case_record}, {@code case_timeline} and {@code case_category}. Package-private: {@link
+ * CaseLifecycle} is the one class that writes a case, {@link Cases} the way other classes read one.
+ * Statuses are parameters, never literals in the SQL.
  */
 @Mapper
 interface CaseMapper {
@@ -32,12 +32,14 @@ interface CaseMapper {
   CaseRecord findByIdempotencyKey(@Param("key") String key);
 
   /** The newest case of a device that is not in one of the {@code finished} statuses. */
-  Long openCaseOfDevice(@Param("deviceId") String deviceId, @Param("finished") Collection<CaseStatus> finished);
+  Long openCaseOfDevice(
+      @Param("deviceId") String deviceId, @Param("finished") Collection<CaseStatus> finished);
 
   /**
-   * Takes the case row's write lock for the rest of the transaction ({@code select ... for update}). A step
-   * that appends to the timeline and then updates the case calls it first: the timeline's foreign key
-   * would otherwise take a shared lock first, and two such steps at once deadlock on the update.
+   * Takes the case row's write lock for the rest of the transaction ({@code select ... for
+   * update}). A step that appends to the timeline and then updates the case calls it first: the
+   * timeline's foreign key would otherwise take a shared lock first, and two such steps at once
+   * deadlock on the update.
    */
   Long lock(@Param("id") long id);
 
@@ -45,12 +47,17 @@ interface CaseMapper {
 
   void markResponded(@Param("id") long id, @Param("at") Instant at);
 
-  void recordDispatch(@Param("id") long id, @Param("status") CaseStatus status,
+  void recordDispatch(
+      @Param("id") long id,
+      @Param("status") CaseStatus status,
       @Param("departmentCode") String departmentCode,
       @Param("supervisingDepartmentCode") String supervisingDepartmentCode,
-      @Param("handlerGroup") String handlerGroup, @Param("handleDue") Instant handleDue);
+      @Param("handlerGroup") String handlerGroup,
+      @Param("handleDue") Instant handleDue);
 
-  void changeHandler(@Param("id") long id, @Param("departmentCode") String departmentCode,
+  void changeHandler(
+      @Param("id") long id,
+      @Param("departmentCode") String departmentCode,
       @Param("handlerGroup") String handlerGroup);
 
   void renewHandleDue(@Param("id") long id, @Param("handleDue") Instant handleDue);
@@ -61,14 +68,26 @@ interface CaseMapper {
 
   void markOverdue(@Param("id") long id);
 
-  void reject(@Param("id") long id, @Param("status") CaseStatus status, @Param("reason") String reason,
+  void reject(
+      @Param("id") long id,
+      @Param("status") CaseStatus status,
+      @Param("reason") String reason,
       @Param("at") Instant at);
 
-  void resolve(@Param("id") long id, @Param("status") CaseStatus status, @Param("result") String result,
+  void resolve(
+      @Param("id") long id,
+      @Param("status") CaseStatus status,
+      @Param("result") String result,
       @Param("at") Instant at);
 
-  /** Records the rating only while the case is {@code awaiting} one; returns the rows changed (0 for a replay). */
-  int rate(@Param("id") long id, @Param("awaiting") CaseStatus awaiting, @Param("rating") String rating,
+  /**
+   * Records the rating only while the case is {@code awaiting} one; returns the rows changed (0 for
+   * a replay).
+   */
+  int rate(
+      @Param("id") long id,
+      @Param("awaiting") CaseStatus awaiting,
+      @Param("rating") String rating,
       @Param("comment") String comment);
 
   void reopen(@Param("id") long id, @Param("status") CaseStatus status);
@@ -76,16 +95,23 @@ interface CaseMapper {
   void close(@Param("id") long id, @Param("status") CaseStatus status, @Param("at") Instant at);
 
   /** Newest first; {@code status} may be null for every status. */
-  List<CaseRecord> findInScope(@Param("scope") CaseScope scope, @Param("status") CaseStatus status,
-      @Param("offset") int offset, @Param("limit") int limit);
+  List<CaseRecord> findInScope(
+      @Param("scope") CaseScope scope,
+      @Param("status") CaseStatus status,
+      @Param("offset") int offset,
+      @Param("limit") int limit);
 
   /**
-   * Cases for Open311's public list, newest first, by category and period; {@code finished} true for the
-   * cases in a {@link CaseStatus#FINISHED} status, false for the open ones, null for both.
+   * Cases for Open311's public list, newest first, by category and period; {@code finished} true
+   * for the cases in a {@link CaseStatus#FINISHED} status, false for the open ones, null for both.
    */
-  List<CaseRecord> findPublic(@Param("category") String category, @Param("from") Instant from,
-      @Param("to") Instant to, @Param("finished") Boolean finished,
-      @Param("finishedStatuses") Collection<CaseStatus> finishedStatuses, @Param("limit") int limit);
+  List<CaseRecord> findPublic(
+      @Param("category") String category,
+      @Param("from") Instant from,
+      @Param("to") Instant to,
+      @Param("finished") Boolean finished,
+      @Param("finishedStatuses") Collection<CaseStatus> finishedStatuses,
+      @Param("limit") int limit);
 
   int countInScope(@Param("scope") CaseScope scope, @Param("id") long id);
 

@@ -1,8 +1,8 @@
 package org.lianhu.cases;
 
 /**
- * Case numbers, {@code <county year>-<row id, at least six digits>}: readable, unique without a counter
- * row, and the key by which the case process finds its case (the instance's business key).
+ * Case numbers, {@code <county year>-<row id, at least six digits>}: readable, unique without a
+ * counter row, and the key by which the case process finds its case (the instance's business key).
  */
 public final class CaseNumbers {
 

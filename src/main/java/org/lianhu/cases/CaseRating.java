@@ -1,13 +1,15 @@
 package org.lianhu.cases;
 
-import org.lianhu.refusal.Choices;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.refusal.Choices;
 import org.lianhu.refusal.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** 评价: the reporter rates the result; the process decides whether that closes or reopens the case. */
+/**
+ * 评价: the reporter rates the result; the process decides whether that closes or reopens the case.
+ */
 @Service
 public class CaseRating {
 
@@ -25,12 +27,13 @@ public class CaseRating {
   public void rate(String caseNo, RateCaseRequest request) {
     CaseRecord record = tracking.authorised(caseNo, request.trackingCode());
     Rating rating = Choices.of(Rating.class, "rating", request.rating());
-    String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
+    String comment =
+        request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
     if (!lifecycle.rated(record.id(), rating, comment)) {
-      throw Refusal.conflict("rating-not-open", "当前不可评价",
-          "事件 " + caseNo + " 不在待评价阶段，或已经评价过");
+      throw Refusal.conflict("rating-not-open", "当前不可评价", "事件 " + caseNo + " 不在待评价阶段，或已经评价过");
     }
-    runtimeService.createMessageCorrelation(CaseVariables.RATED_MESSAGE)
+    runtimeService
+        .createMessageCorrelation(CaseVariables.RATED_MESSAGE)
         .processInstanceBusinessKey(caseNo)
         .setVariable(CaseVariables.RATING, rating.name())
         .setVariable(CaseVariables.RATING_COMMENT, Variables.stringValue(comment))

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code lianhu.cases}: how often a reporter may send a case back before the street reviews it, and how long
- * the reporter has to rate a result before the case closes unrated.
+ * {@code lianhu.cases}: how often a reporter may send a case back before the street reviews it, and
+ * how long the reporter has to rate a result before the case closes unrated.
  */
 @Validated
 @ConfigurationProperties("lianhu.cases")

@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a case stands in the loop, as the reporter sees it. "Open" is defined here and only here: every
- * query that asks for open or finished cases takes {@link #FINISHED} or {@link #WITH_STAFF} as a
- * parameter instead of spelling statuses out in SQL.
+ * Where a case stands in the loop, as the reporter sees it. "Open" is defined here and only here:
+ * every query that asks for open or finished cases takes {@link #FINISHED} or {@link #WITH_STAFF}
+ * as a parameter instead of spelling statuses out in SQL.
  */
 public enum CaseStatus {
   REPORTED("待受理"),
@@ -19,7 +19,10 @@ public enum CaseStatus {
   /** The statuses a case ends in; every other status is open. */
   public static final Set<CaseStatus> FINISHED = EnumSet.of(REJECTED, CLOSED);
 
-  /** Open and waiting for staff: the reporter's rating is the only open status not on someone's desk. */
+  /**
+   * Open and waiting for staff: the reporter's rating is the only open status not on someone's
+   * desk.
+   */
   public static final Set<CaseStatus> WITH_STAFF = EnumSet.of(REPORTED, DISPATCHED, STREET_REVIEW);
 
   private final String label;

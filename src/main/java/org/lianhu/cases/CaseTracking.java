@@ -20,7 +20,10 @@ public class CaseTracking {
     this.publicTimeline = publicTimeline;
   }
 
-  /** The case if the code matches; a wrong code and an unknown number answer alike, revealing nothing. */
+  /**
+   * The case if the code matches; a wrong code and an unknown number answer alike, revealing
+   * nothing.
+   */
   @Transactional(readOnly = true)
   public CaseRecord authorised(String caseNo, String trackingCode) {
     CaseRecord record = caseNo == null ? null : cases.findByNo(caseNo);
@@ -37,11 +40,27 @@ public class CaseTracking {
     Urgency urgency = Urgency.valueOf(record.urgency());
     List<PublicTimeline.Step> steps = publicTimeline.of(cases.timeline(record.id()));
     Rating rating = record.rating() == null ? null : Rating.valueOf(record.rating());
-    return new CaseView(record.caseNo(), record.category(), category == null ? record.category() : category.name(),
-        record.description(), record.address(), urgency.name(), urgency.label(), record.status(),
-        record.caseStatus().label(), Masking.name(record.reporterName()), Masking.phone(record.reporterPhone()),
-        record.createdAt(), record.respondedAt(), record.resolvedAt(), record.closedAt(), record.result(),
-        record.rejectReason(), rating == null ? null : rating.name(), rating == null ? null : rating.label(),
-        record.caseStatus() == CaseStatus.AWAITING_RATING && rating == null, steps);
+    return new CaseView(
+        record.caseNo(),
+        record.category(),
+        category == null ? record.category() : category.name(),
+        record.description(),
+        record.address(),
+        urgency.name(),
+        urgency.label(),
+        record.status(),
+        record.caseStatus().label(),
+        Masking.name(record.reporterName()),
+        Masking.phone(record.reporterPhone()),
+        record.createdAt(),
+        record.respondedAt(),
+        record.resolvedAt(),
+        record.closedAt(),
+        record.result(),
+        record.rejectReason(),
+        rating == null ? null : rating.name(),
+        rating == null ? null : rating.label(),
+        record.caseStatus() == CaseStatus.AWAITING_RATING && rating == null,
+        steps);
   }
 }

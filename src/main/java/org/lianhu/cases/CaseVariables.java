@@ -60,8 +60,9 @@ public final class CaseVariables {
   private CaseVariables() {}
 
   /**
-   * The case an instance runs for, from its business key (the case number), which the engine keeps and no
-   * client can write; never from a variable, which a task's holder could set when completing it.
+   * The case an instance runs for, from its business key (the case number), which the engine keeps
+   * and no client can write; never from a variable, which a task's holder could set when completing
+   * it.
    */
   public static long caseId(DelegateExecution execution) {
     return CaseNumbers.idOf(execution.getProcessBusinessKey());

@@ -5,8 +5,25 @@ import java.util.List;
 import org.lianhu.timeline.PublicTimeline;
 
 /** The reporter's view of a case: status, result and the public timeline, personal data masked. */
-public record CaseView(String caseNo, String category, String categoryName, String description, String address,
-    String urgency, String urgencyName, String status, String statusName, String reporterName,
-    String reporterPhone, Instant reportedAt, Instant respondedAt, Instant resolvedAt, Instant closedAt,
-    String result, String rejectReason, String rating, String ratingName, boolean awaitingRating,
+public record CaseView(
+    String caseNo,
+    String category,
+    String categoryName,
+    String description,
+    String address,
+    String urgency,
+    String urgencyName,
+    String status,
+    String statusName,
+    String reporterName,
+    String reporterPhone,
+    Instant reportedAt,
+    Instant respondedAt,
+    Instant resolvedAt,
+    Instant closedAt,
+    String result,
+    String rejectReason,
+    String rating,
+    String ratingName,
+    boolean awaitingRating,
     List<PublicTimeline.Step> timeline) {}

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.lianhu.timeline.TimelineEntry;
 import org.springframework.stereotype.Service;
 
-/** Reads cases for the steps and modules that need them; only {@link CaseLifecycle} changes them. */
+/**
+ * Reads cases for the steps and modules that need them; only {@link CaseLifecycle} changes them.
+ */
 @Service
 public class Cases {
 
@@ -49,10 +51,11 @@ public class Cases {
   }
 
   /**
-   * Publicly listed cases created in {@code [from, to)}, newest first; {@code finished} true for finished
-   * cases, false for open ones, null for both.
+   * Publicly listed cases created in {@code [from, to)}, newest first; {@code finished} true for
+   * finished cases, false for open ones, null for both.
    */
-  public List<CaseRecord> publicList(String category, Instant from, Instant to, Boolean finished, int limit) {
+  public List<CaseRecord> publicList(
+      String category, Instant from, Instant to, Boolean finished, int limit) {
     return cases.findPublic(category, from, to, finished, CaseStatus.FINISHED, limit);
   }
 

@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The case loop's side of the hand-over to mediation: it tells mediation a dispute's case number, and
- * notes on the case's timeline when the dispute it became is closed.
+ * The case loop's side of the hand-over to mediation: it tells mediation a dispute's case number,
+ * and notes on the case's timeline when the dispute it became is closed.
  */
 @Component
 class LinkedDisputes implements HandedOverCases {

@@ -3,7 +3,9 @@ package org.lianhu.cases;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** What intake writes for a new report; the database assigns {@link #id}. MyBatis reads the fields. */
+/**
+ * What intake writes for a new report; the database assigns {@link #id}. MyBatis reads the fields.
+ */
 public class NewCase {
   Long id;
   String trackingCode;

@@ -11,7 +11,7 @@ import org.lianhu.org.Location;
 public record ReportCaseRequest(
     @NotBlank(message = "必须填写事件类别") @Size(max = 32, message = "事件类别代码过长") String category,
     @NotBlank(message = "必须填写诉求内容") @Size(max = MAX_DESCRIPTION, message = "诉求内容不能超过 2000 字")
-    String description,
+        String description,
     @NotNull(message = "必须填写事发地点") @Valid Location location,
     String urgency,
     @NotNull(message = "必须填写上报人") @Valid Reporter reporter,
@@ -22,5 +22,6 @@ public record ReportCaseRequest(
   public record Reporter(
       @NotBlank(message = "必须填写上报人姓名") @Size(max = 64, message = "姓名不能超过 64 字") String name,
       @NotBlank(message = "必须填写联系电话")
-      @Pattern(regexp = "\\+?[0-9][0-9-]{4,19}", message = "联系电话只能包含数字和连字符，5 到 20 位") String phone) {}
+          @Pattern(regexp = "\\+?[0-9][0-9-]{4,19}", message = "联系电话只能包含数字和连字符，5 到 20 位")
+          String phone) {}
 }

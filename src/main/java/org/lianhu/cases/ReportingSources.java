@@ -7,15 +7,15 @@ import org.lianhu.web.Requests;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may say who reported a case. Anyone reports as a resident; the other sources are claims that count
- * in the KPIs and route the case, so each needs its credential on {@code POST /api/cases}:
+ * Who may say who reported a case. Anyone reports as a resident; the other sources are claims that
+ * count in the KPIs and route the case, so each needs its credential on {@code POST /api/cases}:
  *
  * <ul>
- *   <li>{@code grid_worker}: HTTP Basic of a staff member who is the worker of a grid;</li>
- *   <li>{@code hotline}: HTTP Basic of a member of the county centre, which takes the 12345 hotline's
- *       calls;</li>
- *   <li>{@code liaison_head}: refused until liaison heads sign in as users (issue #13);</li>
- *   <li>{@code sensor}: only through {@code POST /api/alerts} with a device key.</li>
+ *   <li>{@code grid_worker}: HTTP Basic of a staff member who is the worker of a grid;
+ *   <li>{@code hotline}: HTTP Basic of a member of the county centre, which takes the 12345
+ *       hotline's calls;
+ *   <li>{@code liaison_head}: refused until liaison heads sign in as users (issue #13);
+ *   <li>{@code sensor}: only through {@code POST /api/alerts} with a device key.
  * </ul>
  */
 @Component
@@ -32,7 +32,7 @@ public class ReportingSources {
   /** Refuses a claimed source whose credential the request does not carry. */
   public void check(CaseSource source, String authorization) {
     switch (source) {
-      case resident -> { }
+      case resident -> {}
       case sensor -> throw Refusal.forbidden("来源 sensor 只能通过 POST /api/alerts（设备密钥）上报");
       case liaison_head -> throw Refusal.forbidden("联户长账号尚未开通，来源 liaison_head 暂不可用");
       case grid_worker -> {
@@ -43,8 +43,12 @@ public class ReportingSources {
       }
       case hotline -> {
         String user = signedIn(authorization);
-        if (identityService.createGroupQuery().groupMember(user).groupId(OrganisationDirectory.COUNTY_CENTRE_GROUP)
-            .count() == 0) {
+        if (identityService
+                .createGroupQuery()
+                .groupMember(user)
+                .groupId(OrganisationDirectory.COUNTY_CENTRE_GROUP)
+                .count()
+            == 0) {
           throw Refusal.forbidden("来源 hotline 须由县综治中心（12345 热线）账号登录上报");
         }
       }

@@ -26,11 +26,14 @@ public class StaffCaseController {
   }
 
   @GetMapping
-  public List<StaffCases.Summary> list(@RequestParam(required = false) String status,
+  public List<StaffCases.Summary> list(
+      @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-    if (status != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
-      throw Problems.invalid("status", "未知的状态 " + status + "，可选: " + Arrays.toString(CaseStatus.values()));
+    if (status != null
+        && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
+      throw Problems.invalid(
+          "status", "未知的状态 " + status + "，可选: " + Arrays.toString(CaseStatus.values()));
     }
     return staffCases.list(status == null ? null : CaseStatus.valueOf(status), page, size);
   }

@@ -15,8 +15,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.lianhu.org.Option;
 
 /**
- * Values that travel between the engine and Camunda Forms as JSON: option lists for selects, and the
- * group lists a checklist submits (Tasklist sends those as JSON, the engine needs a Java list).
+ * Values that travel between the engine and Camunda Forms as JSON: option lists for selects, and
+ * the group lists a checklist submits (Tasklist sends those as JSON, the engine needs a Java list).
  */
 public final class FormValues {
 
@@ -24,7 +24,9 @@ public final class FormValues {
 
   private FormValues() {}
 
-  /** Options for a form select ({@code valuesKey}); Tasklist parses a Json variable into the list. */
+  /**
+   * Options for a form select ({@code valuesKey}); Tasklist parses a Json variable into the list.
+   */
   public static TypedValue options(List<Option> options) {
     try {
       return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();
@@ -35,7 +37,9 @@ public final class FormValues {
 
   /** A list of group ids the engine can iterate ({@code camunda:collection}), stored as JSON. */
   public static ObjectValue groupList(Collection<String> groups) {
-    return Variables.objectValue(new ArrayList<>(groups)).serializationDataFormat("application/json").create();
+    return Variables.objectValue(new ArrayList<>(groups))
+        .serializationDataFormat("application/json")
+        .create();
   }
 
   /** Reads a group list whatever form it arrived in: Java collection, Spin JSON, or JSON text. */
@@ -48,7 +52,8 @@ public final class FormValues {
       collection.forEach(item -> add(groups, item));
     } else if (value instanceof SpinJsonNode node) {
       if (node.isArray()) {
-        node.elements().forEach(item -> add(groups, item.isString() ? item.stringValue() : item.toString()));
+        node.elements()
+            .forEach(item -> add(groups, item.isString() ? item.stringValue() : item.toString()));
       } else if (node.isString()) {
         add(groups, node.stringValue());
       }
@@ -56,7 +61,8 @@ public final class FormValues {
       String text = value.toString().trim();
       if (text.startsWith("[")) {
         try {
-          JSON.readValue(text, new TypeReference<List<String>>() {}).forEach(item -> add(groups, item));
+          JSON.readValue(text, new TypeReference<List<String>>() {})
+              .forEach(item -> add(groups, item));
         } catch (JsonProcessingException e) {
           throw new IllegalArgumentException("不是有效的部门列表: " + text, e);
         }

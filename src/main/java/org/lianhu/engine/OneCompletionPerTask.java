@@ -16,33 +16,40 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing a task (Tasklist's submit-form, the REST API's complete, {@code TaskService.complete}) first
- * takes the write lock on the task's row, in the completing transaction, before the engine reads the task.
+ * Completing a task (Tasklist's submit-form, the REST API's complete, {@code TaskService.complete})
+ * first takes the write lock on the task's row, in the completing transaction, before the engine
+ * reads the task.
  *
- * <p>Without it, two completions of one task at the same moment both read the task, both run the task
- * listeners and the next steps, and only the engine's flush at the end tells them apart: the loser then
- * failed with an optimistic locking exception, a deadlock in a listener, a missing authorization (403) or
- * a NullPointerException inside Camunda, depending on how far the winner had got. With the lock the second
- * completion waits until the first has committed and then finds the task gone: {@link TaskCompletedMeanwhile}
- * (a conflict, 409 on the REST API) if the task was there when it arrived, {@link NotFoundException} (404)
- * if it never was. Nothing of the loser's work has been done at that point.
+ * <p>Without it, two completions of one task at the same moment both read the task, both run the
+ * task listeners and the next steps, and only the engine's flush at the end tells them apart: the
+ * loser then failed with an optimistic locking exception, a deadlock in a listener, a missing
+ * authorization (403) or a NullPointerException inside Camunda, depending on how far the winner had
+ * got. With the lock the second completion waits until the first has committed and then finds the
+ * task gone: {@link TaskCompletedMeanwhile} (a conflict, 409 on the REST API) if the task was there
+ * when it arrived, {@link NotFoundException} (404) if it never was. Nothing of the loser's work has
+ * been done at that point.
  */
 @Component
 public class OneCompletionPerTask extends AbstractProcessEnginePlugin {
 
-  private static final Map<Class<?>, Field> TASK_ID = Map.of(
-      CompleteTaskCmd.class, taskIdField(CompleteTaskCmd.class),
-      SubmitTaskFormCmd.class, taskIdField(SubmitTaskFormCmd.class));
+  private static final Map<Class<?>, Field> TASK_ID =
+      Map.of(
+          CompleteTaskCmd.class, taskIdField(CompleteTaskCmd.class),
+          SubmitTaskFormCmd.class, taskIdField(SubmitTaskFormCmd.class));
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    List<CommandInterceptor> interceptors =
+        configuration.getCustomPostCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     interceptors.add(new Interceptor(configuration));
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 
-  /** The completion was refused because another one completed the task while this one waited for it. */
+  /**
+   * The completion was refused because another one completed the task while this one waited for it.
+   */
   public static class TaskCompletedMeanwhile extends OptimisticLockingException {
 
     public TaskCompletedMeanwhile(String taskId) {
@@ -74,18 +81,25 @@ public class OneCompletionPerTask extends AbstractProcessEnginePlugin {
         return; // Camunda refuses it itself.
       }
       String table = configuration.getDatabaseTablePrefix() + "ACT_RU_TASK";
-      boolean there = !jdbc().queryForList("select ID_ from " + table + " where ID_ = ?", String.class, taskId)
-          .isEmpty();
+      boolean there =
+          !jdbc()
+              .queryForList("select ID_ from " + table + " where ID_ = ?", String.class, taskId)
+              .isEmpty();
       if (!there) {
         throw new NotFoundException("任务不存在或已办理: Cannot find task with id " + taskId);
       }
-      if (jdbc().queryForList("select ID_ from " + table + " where ID_ = ? for update", String.class, taskId)
+      if (jdbc()
+          .queryForList(
+              "select ID_ from " + table + " where ID_ = ? for update", String.class, taskId)
           .isEmpty()) {
         throw new TaskCompletedMeanwhile(taskId);
       }
     }
 
-    /** The engine's data source: in the engine's Spring transaction it hands out the command's connection. */
+    /**
+     * The engine's data source: in the engine's Spring transaction it hands out the command's
+     * connection.
+     */
     private JdbcTemplate jdbc() {
       if (jdbc == null) {
         jdbc = new JdbcTemplate(configuration.getDataSource());
@@ -102,14 +116,18 @@ public class OneCompletionPerTask extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Camunda's completion commands keep the task id in a protected field; fails at start if that changes. */
+  /**
+   * Camunda's completion commands keep the task id in a protected field; fails at start if that
+   * changes.
+   */
   private static Field taskIdField(Class<?> command) {
     try {
       Field field = command.getDeclaredField("taskId");
       field.setAccessible(true);
       return field;
     } catch (NoSuchFieldException e) {
-      throw new ExceptionInInitializerError("Camunda's " + command.getSimpleName() + " has no taskId field any more");
+      throw new ExceptionInInitializerError(
+          "Camunda's " + command.getSimpleName() + " has no taskId field any more");
     }
   }
 }

@@ -14,19 +14,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * On MySQL, Camunda creates its tables in utf8 (utf8mb3), which cannot store characters outside the Basic
- * Multilingual Plane: emoji in a description, and the rarer CJK characters of some names and places. A
- * report carrying one would fail when its variables are written. Once the engine has created or updated
- * its schema, and before it takes any work, this moves every free-text column of the schema (variable
- * values, messages; no key or indexed column, whose ids are ASCII) to utf8mb4. MariaDB does not let a
- * whole table change character set while keys refer to it, so the change is made column by column.
+ * On MySQL, Camunda creates its tables in utf8 (utf8mb3), which cannot store characters outside the
+ * Basic Multilingual Plane: emoji in a description, and the rarer CJK characters of some names and
+ * places. A report carrying one would fail when its variables are written. Once the engine has
+ * created or updated its schema, and before it takes any work, this moves every free-text column of
+ * the schema (variable values, messages; no key or indexed column, whose ids are ASCII) to utf8mb4.
+ * MariaDB does not let a whole table change character set while keys refer to it, so the change is
+ * made column by column.
  */
 @Component
 public class Utf8mb4Schema extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(Utf8mb4Schema.class);
 
-  private static final String NARROW_TEXT_COLUMNS = """
+  private static final String NARROW_TEXT_COLUMNS =
+      """
       select c.table_name, c.column_name, c.column_type, c.is_nullable
       from information_schema.columns c
       where c.table_schema = database() and c.character_set_name in ('utf8', 'utf8mb3')
@@ -39,7 +41,7 @@ public class Utf8mb4Schema extends AbstractProcessEnginePlugin {
 
   public Utf8mb4Schema(ObjectProvider<FlywayMigrationInitializer> flyway) {
     // Lianhu's own migrations run first, so that their tables are converted in the same pass.
-    flyway.ifAvailable(initializer -> { });
+    flyway.ifAvailable(initializer -> {});
   }
 
   @Override
@@ -55,16 +57,23 @@ public class Utf8mb4Schema extends AbstractProcessEnginePlugin {
     List<Map<String, Object>> columns = jdbc.queryForList(NARROW_TEXT_COLUMNS);
     for (Map<String, Object> column : columns) {
       String table = column.get("table_name").toString();
-      String collation = table.toUpperCase().startsWith("ACT_") ? "utf8mb4_bin" : "utf8mb4_unicode_ci";
+      String collation =
+          table.toUpperCase().startsWith("ACT_") ? "utf8mb4_bin" : "utf8mb4_unicode_ci";
       StringBuilder alter = alterations.computeIfAbsent(table, t -> new StringBuilder());
-      alter.append(alter.isEmpty() ? "" : ", ")
-          .append("modify `").append(column.get("column_name")).append("` ").append(column.get("column_type"))
-          .append(" character set utf8mb4 collate ").append(collation)
+      alter
+          .append(alter.isEmpty() ? "" : ", ")
+          .append("modify `")
+          .append(column.get("column_name"))
+          .append("` ")
+          .append(column.get("column_type"))
+          .append(" character set utf8mb4 collate ")
+          .append(collation)
           .append("NO".equals(column.get("is_nullable")) ? " not null" : " null");
     }
-    alterations.forEach((table, alter) -> {
-      LOG.info("Moving the text columns of {} to utf8mb4", table);
-      jdbc.execute("alter table `" + table + "` " + alter);
-    });
+    alterations.forEach(
+        (table, alter) -> {
+          LOG.info("Moving the text columns of {} to utf8mb4", table);
+          jdbc.execute("alter table `" + table + "` " + alter);
+        });
   }
 }

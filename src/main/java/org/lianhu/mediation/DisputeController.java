@@ -37,11 +37,14 @@ public class DisputeController {
 
   @GetMapping("/types")
   public List<Map<String, String>> types() {
-    return Arrays.stream(DisputeType.values()).map(t -> Map.of("code", t.name(), "name", t.label())).toList();
+    return Arrays.stream(DisputeType.values())
+        .map(t -> Map.of("code", t.name(), "name", t.label()))
+        .toList();
   }
 
   @PostMapping
-  public ResponseEntity<DisputeReceipt> register(@Valid @RequestBody RegisterDisputeRequest request,
+  public ResponseEntity<DisputeReceipt> register(
+      @Valid @RequestBody RegisterDisputeRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     String key = Requests.idempotencyKey(idempotencyKey);
     DisputeReceipt receipt;
@@ -54,15 +57,19 @@ public class DisputeController {
       receipt = intake.register(request, key);
     }
     HttpStatus status = receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED;
-    return ResponseEntity.status(status).location(URI.create("/api/disputes/" + receipt.disputeNo())).body(receipt);
+    return ResponseEntity.status(status)
+        .location(URI.create("/api/disputes/" + receipt.disputeNo()))
+        .body(receipt);
   }
 
   @GetMapping("/{disputeNo}")
-  public DisputeView view(@PathVariable String disputeNo,
+  public DisputeView view(
+      @PathVariable String disputeNo,
       @RequestHeader(name = "X-Tracking-Code", required = false) String codeHeader,
-      @RequestParam(name = "trackingCode", required = false) String codeParam, HttpServletRequest http) {
+      @RequestParam(name = "trackingCode", required = false) String codeParam,
+      HttpServletRequest http) {
     String code = Requests.trackingCode(codeHeader, codeParam);
-    return guesses.guarded(disputeNo, http.getRemoteAddr(), () -> tracking.view(disputeNo, code),
-        Requests::notFound);
+    return guesses.guarded(
+        disputeNo, http.getRemoteAddr(), () -> tracking.view(disputeNo, code), Requests::notFound);
   }
 }

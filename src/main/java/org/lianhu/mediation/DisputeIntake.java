@@ -1,6 +1,5 @@
 package org.lianhu.mediation;
 
-import org.lianhu.refusal.Choices;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +17,15 @@ import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.lianhu.privacy.TrackingCodes;
+import org.lianhu.refusal.Choices;
 import org.lianhu.refusal.Refusal;
 import org.lianhu.web.Requests;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 纠纷登记: registers a dispute, from the API or handed over from a case, and starts its mediation in the
- * same transaction.
+ * 纠纷登记: registers a dispute, from the API or handed over from a case, and starts its mediation in
+ * the same transaction.
  */
 @Service
 public class DisputeIntake {
@@ -37,8 +37,13 @@ public class DisputeIntake {
   private final CountyClock clock;
   private final ObjectMapper json;
 
-  DisputeIntake(DisputeMapper disputes, DisputeLifecycle lifecycle, OrganisationDirectory directory,
-      RuntimeService runtimeService, CountyClock clock, ObjectMapper json) {
+  DisputeIntake(
+      DisputeMapper disputes,
+      DisputeLifecycle lifecycle,
+      OrganisationDirectory directory,
+      RuntimeService runtimeService,
+      CountyClock clock,
+      ObjectMapper json) {
     this.disputes = disputes;
     this.lifecycle = lifecycle;
     this.directory = directory;
@@ -64,10 +69,16 @@ public class DisputeIntake {
     List<Party> parties = new ArrayList<>();
     for (RegisterDisputeRequest.PartyRequest party : request.parties()) {
       PartyRole role = Choices.of(PartyRole.class, "parties.role", party.role());
-      parties.add(new Party(null, null, role.name(), party.name().trim(),
-          party.phone() == null || party.phone().isBlank() ? null : party.phone().trim()));
+      parties.add(
+          new Party(
+              null,
+              null,
+              role.name(),
+              party.name().trim(),
+              party.phone() == null || party.phone().isBlank() ? null : party.phone().trim()));
     }
-    if (parties.stream().noneMatch(p -> PartyRole.applicant.name().equals(p.role()) && p.phone() != null)) {
+    if (parties.stream()
+        .noneMatch(p -> PartyRole.applicant.name().equals(p.role()) && p.phone() != null)) {
       throw Refusal.invalid("parties", "至少需要一名留有联系电话的申请人");
     }
     Location location = request.location();
@@ -88,7 +99,10 @@ public class DisputeIntake {
     return DisputeReceipt.of(start(draft, placement, parties, "纠纷登记"), false);
   }
 
-  /** A case of category dispute handed over by the case loop; the reporter applies, with the same code. */
+  /**
+   * A case of category dispute handed over by the case loop; the reporter applies, with the same
+   * code.
+   */
   @Transactional
   public Dispute fromCase(CaseHandOver record) {
     NewDispute draft = new NewDispute();
@@ -101,49 +115,66 @@ public class DisputeIntake {
     draft.longitude = record.longitude();
     draft.liaisonUnitCode = record.liaisonUnitCode();
     draft.riskFlags = "";
-    Placement placement = new Placement(record.streetCode(), record.communityCode(), record.gridCode());
-    List<Party> parties = List.of(new Party(null, null, PartyRole.applicant.name(), record.reporterName(),
-        record.reporterPhone()));
+    Placement placement =
+        new Placement(record.streetCode(), record.communityCode(), record.gridCode());
+    List<Party> parties =
+        List.of(
+            new Party(
+                null,
+                null,
+                PartyRole.applicant.name(),
+                record.reporterName(),
+                record.reporterPhone()));
     return start(draft, placement, parties, "由事件 " + record.caseNo() + " 转入调解");
   }
 
-  private Dispute start(NewDispute draft, Placement placement, List<Party> parties, String registration) {
+  private Dispute start(
+      NewDispute draft, Placement placement, List<Party> parties, String registration) {
     Instant now = EngineClock.now();
     draft.gridCode = placement.gridCode();
     draft.communityCode = placement.communityCode();
     draft.streetCode = placement.streetCode();
     draft.createdAt = now;
     DisputeType type = DisputeType.valueOf(draft.disputeType);
-    String risks = draft.riskFlags.isEmpty() ? "" : Arrays.stream(draft.riskFlags.split(","))
-        .map(flag -> RiskFlag.valueOf(flag).label()).collect(Collectors.joining("、"));
-    String disputeNo = lifecycle.register(draft, parties, clock.year(now), registration, "类型：" + type.label());
+    String risks =
+        draft.riskFlags.isEmpty()
+            ? ""
+            : Arrays.stream(draft.riskFlags.split(","))
+                .map(flag -> RiskFlag.valueOf(flag).label())
+                .collect(Collectors.joining("、"));
+    String disputeNo =
+        lifecycle.register(draft, parties, clock.year(now), registration, "类型：" + type.label());
 
-    Map<String, Object> variables = Variables.createVariables()
-        .putValue(MediationVariables.DISPUTE_NO, disputeNo)
-        .putValue(MediationVariables.DISPUTE_TYPE, type.name())
-        .putValue(MediationVariables.DISPUTE_TYPE_NAME, type.label())
-        .putValue(MediationVariables.STREET, placement.streetCode())
-        .putValue(MediationVariables.COMMUNITY, placement.communityCode())
-        .putValue(MediationVariables.GRID, placement.gridCode())
-        .putValue(MediationVariables.ADDRESS, draft.address)
-        .putValue(MediationVariables.DESCRIPTION, draft.description)
-        .putValue(MediationVariables.PARTIES_SUMMARY, summary(parties))
-        .putValue(MediationVariables.RISK_SUMMARY, risks);
-    String instanceId = runtimeService.startProcessInstanceByKey(MediationVariables.PROCESS_KEY, disputeNo,
-        variables).getId();
+    Map<String, Object> variables =
+        Variables.createVariables()
+            .putValue(MediationVariables.DISPUTE_NO, disputeNo)
+            .putValue(MediationVariables.DISPUTE_TYPE, type.name())
+            .putValue(MediationVariables.DISPUTE_TYPE_NAME, type.label())
+            .putValue(MediationVariables.STREET, placement.streetCode())
+            .putValue(MediationVariables.COMMUNITY, placement.communityCode())
+            .putValue(MediationVariables.GRID, placement.gridCode())
+            .putValue(MediationVariables.ADDRESS, draft.address)
+            .putValue(MediationVariables.DESCRIPTION, draft.description)
+            .putValue(MediationVariables.PARTIES_SUMMARY, summary(parties))
+            .putValue(MediationVariables.RISK_SUMMARY, risks);
+    String instanceId =
+        runtimeService
+            .startProcessInstanceByKey(MediationVariables.PROCESS_KEY, disputeNo, variables)
+            .getId();
     lifecycle.attachProcess(draft.id, instanceId);
     return disputes.findById(draft.id);
   }
 
   private static String summary(List<Party> parties) {
-    return parties.stream().map(p -> PartyRole.valueOf(p.role()).label() + "：" + p.name())
+    return parties.stream()
+        .map(p -> PartyRole.valueOf(p.role()).label() + "：" + p.name())
         .collect(Collectors.joining("；"));
   }
 
   private DisputeReceipt replay(Dispute earlier, String fingerprint) {
     if (!fingerprint.equals(earlier.requestFingerprint())) {
-      throw Refusal.unprocessable("idempotency-key-reused", "幂等键已用于另一份登记",
-          "Idempotency-Key 已用于内容不同的纠纷登记，请为新的登记使用新的键");
+      throw Refusal.unprocessable(
+          "idempotency-key-reused", "幂等键已用于另一份登记", "Idempotency-Key 已用于内容不同的纠纷登记，请为新的登记使用新的键");
     }
     return DisputeReceipt.of(earlier, true);
   }

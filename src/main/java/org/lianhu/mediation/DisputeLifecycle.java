@@ -9,9 +9,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The one class that changes a dispute: its row in {@code dispute}, its parties and its audit trail in
- * {@code dispute_timeline}. One method per step of the mediation; each writes the new status or tier, when
- * the step has one, and the timeline entry it leaves, together.
+ * The one class that changes a dispute: its row in {@code dispute}, its parties and its audit trail
+ * in {@code dispute_timeline}. One method per step of the mediation; each writes the new status or
+ * tier, when the step has one, and the timeline entry it leaves, together.
  */
 @Service
 public class DisputeLifecycle {
@@ -26,7 +26,10 @@ public class DisputeLifecycle {
     this.events = events;
   }
 
-  /** A new dispute in mediation at tier 1, with its parties and its first entry. Returns the dispute number. */
+  /**
+   * A new dispute in mediation at tier 1, with its parties and its first entry. Returns the dispute
+   * number.
+   */
   String register(NewDispute draft, List<Party> parties, int year, String action, String remark) {
     draft.status = DisputeStatus.MEDIATING.name();
     disputes.insert(draft);
@@ -62,12 +65,16 @@ public class DisputeLifecycle {
   }
 
   /** The court's answer to the application for judicial confirmation. */
-  public void confirmationRecorded(long id, String actor, String result, String action, String remark) {
+  public void confirmationRecorded(
+      long id, String actor, String result, String action, String remark) {
     disputes.recordConfirmation(id, result);
     entry(id, actor, action, remark, true);
   }
 
-  /** Not mediated further: the parties were guided to court or arbitration, or the applicant withdrew. */
+  /**
+   * Not mediated further: the parties were guided to court or arbitration, or the applicant
+   * withdrew.
+   */
   public void guided(long id, String actor, String guidance, String action, String notes) {
     disputes.recordGuidance(id, guidance, notes);
     entry(id, actor, action, notes, true);
@@ -105,7 +112,15 @@ public class DisputeLifecycle {
   }
 
   private void entry(long id, String actor, String action, String remark, boolean publicEntry) {
-    disputes.appendTimeline(id, new TimelineEntry(null, id, EngineClock.now(), actor == null ? SYSTEM : actor,
-        action, remark, publicEntry));
+    disputes.appendTimeline(
+        id,
+        new TimelineEntry(
+            null,
+            id,
+            EngineClock.now(),
+            actor == null ? SYSTEM : actor,
+            action,
+            remark,
+            publicEntry));
   }
 }

@@ -29,12 +29,17 @@ interface DisputeMapper {
 
   void moveToTier(@Param("id") long id, @Param("tier") int tier);
 
-  void recordAgreement(@Param("id") long id, @Param("status") DisputeStatus status, @Param("tier") int tier, @Param("terms") String terms,
+  void recordAgreement(
+      @Param("id") long id,
+      @Param("status") DisputeStatus status,
+      @Param("tier") int tier,
+      @Param("terms") String terms,
       @Param("at") Instant at);
 
   void recordConfirmation(@Param("id") long id, @Param("result") String result);
 
-  void recordGuidance(@Param("id") long id, @Param("guidance") String guidance, @Param("notes") String notes);
+  void recordGuidance(
+      @Param("id") long id, @Param("guidance") String guidance, @Param("notes") String notes);
 
   void reopen(@Param("id") long id, @Param("status") DisputeStatus status, @Param("tier") int tier);
 

@@ -1,8 +1,8 @@
 package org.lianhu.mediation;
 
 /**
- * Dispute numbers, {@code <county year>-T<row id, at least six digits>}, the business key by which the
- * mediation process finds its dispute.
+ * Dispute numbers, {@code <county year>-T<row id, at least six digits>}, the business key by which
+ * the mediation process finds its dispute.
  */
 public final class DisputeNumbers {
 

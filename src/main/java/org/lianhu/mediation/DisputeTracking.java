@@ -15,7 +15,8 @@ public class DisputeTracking {
   private final HandedOverCases cases;
   private final PublicTimeline publicTimeline;
 
-  public DisputeTracking(DisputeMapper disputes, HandedOverCases cases, PublicTimeline publicTimeline) {
+  public DisputeTracking(
+      DisputeMapper disputes, HandedOverCases cases, PublicTimeline publicTimeline) {
     this.disputes = disputes;
     this.cases = cases;
     this.publicTimeline = publicTimeline;
@@ -28,12 +29,29 @@ public class DisputeTracking {
       throw Refusal.notFound("没有与该纠纷编号和查询码对应的纠纷");
     }
     String caseNo = dispute.caseId() == null ? null : cases.caseNo(dispute.caseId()).orElse(null);
-    return new DisputeView(dispute.disputeNo(), dispute.disputeType(), dispute.type().label(), dispute.description(),
-        dispute.address(), dispute.status(), dispute.disputeStatus().label(), dispute.tier(),
+    return new DisputeView(
+        dispute.disputeNo(),
+        dispute.disputeType(),
+        dispute.type().label(),
+        dispute.description(),
+        dispute.address(),
+        dispute.status(),
+        dispute.disputeStatus().label(),
+        dispute.tier(),
         MediationVariables.tierName(dispute.tier()),
-        disputes.parties(dispute.id()).stream().map(p -> new DisputeView.PartyView(p.role(),
-            PartyRole.valueOf(p.role()).label(), Masking.name(p.name()))).toList(),
-        dispute.createdAt(), dispute.agreementAt(), dispute.agreementTerms(), dispute.confirmationResult(),
-        dispute.guidance(), dispute.closedAt(), caseNo, publicTimeline.of(disputes.timeline(dispute.id())));
+        disputes.parties(dispute.id()).stream()
+            .map(
+                p ->
+                    new DisputeView.PartyView(
+                        p.role(), PartyRole.valueOf(p.role()).label(), Masking.name(p.name())))
+            .toList(),
+        dispute.createdAt(),
+        dispute.agreementAt(),
+        dispute.agreementTerms(),
+        dispute.confirmationResult(),
+        dispute.guidance(),
+        dispute.closedAt(),
+        caseNo,
+        publicTimeline.of(disputes.timeline(dispute.id())));
   }
 }

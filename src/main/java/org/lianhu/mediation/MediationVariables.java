@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class MediationVariables {
 
   public static final String PROCESS_KEY = "disputeMediation";
+
   /** The decision table of the tiers' time limits (mediation-deadlines.dmn). */
   public static final String DEADLINES_DECISION = "mediationDeadlines";
 
@@ -61,14 +62,16 @@ public final class MediationVariables {
   public static final String GUIDANCE_NOTES = "guidanceNotes";
   public static final String COUNSELLING_NOTES = "counsellingNotes";
   public static final String POLICE_MEASURES = "policeMeasures";
+
   /** Set when the dispute ends: the outcome in a sentence, for the case it came from. */
   public static final String MEDIATION_RESULT = "mediationResult";
 
   private MediationVariables() {}
 
   /**
-   * The dispute an instance runs for, from its business key (the dispute number), which the engine keeps
-   * and no client can write; never from a variable, which a task's holder could set when completing it.
+   * The dispute an instance runs for, from its business key (the dispute number), which the engine
+   * keeps and no client can write; never from a variable, which a task's holder could set when
+   * completing it.
    */
   public static long disputeId(DelegateExecution execution) {
     return DisputeNumbers.idOf(execution.getProcessBusinessKey());

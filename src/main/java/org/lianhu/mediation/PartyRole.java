@@ -2,7 +2,9 @@ package org.lianhu.mediation;
 
 /** A party's place in the dispute. */
 public enum PartyRole {
-  applicant("申请人"), respondent("被申请人"), other("其他当事人");
+  applicant("申请人"),
+  respondent("被申请人"),
+  other("其他当事人");
 
   private final String label;
 

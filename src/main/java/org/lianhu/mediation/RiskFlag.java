@@ -5,7 +5,9 @@ package org.lianhu.mediation;
  * county centre and the police are alerted. Emotional distress adds psychological counselling.
  */
 public enum RiskFlag {
-  violence("有暴力倾向", true), many_parties("涉及人数众多", true), petition_risk("有越级上访风险", true),
+  violence("有暴力倾向", true),
+  many_parties("涉及人数众多", true),
+  petition_risk("有越级上访风险", true),
   emotional("当事人情绪激动", false);
 
   private final String label;

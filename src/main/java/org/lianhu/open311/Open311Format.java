@@ -22,8 +22,13 @@ final class Open311Format {
     return "json".equals(format) || "xml".equals(format);
   }
 
-  static ResponseEntity<String> render(HttpStatus status, String format, String listName, String itemName,
-      List<? extends Map<String, ?>> items, ObjectMapper json) {
+  static ResponseEntity<String> render(
+      HttpStatus status,
+      String format,
+      String listName,
+      String itemName,
+      List<? extends Map<String, ?>> items,
+      ObjectMapper json) {
     if ("xml".equals(format)) {
       StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
       xml.append('<').append(listName).append('>');
@@ -31,22 +36,31 @@ final class Open311Format {
         element(xml, itemName, item);
       }
       xml.append("</").append(listName).append('>');
-      return ResponseEntity.status(status).contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
+      return ResponseEntity.status(status)
+          .contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
           .body(xml.toString());
     }
     try {
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(items));
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(json.writeValueAsString(items));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  static ResponseEntity<String> error(HttpStatus status, String format, String description, ObjectMapper json) {
+  static ResponseEntity<String> error(
+      HttpStatus status, String format, String description, ObjectMapper json) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", status.value());
     error.put("description", description);
-    return render(status, format == null || !supported(format) ? "json" : format, "errors", "error",
-        List.of(error), json);
+    return render(
+        status,
+        format == null || !supported(format) ? "json" : format,
+        "errors",
+        "error",
+        List.of(error),
+        json);
   }
 
   @SuppressWarnings("unchecked")

@@ -13,9 +13,9 @@ import java.util.Set;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseCategory;
 import org.lianhu.cases.CaseIntake;
-import org.lianhu.cases.Cases;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.Cases;
 import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Open311 GeoReport v2 mapped onto Lianhu's case loop: services are the case categories, a service
- * request is a case (its id the case number). Disputes are never listed publicly: they concern people.
+ * request is a case (its id the case number). Disputes are never listed publicly: they concern
+ * people.
  */
 @Service
 public class Open311Requests {
@@ -49,7 +50,11 @@ public class Open311Requests {
   private final Validator validator;
   private final CountyClock clock;
 
-  public Open311Requests(Cases cases, CaseIntake intake, OrganisationDirectory directory, Validator validator,
+  public Open311Requests(
+      Cases cases,
+      CaseIntake intake,
+      OrganisationDirectory directory,
+      Validator validator,
       CountyClock clock) {
     this.cases = cases;
     this.intake = intake;
@@ -59,17 +64,20 @@ public class Open311Requests {
   }
 
   List<Map<String, Object>> services() {
-    return cases.categories().stream().map(category -> {
-      Map<String, Object> service = new LinkedHashMap<>();
-      service.put("service_code", category.code());
-      service.put("service_name", category.name());
-      service.put("description", category.name());
-      service.put("metadata", true);
-      service.put("type", "realtime");
-      service.put("keywords", category.code().replace('_', ','));
-      service.put("group", DISPUTES.contains(category.code()) ? "矛盾纠纷" : "城乡治理");
-      return service;
-    }).toList();
+    return cases.categories().stream()
+        .map(
+            category -> {
+              Map<String, Object> service = new LinkedHashMap<>();
+              service.put("service_code", category.code());
+              service.put("service_name", category.name());
+              service.put("description", category.name());
+              service.put("metadata", true);
+              service.put("type", "realtime");
+              service.put("keywords", category.code().replace('_', ','));
+              service.put("group", DISPUTES.contains(category.code()) ? "矛盾纠纷" : "城乡治理");
+              return service;
+            })
+        .toList();
   }
 
   Map<String, Object> definition(String code) {
@@ -85,7 +93,8 @@ public class Open311Requests {
     urgency.put("datatype_description", "紧急程度");
     urgency.put("order", 1);
     urgency.put("description", "紧急程度（默认一般）");
-    urgency.put("values", List.of(value("normal", "一般"), value("urgent", "紧急"), value("emergency", "特急")));
+    urgency.put(
+        "values", List.of(value("normal", "一般"), value("urgent", "紧急"), value("emergency", "特急")));
     Map<String, Object> liaisonUnit = new LinkedHashMap<>();
     liaisonUnit.put("variable", true);
     liaisonUnit.put("code", "liaison_unit");
@@ -124,26 +133,33 @@ public class Open311Requests {
     if (address == null || address.isBlank()) {
       address = "坐标 " + lat.toPlainString() + "," + lng.toPlainString();
     }
-    for (String field : List.of("description", "first_name", "last_name", "address_string", "phone")) {
+    for (String field :
+        List.of("description", "first_name", "last_name", "address_string", "phone")) {
       if (StrictJson.hasControlCharacter(form.get(field))) {
         throw new Refused(400, field + " contains a control character");
       }
     }
     String name = (nullToEmpty(form.get("last_name")) + nullToEmpty(form.get("first_name"))).trim();
-    ReportCaseRequest report = new ReportCaseRequest(serviceCode, form.get("description"),
-        new Location(address, lat, lng, blankToNull(form.get("attribute[liaison_unit]"))),
-        blankToNull(form.get("attribute[urgency]")),
-        new ReportCaseRequest.Reporter(name.isEmpty() ? "Open311 用户" : name, form.get("phone")), "resident");
+    ReportCaseRequest report =
+        new ReportCaseRequest(
+            serviceCode,
+            form.get("description"),
+            new Location(address, lat, lng, blankToNull(form.get("attribute[liaison_unit]"))),
+            blankToNull(form.get("attribute[urgency]")),
+            new ReportCaseRequest.Reporter(name.isEmpty() ? "Open311 用户" : name, form.get("phone")),
+            "resident");
     Set<ConstraintViolation<ReportCaseRequest>> violations = validator.validate(report);
     if (!violations.isEmpty()) {
       List<String> messages = new ArrayList<>();
-      violations.forEach(v -> messages.add(field(v.getPropertyPath().toString()) + ": " + v.getMessage()));
+      violations.forEach(
+          v -> messages.add(field(v.getPropertyPath().toString()) + ": " + v.getMessage()));
       throw new Refused(400, String.join("; ", messages));
     }
     CaseReceipt receipt = intake.report(report, null);
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("service_request_id", receipt.caseNo());
-    created.put("service_notice", "已受理，事件编号 " + receipt.caseNo() + "，查询码 " + receipt.trackingCode());
+    created.put(
+        "service_notice", "已受理，事件编号 " + receipt.caseNo() + "，查询码 " + receipt.trackingCode());
     created.put("account_id", null);
     return created;
   }
@@ -163,18 +179,32 @@ public class Open311Requests {
   }
 
   @Transactional(readOnly = true)
-  List<Map<String, Object>> find(List<String> ids, String serviceCode, Instant start, Instant end, String status) {
+  List<Map<String, Object>> find(
+      List<String> ids, String serviceCode, Instant start, Instant end, String status) {
     List<CaseRecord> found = new ArrayList<>();
     if (ids != null && !ids.isEmpty()) {
-      ids.stream().limit(MAX_LISTED).map(String::trim).map(cases::byNo).flatMap(Optional::stream).forEach(found::add);
+      ids.stream()
+          .limit(MAX_LISTED)
+          .map(String::trim)
+          .map(cases::byNo)
+          .flatMap(Optional::stream)
+          .forEach(found::add);
     } else {
-      found.addAll(cases.publicList(serviceCode, start, end, status == null ? null : "closed".equals(status),
-          MAX_LISTED));
+      found.addAll(
+          cases.publicList(
+              serviceCode,
+              start,
+              end,
+              status == null ? null : "closed".equals(status),
+              MAX_LISTED));
     }
     return found.stream().filter(r -> publiclyListed(r.category())).map(this::request).toList();
   }
 
-  /** Only categories the county lists publicly (infrastructure): never police, disputes or welfare cases. */
+  /**
+   * Only categories the county lists publicly (infrastructure): never police, disputes or welfare
+   * cases.
+   */
   private boolean publiclyListed(String code) {
     return cases.category(code).map(CaseCategory::listedPublicly).orElse(false);
   }
@@ -185,18 +215,24 @@ public class Open311Requests {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("service_request_id", record.caseNo());
     request.put("status", closed ? "closed" : "open");
-    // The status only: a rejection reason or a handler's result may name people and is for the reporter,
+    // The status only: a rejection reason or a handler's result may name people and is for the
+    // reporter,
     // who reads it on the tracking page with their code.
     request.put("status_notes", record.caseStatus().label());
     request.put("service_name", category == null ? record.category() : category.name());
     request.put("service_code", record.category());
     request.put("description", record.description());
-    request.put("agency_responsible", directory.department(record.departmentCode()).map(d -> d.name()).orElse(null));
+    request.put(
+        "agency_responsible",
+        directory.department(record.departmentCode()).map(d -> d.name()).orElse(null));
     request.put("service_notice", record.caseStatus().label());
     request.put("requested_datetime", timestamp(record.createdAt()));
-    Instant updated = latest(record.closedAt(), record.resolvedAt(), record.respondedAt(), record.createdAt());
+    Instant updated =
+        latest(record.closedAt(), record.resolvedAt(), record.respondedAt(), record.createdAt());
     request.put("updated_datetime", timestamp(updated));
-    request.put("expected_datetime", timestamp(record.handleDue() != null ? record.handleDue() : record.responseDue()));
+    request.put(
+        "expected_datetime",
+        timestamp(record.handleDue() != null ? record.handleDue() : record.responseDue()));
     request.put("address", record.address());
     request.put("address_id", null);
     request.put("zipcode", null);

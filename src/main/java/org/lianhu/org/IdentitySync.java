@@ -6,10 +6,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Mirrors the organisation into Camunda's identity service so that candidate groups, Tasklist filters
- * and Cockpit see the same units: every organisation unit becomes a group, every staff member a member
- * of their unit's group. With demo data on, staff without a Camunda login get one with password "demo".
- * Runs at every start, from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
+ * Mirrors the organisation into Camunda's identity service so that candidate groups, Tasklist
+ * filters and Cockpit see the same units: every organisation unit becomes a group, every staff
+ * member a member of their unit's group. With demo data on, staff without a Camunda login get one
+ * with password "demo". Runs at every start, from {@link org.lianhu.startup.StartupSync}, under the
+ * start-up lock.
  */
 @Component
 public class IdentitySync {
@@ -21,7 +22,8 @@ public class IdentitySync {
   private final IdentityService identityService;
   private final boolean demoData;
 
-  public IdentitySync(OrganisationDirectory directory, IdentityService identityService, DemoSettings settings) {
+  public IdentitySync(
+      OrganisationDirectory directory, IdentityService identityService, DemoSettings settings) {
     this.directory = directory;
     this.identityService = identityService;
     this.demoData = settings.demoData();
@@ -50,8 +52,13 @@ public class IdentitySync {
         identityService.saveUser(user);
         exists = true;
       }
-      if (exists && identityService.createUserQuery().userId(person.userId()).memberOfGroup(person.groupId())
-          .count() == 0) {
+      if (exists
+          && identityService
+                  .createUserQuery()
+                  .userId(person.userId())
+                  .memberOfGroup(person.groupId())
+                  .count()
+              == 0) {
         identityService.createMembership(person.userId(), person.groupId());
       }
     }

@@ -1,6 +1,9 @@
 package org.lianhu.org;
 
-/** A reported location the organisation cannot place: an unknown liaison unit, half a coordinate pair. */
+/**
+ * A reported location the organisation cannot place: an unknown liaison unit, half a coordinate
+ * pair.
+ */
 public class InvalidLocation extends RuntimeException {
 
   private final String field;

@@ -11,9 +11,11 @@ import java.math.BigDecimal;
 public record Location(
     @NotBlank(message = "必须填写地址") @Size(max = 200, message = "地址不能超过 200 字") String address,
     @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
-    @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间")
-    @Digits(integer = 3, fraction = 12, message = "纬度最多 12 位小数") BigDecimal latitude,
+        @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间")
+        @Digits(integer = 3, fraction = 12, message = "纬度最多 12 位小数")
+        BigDecimal latitude,
     @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
-    @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间")
-    @Digits(integer = 3, fraction = 12, message = "经度最多 12 位小数") BigDecimal longitude,
+        @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间")
+        @Digits(integer = 3, fraction = 12, message = "经度最多 12 位小数")
+        BigDecimal longitude,
     @Size(max = 32, message = "联户单元代码过长") String liaisonUnit) {}

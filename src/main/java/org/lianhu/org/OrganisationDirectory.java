@@ -4,14 +4,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers "who is responsible here" from the organisation tables: the grid of a report, the office of a
- * department serving a street, the groups a case can be handed to.
+ * Answers "who is responsible here" from the organisation tables: the grid of a report, the office
+ * of a department serving a street, the groups a case can be handed to.
  */
 @Service
 public class OrganisationDirectory {
@@ -26,9 +26,9 @@ public class OrganisationDirectory {
   }
 
   /**
-   * Places a report: the liaison unit names its grid; otherwise the coordinates fall in a grid's box;
-   * otherwise the address names a grid, a community or a street. Unknown places stay unknown, and the
-   * county centre owns them.
+   * Places a report: the liaison unit names its grid; otherwise the coordinates fall in a grid's
+   * box; otherwise the address names a grid, a community or a street. Unknown places stay unknown,
+   * and the county centre owns them.
    */
   public Placement place(String liaisonUnitCode, BigDecimal lat, BigDecimal lng, String address) {
     if (liaisonUnitCode != null) {
@@ -73,7 +73,8 @@ public class OrganisationDirectory {
     if ((location.latitude() == null) != (location.longitude() == null)) {
       throw new InvalidLocation("location", "经纬度须同时提供");
     }
-    return place(location.liaisonUnit(), location.latitude(), location.longitude(), location.address());
+    return place(
+        location.liaisonUnit(), location.latitude(), location.longitude(), location.address());
   }
 
   private Placement placementOf(Grid grid) {
@@ -85,7 +86,8 @@ public class OrganisationDirectory {
     if (keywords == null || keywords.isBlank()) {
       return false;
     }
-    return Arrays.stream(keywords.split(",")).map(String::trim)
+    return Arrays.stream(keywords.split(","))
+        .map(String::trim)
         .anyMatch(keyword -> !keyword.isEmpty() && address.contains(keyword));
   }
 
@@ -95,7 +97,9 @@ public class OrganisationDirectory {
 
   /** The grid whose worker the user is, if any. */
   public Optional<Grid> gridOfWorker(String userId) {
-    return mapper.grids().stream().filter(g -> userId != null && userId.equals(g.workerUserId())).findFirst();
+    return mapper.grids().stream()
+        .filter(g -> userId != null && userId.equals(g.workerUserId()))
+        .findFirst();
   }
 
   public Optional<Community> community(String code) {
@@ -110,7 +114,9 @@ public class OrganisationDirectory {
     return Optional.ofNullable(code).map(mapper::department);
   }
 
-  /** The office of the department that serves the street: the street's own, else a county-wide one. */
+  /**
+   * The office of the department that serves the street: the street's own, else a county-wide one.
+   */
   public Optional<DepartmentOffice> officeFor(String departmentCode, String streetCode) {
     if (departmentCode == null) {
       return Optional.empty();
@@ -120,8 +126,11 @@ public class OrganisationDirectory {
 
   /** The department an office group belongs to, or null when the group is no department office. */
   public String departmentOfOffice(String officeGroupId) {
-    return mapper.offices().stream().filter(o -> o.groupId().equals(officeGroupId))
-        .map(DepartmentOffice::departmentCode).findFirst().orElse(null);
+    return mapper.offices().stream()
+        .filter(o -> o.groupId().equals(officeGroupId))
+        .map(DepartmentOffice::departmentCode)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Whether the group is the office of some department (a valid lead or co-handler). */
@@ -129,14 +138,17 @@ public class OrganisationDirectory {
     return departmentOfOffice(groupId) != null;
   }
 
-  /** The street coordination centre of the street, or the county centre when the street is unknown. */
+  /**
+   * The street coordination centre of the street, or the county centre when the street is unknown.
+   */
   public String coordinatorGroup(String streetCode) {
     return street(streetCode).map(Street::groupId).orElse(COUNTY_CENTRE_GROUP);
   }
 
   /** The community office that supervises acceptance, else the street, else the county centre. */
   public String acceptanceSupervisorGroup(Placement placement) {
-    return community(placement.communityCode()).map(Community::groupId)
+    return community(placement.communityCode())
+        .map(Community::groupId)
         .orElseGet(() -> coordinatorGroup(placement.streetCode()));
   }
 
@@ -144,8 +156,11 @@ public class OrganisationDirectory {
   public List<Option> departmentOptions(String streetCode) {
     List<Option> options = new ArrayList<>();
     for (Department department : mapper.departments()) {
-      officeFor(department.code(), streetCode).ifPresent(office ->
-          options.add(new Option(department.name() + " · " + office.name(), office.groupId())));
+      officeFor(department.code(), streetCode)
+          .ifPresent(
+              office ->
+                  options.add(
+                      new Option(department.name() + " · " + office.name(), office.groupId())));
     }
     return options;
   }
@@ -166,7 +181,9 @@ public class OrganisationDirectory {
     return options;
   }
 
-  /** Every group id the organisation defines, with its Chinese name, for the Camunda identity sync. */
+  /**
+   * Every group id the organisation defines, with its Chinese name, for the Camunda identity sync.
+   */
   public List<Option> allGroups() {
     List<Option> groups = new ArrayList<>();
     groups.add(new Option("县综治中心", COUNTY_CENTRE_GROUP));
@@ -180,26 +197,33 @@ public class OrganisationDirectory {
   }
 
   /**
-   * The group of the mediation body of that kind serving the street; without one, the street centre (or
-   * the county centre) mediates in its place, so a tier-2 task always has an owner.
+   * The group of the mediation body of that kind serving the street; without one, the street centre
+   * (or the county centre) mediates in its place, so a tier-2 task always has an owner.
    */
   public String mediationGroup(String kind, String streetCode) {
-    return mapper.mediationBodiesServing(kind, streetCode).stream().findFirst().map(MediationBody::groupId)
+    return mapper.mediationBodiesServing(kind, streetCode).stream()
+        .findFirst()
+        .map(MediationBody::groupId)
         .orElseGet(() -> coordinatorGroup(streetCode));
   }
 
   /**
-   * Groups that see every case of the county: the administrators, the county centre, and the county-wide
-   * departments (marked in the organisation data) with their offices.
+   * Groups that see every case of the county: the administrators, the county centre, and the
+   * county-wide departments (marked in the organisation data) with their offices.
    */
   public Set<String> countyWideGroups() {
     Set<String> groups = new HashSet<>(Set.of(COUNTY_CENTRE_GROUP, "camunda-admin"));
     Set<String> countyWide = new HashSet<>();
-    mapper.departments().stream().filter(Department::countyWide).forEach(d -> {
-      countyWide.add(d.code());
-      groups.add(d.groupId());
-    });
-    mapper.offices().stream().filter(o -> countyWide.contains(o.departmentCode())).forEach(o -> groups.add(o.groupId()));
+    mapper.departments().stream()
+        .filter(Department::countyWide)
+        .forEach(
+            d -> {
+              countyWide.add(d.code());
+              groups.add(d.groupId());
+            });
+    mapper.offices().stream()
+        .filter(o -> countyWide.contains(o.departmentCode()))
+        .forEach(o -> groups.add(o.groupId()));
     return groups;
   }
 
@@ -210,7 +234,10 @@ public class OrganisationDirectory {
     return groups;
   }
 
-  /** Everyone who supervises some part of the county: the county-wide groups, streets and communities. */
+  /**
+   * Everyone who supervises some part of the county: the county-wide groups, streets and
+   * communities.
+   */
   public Set<String> supervisorGroups() {
     Set<String> groups = countySupervisorGroups();
     mapper.streets().forEach(s -> groups.add(s.groupId()));

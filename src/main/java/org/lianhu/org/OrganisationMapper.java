@@ -22,7 +22,8 @@ public interface OrganisationMapper {
   List<MediationBody> mediationBodies();
 
   /** The street's own body of that kind first, then a county-wide one. */
-  List<MediationBody> mediationBodiesServing(@Param("kind") String kind, @Param("streetCode") String streetCode);
+  List<MediationBody> mediationBodiesServing(
+      @Param("kind") String kind, @Param("streetCode") String streetCode);
 
   String groupName(@Param("groupId") String groupId);
 
@@ -37,6 +38,6 @@ public interface OrganisationMapper {
   Department department(@Param("code") String code);
 
   /** The street's own office first, then a county-wide one. */
-  List<DepartmentOffice> officesServing(@Param("departmentCode") String departmentCode,
-      @Param("streetCode") String streetCode);
+  List<DepartmentOffice> officesServing(
+      @Param("departmentCode") String departmentCode, @Param("streetCode") String streetCode);
 }

@@ -13,7 +13,8 @@ public final class Masking {
     if (phone.length() >= 11) {
       return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
-    return "*".repeat(Math.max(0, phone.length() - 2)) + phone.substring(Math.max(0, phone.length() - 2));
+    return "*".repeat(Math.max(0, phone.length() - 2))
+        + phone.substring(Math.max(0, phone.length() - 2));
   }
 
   /** 王小明 becomes 王**: the family name alone is enough to recognise one's own case. */
@@ -22,6 +23,7 @@ public final class Masking {
       return name;
     }
     int first = name.offsetByCodePoints(0, 1);
-    return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+    return name.substring(0, first)
+        + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
   }
 }

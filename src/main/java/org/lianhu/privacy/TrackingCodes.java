@@ -26,7 +26,8 @@ public final class TrackingCodes {
     if (expected == null || given == null) {
       return false;
     }
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
         given.trim().toUpperCase().getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -7,12 +7,15 @@ public final class Choices {
 
   private Choices() {}
 
-  /** The enum constant named by {@code value}; a refusal naming the field and the choices otherwise. */
+  /**
+   * The enum constant named by {@code value}; a refusal naming the field and the choices otherwise.
+   */
   public static <E extends Enum<E>> E of(Class<E> type, String field, String value) {
     try {
       return Enum.valueOf(type, value == null ? "" : value.trim());
     } catch (IllegalArgumentException e) {
-      throw Refusal.invalid(field, "不支持的取值 " + value + "，可选: " + Arrays.toString(type.getEnumConstants()));
+      throw Refusal.invalid(
+          field, "不支持的取值 " + value + "，可选: " + Arrays.toString(type.getEnumConstants()));
     }
   }
 

@@ -1,14 +1,21 @@
 package org.lianhu.refusal;
 
 /**
- * The domain's "no": a request the rules refuse, with what the caller needs to know, and no HTTP in it.
- * Only the web layer turns it into problem details (RFC 7807) or, under {@code /open311/}, Open311's own
- * error list. {@link #type()} names the problem ({@code /problems/<type>}).
+ * The domain's "no": a request the rules refuse, with what the caller needs to know, and no HTTP in
+ * it. Only the web layer turns it into problem details (RFC 7807) or, under {@code /open311/},
+ * Open311's own error list. {@link #type()} names the problem ({@code /problems/<type>}).
  */
 public class Refusal extends RuntimeException {
 
   /** What kind of refusal, which the web layer answers with its status. */
-  public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE }
+  public enum Kind {
+    INVALID,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    CONFLICT,
+    UNPROCESSABLE
+  }
 
   private final Kind kind;
   private final String type;
@@ -23,7 +30,9 @@ public class Refusal extends RuntimeException {
     this.field = field;
   }
 
-  /** A value the rules do not take; {@code field} as the API names it ({@code location.address}). */
+  /**
+   * A value the rules do not take; {@code field} as the API names it ({@code location.address}).
+   */
   public static Refusal invalid(String field, String detail) {
     return new Refusal(Kind.INVALID, "invalid-request", "请求参数有误", field, detail);
   }

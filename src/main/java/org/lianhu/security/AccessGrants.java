@@ -9,16 +9,16 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Option;
+import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda authorizations of the organisation. Every unit may use Tasklist, read the shared filters
- * and the process models; which tasks a unit sees and completes is decided by the engine itself, which
- * grants a task to the users and groups it names as assignee or candidates. Nobody but camunda-admin
- * gets Cockpit or Admin, or instances and tasks beyond their own. Granted at every start, from
- * {@link org.lianhu.startup.StartupSync}, under the start-up lock.
+ * The Camunda authorizations of the organisation. Every unit may use Tasklist, read the shared
+ * filters and the process models; which tasks a unit sees and completes is decided by the engine
+ * itself, which grants a task to the users and groups it names as assignee or candidates. Nobody
+ * but camunda-admin gets Cockpit or Admin, or instances and tasks beyond their own. Granted at
+ * every start, from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class AccessGrants {
@@ -27,7 +27,9 @@ public class AccessGrants {
   private final FilterService filterService;
   private final OrganisationDirectory directory;
 
-  public AccessGrants(AuthorizationService authorizationService, FilterService filterService,
+  public AccessGrants(
+      AuthorizationService authorizationService,
+      FilterService filterService,
       OrganisationDirectory directory) {
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -46,8 +48,16 @@ public class AccessGrants {
         continue;
       }
       grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grantGroup(group, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ_INSTANCE);
-      grantGroup(group, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ_HISTORY);
+      grantGroup(
+          group,
+          Resources.PROCESS_DEFINITION,
+          Authorization.ANY,
+          ProcessDefinitionPermissions.READ_INSTANCE);
+      grantGroup(
+          group,
+          Resources.PROCESS_DEFINITION,
+          Authorization.ANY,
+          ProcessDefinitionPermissions.READ_HISTORY);
       grantGroup(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
       grantGroup(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
       grantGroup(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
@@ -59,16 +69,24 @@ public class AccessGrants {
     }
   }
 
-  private void grantGroup(String groupId, Resource resource, String resourceId, Permission permission) {
-    Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .singleResult();
+  private void grantGroup(
+      String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization existing =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .singleResult();
     if (existing != null && existing.isPermissionGranted(permission)) {
       return;
     }
     // One authorization per group and resource: a further permission is added to it.
-    Authorization authorization = existing != null ? existing
-        : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    Authorization authorization =
+        existing != null
+            ? existing
+            : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
@@ -77,10 +95,18 @@ public class AccessGrants {
   }
 
   private void grantEveryone(Resource resource, String resourceId, Permission permission) {
-    boolean granted = authorizationService.createAuthorizationQuery().userIdIn(Authorization.ANY)
-        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+    boolean granted =
+        authorizationService
+                .createAuthorizationQuery()
+                .userIdIn(Authorization.ANY)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .hasPermission(permission)
+                .count()
+            > 0;
     if (!granted) {
-      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+      Authorization authorization =
+          authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
       authorization.addPermission(permission);

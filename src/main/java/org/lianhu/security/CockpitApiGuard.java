@@ -18,14 +18,16 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
  * Cockpit's plugin API ({@code /camunda/api/cockpit/...}: process statistics, instance counts per
- * activity) answers county-wide figures; only those who may open Cockpit (the county's supervisors and
- * the administrators) may call it. Everyone else who is signed in to the webapps (a grid worker in
- * Tasklist) gets 403 in Camunda's error JSON.
+ * activity) answers county-wide figures; only those who may open Cockpit (the county's supervisors
+ * and the administrators) may call it. Everyone else who is signed in to the webapps (a grid worker
+ * in Tasklist) gets 403 in Camunda's error JSON.
  */
 @Priority(Priorities.AUTHORIZATION)
 public class CockpitApiGuard implements ContainerRequestFilter {
 
-  /** Registers the guard on the webapps' Jersey applications; only Cockpit's plugin API is checked. */
+  /**
+   * Registers the guard on the webapps' Jersey applications; only Cockpit's plugin API is checked.
+   */
   @ConstrainedTo(RuntimeType.SERVER)
   @Priority(AutoDiscoverable.DEFAULT_PRIORITY)
   public static class Registration implements AutoDiscoverable {
@@ -45,7 +47,8 @@ public class CockpitApiGuard implements ContainerRequestFilter {
       return;
     }
     String path = request.getUriInfo().getPath();
-    String engineName = path.startsWith("plugin/") && path.split("/").length > 2 ? path.split("/")[2] : null;
+    String engineName =
+        path.startsWith("plugin/") && path.split("/").length > 2 ? path.split("/")[2] : null;
     ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
     if (engine == null) {
       return;
@@ -54,11 +57,20 @@ public class CockpitApiGuard implements ContainerRequestFilter {
     if (caller == null) {
       return; // Not signed in: the webapp answers 401 itself.
     }
-    if (!engine.getAuthorizationService().isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
-        Permissions.ACCESS, Resources.APPLICATION, "cockpit")) {
-      request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity("{\"type\":\"AuthorizationException\",\"message\":\"只有可使用 Cockpit 的监督人员可以查看全县统计\"}")
-          .build());
+    if (!engine
+        .getAuthorizationService()
+        .isUserAuthorized(
+            caller.getUserId(),
+            caller.getGroupIds(),
+            Permissions.ACCESS,
+            Resources.APPLICATION,
+            "cockpit")) {
+      request.abortWith(
+          Response.status(Response.Status.FORBIDDEN)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(
+                  "{\"type\":\"AuthorizationException\",\"message\":\"只有可使用 Cockpit 的监督人员可以查看全县统计\"}")
+              .build());
     }
   }
 }

@@ -23,16 +23,16 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What Camunda's engine REST API ({@code /engine-rest}) and the webapps' API ({@code /camunda/api}) take
- * before anything of theirs runs, answered in Camunda's error JSON:
+ * What Camunda's engine REST API ({@code /engine-rest}) and the webapps' API ({@code /camunda/api})
+ * take before anything of theirs runs, answered in Camunda's error JSON:
  *
  * <ul>
- *   <li>a credentialed request (Basic login or session cookie) from another site's page ({@code Origin}
- *       not this server) is refused, 403: a page elsewhere can neither act with a caseworker's remembered
- *       login nor, by failing the webapps' CSRF check, end their session;</li>
- *   <li>a body over 1 MB (20 MB for a deployment from Modeler) is refused, 413;</li>
- *   <li>JSON nested deeper than 64 levels is refused, 400, before a parser recurses through it;</li>
- *   <li>negative {@code firstResult} or {@code maxResults} are refused, 400 (Camunda answered 500).</li>
+ *   <li>a credentialed request (Basic login or session cookie) from another site's page ({@code
+ *       Origin} not this server) is refused, 403: a page elsewhere can neither act with a
+ *       caseworker's remembered login nor, by failing the webapps' CSRF check, end their session;
+ *   <li>a body over 1 MB (20 MB for a deployment from Modeler) is refused, 413;
+ *   <li>JSON nested deeper than 64 levels is refused, 400, before a parser recurses through it;
+ *   <li>negative {@code firstResult} or {@code maxResults} are refused, 400 (Camunda answered 500).
  * </ul>
  */
 @Configuration
@@ -44,7 +44,8 @@ public class EngineRestGate {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> engineRestGateFilter() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Gate());
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new Gate());
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setName("engineRestGate");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -54,7 +55,8 @@ public class EngineRestGate {
   static final class Gate extends OncePerRequestFilter {
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       if (crossSiteWithCredentials(request)) {
         refuse(response, HttpServletResponse.SC_FORBIDDEN, "不接受其他网站页面发来的带登录信息的请求");
@@ -65,9 +67,15 @@ public class EngineRestGate {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, negative + " 不能为负数");
         return;
       }
-      int limit = request.getRequestURI().endsWith("/deployment/create") ? MAX_DEPLOYMENT_BYTES : MAX_BODY_BYTES;
+      int limit =
+          request.getRequestURI().endsWith("/deployment/create")
+              ? MAX_DEPLOYMENT_BYTES
+              : MAX_BODY_BYTES;
       if (request.getContentLengthLong() > limit) {
-        refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "请求体不能超过 " + limit / 1024 / 1024 + " MB");
+        refuse(
+            response,
+            HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            "请求体不能超过 " + limit / 1024 / 1024 + " MB");
         return;
       }
       String type = request.getContentType();
@@ -77,11 +85,15 @@ public class EngineRestGate {
       }
       byte[] body = request.getInputStream().readNBytes(limit + 1);
       if (body.length > limit) {
-        refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "请求体不能超过 " + limit / 1024 / 1024 + " MB");
+        refuse(
+            response,
+            HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            "请求体不能超过 " + limit / 1024 / 1024 + " MB");
         return;
       }
       if (depth(body) > MAX_JSON_DEPTH) {
-        refuse(response, HttpServletResponse.SC_BAD_REQUEST, "JSON 嵌套不能超过 " + MAX_JSON_DEPTH + " 层");
+        refuse(
+            response, HttpServletResponse.SC_BAD_REQUEST, "JSON 嵌套不能超过 " + MAX_JSON_DEPTH + " 层");
         return;
       }
       chain.doFilter(new Replayed(request, body), response);
@@ -89,8 +101,9 @@ public class EngineRestGate {
   }
 
   /**
-   * The paging parameter of the query string that is negative, if any. Read from the query string itself:
-   * asking the servlet for parameters would consume a form body (the webapps' login) before its reader.
+   * The paging parameter of the query string that is negative, if any. Read from the query string
+   * itself: asking the servlet for parameters would consume a form body (the webapps' login) before
+   * its reader.
    */
   static String negativePaging(String query) {
     if (query == null) {
@@ -99,7 +112,8 @@ public class EngineRestGate {
     for (String pair : query.split("&")) {
       String[] parts = pair.split("=", 2);
       String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-      if ((name.equals("firstResult") || name.equals("maxResults")) && parts.length == 2
+      if ((name.equals("firstResult") || name.equals("maxResults"))
+          && parts.length == 2
           && URLDecoder.decode(parts[1], StandardCharsets.UTF_8).trim().startsWith("-")) {
         return name;
       }
@@ -110,7 +124,8 @@ public class EngineRestGate {
   /** Another site's page sending this server's login along: its Origin names another host. */
   static boolean crossSiteWithCredentials(HttpServletRequest request) {
     String origin = request.getHeader("Origin");
-    if (origin == null || (request.getHeader("Authorization") == null && request.getHeader("Cookie") == null)) {
+    if (origin == null
+        || (request.getHeader("Authorization") == null && request.getHeader("Cookie") == null)) {
       return false;
     }
     if ("null".equals(origin)) {
@@ -118,9 +133,11 @@ public class EngineRestGate {
     }
     try {
       String from = URI.create(origin).getAuthority();
-      // Behind a reverse proxy that rewrites Host, the host the browser used is in X-Forwarded-Host.
-      return from == null || !(from.equalsIgnoreCase(String.valueOf(request.getHeader("Host")))
-          || from.equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Host"))));
+      // Behind a reverse proxy that rewrites Host, the host the browser used is in
+      // X-Forwarded-Host.
+      return from == null
+          || !(from.equalsIgnoreCase(String.valueOf(request.getHeader("Host")))
+              || from.equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Host"))));
     } catch (IllegalArgumentException e) {
       return true;
     }
@@ -150,11 +167,15 @@ public class EngineRestGate {
     return deepest;
   }
 
-  private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+  private static void refuse(HttpServletResponse response, int status, String message)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(("{\"type\":\"InvalidRequestException\",\"message\":\"" + message + "\"}")
-        .getBytes(StandardCharsets.UTF_8));
+    response
+        .getOutputStream()
+        .write(
+            ("{\"type\":\"InvalidRequestException\",\"message\":\"" + message + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
   }
 
   /** The request with its body read once here and served again to the API. */
@@ -200,8 +221,10 @@ public class EngineRestGate {
     @Override
     public BufferedReader getReader() {
       String encoding = getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-          encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+      return new BufferedReader(
+          new InputStreamReader(
+              new ByteArrayInputStream(body),
+              encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
     }
 
     @Override

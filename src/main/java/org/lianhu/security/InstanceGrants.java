@@ -21,14 +21,15 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the READ grants on a process instance ({@link TaskHolderAuthorizations} adds one per task holder)
- * to those who hold one of its open tasks now: when a task is completed or deleted (an instance that ends
- * deletes its open tasks), handed to someone else or loses a candidate, the grants of everyone who no
- * longer holds a task of it are deleted. A closed case leaves no grant behind, and a hand-off takes the old holder's access
- * away.
+ * Keeps the READ grants on a process instance ({@link TaskHolderAuthorizations} adds one per task
+ * holder) to those who hold one of its open tasks now: when a task is completed or deleted (an
+ * instance that ends deletes its open tasks), handed to someone else or loses a candidate, the
+ * grants of everyone who no longer holds a task of it are deleted. A closed case leaves no grant
+ * behind, and a hand-off takes the old holder's access away.
  *
- * <p>The check runs once per instance and transaction, just before the commit: by then the engine has
- * written the command's tasks, so a holder who completes one task and receives the next keeps the grant.
+ * <p>The check runs once per instance and transaction, just before the commit: by then the engine
+ * has written the command's tasks, so a holder who completes one task and receives the next keeps
+ * the grant.
  */
 @Component
 public class InstanceGrants {
@@ -40,8 +41,11 @@ public class InstanceGrants {
   private final TaskService tasks;
   private final IdentityService identity;
 
-  public InstanceGrants(@Lazy AuthorizationService authorizations, @Lazy RuntimeService runtime,
-      @Lazy TaskService tasks, @Lazy IdentityService identity) {
+  public InstanceGrants(
+      @Lazy AuthorizationService authorizations,
+      @Lazy RuntimeService runtime,
+      @Lazy TaskService tasks,
+      @Lazy IdentityService identity) {
     this.authorizations = authorizations;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -63,31 +67,39 @@ public class InstanceGrants {
     if (pending == null) {
       Set<String> instances = new HashSet<>();
       TransactionSynchronizationManager.bindResource(PENDING, instances);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          for (String instance : List.copyOf(instances)) {
-            review(instance);
-          }
-        }
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              for (String instance : List.copyOf(instances)) {
+                review(instance);
+              }
+            }
 
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-        }
-      });
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
+          });
       pending = instances;
     }
     pending.add(instanceId);
   }
 
-  /** Deletes the instance's grants of everyone who holds none of its open tasks (all, once it ended). */
+  /**
+   * Deletes the instance's grants of everyone who holds none of its open tasks (all, once it
+   * ended).
+   */
   void review(String instanceId) {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      List<Authorization> grants = authorizations.createAuthorizationQuery()
-          .resourceType(Resources.PROCESS_INSTANCE).resourceId(instanceId).list();
+      List<Authorization> grants =
+          authorizations
+              .createAuthorizationQuery()
+              .resourceType(Resources.PROCESS_INSTANCE)
+              .resourceId(instanceId)
+              .list();
       if (grants.isEmpty()) {
         return;
       }
@@ -99,7 +111,8 @@ public class InstanceGrants {
             users.add(task.getAssignee());
           }
           for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) || IdentityLinkType.ASSIGNEE.equals(link.getType())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                || IdentityLinkType.ASSIGNEE.equals(link.getType())) {
               if (link.getUserId() != null) {
                 users.add(link.getUserId());
               }
@@ -111,7 +124,10 @@ public class InstanceGrants {
         }
       }
       for (Authorization grant : grants) {
-        boolean holds = grant.getUserId() != null ? users.contains(grant.getUserId()) : groups.contains(grant.getGroupId());
+        boolean holds =
+            grant.getUserId() != null
+                ? users.contains(grant.getUserId())
+                : groups.contains(grant.getGroupId());
         if (!holds) {
           authorizations.deleteAuthorization(grant.getId());
         }

@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Who may call which API. Residents' endpoints ({@code /api/cases}, {@code /api/categories}) are open;
- * the tracking code guards each case. Staff endpoints ({@code /api/staff/*}) and Camunda's engine REST API
- * ({@code /engine-rest/*}) require HTTP Basic against Camunda's identity service, whose authorizations
- * then decide what the caller sees. The webapps keep their own session login.
+ * Who may call which API. Residents' endpoints ({@code /api/cases}, {@code /api/categories}) are
+ * open; the tracking code guards each case. Staff endpoints ({@code /api/staff/*}) and Camunda's
+ * engine REST API ({@code /engine-rest/*}) require HTTP Basic against Camunda's identity service,
+ * whose authorizations then decide what the caller sees. The webapps keep their own session login.
  */
 @Configuration
 public class RestAuthentication {
@@ -20,14 +20,17 @@ public class RestAuthentication {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(
+        "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.setName("engineRestAuthentication");
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<StaffAuthenticationFilter> staffAuthentication(StaffAuthenticationFilter filter) {
-    FilterRegistrationBean<StaffAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+  FilterRegistrationBean<StaffAuthenticationFilter> staffAuthentication(
+      StaffAuthenticationFilter filter) {
+    FilterRegistrationBean<StaffAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(filter);
     registration.addUrlPatterns("/api/staff/*", "/api/stats/*");
     registration.setName("staffAuthentication");
     return registration;

@@ -27,7 +27,8 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String userId = userOf(request);
     if (userId == null) {
@@ -38,20 +39,29 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
         response.setHeader("WWW-Authenticate", "Basic realm=\"lianhu\", charset=\"UTF-8\"");
       }
       response.setContentType("application/problem+json;charset=UTF-8");
-      response.getWriter().write("{\"type\":\"/problems/unauthenticated\",\"title\":\"需要登录\",\"status\":401,"
-          + "\"detail\":\"工作人员接口需要有效的账号和密码（HTTP Basic），或登录会话\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"/problems/unauthenticated\",\"title\":\"需要登录\",\"status\":401,"
+                  + "\"detail\":\"工作人员接口需要有效的账号和密码（HTTP Basic），或登录会话\"}");
       return;
     }
-    if (!safe(request.getMethod()) && request.getHeader("Authorization") == null
+    if (!safe(request.getMethod())
+        && request.getHeader("Authorization") == null
         && !StaffSessions.csrfMatches(request)) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("application/problem+json;charset=UTF-8");
-      response.getWriter().write("{\"type\":\"/problems/csrf\",\"title\":\"请求被拒绝\",\"status\":403,"
-          + "\"detail\":\"登录会话的请求须带 X-CSRF-Token\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"/problems/csrf\",\"title\":\"请求被拒绝\",\"status\":403,"
+                  + "\"detail\":\"登录会话的请求须带 X-CSRF-Token\"}");
       return;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(userId, groups);
     try {
       chain.doFilter(request, response);
@@ -60,12 +70,15 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  /** HTTP Basic if the request carries it (checked every time), else the user of the staff session. */
+  /**
+   * HTTP Basic if the request carries it (checked every time), else the user of the staff session.
+   */
   private String userOf(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null) {
       String[] credentials = Requests.basicCredentials(header);
-      return credentials != null && identityService.checkPassword(credentials[0], credentials[1]) ? credentials[0]
+      return credentials != null && identityService.checkPassword(credentials[0], credentials[1])
+          ? credentials[0]
           : null;
     }
     return StaffSessions.userOf(request);

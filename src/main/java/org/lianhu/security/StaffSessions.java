@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A staff member's login for Lianhu's own pages (the dashboard): the password is checked once against
- * Camunda's identity service and never kept by the browser; the server's session (an HttpOnly, SameSite
- * cookie) says who is signed in, and a per-session token guards every request that changes something
- * (header {@code X-CSRF-Token}).
+ * A staff member's login for Lianhu's own pages (the dashboard): the password is checked once
+ * against Camunda's identity service and never kept by the browser; the server's session (an
+ * HttpOnly, SameSite cookie) says who is signed in, and a per-session token guards every request
+ * that changes something (header {@code X-CSRF-Token}).
  */
 @RestController
 @RequestMapping("/api/session")
@@ -34,7 +34,8 @@ public class StaffSessions {
   static final String CSRF = StaffSessions.class.getName() + ".csrf";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  public record Login(@NotBlank(message = "请输入用户名") @Size(max = 64) String user,
+  public record Login(
+      @NotBlank(message = "请输入用户名") @Size(max = 64) String user,
       @NotBlank(message = "请输入密码") @Size(max = 256) String password) {}
 
   public record Session(String user, String csrfToken) {}
@@ -92,7 +93,9 @@ public class StaffSessions {
     HttpSession session = request.getSession(false);
     String expected = session == null ? null : (String) session.getAttribute(CSRF);
     String given = request.getHeader("X-CSRF-Token");
-    return expected != null && given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        given.getBytes(StandardCharsets.UTF_8));
+    return expected != null
+        && given != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 }

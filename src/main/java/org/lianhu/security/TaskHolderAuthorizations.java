@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda grants a task to whoever it names as assignee or candidate. Reading the task's case data
  * (the variables Tasklist lists and the forms show) also needs READ on the process instance, which
- * Camunda does not grant. This plugin adds exactly that: the holders of a task may read the one instance
- * the task belongs to, never the instances of other units; {@link InstanceGrants} takes the grant away
- * again once they hold no task of it.
+ * Camunda does not grant. This plugin adds exactly that: the holders of a task may read the one
+ * instance the task belongs to, never the instances of other units; {@link InstanceGrants} takes
+ * the grant away again once they hold no task of it.
  */
 @Component
 public class TaskHolderAuthorizations extends AbstractProcessEnginePlugin {
@@ -44,11 +44,13 @@ public class TaskHolderAuthorizations extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+    public AuthorizationEntity[] newTaskAssignee(
+        Task task, String oldAssignee, String newAssignee) {
       if (oldAssignee != null) {
         grants.reviewBeforeCommit(task.getProcessInstanceId());
       }
-      return withInstanceRead(super.newTaskAssignee(task, oldAssignee, newAssignee), task, newAssignee, null);
+      return withInstanceRead(
+          super.newTaskAssignee(task, oldAssignee, newAssignee), task, newAssignee, null);
     }
 
     @Override
@@ -58,44 +60,59 @@ public class TaskHolderAuthorizations extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+    public AuthorizationEntity[] deleteTaskGroupIdentityLink(
+        Task task, String groupId, String type) {
       grants.reviewBeforeCommit(task.getProcessInstanceId());
       return super.deleteTaskGroupIdentityLink(task, groupId, type);
     }
 
     @Override
     public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
-      return withInstanceRead(super.newTaskUserIdentityLink(task, userId, type), task, userId, null);
+      return withInstanceRead(
+          super.newTaskUserIdentityLink(task, userId, type), task, userId, null);
     }
 
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-      return withInstanceRead(super.newTaskGroupIdentityLink(task, groupId, type), task, null, groupId);
+      return withInstanceRead(
+          super.newTaskGroupIdentityLink(task, groupId, type), task, null, groupId);
     }
 
-    private AuthorizationEntity[] withInstanceRead(AuthorizationEntity[] granted, Task task, String userId,
-        String groupId) {
+    private AuthorizationEntity[] withInstanceRead(
+        AuthorizationEntity[] granted, Task task, String userId, String groupId) {
       String instanceId = task.getProcessInstanceId();
-      if (instanceId == null || (userId == null && groupId == null) || alreadyGranted(userId, groupId, instanceId)) {
+      if (instanceId == null
+          || (userId == null && groupId == null)
+          || alreadyGranted(userId, groupId, instanceId)) {
         return granted;
       }
-      List<AuthorizationEntity> all = new ArrayList<>(granted == null ? List.of() : Arrays.asList(granted));
-      all.add(createGrantAuthorization(userId, groupId, Resources.PROCESS_INSTANCE, instanceId, Permissions.READ));
+      List<AuthorizationEntity> all =
+          new ArrayList<>(granted == null ? List.of() : Arrays.asList(granted));
+      all.add(
+          createGrantAuthorization(
+              userId, groupId, Resources.PROCESS_INSTANCE, instanceId, Permissions.READ));
       return all.toArray(new AuthorizationEntity[0]);
     }
 
     /** Granted before (in the database) or earlier in this command (not yet flushed). */
     private boolean alreadyGranted(String userId, String groupId, String instanceId) {
-      AuthorizationEntity stored = userId != null
-          ? getGrantAuthorizationByUserId(userId, Resources.PROCESS_INSTANCE, instanceId)
-          : getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_INSTANCE, instanceId);
+      AuthorizationEntity stored =
+          userId != null
+              ? getGrantAuthorizationByUserId(userId, Resources.PROCESS_INSTANCE, instanceId)
+              : getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_INSTANCE, instanceId);
       if (stored != null) {
         return true;
       }
-      return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
-          .stream().anyMatch(pending -> pending.getResourceType() == Resources.PROCESS_INSTANCE.resourceType()
-              && instanceId.equals(pending.getResourceId()) && Objects.equals(userId, pending.getUserId())
-              && Objects.equals(groupId, pending.getGroupId()));
+      return Context.getCommandContext()
+          .getDbEntityManager()
+          .getCachedEntitiesByType(AuthorizationEntity.class)
+          .stream()
+          .anyMatch(
+              pending ->
+                  pending.getResourceType() == Resources.PROCESS_INSTANCE.resourceType()
+                      && instanceId.equals(pending.getResourceId())
+                      && Objects.equals(userId, pending.getUserId())
+                      && Objects.equals(groupId, pending.getGroupId()));
     }
   }
 }

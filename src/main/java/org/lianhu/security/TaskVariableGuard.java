@@ -31,41 +31,45 @@ import org.camunda.bpm.engine.task.Task;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
- * A task's holder may write only what the task's form asks of them. Every request of Camunda's task API
- * that writes variables (complete, submit-form, resolve, {@code variables} and {@code localVariables}), on
- * {@code /engine-rest} and on the webapps' {@code /camunda/api/engine} through which Tasklist works, is
- * checked against the deployed Camunda Form of the task:
+ * A task's holder may write only what the task's form asks of them. Every request of Camunda's task
+ * API that writes variables (complete, submit-form, resolve, {@code variables} and {@code
+ * localVariables}), on {@code /engine-rest} and on the webapps' {@code /camunda/api/engine} through
+ * which Tasklist works, is checked against the deployed Camunda Form of the task:
  *
  * <ul>
- *   <li>an editable field's key may be written;</li>
- *   <li>a read-only field (the case number, category, address the form shows) may be sent back only with
- *       the value it has, as Tasklist does when it submits the whole form;</li>
- *   <li>anything else (a {@code caseId}, {@code category}, {@code handlerGroup}, {@code urgency}...) is
- *       refused with 400 and nothing is written, so that no client rewrites a case, reroutes it or moves
- *       its deadlines through its own task.</li>
+ *   <li>an editable field's key may be written;
+ *   <li>a read-only field (the case number, category, address the form shows) may be sent back only
+ *       with the value it has, as Tasklist does when it submits the whole form;
+ *   <li>anything else (a {@code caseId}, {@code category}, {@code handlerGroup}, {@code
+ *       urgency}...) is refused with 400 and nothing is written, so that no client rewrites a case,
+ *       reroutes it or moves its deadlines through its own task.
  * </ul>
  *
- * A task without a form takes no variables. The guard runs inside the engine REST application (a JAX-RS
- * request filter, after authentication), so the form is read with the caller's own permissions; a task
- * the caller cannot read is left to Camunda's 403 or 404.
+ * A task without a form takes no variables. The guard runs inside the engine REST application (a
+ * JAX-RS request filter, after authentication), so the form is read with the caller's own
+ * permissions; a task the caller cannot read is left to Camunda's 403 or 404.
  */
 @Priority(Priorities.USER)
 public class TaskVariableGuard implements ContainerRequestFilter {
 
-  /** The body of a task write is a form's worth of values; a larger one is refused before it is parsed. */
+  /**
+   * The body of a task write is a form's worth of values; a larger one is refused before it is
+   * parsed.
+   */
   static final int MAX_BODY_BYTES = 256 * 1024;
 
-  private static final Pattern TASK_WRITE = Pattern.compile(
-      "^/?(?:engine/([^/]+)/)?task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+))?(?:/data)?/?$");
+  private static final Pattern TASK_WRITE =
+      Pattern.compile(
+          "^/?(?:engine/([^/]+)/)?task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+))?(?:/data)?/?$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
 
   /**
-   * Registers the guard on every Jersey application of the server ({@code /engine-rest} and the webapps'
-   * {@code /camunda/api/engine}). Listed in
-   * {@code META-INF/services/org.glassfish.jersey.internal.spi.AutoDiscoverable}.
+   * Registers the guard on every Jersey application of the server ({@code /engine-rest} and the
+   * webapps' {@code /camunda/api/engine}). Listed in {@code
+   * META-INF/services/org.glassfish.jersey.internal.spi.AutoDiscoverable}.
    */
   @ConstrainedTo(RuntimeType.SERVER)
   @Priority(AutoDiscoverable.DEFAULT_PRIORITY)
@@ -79,7 +83,9 @@ public class TaskVariableGuard implements ContainerRequestFilter {
     }
   }
 
-  /** The keys a Camunda Form lets its user edit, and those it only shows (read-only or disabled). */
+  /**
+   * The keys a Camunda Form lets its user edit, and those it only shows (read-only or disabled).
+   */
   public record TaskForm(List<String> editable, List<String> readOnly) {
     static final TaskForm NONE = new TaskForm(List.of(), List.of());
 
@@ -94,7 +100,9 @@ public class TaskVariableGuard implements ContainerRequestFilter {
       for (JsonNode component : node.path("components")) {
         String key = component.path("key").asText(null);
         if (key != null && !key.isBlank()) {
-          boolean shown = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+          boolean shown =
+              component.path("readonly").asBoolean(false)
+                  || component.path("disabled").asBoolean(false);
           (shown ? readOnly : editable).add(key);
         }
         collect(component, editable, readOnly);
@@ -119,8 +127,10 @@ public class TaskVariableGuard implements ContainerRequestFilter {
 
     byte[] body = request.hasEntity() ? readLimited(request.getEntityStream()) : new byte[0];
     if (body == null) {
-      request.abortWith(error(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-          "请求体不能超过 " + MAX_BODY_BYTES / 1024 + " KB"));
+      request.abortWith(
+          error(
+              Response.Status.REQUEST_ENTITY_TOO_LARGE,
+              "请求体不能超过 " + MAX_BODY_BYTES / 1024 + " KB"));
       return;
     }
     request.setEntityStream(new ByteArrayInputStream(body));
@@ -156,19 +166,24 @@ public class TaskVariableGuard implements ContainerRequestFilter {
       if (form.editable().contains(name)) {
         continue;
       }
-      if (completing && form.readOnly().contains(name) && unchanged(engine, taskId, name, entry.getValue())) {
+      if (completing
+          && form.readOnly().contains(name)
+          && unchanged(engine, taskId, name, entry.getValue())) {
         continue;
       }
       refused.add(name);
     }
     if (!refused.isEmpty()) {
-      request.abortWith(error(Response.Status.BAD_REQUEST, "该任务的表单不包含可填写的字段 " + String.join("、", refused)
-          + "，请求未被执行；只能提交表单中可编辑的字段"));
+      request.abortWith(
+          error(
+              Response.Status.BAD_REQUEST,
+              "该任务的表单不包含可填写的字段 " + String.join("、", refused) + "，请求未被执行；只能提交表单中可编辑的字段"));
     }
   }
 
   /** The variables a request would write (with their submitted value, or null for a deletion). */
-  static Map<String, JsonNode> written(String action, String named, String method, byte[] body) throws IOException {
+  static Map<String, JsonNode> written(String action, String named, String method, byte[] body)
+      throws IOException {
     Map<String, JsonNode> written = new LinkedHashMap<>();
     boolean variableApi = action.endsWith("ariables");
     if (variableApi && named != null) {
@@ -196,7 +211,8 @@ public class TaskVariableGuard implements ContainerRequestFilter {
   }
 
   private TaskForm formOf(ProcessEngine engine, Task task) {
-    String key = engine.getName() + "/" + task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
+    String key =
+        engine.getName() + "/" + task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
     TaskForm known = forms.get(key);
     if (known != null) {
       return known;
@@ -214,13 +230,16 @@ public class TaskVariableGuard implements ContainerRequestFilter {
   }
 
   /** A read-only field sent back as it is (Tasklist submits the whole form). */
-  private static boolean unchanged(ProcessEngine engine, String taskId, String name, JsonNode submitted) {
+  private static boolean unchanged(
+      ProcessEngine engine, String taskId, String name, JsonNode submitted) {
     Object current = engine.getTaskService().getVariable(taskId, name);
     JsonNode value = submitted == null ? null : submitted.path("value");
     if (value == null || value.isMissingNode() || value.isNull()) {
       return current == null;
     }
-    return current != null && Objects.equals(String.valueOf(current), value.isTextual() ? value.asText() : value.toString());
+    return current != null
+        && Objects.equals(
+            String.valueOf(current), value.isTextual() ? value.asText() : value.toString());
   }
 
   private static byte[] readLimited(InputStream in) throws IOException {
@@ -233,7 +252,10 @@ public class TaskVariableGuard implements ContainerRequestFilter {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "InvalidRequestException");
     body.put("message", message);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(write(body)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(write(body))
+        .build();
   }
 
   private static String write(Map<String, Object> body) {

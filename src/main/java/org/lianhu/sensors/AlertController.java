@@ -3,6 +3,7 @@ package org.lianhu.sensors;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.lianhu.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.lianhu.web.Problems;
 
 /** Sensor gateways post alerts here with their API key ({@code X-Api-Key}). */
 @RestController
@@ -25,16 +25,19 @@ public class AlertController {
   }
 
   @PostMapping("/api/alerts")
-  public ResponseEntity<?> receive(@RequestHeader(name = "X-Api-Key", required = false) String apiKey,
+  public ResponseEntity<?> receive(
+      @RequestHeader(name = "X-Api-Key", required = false) String apiKey,
       @Valid @RequestBody AlertRequest alert) {
     if (!known(apiKey)) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "缺少或无效的 X-Api-Key");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "缺少或无效的 X-Api-Key");
       problem.setType(Problems.type("invalid-api-key"));
       problem.setTitle("无权提交告警");
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
     AlertReceipt receipt = alerts.receive(alert);
-    return ResponseEntity.status(receipt.newCase() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
+    return ResponseEntity.status(receipt.newCase() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(receipt);
   }
 
   private boolean known(String apiKey) {
@@ -42,7 +45,8 @@ public class AlertController {
       return false;
     }
     byte[] given = apiKey.getBytes(StandardCharsets.UTF_8);
-    return settings.getApiKeys().stream().filter(k -> !k.isBlank())
+    return settings.getApiKeys().stream()
+        .filter(k -> !k.isBlank())
         .anyMatch(k -> MessageDigest.isEqual(k.getBytes(StandardCharsets.UTF_8), given));
   }
 }

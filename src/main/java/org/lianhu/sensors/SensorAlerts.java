@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 感知设备告警: an alarm opens a case with source {@code sensor}; further alarms from the same device
- * while its case is open join that case instead of opening new ones, and a return to normal is noted on
- * it. Alerts of one device are handled one at a time (a row lock on the device), so that a burst of
- * alarms cannot open two cases.
+ * while its case is open join that case instead of opening new ones, and a return to normal is
+ * noted on it. Alerts of one device are handled one at a time (a row lock on the device), so that a
+ * burst of alarms cannot open two cases.
  */
 @Service
 public class SensorAlerts {
@@ -33,7 +33,11 @@ public class SensorAlerts {
   private final CaseLifecycle lifecycle;
   private final Map<String, String> categories;
 
-  public SensorAlerts(SensorMapper sensors, CaseIntake intake, Cases cases, CaseLifecycle lifecycle,
+  public SensorAlerts(
+      SensorMapper sensors,
+      CaseIntake intake,
+      Cases cases,
+      CaseLifecycle lifecycle,
       SensorSettings settings) {
     this.sensors = sensors;
     this.intake = intake;
@@ -64,18 +68,39 @@ public class SensorAlerts {
     if (openCase != null) {
       sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), openCase, now);
       int count = sensors.alertCount(openCase);
-      lifecycle.noted(openCase, ALARM.equals(status) ? "设备再次告警" : "设备恢复正常",
-          "设备 " + alert.deviceId() + (alert.message() == null ? "" : "：" + alert.message()) + "（第 " + count + " 条告警）");
+      lifecycle.noted(
+          openCase,
+          ALARM.equals(status) ? "设备再次告警" : "设备恢复正常",
+          "设备 "
+              + alert.deviceId()
+              + (alert.message() == null ? "" : "：" + alert.message())
+              + "（第 "
+              + count
+              + " 条告警）");
       return new AlertReceipt(cases.byId(openCase).caseNo(), false, true);
     }
     if (NORMAL.equals(status)) {
       sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), null, now);
       return new AlertReceipt(null, false, false);
     }
-    String description = "感知设备 " + alert.deviceId() + " 告警（" + alert.type() + "）"
-        + (alert.message() == null ? "" : "：" + alert.message());
-    CaseReceipt receipt = intake.report(new CaseReport(category, description, alert.location(), Urgency.urgent,
-        "感知设备 " + alert.deviceId(), null, CaseSource.sensor, alert.deviceId()));
+    String description =
+        "感知设备 "
+            + alert.deviceId()
+            + " 告警（"
+            + alert.type()
+            + "）"
+            + (alert.message() == null ? "" : "：" + alert.message());
+    CaseReceipt receipt =
+        intake.report(
+            new CaseReport(
+                category,
+                description,
+                alert.location(),
+                Urgency.urgent,
+                "感知设备 " + alert.deviceId(),
+                null,
+                CaseSource.sensor,
+                alert.deviceId()));
     long caseId = cases.byNo(receipt.caseNo()).orElseThrow().id();
     sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), caseId, now);
     return new AlertReceipt(receipt.caseNo(), true, false);

@@ -11,8 +11,13 @@ public interface SensorMapper {
 
   String lockDevice(@Param("deviceId") String deviceId);
 
-  void recordAlert(@Param("deviceId") String deviceId, @Param("type") String type, @Param("status") String status,
-      @Param("message") String message, @Param("caseId") Long caseId, @Param("at") Instant at);
+  void recordAlert(
+      @Param("deviceId") String deviceId,
+      @Param("type") String type,
+      @Param("status") String status,
+      @Param("message") String message,
+      @Param("caseId") Long caseId,
+      @Param("at") Instant at);
 
   int alertCount(@Param("caseId") long caseId);
 }

@@ -6,7 +6,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** {@code lianhu.alerts.*}: which alert type becomes which case category, and the gateways' API keys. */
+/**
+ * {@code lianhu.alerts.*}: which alert type becomes which case category, and the gateways' API
+ * keys.
+ */
 @Component
 @ConfigurationProperties(prefix = "lianhu.alerts")
 public class SensorSettings {

@@ -14,34 +14,37 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets server nodes that share one MySQL database start at the same moment. Camunda's schema creation,
- * its admin user and Lianhu's start-up writers ({@link StartupSync}) all check, then insert; two nodes
- * starting together both found a row missing and one of them died on the duplicate key
- * (docs/reliability.md, finding 2). So a node holds the named lock {@code lianhu.startup.<database>} from
- * before its engine builds ({@link #preInit}, ahead of the schema operations) until its start-up writers
- * are done; a second node waits for it there. Flyway, which has its own lock, has run before.
+ * Lets server nodes that share one MySQL database start at the same moment. Camunda's schema
+ * creation, its admin user and Lianhu's start-up writers ({@link StartupSync}) all check, then
+ * insert; two nodes starting together both found a row missing and one of them died on the
+ * duplicate key (docs/reliability.md, finding 2). So a node holds the named lock {@code
+ * lianhu.startup.<database>} from before its engine builds ({@link #preInit}, ahead of the schema
+ * operations) until its start-up writers are done; a second node waits for it there. Flyway, which
+ * has its own lock, has run before.
  *
- * <p>The lock is MySQL's {@code GET_LOCK}, held by a connection of its own opened beside the pool, so it
- * takes no pool connection (a pool of one cannot deadlock against it), and a node killed while holding it
- * loses the connection and with it the lock. It is released after the writers, or when the start fails
- * and the context closes. On H2 (one process per database) it does nothing.
+ * <p>The lock is MySQL's {@code GET_LOCK}, held by a connection of its own opened beside the pool,
+ * so it takes no pool connection (a pool of one cannot deadlock against it), and a node killed
+ * while holding it loses the connection and with it the lock. It is released after the writers, or
+ * when the start fails and the context closes. On H2 (one process per database) it does nothing.
  */
 @Component
 public class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartupLock.class);
   private static final String PREFIX = "lianhu.startup.";
+
   /** MySQL refuses longer lock names. */
   private static final int MAX_NAME = 64;
+
   private static final int REPORT_EVERY_SECONDS = 10;
 
   private final DataSource dataSource;
@@ -83,8 +86,12 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
         throw e;
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot take the start-up lock " + (name != null ? name : PREFIX + "*")
-          + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot take the start-up lock "
+              + (name != null ? name : PREFIX + "*")
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -95,22 +102,36 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
     }
     long started = System.nanoTime();
     long limit = timeout.toSeconds();
-    LOG.info("Waiting for another node's start-up: it holds {} (connection {}); waiting up to {} s",
-        name, holderOf(connection), limit);
+    LOG.info(
+        "Waiting for another node's start-up: it holds {} (connection {}); waiting up to {} s",
+        name,
+        holderOf(connection),
+        limit);
     while (true) {
       long waited = Duration.ofNanos(System.nanoTime() - started).toSeconds();
       if (waited >= limit) {
-        throw new IllegalStateException("Another node has held the start-up lock " + name + " for more than "
-            + limit + " s (MySQL connection " + holderOf(connection) + "): it is still starting, or hangs."
-            + " Start this node when that one is up, or raise lianhu.startup-lock.timeout.");
+        throw new IllegalStateException(
+            "Another node has held the start-up lock "
+                + name
+                + " for more than "
+                + limit
+                + " s (MySQL connection "
+                + holderOf(connection)
+                + "): it is still starting, or hangs."
+                + " Start this node when that one is up, or raise lianhu.startup-lock.timeout.");
       }
       if (getLock(connection, Math.min(REPORT_EVERY_SECONDS, limit - waited))) {
-        LOG.info("Start-up lock {} taken after waiting {} s", name,
+        LOG.info(
+            "Start-up lock {} taken after waiting {} s",
+            name,
             Duration.ofNanos(System.nanoTime() - started).toSeconds());
         return;
       }
-      LOG.info("Still waiting for another node's start-up ({} held by connection {}, {} s so far)",
-          name, holderOf(connection), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+      LOG.info(
+          "Still waiting for another node's start-up ({} held by connection {}, {} s so far)",
+          name,
+          holderOf(connection),
+          Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
   }
 
@@ -124,7 +145,9 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
       release.execute();
       LOG.info("Start-up lock {} released", name);
     } catch (SQLException e) {
-      LOG.warn("Releasing the start-up lock {} failed ({}); closing its connection releases it", name,
+      LOG.warn(
+          "Releasing the start-up lock {} failed ({}); closing its connection releases it",
+          name,
           e.getMessage());
     } finally {
       try {
@@ -146,8 +169,8 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
   }
 
   /**
-   * A connection of its own on MySQL and MariaDB, null on any other database. With Hikari (Spring Boot's
-   * pool) it is opened with the pool's URL and credentials, outside the pool.
+   * A connection of its own on MySQL and MariaDB, null on any other database. With Hikari (Spring
+   * Boot's pool) it is opened with the pool's URL and credentials, outside the pool.
    */
   private Connection open() throws SQLException {
     if (dataSource.isWrapperFor(HikariDataSource.class)) {
@@ -189,14 +212,19 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
     }
     try {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      return (Driver) Class.forName(className, true, loader != null ? loader : StartupLock.class.getClassLoader())
-          .getDeclaredConstructor().newInstance();
+      return (Driver)
+          Class.forName(
+                  className, true, loader != null ? loader : StartupLock.class.getClassLoader())
+              .getDeclaredConstructor()
+              .newInstance();
     } catch (ReflectiveOperationException e) {
       throw new SQLException("cannot load the JDBC driver " + className, e);
     }
   }
 
-  /** Named locks are server-wide: the database's name keeps nodes of other databases out of the way. */
+  /**
+   * Named locks are server-wide: the database's name keeps nodes of other databases out of the way.
+   */
   static String lockName(Connection connection) throws SQLException {
     String database = connection.getCatalog();
     try (PreparedStatement current = connection.prepareStatement("select database()");
@@ -210,7 +238,8 @@ public class StartupLock extends AbstractProcessEnginePlugin implements Disposab
       return name;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(database.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(database.getBytes(StandardCharsets.UTF_8));
       return PREFIX + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lianhu's start-up writers, in their order, once the application is ready: the organisation into
- * Camunda's groups, logins and memberships; the shared Tasklist filters; then the authorizations, which
- * refer to both. Each checks, then writes, so the node runs them while it holds the {@link StartupLock},
- * and gives the lock back when they are done or one of them failed.
+ * Camunda's groups, logins and memberships; the shared Tasklist filters; then the authorizations,
+ * which refer to both. Each checks, then writes, so the node runs them while it holds the {@link
+ * StartupLock}, and gives the lock back when they are done or one of them failed.
  */
 @Component
 public class StartupSync {
@@ -21,7 +21,10 @@ public class StartupSync {
   private final TasklistFilters tasklistFilters;
   private final AccessGrants accessGrants;
 
-  public StartupSync(StartupLock lock, IdentitySync identitySync, TasklistFilters tasklistFilters,
+  public StartupSync(
+      StartupLock lock,
+      IdentitySync identitySync,
+      TasklistFilters tasklistFilters,
       AccessGrants accessGrants) {
     this.lock = lock;
     this.identitySync = identitySync;

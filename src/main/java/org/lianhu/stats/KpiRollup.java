@@ -14,12 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps {@code kpi_day} (counts per day of reporting, unit, department and category) in step with
- * {@code case_record}, so that a KPI reads a few thousand roll-up rows instead of scanning every case of
- * its window. Every write to a case stamps {@code updated_at}; a refresh rebuilds the days of the cases
- * changed since the previous refresh began, less a margin: a transaction that wrote a case before that
- * refresh but committed after it is still caught by the next one, as long as it committed within the
- * margin. The first refresh, and one after {@code built_at} was cleared (after loading cases directly into
- * the table), rebuilds every day.
+ * {@code case_record}, so that a KPI reads a few thousand roll-up rows instead of scanning every
+ * case of its window. Every write to a case stamps {@code updated_at}; a refresh rebuilds the days
+ * of the cases changed since the previous refresh began, less a margin: a transaction that wrote a
+ * case before that refresh but committed after it is still caught by the next one, as long as it
+ * committed within the margin. The first refresh, and one after {@code built_at} was cleared (after
+ * loading cases directly into the table), rebuilds every day.
  */
 @Service
 public class KpiRollup {
@@ -44,7 +44,10 @@ public class KpiRollup {
       stats.forgetDays(null, null);
       int rows = stats.rollUpDays(null, null);
       stats.markBuilt(now);
-      log.info("KPI roll-up built from every case: {} rows in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
+      log.info(
+          "KPI roll-up built from every case: {} rows in {} ms",
+          rows,
+          (System.nanoTime() - started) / 1_000_000);
       return -1;
     }
     TreeSet<LocalDate> days = new TreeSet<>(stats.daysChangedSince(builtAt.minus(margin)));
@@ -56,7 +59,10 @@ public class KpiRollup {
     return days.size();
   }
 
-  /** Consecutive days as half-open ranges [first, last + 1), so that a busy week is one statement, not seven. */
+  /**
+   * Consecutive days as half-open ranges [first, last + 1), so that a busy week is one statement,
+   * not seven.
+   */
   static List<LocalDate[]> runs(TreeSet<LocalDate> days) {
     List<LocalDate[]> runs = new ArrayList<>();
     LocalDate first = null;

@@ -21,11 +21,19 @@ class Names {
 
   Map<String, String> of(Statistics.GroupBy groupBy) {
     return switch (groupBy) {
-      case street -> organisation.streets().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name()));
-      case community -> organisation.communities().stream().collect(Collectors.toMap(c -> c.code(), c -> c.name()));
-      case grid -> organisation.grids().stream().collect(Collectors.toMap(g -> g.code(), g -> g.name()));
-      case department -> organisation.departments().stream().collect(Collectors.toMap(d -> d.code(), d -> d.name()));
-      case category -> cases.categories().stream().collect(Collectors.toMap(CaseCategory::code, CaseCategory::name));
+      case street ->
+          organisation.streets().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name()));
+      case community ->
+          organisation.communities().stream()
+              .collect(Collectors.toMap(c -> c.code(), c -> c.name()));
+      case grid ->
+          organisation.grids().stream().collect(Collectors.toMap(g -> g.code(), g -> g.name()));
+      case department ->
+          organisation.departments().stream()
+              .collect(Collectors.toMap(d -> d.code(), d -> d.name()));
+      case category ->
+          cases.categories().stream()
+              .collect(Collectors.toMap(CaseCategory::code, CaseCategory::name));
     };
   }
 }

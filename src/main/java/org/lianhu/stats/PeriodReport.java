@@ -7,12 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The weekly or monthly report: KPIs by street and by department for the period, as CSV or XLSX. */
+/**
+ * The weekly or monthly report: KPIs by street and by department for the period, as CSV or XLSX.
+ */
 @Component
 public class PeriodReport {
 
-  static final List<Object> HEADER = List.of("单位代码", "单位", "上报数", "不予受理", "按时响应", "响应率", "办结数",
-      "解决率", "评价数", "满意数", "满意率", "平均响应（分钟）", "平均处置（小时）", "超期数", "重办次数");
+  static final List<Object> HEADER =
+      List.of(
+          "单位代码",
+          "单位",
+          "上报数",
+          "不予受理",
+          "按时响应",
+          "响应率",
+          "办结数",
+          "解决率",
+          "评价数",
+          "满意数",
+          "满意率",
+          "平均响应（分钟）",
+          "平均处置（小时）",
+          "超期数",
+          "重办次数");
 
   private final Statistics statistics;
 
@@ -24,7 +41,8 @@ public class PeriodReport {
   public static LocalDate[] range(Statistics.Period period, LocalDate day) {
     return switch (period) {
       case week -> new LocalDate[] {day.with(DayOfWeek.MONDAY), day.with(DayOfWeek.SUNDAY)};
-      case month -> new LocalDate[] {day.withDayOfMonth(1), day.withDayOfMonth(day.lengthOfMonth())};
+      case month ->
+          new LocalDate[] {day.withDayOfMonth(1), day.withDayOfMonth(day.lengthOfMonth())};
       default -> throw new IllegalArgumentException("报表周期只能是 week 或 month");
     };
   }
@@ -49,7 +67,8 @@ public class PeriodReport {
     LocalDate[] range = range(period, day);
     String title = (period == Statistics.Period.week ? "周报 " : "月报 ") + range[0] + " 至 " + range[1];
     List<List<List<Object>>> tables = new ArrayList<>();
-    for (Statistics.GroupBy groupBy : List.of(Statistics.GroupBy.street, Statistics.GroupBy.department)) {
+    for (Statistics.GroupBy groupBy :
+        List.of(Statistics.GroupBy.street, Statistics.GroupBy.department)) {
       List<List<Object>> rows = new ArrayList<>();
       rows.add(List.of(title + (groupBy == Statistics.GroupBy.street ? "（按街道）" : "（按部门）")));
       rows.add(HEADER);
@@ -77,7 +96,9 @@ public class PeriodReport {
     return tables;
   }
 
-  /** A CSV cell, quoted when needed; a leading =, +, - or @ is defused so spreadsheets never run it. */
+  /**
+   * A CSV cell, quoted when needed; a leading =, +, - or @ is defused so spreadsheets never run it.
+   */
   static String cell(Object value) {
     if (value == null) {
       return "";

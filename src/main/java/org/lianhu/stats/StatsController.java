@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * KPIs for supervisors (staff login required): rates by unit and period, department ranking, the traffic
- * lights of open cases, hotspots, mediation success, and the weekly/monthly report as CSV or XLSX.
+ * KPIs for supervisors (staff login required): rates by unit and period, department ranking, the
+ * traffic lights of open cases, hotspots, mediation success, and the weekly/monthly report as CSV
+ * or XLSX.
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -41,8 +42,13 @@ public class StatsController {
   private final OrganisationDirectory directory;
   private final OrganisationMapper organisation;
 
-  public StatsController(Statistics statistics, PeriodReport report, CountyClock clock,
-      IdentityService identityService, OrganisationDirectory directory, OrganisationMapper organisation) {
+  public StatsController(
+      Statistics statistics,
+      PeriodReport report,
+      CountyClock clock,
+      IdentityService identityService,
+      OrganisationDirectory directory,
+      OrganisationMapper organisation) {
     this.organisation = organisation;
     this.statistics = statistics;
     this.report = report;
@@ -51,19 +57,24 @@ public class StatsController {
     this.directory = directory;
   }
 
-  /** Statistics are for supervisors (county centre, supervision office, departments, streets, communities). */
+  /**
+   * Statistics are for supervisors (county centre, supervision office, departments, streets,
+   * communities).
+   */
   @ModelAttribute
   void supervisorsOnly() {
     Authentication caller = identityService.getCurrentAuthentication();
     Set<String> supervisors = directory.supervisorGroups();
-    if (caller == null || caller.getGroupIds() == null
+    if (caller == null
+        || caller.getGroupIds() == null
         || caller.getGroupIds().stream().noneMatch(supervisors::contains)) {
       throw Problems.forbidden("统计数据仅向县综治中心、督查室、职能部门、街道和社区开放");
     }
   }
 
   @GetMapping("/kpis")
-  public List<Kpi> kpis(@RequestParam(defaultValue = "street") Statistics.GroupBy groupBy,
+  public List<Kpi> kpis(
+      @RequestParam(defaultValue = "street") Statistics.GroupBy groupBy,
       @RequestParam(defaultValue = "month") Statistics.Period period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -84,8 +95,11 @@ public class StatsController {
     if (limit < 1 || limit > 5000) {
       throw Problems.invalid("limit", "limit 须在 1 到 5000 之间");
     }
-    return statistics.openCases(CaseScope.of(identityService.getCurrentAuthentication().getGroupIds(), organisation,
-        directory.countyWideGroups()),
+    return statistics.openCases(
+        CaseScope.of(
+            identityService.getCurrentAuthentication().getGroupIds(),
+            organisation,
+            directory.countyWideGroups()),
         limit);
   }
 
@@ -106,18 +120,26 @@ public class StatsController {
   }
 
   @GetMapping("/report.csv")
-  public ResponseEntity<byte[]> csv(@RequestParam(defaultValue = "week") Statistics.Period period,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+  public ResponseEntity<byte[]> csv(
+      @RequestParam(defaultValue = "week") Statistics.Period period,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate date) {
     LocalDate day = checked(date);
     return download(report.csv(checked(period), day), "text/csv;charset=UTF-8", period, day, "csv");
   }
 
   @GetMapping("/report.xlsx")
-  public ResponseEntity<byte[]> xlsx(@RequestParam(defaultValue = "week") Statistics.Period period,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+  public ResponseEntity<byte[]> xlsx(
+      @RequestParam(defaultValue = "week") Statistics.Period period,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate date) {
     LocalDate day = checked(date);
-    return download(report.xlsx(checked(period), day),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", period, day, "xlsx");
+    return download(
+        report.xlsx(checked(period), day),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        period,
+        day,
+        "xlsx");
   }
 
   private static Statistics.Period checked(Statistics.Period period) {
@@ -127,16 +149,21 @@ public class StatsController {
     return period;
   }
 
-  private ResponseEntity<byte[]> download(byte[] body, String type, Statistics.Period period, LocalDate day,
-      String extension) {
+  private ResponseEntity<byte[]> download(
+      byte[] body, String type, Statistics.Period period, LocalDate day, String extension) {
     LocalDate start = PeriodReport.range(period, day)[0];
     String name = "lianhu-" + period + "-" + start + "." + extension;
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(type))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
         .body(body);
   }
 
-  /** A report's day: today by default; a day outside the years Lianhu can hold cases for is refused. */
+  /**
+   * A report's day: today by default; a day outside the years Lianhu can hold cases for is refused.
+   */
   private LocalDate checked(LocalDate date) {
     return inRange(date != null ? date : clock.today(), "date");
   }
@@ -160,5 +187,4 @@ public class StatsController {
     }
     return new LocalDate[] {start, end};
   }
-
 }

@@ -16,11 +16,16 @@ import org.lianhu.cases.Rating;
 public interface StatsMapper {
 
   /** {@code groupColumn} and {@code period} come from fixed whitelists, never from the request. */
-  List<KpiRow> kpis(@Param("groupColumn") String groupColumn, @Param("period") String period,
-      @Param("from") LocalDate from, @Param("to") LocalDate to);
+  List<KpiRow> kpis(
+      @Param("groupColumn") String groupColumn,
+      @Param("period") String period,
+      @Param("from") LocalDate from,
+      @Param("to") LocalDate to);
 
   /** The cases in one of the {@code withStaff} statuses, overdue first, then by deadline. */
-  List<OpenCase> openCases(@Param("scope") CaseScope scope, @Param("withStaff") Collection<CaseStatus> withStaff,
+  List<OpenCase> openCases(
+      @Param("scope") CaseScope scope,
+      @Param("withStaff") Collection<CaseStatus> withStaff,
       @Param("limit") int limit);
 
   default List<OpenCase> openCases(CaseScope scope, int limit) {
@@ -46,7 +51,10 @@ public interface StatsMapper {
     return rollUpDays(from, to, CaseStatus.REJECTED, Rating.SATISFIED);
   }
 
-  int rollUpDays(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("rejected") CaseStatus rejected,
+  int rollUpDays(
+      @Param("from") LocalDate from,
+      @Param("to") LocalDate to,
+      @Param("rejected") CaseStatus rejected,
       @Param("satisfied") Collection<Rating> satisfied);
 
   void markBuilt(@Param("builtAt") LocalDateTime builtAt);

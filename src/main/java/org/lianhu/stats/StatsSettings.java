@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code lianhu.stats}: how far back a roll-up refresh looks beyond its last run, for transactions that
- * committed late (docs/performance.md, "KPI roll-up").
+ * {@code lianhu.stats}: how far back a roll-up refresh looks beyond its last run, for transactions
+ * that committed late (docs/performance.md, "KPI roll-up").
  */
 @Validated
 @ConfigurationProperties("lianhu.stats")

@@ -12,9 +12,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A workbook of one worksheet per table, text as text and numbers as numbers, written by Apache POI's
- * streaming writer (SXSSF): rows beyond a small window go to a temporary file, so a long period report
- * does not sit in memory whole.
+ * A workbook of one worksheet per table, text as text and numbers as numbers, written by Apache
+ * POI's streaming writer (SXSSF): rows beyond a small window go to a temporary file, so a long
+ * period report does not sit in memory whole.
  */
 final class XlsxWriter {
 

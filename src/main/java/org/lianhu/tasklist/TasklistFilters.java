@@ -1,7 +1,5 @@
 package org.lianhu.tasklist;
 
-import org.lianhu.cases.CaseVariables;
-import org.lianhu.mediation.MediationVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +7,15 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.mediation.MediationVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters every caseworker starts from. They are expressions over the logged-in
- * user, so one set serves every role: a grid worker sees their grid's cases, a department handler their
- * office's. Created once; a filter an administrator has edited since is left alone. Runs at every start,
- * from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
+ * user, so one set serves every role: a grid worker sees their grid's cases, a department handler
+ * their office's. Created once; a filter an administrator has edited since is left alone. Runs at
+ * every start, from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class TasklistFilters {
@@ -37,23 +37,51 @@ public class TasklistFilters {
   }
 
   public void ensureFilters() {
-    create(MINE, -10, "#2b7bb9", "分配给我本人的任务",
+    create(
+        MINE,
+        -10,
+        "#2b7bb9",
+        "分配给我本人的任务",
         taskService.createTaskQuery().taskAssigneeExpression(ME).orderByTaskPriority().desc());
-    create(MY_UNIT, -5, "#3a9d5d", "我所在网格、社区、街道或部门的待认领任务",
-        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).orderByTaskPriority().desc());
-    create(DUE_SOON, 0, "#e0a800", "24 小时内到期的本人或本部门任务（黄色预警）",
-        mineOrMyUnit().dueAfterExpression("${now()}")
-            .dueBeforeExpression("${dateTime().plusHours(24).toDate()}").orderByDueDate().asc());
-    create(OVERDUE, 5, "#c0392b", "已超过时限的本人或本部门任务（红色督办）",
+    create(
+        MY_UNIT,
+        -5,
+        "#3a9d5d",
+        "我所在网格、社区、街道或部门的待认领任务",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression(MY_GROUPS)
+            .orderByTaskPriority()
+            .desc());
+    create(
+        DUE_SOON,
+        0,
+        "#e0a800",
+        "24 小时内到期的本人或本部门任务（黄色预警）",
+        mineOrMyUnit()
+            .dueAfterExpression("${now()}")
+            .dueBeforeExpression("${dateTime().plusHours(24).toDate()}")
+            .orderByDueDate()
+            .asc());
+    create(
+        OVERDUE,
+        5,
+        "#c0392b",
+        "已超过时限的本人或本部门任务（红色督办）",
         mineOrMyUnit().dueBeforeExpression("${now()}").orderByDueDate().asc());
   }
 
   private TaskQuery mineOrMyUnit() {
-    return taskService.createTaskQuery()
-        .or().taskAssigneeExpression(ME).taskCandidateGroupInExpression(MY_GROUPS).endOr();
+    return taskService
+        .createTaskQuery()
+        .or()
+        .taskAssigneeExpression(ME)
+        .taskCandidateGroupInExpression(MY_GROUPS)
+        .endOr();
   }
 
-  private void create(String name, int priority, String color, String description, TaskQuery query) {
+  private void create(
+      String name, int priority, String color, String description, TaskQuery query) {
     if (filterService.createTaskFilterQuery().filterName(name).count() > 0) {
       return;
     }
@@ -62,14 +90,16 @@ public class TasklistFilters {
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", CaseVariables.CASE_NO, "label", "事件编号"),
-        Map.of("name", MediationVariables.DISPUTE_NO, "label", "纠纷编号"),
-        Map.of("name", CaseVariables.CATEGORY_NAME, "label", "类别"),
-        Map.of("name", MediationVariables.DISPUTE_TYPE_NAME, "label", "纠纷类型"),
-        Map.of("name", CaseVariables.URGENCY_NAME, "label", "紧急程度"),
-        Map.of("name", MediationVariables.TIER_NAME, "label", "调解层级"),
-        Map.of("name", CaseVariables.ADDRESS, "label", "地点")));
+    properties.put(
+        "variables",
+        List.of(
+            Map.of("name", CaseVariables.CASE_NO, "label", "事件编号"),
+            Map.of("name", MediationVariables.DISPUTE_NO, "label", "纠纷编号"),
+            Map.of("name", CaseVariables.CATEGORY_NAME, "label", "类别"),
+            Map.of("name", MediationVariables.DISPUTE_TYPE_NAME, "label", "纠纷类型"),
+            Map.of("name", CaseVariables.URGENCY_NAME, "label", "紧急程度"),
+            Map.of("name", MediationVariables.TIER_NAME, "label", "调解层级"),
+            Map.of("name", CaseVariables.ADDRESS, "label", "地点")));
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
     filterService.saveFilter(filter);
   }

@@ -15,11 +15,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Slows the guessing of tracking codes: after {@link TrackingSettings#maxWrongCodesPerCase} wrong codes
- * for one case, or {@link TrackingSettings#maxWrongCodesPerClient} from one client address, within one
- * {@link TrackingSettings#window}, further tries are refused until the window ends. The counts live in the database, so every node of a
- * cluster refuses alike, and a failure is counted in its own transaction, which the refused request's
- * rollback does not undo.
+ * Slows the guessing of tracking codes: after {@link TrackingSettings#maxWrongCodesPerCase} wrong
+ * codes for one case, or {@link TrackingSettings#maxWrongCodesPerClient} from one client address,
+ * within one {@link TrackingSettings#window}, further tries are refused until the window ends. The
+ * counts live in the database, so every node of a cluster refuses alike, and a failure is counted
+ * in its own transaction, which the refused request's rollback does not undo.
  */
 @Service
 @EnableConfigurationProperties(TrackingSettings.class)
@@ -47,7 +47,8 @@ public class GuessThrottle {
   private final int perSubject;
   private final int perClient;
 
-  public GuessThrottle(GuessMapper guesses, PlatformTransactionManager transactions, TrackingSettings settings) {
+  public GuessThrottle(
+      GuessMapper guesses, PlatformTransactionManager transactions, TrackingSettings settings) {
     this.guesses = guesses;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -57,11 +58,12 @@ public class GuessThrottle {
   }
 
   /**
-   * Runs a lookup by code for {@code subject} (a case or dispute number) from {@code client}: refused when
-   * either has had too many wrong codes; a wrong code ({@code wrongCode} says which failures are) is
-   * counted against both.
+   * Runs a lookup by code for {@code subject} (a case or dispute number) from {@code client}:
+   * refused when either has had too many wrong codes; a wrong code ({@code wrongCode} says which
+   * failures are) is counted against both.
    */
-  public <T> T guarded(String subject, String client, Supplier<T> lookup, Predicate<RuntimeException> wrongCode) {
+  public <T> T guarded(
+      String subject, String client, Supplier<T> lookup, Predicate<RuntimeException> wrongCode) {
     Instant now = EngineClock.now();
     refuseIfOver("subject:" + subject, perSubject, now);
     refuseIfOver("client:" + client, perClient, now);
@@ -85,17 +87,18 @@ public class GuessThrottle {
   }
 
   /**
-   * Counts the failure in its own transaction, which the refused request's rollback does not undo. A
-   * database that cannot count it now (a lock conflict after retries) costs one uncounted guess, never
-   * the caller's answer.
+   * Counts the failure in its own transaction, which the refused request's rollback does not undo.
+   * A database that cannot count it now (a lock conflict after retries) costs one uncounted guess,
+   * never the caller's answer.
    */
   private void count(String subject, String client, Instant now) {
     for (int attempt = 1; attempt <= 3; attempt++) {
       try {
-        ownTransaction.executeWithoutResult(status -> {
-          guesses.countFailure(scope("subject:" + subject), now, now.minus(window));
-          guesses.countFailure(scope("client:" + client), now, now.minus(window));
-        });
+        ownTransaction.executeWithoutResult(
+            status -> {
+              guesses.countFailure(scope("subject:" + subject), now, now.minus(window));
+              guesses.countFailure(scope("client:" + client), now, now.minus(window));
+            });
         return;
       } catch (ConcurrencyFailureException e) {
         if (attempt == 3) {

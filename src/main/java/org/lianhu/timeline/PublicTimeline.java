@@ -10,14 +10,15 @@ import org.lianhu.org.Staff;
 import org.springframework.stereotype.Component;
 
 /**
- * The part of a timeline a reporter or a party may read: public entries only, each actor shown as the
- * unit that acted (和平里第一网格), never as a member of staff's account.
+ * The part of a timeline a reporter or a party may read: public entries only, each actor shown as
+ * the unit that acted (和平里第一网格), never as a member of staff's account.
  */
 @Component
 public class PublicTimeline {
 
   /** The actor of steps the system takes by itself (timers, routing). */
   public static final String SYSTEM = "system";
+
   /** The actor of steps the reporter takes (rating). */
   public static final String REPORTER = "reporter";
 
@@ -31,9 +32,17 @@ public class PublicTimeline {
   }
 
   public List<Step> of(List<TimelineEntry> entries) {
-    Map<String, Staff> staff = directory.staff().stream().collect(Collectors.toMap(Staff::userId, Function.identity()));
-    return entries.stream().filter(entry -> Boolean.TRUE.equals(entry.publicEntry()))
-        .map(entry -> new Step(entry.occurredAt(), actorName(entry.actor(), staff), entry.action(), entry.remark()))
+    Map<String, Staff> staff =
+        directory.staff().stream().collect(Collectors.toMap(Staff::userId, Function.identity()));
+    return entries.stream()
+        .filter(entry -> Boolean.TRUE.equals(entry.publicEntry()))
+        .map(
+            entry ->
+                new Step(
+                    entry.occurredAt(),
+                    actorName(entry.actor(), staff),
+                    entry.action(),
+                    entry.remark()))
         .toList();
   }
 

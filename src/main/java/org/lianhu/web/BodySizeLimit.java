@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lianhu's own APIs take small bodies: a report is a few kilobytes. A larger body is refused before it is
- * read (413 by its Content-Length), or as soon as a streamed body passes the limit.
+ * Lianhu's own APIs take small bodies: a report is a few kilobytes. A larger body is refused before
+ * it is read (413 by its Content-Length), or as soon as a streamed body passes the limit.
  */
 @Configuration
 public class BodySizeLimit {
@@ -31,20 +31,28 @@ public class BodySizeLimit {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> bodySizeLimitFilter() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-          response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-          response.setContentType("application/problem+json;charset=UTF-8");
-          response.getWriter().write("{\"type\":\"/problems/payload-too-large\",\"title\":\"请求体过大\",\"status\":413,"
-              + "\"detail\":\"请求体不能超过 " + MAX_BODY_BYTES / 1024 + " KB\"}");
-          return;
-        }
-        chain.doFilter(new Limited(request), response);
-      }
-    });
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                  response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                  response.setContentType("application/problem+json;charset=UTF-8");
+                  response
+                      .getWriter()
+                      .write(
+                          "{\"type\":\"/problems/payload-too-large\",\"title\":\"请求体过大\",\"status\":413,"
+                              + "\"detail\":\"请求体不能超过 "
+                              + MAX_BODY_BYTES / 1024
+                              + " KB\"}");
+                  return;
+                }
+                chain.doFilter(new Limited(request), response);
+              }
+            });
     registration.addUrlPatterns("/api/*", "/open311/*");
     registration.setName("bodySizeLimit");
     registration.setOrder(-100);
@@ -62,49 +70,50 @@ public class BodySizeLimit {
     public ServletInputStream getInputStream() throws IOException {
       if (limited == null) {
         ServletInputStream body = super.getInputStream();
-        limited = new ServletInputStream() {
-          private long read;
+        limited =
+            new ServletInputStream() {
+              private long read;
 
-          @Override
-          public int read() throws IOException {
-            int next = body.read();
-            if (next >= 0) {
-              count(1);
-            }
-            return next;
-          }
+              @Override
+              public int read() throws IOException {
+                int next = body.read();
+                if (next >= 0) {
+                  count(1);
+                }
+                return next;
+              }
 
-          @Override
-          public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = body.read(buffer, offset, length);
-            if (n > 0) {
-              count(n);
-            }
-            return n;
-          }
+              @Override
+              public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = body.read(buffer, offset, length);
+                if (n > 0) {
+                  count(n);
+                }
+                return n;
+              }
 
-          private void count(int n) throws TooLarge {
-            read += n;
-            if (read > MAX_BODY_BYTES) {
-              throw new TooLarge();
-            }
-          }
+              private void count(int n) throws TooLarge {
+                read += n;
+                if (read > MAX_BODY_BYTES) {
+                  throw new TooLarge();
+                }
+              }
 
-          @Override
-          public boolean isFinished() {
-            return body.isFinished();
-          }
+              @Override
+              public boolean isFinished() {
+                return body.isFinished();
+              }
 
-          @Override
-          public boolean isReady() {
-            return body.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return body.isReady();
+              }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            body.setReadListener(listener);
-          }
-        };
+              @Override
+              public void setReadListener(ReadListener listener) {
+                body.setReadListener(listener);
+              }
+            };
       }
       return limited;
     }

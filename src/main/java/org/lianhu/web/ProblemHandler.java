@@ -22,19 +22,26 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns every error of Lianhu's own API into problem details; validation errors name each field. */
+/**
+ * Turns every error of Lianhu's own API into problem details; validation errors name each field.
+ */
 @RestControllerAdvice(basePackages = "org.lianhu")
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldError error : ex.getBindingResult().getFieldErrors()) {
       errors.putIfAbsent(error.getField(), error.getDefaultMessage());
     }
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "请求有 " + errors.size() + " 处不符合要求: " + String.join(", ", errors.keySet()));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "请求有 " + errors.size() + " 处不符合要求: " + String.join(", ", errors.keySet()));
     problem.setType(Problems.type("invalid-request"));
     problem.setTitle("请求参数有误");
     problem.setProperty("errors", errors);
@@ -42,21 +49,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     if (causedBy(ex, BodySizeLimit.TooLarge.class)) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-          "请求体不能超过 " + BodySizeLimit.MAX_BODY_BYTES / 1024 + " KB");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              "请求体不能超过 " + BodySizeLimit.MAX_BODY_BYTES / 1024 + " KB");
       problem.setType(Problems.type("payload-too-large"));
       problem.setTitle("请求体过大");
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
     String detail = "请求体不是有效的 JSON";
-    if (causedBy(ex, java.io.CharConversionException.class) || String.valueOf(ex.getMessage()).contains("UTF-8")) {
+    if (causedBy(ex, java.io.CharConversionException.class)
+        || String.valueOf(ex.getMessage()).contains("UTF-8")) {
       detail = "请求体不是有效的 UTF-8 编码的 JSON";
     } else if (ex.getCause() instanceof StrictJson.ControlCharacter text) {
       detail = "字段 " + fieldPath(text) + " 含有控制字符（如 NUL），请删除后重新提交";
-    } else if (ex.getCause() instanceof MismatchedInputException mapping && !mapping.getPath().isEmpty()) {
+    } else if (ex.getCause() instanceof MismatchedInputException mapping
+        && !mapping.getPath().isEmpty()) {
       detail = "字段 " + fieldPath(mapping) + " 的值类型不对";
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
@@ -69,42 +83,54 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Refusal.class)
   ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
     ErrorResponseException problem = Problems.of(refusal);
-    return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).body(problem.getBody());
+    return ResponseEntity.status(problem.getStatusCode())
+        .headers(problem.getHeaders())
+        .body(problem.getBody());
   }
 
   /** The organisation's refusal of a location: a 400 naming the field, as every invalid request. */
   @ExceptionHandler(InvalidLocation.class)
   ResponseEntity<ProblemDetail> invalidLocation(InvalidLocation ex) {
-    return ResponseEntity.badRequest().body(Problems.invalid(ex.field(), ex.getMessage()).getBody());
+    return ResponseEntity.badRequest()
+        .body(Problems.invalid(ex.field(), ex.getMessage()).getBody());
   }
 
   @ExceptionHandler(GuessThrottle.TooManyGuesses.class)
   ResponseEntity<ProblemDetail> tooManyGuesses(GuessThrottle.TooManyGuesses ex) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-        "查询码错误次数过多，请于 " + ex.retryAfter().toMinutes() + " 分钟后再试");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.TOO_MANY_REQUESTS, "查询码错误次数过多，请于 " + ex.retryAfter().toMinutes() + " 分钟后再试");
     problem.setType(Problems.type("too-many-wrong-codes"));
     problem.setTitle("尝试次数过多");
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds())).body(problem);
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+        .body(problem);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
     problem.setType(Problems.type("invalid-request"));
     problem.setTitle("请求参数有误");
     return ResponseEntity.badRequest().body(problem);
   }
 
   /**
-   * Errors the framework answers itself (unsupported media type, bad parameters, unknown method...) get a
-   * Lianhu problem type and a Chinese title, like every other error of the API.
+   * Errors the framework answers itself (unsupported media type, bad parameters, unknown method...)
+   * get a Lianhu problem type and a Chinese title, like every other error of the API.
    */
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-      HttpStatusCode statusCode, WebRequest request) {
-    ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-    if (response != null && response.getBody() instanceof ProblemDetail problem
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    if (response != null
+        && response.getBody() instanceof ProblemDetail problem
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       switch (statusCode.value()) {
         case 400 -> name(problem, "invalid-request", "请求参数有误");
@@ -113,20 +139,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         case 406 -> name(problem, "not-acceptable", "无法提供所要求的格式");
         case 413 -> name(problem, "payload-too-large", "请求体过大");
         case 415 -> name(problem, "unsupported-media-type", "请求体须为 application/json");
-        default -> { }
+        default -> {}
       }
     }
     return response;
   }
 
   @Override
-  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Map<String, String> errors = new LinkedHashMap<>();
-    ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-        errors.putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "参数不符合要求: " + String.join(", ", errors.keySet()));
+    ex.getParameterValidationResults()
+        .forEach(
+            result ->
+                result
+                    .getResolvableErrors()
+                    .forEach(
+                        error ->
+                            errors.putIfAbsent(
+                                result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "参数不符合要求: " + String.join(", ", errors.keySet()));
     name(problem, "invalid-request", "请求参数有误");
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);
@@ -138,7 +176,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-    for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = ex;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (type.isInstance(cause)) {
         return true;
       }

@@ -16,7 +16,11 @@ public final class Problems {
   private Problems() {}
 
   public static ErrorResponseException invalid(String field, String detail) {
-    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求参数有误", detail,
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-request",
+        "请求参数有误",
+        detail,
         Map.of("errors", Map.of(field, detail)));
   }
 
@@ -40,7 +44,10 @@ public final class Problems {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, type, title, detail, Map.of());
   }
 
-  /** The problem a domain refusal is answered with: the same type, title, detail and field as the rest. */
+  /**
+   * The problem a domain refusal is answered with: the same type, title, detail and field as the
+   * rest.
+   */
   public static ErrorResponseException of(Refusal refusal) {
     return switch (refusal.kind()) {
       case INVALID -> invalid(refusal.field(), refusal.getMessage());
@@ -60,8 +67,8 @@ public final class Problems {
     return URI.create("/problems/" + slug);
   }
 
-  private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,
-      Map<String, Object> properties) {
+  private static ErrorResponseException problem(
+      HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(type(type));
     problem.setTitle(title);

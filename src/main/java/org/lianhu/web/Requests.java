@@ -10,7 +10,9 @@ import java.util.HexFormat;
 import org.lianhu.refusal.Refusal;
 import org.springframework.web.ErrorResponseException;
 
-/** What every public endpoint checks the same way: enum choices, idempotency keys, tracking codes. */
+/**
+ * What every public endpoint checks the same way: enum choices, idempotency keys, tracking codes.
+ */
 public final class Requests {
 
   public static final int MAX_IDEMPOTENCY_KEY = 100;
@@ -21,12 +23,16 @@ public final class Requests {
   public static String idempotencyKey(String header) {
     String key = header == null || header.isBlank() ? null : header.trim();
     if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
-      throw Problems.invalid("Idempotency-Key", "Idempotency-Key 不能超过 " + MAX_IDEMPOTENCY_KEY + " 个字符");
+      throw Problems.invalid(
+          "Idempotency-Key", "Idempotency-Key 不能超过 " + MAX_IDEMPOTENCY_KEY + " 个字符");
     }
     return key;
   }
 
-  /** The tracking code from the {@code X-Tracking-Code} header or the {@code trackingCode} parameter. */
+  /**
+   * The tracking code from the {@code X-Tracking-Code} header or the {@code trackingCode}
+   * parameter.
+   */
   public static String trackingCode(String header, String parameter) {
     String code = header != null ? header : parameter;
     if (code == null || code.isBlank()) {
@@ -51,14 +57,18 @@ public final class Requests {
         || (e instanceof Refusal refusal && refusal.kind() == Refusal.Kind.NOT_FOUND);
   }
 
-  /** User and password of an HTTP Basic {@code Authorization} header, or null when it is not one. */
+  /**
+   * User and password of an HTTP Basic {@code Authorization} header, or null when it is not one.
+   */
   public static String[] basicCredentials(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -13,10 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The API takes JSON as typed: a number where text belongs, text where a number belongs, or a boolean
- * for either is a client error (400), not something to coerce silently into a stored report. Text may hold
- * line breaks and tabs but no other control character (NUL, escape sequences...): those are refused too,
- * never stored.
+ * The API takes JSON as typed: a number where text belongs, text where a number belongs, or a
+ * boolean for either is a client error (400), not something to coerce silently into a stored
+ * report. Text may hold line breaks and tabs but no other control character (NUL, escape
+ * sequences...): those are refused too, never stored.
  */
 @Configuration
 public class StrictJson {
@@ -31,7 +31,8 @@ public class StrictJson {
   /** Jackson's own text reading, then the control-character check. */
   static class PlainText extends StringDeserializer {
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       String value = super.deserialize(parser, context);
       if (hasControlCharacter(value)) {
         throw new ControlCharacter(parser, value);
@@ -56,14 +57,24 @@ public class StrictJson {
 
   @Bean
   Jackson2ObjectMapperBuilderCustomizer noScalarCoercion() {
-    return builder -> builder.deserializerByType(String.class, new PlainText()).postConfigurer(mapper -> {
-      mapper.coercionConfigFor(LogicalType.Textual)
-          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-      for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-        mapper.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-      }
-    });
+    return builder ->
+        builder
+            .deserializerByType(String.class, new PlainText())
+            .postConfigurer(
+                mapper -> {
+                  mapper
+                      .coercionConfigFor(LogicalType.Textual)
+                      .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                  for (LogicalType number :
+                      new LogicalType[] {
+                        LogicalType.Integer, LogicalType.Float, LogicalType.Boolean
+                      }) {
+                    mapper
+                        .coercionConfigFor(number)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                  }
+                });
   }
 }

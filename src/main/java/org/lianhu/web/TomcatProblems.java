@@ -11,19 +11,20 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Some bad requests never reach Spring: Tomcat itself refuses an over-long header, a malformed URL or an
- * invalid escape. Its error page is HTML; this valve answers those with problem details too.
+ * Some bad requests never reach Spring: Tomcat itself refuses an over-long header, a malformed URL
+ * or an invalid escape. Its error page is HTML; this valve answers those with problem details too.
  */
 @Component
 public class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof StandardHost host) {
-        host.setErrorReportValveClass(ProblemValve.class.getName());
-      }
-    });
+    factory.addContextCustomizers(
+        context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ProblemValve.class.getName());
+          }
+        });
   }
 
   /** Writes {@code application/problem+json} for errors that have no body yet. */
@@ -41,8 +42,12 @@ public class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletW
         Writer writer = response.getReporter();
         if (writer != null) {
           String type = status == 400 ? "invalid-request" : "http-" + status;
-          writer.write("{\"type\":\"/problems/" + type + "\",\"title\":\"请求无法处理\",\"status\":" + status
-              + ",\"detail\":\"请求的格式不被服务器接受（地址、请求头或编码有误）\"}");
+          writer.write(
+              "{\"type\":\"/problems/"
+                  + type
+                  + "\",\"title\":\"请求无法处理\",\"status\":"
+                  + status
+                  + ",\"detail\":\"请求的格式不被服务器接受（地址、请求头或编码有误）\"}");
         }
       } catch (IOException | IllegalStateException e) {
         // The client is gone or the response is committed: nothing more to say.

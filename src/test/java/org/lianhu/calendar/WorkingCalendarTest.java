@@ -13,8 +13,11 @@ class WorkingCalendarTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   // National Day 2026: 1-7 October off, Saturday 10 October worked.
-  private final WorkingCalendar calendar = new WorkingCalendar(new CountyClock("Asia/Shanghai"),
-      "2026-10-01,2026-10-02,2026-10-03,2026-10-04,2026-10-05,2026-10-06,2026-10-07", "2026-10-10");
+  private final WorkingCalendar calendar =
+      new WorkingCalendar(
+          new CountyClock("Asia/Shanghai"),
+          "2026-10-01,2026-10-02,2026-10-03,2026-10-04,2026-10-05,2026-10-06,2026-10-07",
+          "2026-10-10");
 
   private static Instant at(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
@@ -36,26 +39,32 @@ class WorkingCalendarTest {
   @Test
   void countingSkipsTheWeekendAndKeepsTheTimeOfDay() {
     // Friday 15:30 + 3 working days = Wednesday 15:30
-    assertThat(calendar.plusWorkingDays(at("2026-11-27T15:30"), 3)).isEqualTo(at("2026-12-02T15:30"));
+    assertThat(calendar.plusWorkingDays(at("2026-11-27T15:30"), 3))
+        .isEqualTo(at("2026-12-02T15:30"));
   }
 
   @Test
   void countingSkipsAHolidayWeekAndUsesTheAdjustedSaturday() {
-    // Wednesday 30 September + 2 working days: 8 October (Thu) is the first after the holiday, then 9 October.
-    assertThat(calendar.plusWorkingDays(at("2026-09-30T10:00"), 2)).isEqualTo(at("2026-10-09T10:00"));
+    // Wednesday 30 September + 2 working days: 8 October (Thu) is the first after the holiday, then
+    // 9 October.
+    assertThat(calendar.plusWorkingDays(at("2026-09-30T10:00"), 2))
+        .isEqualTo(at("2026-10-09T10:00"));
     // Friday 9 October + 1 working day = the adjusted Saturday 10 October.
-    assertThat(calendar.plusWorkingDays(at("2026-10-09T10:00"), 1)).isEqualTo(at("2026-10-10T10:00"));
+    assertThat(calendar.plusWorkingDays(at("2026-10-09T10:00"), 1))
+        .isEqualTo(at("2026-10-10T10:00"));
   }
 
   @Test
   void aReportOnANonWorkingDayStartsCountingWhenTheOfficeOpens() {
     // Sunday 22:00 + 1 working day: the clock starts Monday 09:00, due Tuesday 09:00.
-    assertThat(calendar.plusWorkingDays(at("2026-11-29T22:00"), 1)).isEqualTo(at("2026-12-01T09:00"));
+    assertThat(calendar.plusWorkingDays(at("2026-11-29T22:00"), 1))
+        .isEqualTo(at("2026-12-01T09:00"));
   }
 
   @Test
   void zeroDaysOnAWorkingDayIsNow() {
-    assertThat(calendar.plusWorkingDays(at("2026-11-25T11:00"), 0)).isEqualTo(at("2026-11-25T11:00"));
+    assertThat(calendar.plusWorkingDays(at("2026-11-25T11:00"), 0))
+        .isEqualTo(at("2026-11-25T11:00"));
   }
 
   @Test
@@ -66,7 +75,8 @@ class WorkingCalendarTest {
 
   @Test
   void aBadHolidayListFailsAtStartUp() {
-    assertThatThrownBy(() -> new WorkingCalendar(new CountyClock("Asia/Shanghai"), "2026-13-01", ""))
+    assertThatThrownBy(
+            () -> new WorkingCalendar(new CountyClock("Asia/Shanghai"), "2026-13-01", ""))
         .isInstanceOf(RuntimeException.class);
   }
 }

@@ -24,7 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CaseApiTest {
 
-  private static final String VALID = """
+  private static final String VALID =
+      """
       {"category":"streetlight","description":"  和平里东街路灯不亮\\n已经三天  ","urgency":"urgent",
        "location":{"address":"和平里东街12号","latitude":30.001,"longitude":120.002},
        "reporter":{"name":"张三丰","phone":"13812345678"},"source":"resident"}
@@ -39,7 +40,8 @@ class CaseApiTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.addAll(extra);
-    return http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    return http.exchange(
+        "/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   private ResponseEntity<JsonNode> post(String body) {
@@ -49,7 +51,8 @@ class CaseApiTest {
   private ResponseEntity<JsonNode> view(String caseNo, String code) {
     HttpHeaders headers = new HttpHeaders();
     headers.set("X-Tracking-Code", code);
-    return http.exchange("/api/cases/" + caseNo, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+    return http.exchange(
+        "/api/cases/" + caseNo, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
   }
 
   private long caseRows() {
@@ -69,15 +72,19 @@ class CaseApiTest {
     assertThat(caseNo).matches("\\d{4}-\\d{6}");
     assertThat(response.getBody().get("trackingCode").asText()).matches("[A-Z2-9]{8}");
     assertThat(response.getHeaders().getLocation()).hasPath("/api/cases/" + caseNo);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isOne();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count())
+        .isOne();
   }
 
   @Test
-  void theReporterFollowsTheCaseWithTheTrackingCodeAndSeesTheDescriptionVerbatimAndThePhoneMasked() {
+  void
+      theReporterFollowsTheCaseWithTheTrackingCodeAndSeesTheDescriptionVerbatimAndThePhoneMasked() {
     JsonNode receipt = post(VALID).getBody();
     String caseNo = receipt.get("caseNo").asText();
 
-    ResponseEntity<JsonNode> response = view(caseNo, receipt.get("trackingCode").asText().toLowerCase());
+    ResponseEntity<JsonNode> response =
+        view(caseNo, receipt.get("trackingCode").asText().toLowerCase());
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode view = response.getBody();
@@ -86,7 +93,8 @@ class CaseApiTest {
     assertThat(view.get("reporterName").asText()).isEqualTo("张**");
     assertThat(view.get("statusName").asText()).isEqualTo("待受理");
     assertThat(view.get("urgencyName").asText()).isEqualTo("紧急");
-    assertThat(view.get("timeline")).extracting(step -> step.get("action").asText())
+    assertThat(view.get("timeline"))
+        .extracting(step -> step.get("action").asText())
         .containsExactly("事件上报", "分派受理");
     assertThat(view.get("timeline").get(1).get("remark").asText()).contains("和平里第一网格");
     assertThat(view.toString()).doesNotContain("13812345678");
@@ -100,7 +108,8 @@ class CaseApiTest {
     ResponseEntity<JsonNode> unknownCase = view("1999-999999", "AAAAAAAA");
 
     assertThat(wrongCode.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(wrongCode.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(wrongCode.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(wrongCode.getBody().get("detail")).isEqualTo(unknownCase.getBody().get("detail"));
     assertThat(wrongCode.getBody().get("type")).isEqualTo(unknownCase.getBody().get("type"));
   }
@@ -121,7 +130,8 @@ class CaseApiTest {
     ResponseEntity<JsonNode> response = post("{\"category\":\"streetlight\",\"location\":{}}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode errors = response.getBody().get("errors");
     assertThat(errors.has("description")).isTrue();
     assertThat(errors.has("reporter")).isTrue();
@@ -170,9 +180,17 @@ class CaseApiTest {
 
   @Test
   void unknownUrgencySourceAndLiaisonUnitAreRefused() {
-    assertThat(post(VALID.replace("\"urgent\"", "\"whenever\"")).getBody().get("errors").has("urgency")).isTrue();
-    assertThat(post(VALID.replace("\"resident\"", "\"pigeon\"")).getBody().get("errors").has("source")).isTrue();
-    String withUnit = VALID.replace("\"longitude\":120.002", "\"longitude\":120.002,\"liaisonUnit\":\"nowhere\"");
+    assertThat(
+            post(VALID.replace("\"urgent\"", "\"whenever\""))
+                .getBody()
+                .get("errors")
+                .has("urgency"))
+        .isTrue();
+    assertThat(
+            post(VALID.replace("\"resident\"", "\"pigeon\"")).getBody().get("errors").has("source"))
+        .isTrue();
+    String withUnit =
+        VALID.replace("\"longitude\":120.002", "\"longitude\":120.002,\"liaisonUnit\":\"nowhere\"");
     assertThat(post(withUnit).getBody().get("errors").has("location.liaisonUnit")).isTrue();
   }
 
@@ -201,8 +219,11 @@ class CaseApiTest {
     ResponseEntity<JsonNode> different = post(VALID.replace("三天", "五天"), headers);
 
     assertThat(different.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(different.getBody().get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
-    assertThat(different.getBody().toString()).doesNotContain(first).doesNotContain(first.substring(5));
+    assertThat(different.getBody().get("type").asText())
+        .isEqualTo("/problems/idempotency-key-reused");
+    assertThat(different.getBody().toString())
+        .doesNotContain(first)
+        .doesNotContain(first.substring(5));
   }
 
   @Test
@@ -211,12 +232,21 @@ class CaseApiTest {
     String caseNo = receipt.get("caseNo").asText();
     String code = receipt.get("trackingCode").asText();
 
-    ResponseEntity<JsonNode> notYet = http.postForEntity("/api/cases/" + caseNo + "/rating",
-        Map.of("trackingCode", code, "rating", "satisfied"), JsonNode.class);
-    ResponseEntity<JsonNode> wrongCode = http.postForEntity("/api/cases/" + caseNo + "/rating",
-        Map.of("trackingCode", "WRONGCOD", "rating", "satisfied"), JsonNode.class);
-    ResponseEntity<JsonNode> badVerdict = http.postForEntity("/api/cases/" + caseNo + "/rating",
-        Map.of("trackingCode", code, "rating", "great"), JsonNode.class);
+    ResponseEntity<JsonNode> notYet =
+        http.postForEntity(
+            "/api/cases/" + caseNo + "/rating",
+            Map.of("trackingCode", code, "rating", "satisfied"),
+            JsonNode.class);
+    ResponseEntity<JsonNode> wrongCode =
+        http.postForEntity(
+            "/api/cases/" + caseNo + "/rating",
+            Map.of("trackingCode", "WRONGCOD", "rating", "satisfied"),
+            JsonNode.class);
+    ResponseEntity<JsonNode> badVerdict =
+        http.postForEntity(
+            "/api/cases/" + caseNo + "/rating",
+            Map.of("trackingCode", code, "rating", "great"),
+            JsonNode.class);
 
     assertThat(notYet.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(notYet.getBody().get("type").asText()).isEqualTo("/problems/rating-not-open");
@@ -227,6 +257,8 @@ class CaseApiTest {
   @Test
   void theCategoriesAreListedForClients() {
     ResponseEntity<JsonNode> response = http.getForEntity("/api/categories", JsonNode.class);
-    assertThat(response.getBody()).extracting(c -> c.get("code").asText()).contains("streetlight", "dispute", "other");
+    assertThat(response.getBody())
+        .extracting(c -> c.get("code").asText())
+        .contains("streetlight", "dispute", "other");
   }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.lianhu.refusal.Refusal;
 import org.lianhu.web.Problems;
 
-/** Every path of processes/case-handling.bpmn, through the real delegates, DMN tables and database. */
+/**
+ * Every path of processes/case-handling.bpmn, through the real delegates, DMN tables and database.
+ */
 class CaseHandlingProcessTest extends CaseLoopTestSupport {
 
   private static final String HEPINGLI = "东城街道和平里东街12号";
@@ -28,7 +30,8 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     assertThat(accept.getAssignee()).isEqualTo("wangli");
     assertThat(candidateGroups(accept)).containsExactly("gridHepingli1");
     CaseRecord record = recordOf(receipt);
-    assertThat(Duration.between(record.createdAt(), record.responseDue())).isEqualTo(Duration.ofHours(24));
+    assertThat(Duration.between(record.createdAt(), record.responseDue()))
+        .isEqualTo(Duration.ofHours(24));
     assertThat(accept.getDueDate().toInstant()).isEqualTo(record.responseDue());
     assertThat(record.caseStatus()).isEqualTo(CaseStatus.REPORTED);
     assertThat(actions(receipt)).containsExactly("事件上报", "分派受理");
@@ -46,7 +49,9 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
   @Test
   void anIssueResolvedOnTheSpotIsFedBackAndClosesWhenTheReporterIsSatisfied() {
     CaseReceipt receipt = reportCase("streetlight", "normal", HEPINGLI);
-    completeAs("wangli", openTask(receipt, "acceptCase"),
+    completeAs(
+        "wangli",
+        openTask(receipt, "acceptCase"),
         Map.of("acceptDecision", "onSpot", "acceptComment", "已更换灯泡，路灯恢复照明"));
 
     ProcessInstance instance = instanceOf(receipt);
@@ -75,7 +80,9 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
         .hasMessageContaining("不予受理须填写理由");
     assertThat(openTasks(receipt, "acceptCase")).hasSize(1);
 
-    completeAs("wangli", openTask(receipt, "acceptCase"),
+    completeAs(
+        "wangli",
+        openTask(receipt, "acceptCase"),
         Map.of("acceptDecision", "reject", "rejectReason", "与事件 2026-000001 重复"));
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed("caseRejected");
@@ -99,11 +106,14 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     assertThat(dispatched.supervisingDepartmentCode()).isEqualTo("supervision");
     assertThat(dispatched.handlerGroup()).isEqualTo("officeUrbanDongcheng");
     assertThat(handle.getDueDate().toInstant()).isEqualTo(dispatched.handleDue());
-    assertThat(runtimeService.getVariable(instanceIdOf(receipt), "supervisorGroup")).isEqualTo("officeSupervision");
-    assertThat(cases.timeline(dispatched.id())).anySatisfy(entry -> {
-      assertThat(entry.action()).isEqualTo("派单");
-      assertThat(entry.remark()).contains("城管东城中队").contains("抄送督查室督办科");
-    });
+    assertThat(runtimeService.getVariable(instanceIdOf(receipt), "supervisorGroup"))
+        .isEqualTo("officeSupervision");
+    assertThat(cases.timeline(dispatched.id()))
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.action()).isEqualTo("派单");
+              assertThat(entry.remark()).contains("城管东城中队").contains("抄送督查室督办科");
+            });
 
     completeAs("hanxue", handle, Map.of("handleResult", "垃圾已清运，已安排每日巡查"));
     BpmnAwareTests.assertThat(instanceOf(receipt)).isWaitingAt("awaitRating");
@@ -133,18 +143,27 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     assertThat(candidateGroups(coordinate)).containsExactly("streetDongcheng");
     assertThat(openTasks(receipt, "handleCase")).isEmpty();
 
-    assertThatThrownBy(() -> completeAs("gaofeng", coordinate, Map.of("coordinateComment", "需多部门联合处置")))
+    assertThatThrownBy(
+            () -> completeAs("gaofeng", coordinate, Map.of("coordinateComment", "需多部门联合处置")))
         .hasMessageContaining("请选择牵头部门");
 
     // Tasklist submits a checklist as a JSON array.
-    completeAs("gaofeng", openTask(receipt, "coordinateCase"), Map.of(
-        "leadGroup", "officeUrbanDongcheng",
-        "coHandlerGroups", SpinValues.jsonValue("[\"officePoliceDongcheng\",\"officeHousing\",\"officeUrbanDongcheng\"]").create(),
-        "coordinateComment", "城管牵头，公安、住建配合"));
+    completeAs(
+        "gaofeng",
+        openTask(receipt, "coordinateCase"),
+        Map.of(
+            "leadGroup", "officeUrbanDongcheng",
+            "coHandlerGroups",
+                SpinValues.jsonValue(
+                        "[\"officePoliceDongcheng\",\"officeHousing\",\"officeUrbanDongcheng\"]")
+                    .create(),
+            "coordinateComment", "城管牵头，公安、住建配合"));
 
-    assertThat(candidateGroups(openTask(receipt, "handleCase"))).containsExactly("officeUrbanDongcheng");
+    assertThat(candidateGroups(openTask(receipt, "handleCase")))
+        .containsExactly("officeUrbanDongcheng");
     List<Task> coHandling = openTasks(receipt, "coHandleCase");
-    assertThat(coHandling).flatMap(this::candidateGroups)
+    assertThat(coHandling)
+        .flatMap(this::candidateGroups)
         .containsExactlyInAnyOrder("officePoliceDongcheng", "officeHousing");
     assertThat(recordOf(receipt).handlerGroup()).isEqualTo("officeUrbanDongcheng");
 
@@ -174,8 +193,16 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     assertThat(candidateGroups(supervise)).containsExactly("communityHepingli");
     assertThat(runtimeService.getVariable(instanceIdOf(receipt), "overdueStage")).isEqualTo("受理");
 
-    completeAs("sunli", supervise, Map.of("reassignGroup", "gridHepingli2", "reassignUser", "zhaoqiang",
-        "superviseComment", "原网格员休假，改派第二网格"));
+    completeAs(
+        "sunli",
+        supervise,
+        Map.of(
+            "reassignGroup",
+            "gridHepingli2",
+            "reassignUser",
+            "zhaoqiang",
+            "superviseComment",
+            "原网格员休假，改派第二网格"));
 
     Task accept = openTask(receipt, "acceptCase");
     assertThat(accept.getAssignee()).isEqualTo("zhaoqiang");
@@ -204,7 +231,8 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
   void anOverdueHandlingIsEscalatedToTheSupervisingDepartmentWhichHandsItToAnotherOffice() {
     CaseReceipt receipt = reportCase("noise", "normal", HEPINGLI);
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
-    assertThat(candidateGroups(openTask(receipt, "handleCase"))).containsExactly("officePoliceDongcheng");
+    assertThat(candidateGroups(openTask(receipt, "handleCase")))
+        .containsExactly("officePoliceDongcheng");
 
     fireTimer(receipt, "handleWarningTimer");
     assertThat(openTask(receipt, "handleCase").getPriority()).isEqualTo(75);
@@ -212,26 +240,32 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     Task supervise = openTask(receipt, "superviseHandling");
     assertThat(candidateGroups(supervise)).containsExactly("officeSupervision");
 
-    completeAs("duchao", supervise, Map.of("reassignGroup", "officeUrbanDongcheng",
-        "superviseComment", "属施工噪音，改由城管处置"));
+    completeAs(
+        "duchao",
+        supervise,
+        Map.of("reassignGroup", "officeUrbanDongcheng", "superviseComment", "属施工噪音，改由城管处置"));
 
-    assertThat(candidateGroups(openTask(receipt, "handleCase"))).containsExactly("officeUrbanDongcheng");
+    assertThat(candidateGroups(openTask(receipt, "handleCase")))
+        .containsExactly("officeUrbanDongcheng");
     CaseRecord record = recordOf(receipt);
     assertThat(record.handlerGroup()).isEqualTo("officeUrbanDongcheng");
     assertThat(record.departmentCode()).isEqualTo("urban");
     assertThat(record.overdue()).isTrue();
     // The supervisor's remark is internal: on the timeline, but not public.
-    assertThat(cases.timeline(record.id())).anySatisfy(entry -> {
-      assertThat(entry.action()).isEqualTo("督办意见");
-      assertThat(entry.publicEntry()).isFalse();
-    });
+    assertThat(cases.timeline(record.id()))
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.action()).isEqualTo("督办意见");
+              assertThat(entry.publicEntry()).isFalse();
+            });
   }
 
   @Test
   void aSupervisorWhoLeavesTheOwnerInPlaceOnlyRecordsTheRemark() {
     CaseReceipt receipt = reportCase("road_damage", "normal", HEPINGLI);
     fireTimer(receipt, "responseOverdueTimer");
-    completeAs("sunli", openTask(receipt, "superviseAcceptance"), Map.of("superviseComment", "请今日内受理"));
+    completeAs(
+        "sunli", openTask(receipt, "superviseAcceptance"), Map.of("superviseComment", "请今日内受理"));
 
     Task accept = openTask(receipt, "acceptCase");
     assertThat(accept.getAssignee()).isEqualTo("wangli");
@@ -244,8 +278,10 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     fireTimer(receipt, "responseOverdueTimer");
     Task supervise = openTask(receipt, "superviseAcceptance");
 
-    assertThatThrownBy(() -> completeAs("sunli", supervise,
-        Map.of("reassignUser", "nobody", "superviseComment", "改派")))
+    assertThatThrownBy(
+            () ->
+                completeAs(
+                    "sunli", supervise, Map.of("reassignUser", "nobody", "superviseComment", "改派")))
         .hasMessageContaining("办理人账号不存在");
   }
 
@@ -253,7 +289,8 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
   void emergenciesMustBeAnsweredWithinThirtyMinutesAndHandledWithinFourHours() {
     CaseReceipt receipt = reportCase("power_outage", "emergency", HEPINGLI);
     CaseRecord record = recordOf(receipt);
-    assertThat(Duration.between(record.createdAt(), record.responseDue())).isEqualTo(Duration.ofMinutes(30));
+    assertThat(Duration.between(record.createdAt(), record.responseDue()))
+        .isEqualTo(Duration.ofMinutes(30));
 
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
     CaseRecord dispatched = recordOf(receipt);
@@ -294,11 +331,16 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
   @Test
   void theStreetCanSendAReviewedCaseBackToCoordination() {
     CaseReceipt receipt = reportCase("streetlight", "normal", HEPINGLI);
-    completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "onSpot", "acceptComment", "已修复"));
+    completeAs(
+        "wangli",
+        openTask(receipt, "acceptCase"),
+        Map.of("acceptDecision", "onSpot", "acceptComment", "已修复"));
     runtimeService.setVariable(instanceIdOf(receipt), "maxReopens", 0);
     rate(receipt, Rating.unsatisfied, "灯还是不亮");
 
-    completeAs("gaofeng", openTask(receipt, "streetReview"),
+    completeAs(
+        "gaofeng",
+        openTask(receipt, "streetReview"),
         Map.of("reviewDecision", "redispatch", "reviewComment", "线路老化，需市政处理"));
 
     Task coordinate = openTask(receipt, "coordinateCase");
@@ -312,7 +354,10 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
   @Test
   void aCaseResolvedOnTheSpotThatDidNotHoldIsDispatchedWhenReopened() {
     CaseReceipt receipt = reportCase("streetlight", "normal", HEPINGLI);
-    completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "onSpot", "acceptComment", "已修复"));
+    completeAs(
+        "wangli",
+        openTask(receipt, "acceptCase"),
+        Map.of("acceptDecision", "onSpot", "acceptComment", "已修复"));
     rate(receipt, Rating.unsatisfied, "灯又坏了");
 
     assertThat(candidateGroups(openTask(receipt, "handleCase"))).containsExactly("officeMunicipal");
@@ -323,7 +368,10 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
   void withoutARatingInTimeTheCaseClosesUnratedAndALateRatingIsRefused() {
     CaseReceipt receipt = reportCase("streetlight", "normal", HEPINGLI);
     ProcessInstance instance = instanceOf(receipt);
-    completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "onSpot", "acceptComment", "已修复"));
+    completeAs(
+        "wangli",
+        openTask(receipt, "acceptCase"),
+        Map.of("acceptDecision", "onSpot", "acceptComment", "已修复"));
 
     fireTimer(receipt, "ratingTimeout");
 
@@ -332,23 +380,30 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     assertThat(record.caseStatus()).isEqualTo(CaseStatus.CLOSED);
     assertThat(record.rating()).isNull();
     assertThatThrownBy(() -> rate(receipt, Rating.satisfied, null))
-        .isInstanceOfSatisfying(Refusal.class, e -> {
-          assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
-          assertThat(Problems.of(e).getStatusCode().value()).isEqualTo(409);
-        });
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+              assertThat(Problems.of(e).getStatusCode().value()).isEqualTo(409);
+            });
   }
 
   @Test
   void aSecondRatingOfTheSameResultIsRefused() {
     CaseReceipt receipt = reportCase("streetlight", "normal", HEPINGLI);
-    completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "onSpot", "acceptComment", "已修复"));
+    completeAs(
+        "wangli",
+        openTask(receipt, "acceptCase"),
+        Map.of("acceptDecision", "onSpot", "acceptComment", "已修复"));
     rate(receipt, Rating.satisfied, null);
 
     assertThatThrownBy(() -> rate(receipt, Rating.unsatisfied, null))
-        .isInstanceOfSatisfying(Refusal.class, e -> {
-          assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
-          assertThat(Problems.of(e).getStatusCode().value()).isEqualTo(409);
-        });
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+              assertThat(Problems.of(e).getStatusCode().value()).isEqualTo(409);
+            });
     assertThat(recordOf(receipt).rating()).isEqualTo("satisfied");
   }
 }

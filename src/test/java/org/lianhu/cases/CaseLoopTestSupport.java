@@ -1,7 +1,5 @@
 package org.lianhu.cases;
 
-import org.lianhu.org.Location;
-import org.lianhu.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -19,6 +17,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.lianhu.org.Location;
+import org.lianhu.timeline.TimelineEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -50,9 +50,13 @@ public abstract class CaseLoopTestSupport {
   }
 
   protected static ReportCaseRequest report(String category, String urgency, String address) {
-    return new ReportCaseRequest(category, "  路灯不亮已经三天了，晚上出行很不方便。\n请尽快处理！  ",
-        new Location(address, null, null, null), urgency,
-        new ReportCaseRequest.Reporter("张三", "13812345678"), "resident");
+    return new ReportCaseRequest(
+        category,
+        "  路灯不亮已经三天了，晚上出行很不方便。\n请尽快处理！  ",
+        new Location(address, null, null, null),
+        urgency,
+        new ReportCaseRequest.Reporter("张三", "13812345678"),
+        "resident");
   }
 
   protected CaseReceipt reportCase(String category, String urgency, String address) {
@@ -60,7 +64,10 @@ public abstract class CaseLoopTestSupport {
   }
 
   protected ProcessInstance instanceOf(CaseReceipt receipt) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(receipt.caseNo()).singleResult();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(receipt.caseNo())
+        .singleResult();
   }
 
   protected String instanceIdOf(CaseReceipt receipt) {
@@ -84,14 +91,22 @@ public abstract class CaseLoopTestSupport {
   }
 
   protected List<Task> openTasks(CaseReceipt receipt, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instanceIdOf(receipt)).taskDefinitionKey(taskKey)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instanceIdOf(receipt))
+        .taskDefinitionKey(taskKey)
         .list();
   }
 
-  /** Completes a task as the given user would in Tasklist: logged in with their groups, claim, submit. */
+  /**
+   * Completes a task as the given user would in Tasklist: logged in with their groups, claim,
+   * submit.
+   */
   protected void completeAs(String userId, Task task, Map<String, Object> form) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(group -> group.getId()).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(group -> group.getId())
+            .toList();
     identityService.setAuthentication(userId, groups);
     try {
       if (task.getAssignee() == null) {
@@ -106,13 +121,22 @@ public abstract class CaseLoopTestSupport {
   protected List<String> candidateGroups(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).toList();
+        .map(link -> link.getGroupId())
+        .toList();
   }
 
-  /** Moves the engine clock just past the timer's due date and runs the timer, as the job executor would. */
+  /**
+   * Moves the engine clock just past the timer's due date and runs the timer, as the job executor
+   * would.
+   */
   protected void fireTimer(CaseReceipt receipt, String timerActivityId) {
-    Job job = managementService.createJobQuery().processInstanceId(instanceIdOf(receipt))
-        .activityId(timerActivityId).timers().singleResult();
+    Job job =
+        managementService
+            .createJobQuery()
+            .processInstanceId(instanceIdOf(receipt))
+            .activityId(timerActivityId)
+            .timers()
+            .singleResult();
     if (job == null) {
       throw new AssertionError("no timer " + timerActivityId + " is waiting");
     }
@@ -124,12 +148,18 @@ public abstract class CaseLoopTestSupport {
   }
 
   protected boolean timerWaiting(CaseReceipt receipt, String timerActivityId) {
-    return managementService.createJobQuery().processInstanceId(instanceIdOf(receipt))
-        .activityId(timerActivityId).timers().count() > 0;
+    return managementService
+            .createJobQuery()
+            .processInstanceId(instanceIdOf(receipt))
+            .activityId(timerActivityId)
+            .timers()
+            .count()
+        > 0;
   }
 
   protected void rate(CaseReceipt receipt, Rating verdict, String comment) {
-    rating.rate(receipt.caseNo(), new RateCaseRequest(receipt.trackingCode(), verdict.name(), comment));
+    rating.rate(
+        receipt.caseNo(), new RateCaseRequest(receipt.trackingCode(), verdict.name(), comment));
   }
 
   protected static Duration between(Instant from, Date to) {

@@ -14,9 +14,9 @@ import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabas
 import org.springframework.context.annotation.Import;
 
 /**
- * {@code CaseMapper.xml} against a real database, without the engine or the web layer: the same tests run
- * on H2 ({@link CaseMapperTest}) and on the MySQL-compatible server ({@link CaseMapperMySqlIT}). Each test
- * writes its own rows inside a transaction that is rolled back.
+ * {@code CaseMapper.xml} against a real database, without the engine or the web layer: the same
+ * tests run on H2 ({@link CaseMapperTest}) and on the MySQL-compatible server ({@link
+ * CaseMapperMySqlIT}). Each test writes its own rows inside a transaction that is rolled back.
  */
 @MybatisTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -47,13 +47,17 @@ abstract class CaseMapperContract {
     Instant at = Instant.parse("2026-11-25T01:00:00Z");
     cases.appendTimeline(new TimelineEntry(null, id, at, "system", "事件上报", null, true));
     cases.appendTimeline(new TimelineEntry(null, id, at, "wangli", "受理：转派职能部门", "转城管", true));
-    cases.appendTimeline(new TimelineEntry(null, id, at.plusSeconds(60), "duchao", "督办意见", "加快", false));
+    cases.appendTimeline(
+        new TimelineEntry(null, id, at.plusSeconds(60), "duchao", "督办意见", "加快", false));
 
     List<TimelineEntry> entries = cases.timeline(id);
-    assertThat(entries).extracting(TimelineEntry::action).containsExactly("事件上报", "受理：转派职能部门", "督办意见");
+    assertThat(entries)
+        .extracting(TimelineEntry::action)
+        .containsExactly("事件上报", "受理：转派职能部门", "督办意见");
     assertThat(entries.get(2).publicEntry()).isFalse();
 
-    assertThat(cases.rate(id, CaseStatus.AWAITING_RATING, "satisfied", null)).as("not yet awaiting a rating")
+    assertThat(cases.rate(id, CaseStatus.AWAITING_RATING, "satisfied", null))
+        .as("not yet awaiting a rating")
         .isZero();
     cases.resolve(id, CaseStatus.AWAITING_RATING, "已处理", at);
     assertThat(cases.rate(id, CaseStatus.AWAITING_RATING, "satisfied", null)).isOne();
@@ -66,7 +70,8 @@ abstract class CaseMapperContract {
     long id = NewCaseFixture.insert(cases, "井盖缺失", CREATED);
     Instant due = Instant.parse("2026-11-27T09:00:00Z");
 
-    cases.recordDispatch(id, CaseStatus.DISPATCHED, "urban_mgmt", "supervision", "dongchengUrban", due);
+    cases.recordDispatch(
+        id, CaseStatus.DISPATCHED, "urban_mgmt", "supervision", "dongchengUrban", due);
     CaseRecord dispatched = cases.findById(id);
     assertThat(dispatched.caseStatus()).isEqualTo(CaseStatus.DISPATCHED);
     assertThat(dispatched.handlerGroup()).isEqualTo("dongchengUrban");
@@ -95,11 +100,14 @@ abstract class CaseMapperContract {
     Instant to = CREATED.plusSeconds(10);
 
     assertThat(cases.findPublic("streetlight", from, to, false, CaseStatus.FINISHED, 10))
-        .extracting(CaseRecord::id).containsExactly(open);
+        .extracting(CaseRecord::id)
+        .containsExactly(open);
     assertThat(cases.findPublic("streetlight", from, to, true, CaseStatus.FINISHED, 10))
-        .extracting(CaseRecord::id).containsExactly(rejected);
+        .extracting(CaseRecord::id)
+        .containsExactly(rejected);
     assertThat(cases.findPublic("streetlight", from, to, null, CaseStatus.FINISHED, 10))
-        .extracting(CaseRecord::id).containsExactly(rejected, open);
+        .extracting(CaseRecord::id)
+        .containsExactly(rejected, open);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.lianhu.engine;
 
-import org.lianhu.cases.CaseDeadlines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.Test;
+import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.steps.RouteCase;
@@ -29,15 +29,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The contract between processes/ and the Java code: every delegate and listener expression of a model
- * names a Spring bean of the right kind, and every process key and decision id that Java uses exists in
- * the models. (Forms: {@code ProcessModelsTest} checks every formRef; {@code support.FormFieldsCheck}
- * checks, in every test that reaches a task, that the fields its form shows are set.)
+ * The contract between processes/ and the Java code: every delegate and listener expression of a
+ * model names a Spring bean of the right kind, and every process key and decision id that Java uses
+ * exists in the models. (Forms: {@code ProcessModelsTest} checks every formRef; {@code
+ * support.FormFieldsCheck} checks, in every test that reaches a task, that the fields its form
+ * shows are set.)
  */
 class ModelContractTest extends CaseLoopTestSupport {
 
   private static final Path PROCESSES = Path.of("processes");
-  private static final Pattern BEAN = Pattern.compile("camunda:delegateExpression=\"\\$\\{([A-Za-z0-9_]+)}\"");
+  private static final Pattern BEAN =
+      Pattern.compile("camunda:delegateExpression=\"\\$\\{([A-Za-z0-9_]+)}\"");
 
   @Autowired private ApplicationContext context;
 
@@ -58,28 +60,40 @@ class ModelContractTest extends CaseLoopTestSupport {
     }
 
     assertThat(named).hasSizeGreaterThan(20);
-    assertThat(named).allSatisfy(name -> {
-      assertThat(context.containsBean(name)).as("bean %s named in processes/", name).isTrue();
-      Object bean = context.getBean(name);
-      assertThat(bean instanceof JavaDelegate || bean instanceof TaskListener || bean instanceof ExecutionListener)
-          .as("%s is a delegate or a listener", name).isTrue();
-    });
+    assertThat(named)
+        .allSatisfy(
+            name -> {
+              assertThat(context.containsBean(name))
+                  .as("bean %s named in processes/", name)
+                  .isTrue();
+              Object bean = context.getBean(name);
+              assertThat(
+                      bean instanceof JavaDelegate
+                          || bean instanceof TaskListener
+                          || bean instanceof ExecutionListener)
+                  .as("%s is a delegate or a listener", name)
+                  .isTrue();
+            });
   }
 
   @Test
   void theProcessKeysAndDecisionIdsJavaUsesExistInTheModels() throws IOException {
     Set<String> processes = new TreeSet<>();
     for (Path model : files(".bpmn")) {
-      Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(Process.class)
+      Bpmn.readModelFromFile(model.toFile())
+          .getModelElementsByType(Process.class)
           .forEach(process -> processes.add(process.getId()));
     }
     Set<String> decisions = new TreeSet<>();
     for (Path table : files(".dmn")) {
-      Dmn.readModelFromFile(table.toFile()).getModelElementsByType(Decision.class)
+      Dmn.readModelFromFile(table.toFile())
+          .getModelElementsByType(Decision.class)
           .forEach(decision -> decisions.add(decision.getId()));
     }
 
     assertThat(processes).contains(CaseVariables.PROCESS_KEY, MediationVariables.PROCESS_KEY);
-    assertThat(decisions).contains(RouteCase.DECISION, CaseDeadlines.DECISION, MediationVariables.DEADLINES_DECISION);
+    assertThat(decisions)
+        .contains(
+            RouteCase.DECISION, CaseDeadlines.DECISION, MediationVariables.DEADLINES_DECISION);
   }
 }

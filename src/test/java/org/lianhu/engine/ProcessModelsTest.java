@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -24,9 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What Tasklist, Cockpit and Modeler need from every model in processes/: a diagram for every element,
- * history time to live, a Camunda Form that exists for every user task, Chinese names on everything a
- * caseworker sees.
+ * What Tasklist, Cockpit and Modeler need from every model in processes/: a diagram for every
+ * element, history time to live, a Camunda Form that exists for every user task, Chinese names on
+ * everything a caseworker sees.
  */
 class ProcessModelsTest {
 
@@ -56,10 +56,15 @@ class ProcessModelsTest {
   void everyElementHasADiagramShapeOrEdge(Path file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
     Set<String> drawn = new HashSet<>();
-    model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
-    model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnShape.class)
+        .forEach(s -> drawn.add(s.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnEdge.class)
+        .forEach(e -> drawn.add(e.getBpmnElement().getId()));
 
-    assertThat(model.getModelElementsByType(FlowNode.class)).allSatisfy(n -> assertThat(drawn).contains(n.getId()));
+    assertThat(model.getModelElementsByType(FlowNode.class))
+        .allSatisfy(n -> assertThat(drawn).contains(n.getId()));
     assertThat(model.getModelElementsByType(SequenceFlow.class))
         .allSatisfy(f -> assertThat(drawn).contains(f.getId()));
   }
@@ -68,10 +73,12 @@ class ProcessModelsTest {
   @MethodSource("bpmnFiles")
   void everyProcessIsExecutableWithAHistoryTimeToLive(Path file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-    assertThat(model.getModelElementsByType(Process.class)).allSatisfy(process -> {
-      assertThat(process.isExecutable()).isTrue();
-      assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
-    });
+    assertThat(model.getModelElementsByType(Process.class))
+        .allSatisfy(
+            process -> {
+              assertThat(process.isExecutable()).isTrue();
+              assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+            });
   }
 
   @ParameterizedTest
@@ -79,10 +86,13 @@ class ProcessModelsTest {
   void everyUserTaskHasACamundaFormThatIsDeployedWithIt(Path file) throws IOException {
     Set<String> forms = formIds();
     BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-    assertThat(model.getModelElementsByType(UserTask.class)).isNotEmpty().allSatisfy(task -> {
-      assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isIn(forms);
-      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
-    });
+    assertThat(model.getModelElementsByType(UserTask.class))
+        .isNotEmpty()
+        .allSatisfy(
+            task -> {
+              assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isIn(forms);
+              assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+            });
   }
 
   @ParameterizedTest
@@ -90,13 +100,17 @@ class ProcessModelsTest {
   void everyFlowNodeAndEveryDecisionHasAChineseName(Path file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
     assertThat(model.getModelElementsByType(FlowNode.class))
-        .allSatisfy(n -> assertThat(n.getName()).as("name of %s", n.getId()).matches(".*\\p{IsHan}.*"));
-    // Flows out of a deciding gateway carry the condition's name; after parallel and event-based gateways
-    // the tasks and events name the branches (bpmnlint's superfluous-label rule wants those flows bare).
+        .allSatisfy(
+            n -> assertThat(n.getName()).as("name of %s", n.getId()).matches(".*\\p{IsHan}.*"));
+    // Flows out of a deciding gateway carry the condition's name; after parallel and event-based
+    // gateways
+    // the tasks and events name the branches (bpmnlint's superfluous-label rule wants those flows
+    // bare).
     for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
       if (gateway.getOutgoing().size() > 1) {
         assertThat(gateway.getOutgoing())
-            .allSatisfy(f -> assertThat(f.getName()).as("name of %s", f.getId()).matches(".*\\p{IsHan}.*"));
+            .allSatisfy(
+                f -> assertThat(f.getName()).as("name of %s", f.getId()).matches(".*\\p{IsHan}.*"));
       }
     }
   }

@@ -21,7 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class DisputeApiTest {
 
-  private static final String VALID = """
+  private static final String VALID =
+      """
       {"type":"neighbour","description":"楼上漏水，多次协商未果",
        "location":{"address":"和平里东街20号"},
        "parties":[{"role":"applicant","name":"孙小红","phone":"13600000001"},
@@ -38,7 +39,8 @@ class DisputeApiTest {
     if (idempotencyKey != null) {
       headers.set("Idempotency-Key", idempotencyKey);
     }
-    return http.exchange("/api/disputes", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    return http.exchange(
+        "/api/disputes", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   private long disputeRows() {
@@ -53,13 +55,18 @@ class DisputeApiTest {
     String no = created.getBody().get("disputeNo").asText();
     HttpHeaders headers = new HttpHeaders();
     headers.set("X-Tracking-Code", created.getBody().get("trackingCode").asText());
-    JsonNode view = http.exchange("/api/disputes/" + no, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
-        .getBody();
+    JsonNode view =
+        http.exchange(
+                "/api/disputes/" + no, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
+            .getBody();
 
     assertThat(view.get("statusName").asText()).isEqualTo("调解中");
     assertThat(view.get("tier").asInt()).isEqualTo(1);
-    assertThat(view.get("parties")).extracting(p -> p.get("name").asText()).containsExactly("孙**", "周**");
-    assertThat(view.get("timeline")).extracting(s -> s.get("action").asText())
+    assertThat(view.get("parties"))
+        .extracting(p -> p.get("name").asText())
+        .containsExactly("孙**", "周**");
+    assertThat(view.get("timeline"))
+        .extracting(s -> s.get("action").asText())
         .contains("纠纷登记", "研判分级", "安排心理疏导");
     assertThat(view.toString()).doesNotContain("13600000001");
   }
@@ -69,8 +76,14 @@ class DisputeApiTest {
     String no = post(VALID, null).getBody().get("disputeNo").asText();
     HttpHeaders headers = new HttpHeaders();
     headers.set("X-Tracking-Code", "ZZZZZZZZ");
-    assertThat(http.exchange("/api/disputes/" + no, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
-        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(
+            http.exchange(
+                    "/api/disputes/" + no,
+                    HttpMethod.GET,
+                    new HttpEntity<>(headers),
+                    JsonNode.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -78,9 +91,12 @@ class DisputeApiTest {
     long rows = disputeRows();
 
     ResponseEntity<JsonNode> unknownType = post(VALID.replace("\"neighbour\"", "\"alien\""), null);
-    ResponseEntity<JsonNode> unknownFlag = post(VALID.replace("\"emotional\"", "\"dragons\""), null);
-    ResponseEntity<JsonNode> noContact = post(VALID.replace(",\"phone\":\"13600000001\"", ""), null);
-    ResponseEntity<JsonNode> noParties = post(VALID.replaceAll("\"parties\":\\[[^\\]]*\\]", "\"parties\":[]"), null);
+    ResponseEntity<JsonNode> unknownFlag =
+        post(VALID.replace("\"emotional\"", "\"dragons\""), null);
+    ResponseEntity<JsonNode> noContact =
+        post(VALID.replace(",\"phone\":\"13600000001\"", ""), null);
+    ResponseEntity<JsonNode> noParties =
+        post(VALID.replaceAll("\"parties\":\\[[^\\]]*\\]", "\"parties\":[]"), null);
 
     assertThat(unknownType.getBody().get("errors").has("type")).isTrue();
     assertThat(unknownFlag.getBody().get("errors").has("riskFlags")).isTrue();
@@ -102,6 +118,8 @@ class DisputeApiTest {
   @Test
   void theTypesAreListed() {
     JsonNode types = http.getForEntity("/api/disputes/types", JsonNode.class).getBody();
-    assertThat(types).extracting(t -> t.get("code").asText()).contains("neighbour", "family", "land");
+    assertThat(types)
+        .extracting(t -> t.get("code").asText())
+        .contains("neighbour", "family", "land");
   }
 }

@@ -1,6 +1,5 @@
 package org.lianhu.mediation;
 
-import org.lianhu.org.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,40 +7,55 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseStatus;
-import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.org.Location;
 import org.lianhu.timeline.TimelineEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every path of processes/dispute-mediation.bpmn, through the real delegates, DMN table and database. */
+/**
+ * Every path of processes/dispute-mediation.bpmn, through the real delegates, DMN table and
+ * database.
+ */
 class DisputeMediationProcessTest extends CaseLoopTestSupport {
 
   private static final String HEPINGLI = "东城街道和平里东街3号";
   @Autowired private DisputeTracking tracking;
 
-  private static final Map<String, Object> AGREEMENT = Map.of("outcome", "agreement",
-      "agreementTerms", "楼上住户晚十点后不再装修，赔偿楼下漏水损失两千元", "partiesConsent", true,
-      "mediationNotes", "双方当面协商一致");
+  private static final Map<String, Object> AGREEMENT =
+      Map.of(
+          "outcome",
+          "agreement",
+          "agreementTerms",
+          "楼上住户晚十点后不再装修，赔偿楼下漏水损失两千元",
+          "partiesConsent",
+          true,
+          "mediationNotes",
+          "双方当面协商一致");
 
   @Autowired private DisputeIntake disputeIntake;
   @Autowired private DisputeMapper disputes;
 
   private DisputeReceipt register(String type, List<String> riskFlags) {
-    return disputeIntake.register(new RegisterDisputeRequest(type, "楼上装修噪音和漏水，邻里多次争吵",
-        new Location(HEPINGLI, null, null, null),
-        List.of(new RegisterDisputeRequest.PartyRequest("applicant", "赵六", "13700000001"),
-            new RegisterDisputeRequest.PartyRequest("respondent", "钱七", null)),
-        riskFlags), null);
+    return disputeIntake.register(
+        new RegisterDisputeRequest(
+            type,
+            "楼上装修噪音和漏水，邻里多次争吵",
+            new Location(HEPINGLI, null, null, null),
+            List.of(
+                new RegisterDisputeRequest.PartyRequest("applicant", "赵六", "13700000001"),
+                new RegisterDisputeRequest.PartyRequest("respondent", "钱七", null)),
+            riskFlags),
+        null);
   }
 
   private Dispute dispute(DisputeReceipt receipt) {
@@ -53,7 +67,11 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
   }
 
   private List<Task> tasks(DisputeReceipt receipt, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance(receipt)).taskDefinitionKey(key).list();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance(receipt))
+        .taskDefinitionKey(key)
+        .list();
   }
 
   private Task task(DisputeReceipt receipt, String key) {
@@ -63,8 +81,13 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
   }
 
   private void fire(DisputeReceipt receipt, String timerId) {
-    Job job = managementService.createJobQuery().processInstanceId(instance(receipt)).activityId(timerId).timers()
-        .singleResult();
+    Job job =
+        managementService
+            .createJobQuery()
+            .processInstanceId(instance(receipt))
+            .activityId(timerId)
+            .timers()
+            .singleResult();
     assertThat(job).as("timer %s", timerId).isNotNull();
     if (ClockUtil.getCurrentTime().before(job.getDuedate())) {
       ClockUtil.setCurrentTime(Date.from(job.getDuedate().toInstant().plusSeconds(1)));
@@ -73,8 +96,13 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
   }
 
   private boolean timerWaiting(DisputeReceipt receipt, String timerId) {
-    return managementService.createJobQuery().processInstanceId(instance(receipt)).activityId(timerId).timers()
-        .count() > 0;
+    return managementService
+            .createJobQuery()
+            .processInstanceId(instance(receipt))
+            .activityId(timerId)
+            .timers()
+            .count()
+        > 0;
   }
 
   private List<String> actions(DisputeReceipt receipt) {
@@ -82,14 +110,25 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
   }
 
   private void failTier1(DisputeReceipt receipt) {
-    completeAs("wangli", task(receipt, "mediateTier1"), Map.of("outcome", "failed", "mediationNotes", "双方分歧较大"));
+    completeAs(
+        "wangli",
+        task(receipt, "mediateTier1"),
+        Map.of("outcome", "failed", "mediationNotes", "双方分歧较大"));
   }
 
   private void tier2Opinions(DisputeReceipt receipt) {
-    completeAs("zhoumin", task(receipt, "peopleMediation"), Map.of("opinion", "建议赔偿", "proposedOutcome", "agreement"));
-    completeAs("qianhao", task(receipt, "administrativeMediation"),
+    completeAs(
+        "zhoumin",
+        task(receipt, "peopleMediation"),
+        Map.of("opinion", "建议赔偿", "proposedOutcome", "agreement"));
+    completeAs(
+        "qianhao",
+        task(receipt, "administrativeMediation"),
         Map.of("opinion", "装修时间违反物业规定", "proposedOutcome", "agreement"));
-    completeAs("jiangfa", task(receipt, "judicialMediation"), Map.of("opinion", "可调解", "proposedOutcome", "agreement"));
+    completeAs(
+        "jiangfa",
+        task(receipt, "judicialMediation"),
+        Map.of("opinion", "可调解", "proposedOutcome", "agreement"));
   }
 
   private void agreeAtTier1(DisputeReceipt receipt) {
@@ -115,10 +154,25 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
     DisputeReceipt receipt = register("neighbour", List.of());
     Task mediate = task(receipt, "mediateTier1");
 
-    assertThatThrownBy(() -> completeAs("wangli", mediate, Map.of("outcome", "agreement", "mediationNotes", "x")))
+    assertThatThrownBy(
+            () ->
+                completeAs(
+                    "wangli", mediate, Map.of("outcome", "agreement", "mediationNotes", "x")))
         .hasMessageContaining("协议内容");
-    assertThatThrownBy(() -> completeAs("wangli", task(receipt, "mediateTier1"), Map.of("outcome", "agreement",
-        "agreementTerms", "赔偿", "partiesConsent", false, "mediationNotes", "x")))
+    assertThatThrownBy(
+            () ->
+                completeAs(
+                    "wangli",
+                    task(receipt, "mediateTier1"),
+                    Map.of(
+                        "outcome",
+                        "agreement",
+                        "agreementTerms",
+                        "赔偿",
+                        "partiesConsent",
+                        false,
+                        "mediationNotes",
+                        "x")))
         .hasMessageContaining("签字同意");
     assertThat(tasks(receipt, "mediateTier1")).hasSize(1);
   }
@@ -126,30 +180,40 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
   @Test
   void anAgreementKeptThroughBothVisitsAndConfirmedByTheCourtResolvesTheDispute() {
     DisputeReceipt receipt = register("neighbour", List.of());
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(instance(receipt))
-        .singleResult();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instance(receipt))
+            .singleResult();
     agreeAtTier1(receipt);
 
     Dispute agreed = dispute(receipt);
     assertThat(agreed.disputeStatus()).isEqualTo(DisputeStatus.AGREED);
     assertThat(agreed.reachedTier()).isEqualTo(1);
     assertThat(agreed.agreementTerms()).contains("赔偿楼下漏水损失");
-    assertThat(candidateGroups(task(receipt, "judicialConfirmation"))).containsExactly("mediationCourtDongcheng");
-    completeAs("jiangfa", task(receipt, "judicialConfirmation"), Map.of("confirmationResult", "confirmed"));
+    assertThat(candidateGroups(task(receipt, "judicialConfirmation")))
+        .containsExactly("mediationCourtDongcheng");
+    completeAs(
+        "jiangfa",
+        task(receipt, "judicialConfirmation"),
+        Map.of("confirmationResult", "confirmed"));
 
     fire(receipt, "weekLater");
     Task week = task(receipt, "followUpWeek");
     assertThat(candidateGroups(week)).containsExactly("gridHepingli1");
     completeAs("wangli", week, Map.of("agreementKept", "yes", "visitNotes", "已停止夜间装修"));
     fire(receipt, "monthLater");
-    completeAs("wangli", task(receipt, "followUpMonth"), Map.of("agreementKept", "yes", "visitNotes", "赔偿已付清"));
+    completeAs(
+        "wangli",
+        task(receipt, "followUpMonth"),
+        Map.of("agreementKept", "yes", "visitNotes", "赔偿已付清"));
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed("disputeResolved");
     Dispute resolved = dispute(receipt);
     assertThat(resolved.disputeStatus()).isEqualTo(DisputeStatus.RESOLVED);
     assertThat(resolved.confirmationResult()).isEqualTo("confirmed");
-    assertThat(actions(receipt)).contains("达成调解协议", "司法确认：法院已确认", "一周回访：协议履行良好",
-        "一月回访：协议履行良好", "结案：调解成功");
+    assertThat(actions(receipt))
+        .contains("达成调解协议", "司法确认：法院已确认", "一周回访：协议履行良好", "一月回访：协议履行良好", "结案：调解成功");
   }
 
   @Test
@@ -157,13 +221,17 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
     DisputeReceipt receipt = register("property_management", List.of());
     failTier1(receipt);
 
-    assertThat(candidateGroups(task(receipt, "peopleMediation"))).containsExactly("mediationPeopleDongcheng");
-    assertThat(candidateGroups(task(receipt, "administrativeMediation"))).containsExactly("mediationAdminDongcheng");
-    assertThat(candidateGroups(task(receipt, "judicialMediation"))).containsExactly("mediationCourtDongcheng");
+    assertThat(candidateGroups(task(receipt, "peopleMediation")))
+        .containsExactly("mediationPeopleDongcheng");
+    assertThat(candidateGroups(task(receipt, "administrativeMediation")))
+        .containsExactly("mediationAdminDongcheng");
+    assertThat(candidateGroups(task(receipt, "judicialMediation")))
+        .containsExactly("mediationCourtDongcheng");
     assertThat(tasks(receipt, "combineTier2")).isEmpty();
     assertThat(dispute(receipt).tier()).isEqualTo(2);
     assertThat(actions(receipt)).anyMatch(a -> a.startsWith("升级至二级调解"));
-    assertThat(disputes.timeline(dispute(receipt).id())).anySatisfy(e -> assertThat(e.remark()).contains("调解不成"));
+    assertThat(disputes.timeline(dispute(receipt).id()))
+        .anySatisfy(e -> assertThat(e.remark()).contains("调解不成"));
 
     tier2Opinions(receipt);
     Task combine = task(receipt, "combineTier2");
@@ -182,10 +250,12 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
 
     assertThat(tasks(receipt, "mediateTier1")).isEmpty();
     assertThat(tasks(receipt, "peopleMediation")).hasSize(1);
-    assertThat(disputes.timeline(dispute(receipt).id())).anySatisfy(e -> {
-      assertThat(e.action()).startsWith("升级至二级调解");
-      assertThat(e.remark()).contains("超过调解时限");
-    });
+    assertThat(disputes.timeline(dispute(receipt).id()))
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).startsWith("升级至二级调解");
+              assertThat(e.remark()).contains("超过调解时限");
+            });
     assertThat(task(receipt, "peopleMediation").getDueDate().toInstant())
         .isAfter(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(14)));
   }
@@ -205,23 +275,45 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
   @Test
   void theCountyCallsInDepartmentsAndAFailureThereEndsWithGuidanceToLitigation() {
     DisputeReceipt receipt = register("land", List.of());
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(instance(receipt))
-        .singleResult();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instance(receipt))
+            .singleResult();
     failTier1(receipt);
     tier2Opinions(receipt);
-    completeAs("gaofeng", task(receipt, "combineTier2"), Map.of("outcome", "failed", "mediationNotes", "分歧无法弥合"));
+    completeAs(
+        "gaofeng",
+        task(receipt, "combineTier2"),
+        Map.of("outcome", "failed", "mediationNotes", "分歧无法弥合"));
 
-    completeAs("majie", task(receipt, "planTier3"), Map.of("calledInGroups",
-        SpinValues.jsonValue("[\"officeUrbanDongcheng\",\"officeHousing\"]").create(), "planNotes", "城管、住建参与"));
+    completeAs(
+        "majie",
+        task(receipt, "planTier3"),
+        Map.of(
+            "calledInGroups",
+            SpinValues.jsonValue("[\"officeUrbanDongcheng\",\"officeHousing\"]").create(),
+            "planNotes",
+            "城管、住建参与"));
     List<Task> departments = tasks(receipt, "departmentMediation");
-    assertThat(departments).flatMap(this::candidateGroups)
+    assertThat(departments)
+        .flatMap(this::candidateGroups)
         .containsExactlyInAnyOrder("officeUrbanDongcheng", "officeHousing");
-    completeAs("hanxue", departments.get(0), Map.of("opinion", "违建部分依法拆除", "proposedOutcome", "failed"));
-    completeAs("yuanjie", departments.get(1), Map.of("opinion", "宅基地权属需诉讼确认", "proposedOutcome", "failed"));
-    completeAs("majie", task(receipt, "mediateTier3"), Map.of("outcome", "failed", "mediationNotes", "权属争议"));
+    completeAs(
+        "hanxue", departments.get(0), Map.of("opinion", "违建部分依法拆除", "proposedOutcome", "failed"));
+    completeAs(
+        "yuanjie",
+        departments.get(1),
+        Map.of("opinion", "宅基地权属需诉讼确认", "proposedOutcome", "failed"));
+    completeAs(
+        "majie",
+        task(receipt, "mediateTier3"),
+        Map.of("outcome", "failed", "mediationNotes", "权属争议"));
 
-    completeAs("majie", task(receipt, "guideLitigation"), Map.of("guidance", "litigation",
-        "guidanceNotes", "已告知向县人民法院起诉，提供法律援助联系方式"));
+    completeAs(
+        "majie",
+        task(receipt, "guideLitigation"),
+        Map.of("guidance", "litigation", "guidanceNotes", "已告知向县人民法院起诉，提供法律援助联系方式"));
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed("disputeGuided");
     Dispute guided = dispute(receipt);
@@ -278,7 +370,10 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
     completeAs("gaofeng", task(receipt, "combineTier2"), AGREEMENT);
 
     fire(receipt, "weekLater");
-    completeAs("wangli", task(receipt, "followUpWeek"), Map.of("agreementKept", "no", "visitNotes", "仍在夜间施工"));
+    completeAs(
+        "wangli",
+        task(receipt, "followUpWeek"),
+        Map.of("agreementKept", "no", "visitNotes", "仍在夜间施工"));
 
     assertThat(tasks(receipt, "judicialConfirmation")).isEmpty();
     assertThat(tasks(receipt, "peopleMediation")).hasSize(1);
@@ -294,10 +389,16 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
     DisputeReceipt receipt = register("neighbour", List.of());
     agreeAtTier1(receipt);
     fire(receipt, "weekLater");
-    completeAs("wangli", task(receipt, "followUpWeek"), Map.of("agreementKept", "yes", "visitNotes", "良好"));
+    completeAs(
+        "wangli",
+        task(receipt, "followUpWeek"),
+        Map.of("agreementKept", "yes", "visitNotes", "良好"));
     fire(receipt, "monthLater");
 
-    completeAs("wangli", task(receipt, "followUpMonth"), Map.of("agreementKept", "no", "visitNotes", "赔偿未付"));
+    completeAs(
+        "wangli",
+        task(receipt, "followUpMonth"),
+        Map.of("agreementKept", "no", "visitNotes", "赔偿未付"));
 
     assertThat(tasks(receipt, "mediateTier1")).hasSize(1);
     assertThat(dispute(receipt).disputeStatus()).isEqualTo(DisputeStatus.MEDIATING);
@@ -306,11 +407,17 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
   @Test
   void thePartiesAreRemindedBeforeTheConfirmationWindowClosesAndTheFollowUpsGoOnAfterIt() {
     DisputeReceipt receipt = register("neighbour", List.of());
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(instance(receipt))
-        .singleResult();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instance(receipt))
+            .singleResult();
     agreeAtTier1(receipt);
     fire(receipt, "weekLater");
-    completeAs("wangli", task(receipt, "followUpWeek"), Map.of("agreementKept", "yes", "visitNotes", "良好"));
+    completeAs(
+        "wangli",
+        task(receipt, "followUpWeek"),
+        Map.of("agreementKept", "yes", "visitNotes", "良好"));
 
     fire(receipt, "confirmationReminder");
     assertThat(actions(receipt)).contains("司法确认提醒");
@@ -321,17 +428,28 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
     assertThat(timerWaiting(receipt, "monthLater")).isTrue();
 
     fire(receipt, "monthLater");
-    completeAs("wangli", task(receipt, "followUpMonth"), Map.of("agreementKept", "yes", "visitNotes", "良好"));
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("disputeResolved", "confirmationLapsed");
+    completeAs(
+        "wangli",
+        task(receipt, "followUpMonth"),
+        Map.of("agreementKept", "yes", "visitNotes", "良好"));
+    BpmnAwareTests.assertThat(instance)
+        .isEnded()
+        .hasPassed("disputeResolved", "confirmationLapsed");
   }
 
   @Test
   void aWithdrawnDisputeEnds() {
     DisputeReceipt receipt = register("neighbour", List.of());
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(instance(receipt))
-        .singleResult();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instance(receipt))
+            .singleResult();
 
-    completeAs("wangli", task(receipt, "mediateTier1"), Map.of("outcome", "withdrawn", "mediationNotes", "已私下和解"));
+    completeAs(
+        "wangli",
+        task(receipt, "mediateTier1"),
+        Map.of("outcome", "withdrawn", "mediationNotes", "已私下和解"));
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed("disputeWithdrawn");
     assertThat(dispute(receipt).disputeStatus()).isEqualTo(DisputeStatus.WITHDRAWN);
@@ -348,10 +466,16 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
     Dispute dispute = disputes.findByCaseId(record.id());
     assertThat(record.result()).contains(dispute.disputeNo());
     assertThat(dispute.trackingCode()).isEqualTo(caseReceipt.trackingCode());
-    assertThat(disputes.parties(dispute.id())).singleElement()
+    assertThat(disputes.parties(dispute.id()))
+        .singleElement()
         .satisfies(p -> assertThat(p.role()).isEqualTo("applicant"));
-    assertThat(taskService.createTaskQuery().processInstanceId(dispute.processInstanceId())
-        .taskDefinitionKey("mediateTier1").count()).isOne();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(dispute.processInstanceId())
+                .taskDefinitionKey("mediateTier1")
+                .count())
+        .isOne();
     assertThat(actions(caseReceipt)).contains("转矛盾纠纷调解");
   }
 
@@ -360,8 +484,12 @@ class DisputeMediationProcessTest extends CaseLoopTestSupport {
     CaseReceipt caseReceipt = reportCase("dispute", "normal", HEPINGLI);
     completeAs("wangli", openTask(caseReceipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
     Dispute dispute = disputes.findByCaseId(recordOf(caseReceipt).id());
-    Task mediate = taskService.createTaskQuery().processInstanceId(dispute.processInstanceId())
-        .taskDefinitionKey("mediateTier1").singleResult();
+    Task mediate =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(dispute.processInstanceId())
+            .taskDefinitionKey("mediateTier1")
+            .singleResult();
 
     completeAs("wangli", mediate, Map.of("outcome", "withdrawn", "mediationNotes", "已私下和解"));
 

@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.lianhu.cases.Cases;
 import org.lianhu.cases.CaseScope;
+import org.lianhu.cases.Cases;
 import org.lianhu.stats.Kpi;
 import org.lianhu.stats.Statistics;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"mysql", "mysqltest"})
 class CaseLoopMySqlIT {
 
-  private static final String REPORT = """
+  private static final String REPORT =
+      """
       {"category":"sanitation","description":"和平里东街垃圾堆积 🗑️ 已三天；'; DROP TABLE case_record; --",
        "location":{"address":"和平里东街12号"},"reporter":{"name":"张三","phone":"13812345678"}}
       """;
@@ -60,7 +61,9 @@ class CaseLoopMySqlIT {
   void theServerIsMySqlCompatibleAndReadCommitted() {
     assertThat(jdbc.queryForObject("select @@version", String.class)).isNotBlank();
     assertThat(isolation()).isEqualTo("READ-COMMITTED");
-    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success = 1", Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where success = 1", Integer.class))
         .isGreaterThanOrEqualTo(2);
   }
 
@@ -68,8 +71,9 @@ class CaseLoopMySqlIT {
   void aCaseReportedOverHttpRunsTheWholeLoopToClosedOnMySql() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> reported = http.exchange("/api/cases", HttpMethod.POST,
-        new HttpEntity<>(REPORT, headers), JsonNode.class);
+    ResponseEntity<JsonNode> reported =
+        http.exchange(
+            "/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, headers), JsonNode.class);
     assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String caseNo = reported.getBody().get("caseNo").asText();
     String code = reported.getBody().get("trackingCode").asText();
@@ -77,22 +81,39 @@ class CaseLoopMySqlIT {
 
     complete("wangli", instanceId, "acceptCase", Map.of("acceptDecision", "dispatch"));
     complete("hanxue", instanceId, "handleCase", Map.of("handleResult", "已清运"));
-    ResponseEntity<Void> rated = http.postForEntity("/api/cases/" + caseNo + "/rating",
-        Map.of("trackingCode", code, "rating", "satisfied"), Void.class);
+    ResponseEntity<Void> rated =
+        http.postForEntity(
+            "/api/cases/" + caseNo + "/rating",
+            Map.of("trackingCode", code, "rating", "satisfied"),
+            Void.class);
     assertThat(rated.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     HttpHeaders tracking = new HttpHeaders();
     tracking.set("X-Tracking-Code", code);
-    JsonNode view = http.exchange("/api/cases/" + caseNo, HttpMethod.GET, new HttpEntity<>(tracking),
-        JsonNode.class).getBody();
+    JsonNode view =
+        http.exchange(
+                "/api/cases/" + caseNo, HttpMethod.GET, new HttpEntity<>(tracking), JsonNode.class)
+            .getBody();
     assertThat(view.get("status").asText()).isEqualTo("CLOSED");
     assertThat(view.get("description").asText()).contains("🗑️").contains("DROP TABLE");
-    assertThat(view.get("timeline")).extracting(step -> step.get("action").asText())
+    assertThat(view.get("timeline"))
+        .extracting(step -> step.get("action").asText())
         .contains("事件上报", "受理：转派职能部门", "派单", "处置完成", "结果反馈", "评价：满意", "结案");
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getEndTime()).isNotNull();
-    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
-        .resourceId(instanceId).count()).as("grants left on the closed case's instance").isZero();
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instanceId)
+                .singleResult()
+                .getEndTime())
+        .isNotNull();
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instanceId)
+                .count())
+        .as("grants left on the closed case's instance")
+        .isZero();
     assertThat(jdbc.queryForObject("select count(*) from case_record", Long.class)).isPositive();
   }
 
@@ -102,8 +123,10 @@ class CaseLoopMySqlIT {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("Idempotency-Key", key);
-    Callable<ResponseEntity<JsonNode>> send = () -> http.exchange("/api/cases", HttpMethod.POST,
-        new HttpEntity<>(REPORT, headers), JsonNode.class);
+    Callable<ResponseEntity<JsonNode>> send =
+        () ->
+            http.exchange(
+                "/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, headers), JsonNode.class);
     ExecutorService pool = Executors.newFixedThreadPool(6);
     List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
     try {
@@ -120,10 +143,16 @@ class CaseLoopMySqlIT {
       }
       assertThat(caseNumbers).hasSize(1);
       assertThat(created).isOne();
-      assertThat(jdbc.queryForObject("select count(*) from case_record where idempotency_key = ?", Long.class, key))
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from case_record where idempotency_key = ?", Long.class, key))
           .isOne();
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumbers.iterator().next())
-          .count()).isOne();
+      assertThat(
+              runtimeService
+                  .createProcessInstanceQuery()
+                  .processInstanceBusinessKey(caseNumbers.iterator().next())
+                  .count())
+          .isOne();
     } finally {
       pool.shutdownNow();
     }
@@ -131,41 +160,59 @@ class CaseLoopMySqlIT {
 
   @Test
   void theKpiQueriesRunOnMySqlForEveryGroupingAndPeriod() {
-    http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, jsonHeaders()), JsonNode.class);
+    http.exchange(
+        "/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, jsonHeaders()), JsonNode.class);
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     for (Statistics.GroupBy groupBy : Statistics.GroupBy.values()) {
       for (Statistics.Period period : Statistics.Period.values()) {
         List<Kpi> kpis = statistics.kpis(groupBy, period, today.minusDays(1), today.plusDays(1));
-        assertThat(kpis).as("%s by %s", groupBy, period).isNotEmpty()
+        assertThat(kpis)
+            .as("%s by %s", groupBy, period)
+            .isNotEmpty()
             .allSatisfy(kpi -> assertThat(kpi.period()).isNotBlank());
         assertThat(kpis.stream().mapToLong(Kpi::reported).sum()).isPositive();
       }
     }
-    assertThat(statistics.kpis(Statistics.GroupBy.street, Statistics.Period.month, today, today).get(0).period())
+    assertThat(
+            statistics
+                .kpis(Statistics.GroupBy.street, Statistics.Period.month, today, today)
+                .get(0)
+                .period())
         .matches("\\d{4}-\\d{2}");
-    assertThat(statistics.kpis(Statistics.GroupBy.street, Statistics.Period.week, today, today).get(0).period())
+    assertThat(
+            statistics
+                .kpis(Statistics.GroupBy.street, Statistics.Period.week, today, today)
+                .get(0)
+                .period())
         .matches("\\d{4}-W\\d{2}");
     assertThat(statistics.openCases(CaseScope.countyWide(), 100)).isNotEmpty();
   }
 
   @Test
   void theKpiRollUpFollowsNewCasesAndAgreesWithTheCaseTable() {
-    java.time.LocalDate from = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(2);
+    java.time.LocalDate from =
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(2);
     java.time.LocalDate to = from.plusDays(4);
     long before = reportedBetween(from, to);
 
-    http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, jsonHeaders()), JsonNode.class);
+    http.exchange(
+        "/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, jsonHeaders()), JsonNode.class);
 
     long after = reportedBetween(from, to);
     assertThat(after).isEqualTo(before + 1);
-    assertThat(after).isEqualTo(jdbc.queryForObject(
-        "select count(*) from case_record where created_at >= ? and created_at < ?", Long.class,
-        from.atStartOfDay(), to.plusDays(1).atStartOfDay()));
+    assertThat(after)
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select count(*) from case_record where created_at >= ? and created_at < ?",
+                Long.class,
+                from.atStartOfDay(),
+                to.plusDays(1).atStartOfDay()));
   }
 
   private long reportedBetween(java.time.LocalDate from, java.time.LocalDate to) {
     return statistics.kpis(Statistics.GroupBy.street, Statistics.Period.all, from, to).stream()
-        .mapToLong(Kpi::reported).sum();
+        .mapToLong(Kpi::reported)
+        .sum();
   }
 
   private static HttpHeaders jsonHeaders() {
@@ -184,9 +231,17 @@ class CaseLoopMySqlIT {
   }
 
   private void complete(String user, String instanceId, String taskKey, Map<String, Object> form) {
-    Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
-    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(group -> group.getId()).toList());
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instanceId)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
+    identityService.setAuthentication(
+        user,
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(group -> group.getId())
+            .toList());
     try {
       if (task.getAssignee() == null) {
         taskService.claim(task.getId(), user);

@@ -32,8 +32,12 @@ class GuessThrottleMySqlIT {
     jdbc.update("delete from code_guess");
     HttpHeaders headers = new HttpHeaders();
     headers.set("X-Tracking-Code", "WRONGONE");
-    Callable<Integer> guess = () -> http.exchange("/api/cases/" + caseNo, HttpMethod.GET, new HttpEntity<>(headers),
-        String.class).getStatusCode().value();
+    Callable<Integer> guess =
+        () ->
+            http.exchange(
+                    "/api/cases/" + caseNo, HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getStatusCode()
+                .value();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<Integer>> answers = new ArrayList<>();
@@ -47,8 +51,12 @@ class GuessThrottleMySqlIT {
       pool.shutdownNow();
     }
 
-    assertThat(jdbc.queryForObject("select failures from code_guess where scope = ?", Integer.class,
-        "subject:" + caseNo)).isEqualTo(8);
+    assertThat(
+            jdbc.queryForObject(
+                "select failures from code_guess where scope = ?",
+                Integer.class,
+                "subject:" + caseNo))
+        .isEqualTo(8);
     for (int i = 0; i < 2; i++) {
       assertThat(guess.call()).isEqualTo(404);
     }

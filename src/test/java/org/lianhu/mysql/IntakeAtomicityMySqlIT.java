@@ -26,8 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * A failure between writing the case row and having a running process leaves neither behind: the row,
- * its timeline and every engine row of the half-started instance roll back together.
+ * A failure between writing the case row and having a running process leaves neither behind: the
+ * row, its timeline and every engine row of the half-started instance roll back together.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mysql", "mysqltest"})
@@ -42,14 +42,18 @@ class IntakeAtomicityMySqlIT {
   private ResponseEntity<JsonNode> report(String marker) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    String body = """
+    String body =
+        """
         {"category":"road_damage","description":"%s","location":{"address":"和平里东街3号"},
-         "reporter":{"name":"李四","phone":"13900000000"}}""".formatted(marker);
-    return http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+         "reporter":{"name":"李四","phone":"13900000000"}}"""
+            .formatted(marker);
+    return http.exchange(
+        "/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   private long rowsWith(String marker) {
-    return jdbc.queryForObject("select count(*) from case_record where description = ?", Long.class, marker);
+    return jdbc.queryForObject(
+        "select count(*) from case_record where description = ?", Long.class, marker);
   }
 
   private long timelineRows() {
@@ -61,7 +65,8 @@ class IntakeAtomicityMySqlIT {
     String marker = "atomicity-before-start-" + System.nanoTime();
     long timeline = timelineRows();
     doThrow(new IllegalStateException("injected: engine unavailable"))
-        .when(runtimeService).startProcessInstanceByKey(eq("caseHandling"), anyString(), anyMap());
+        .when(runtimeService)
+        .startProcessInstanceByKey(eq("caseHandling"), anyString(), anyMap());
 
     ResponseEntity<JsonNode> response = report(marker);
 
@@ -73,14 +78,24 @@ class IntakeAtomicityMySqlIT {
   @Test
   void aFailureInsideTheStartingProcessLeavesNeitherRowNorInstance() {
     String marker = "atomicity-in-process-" + System.nanoTime();
-    long instances = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("caseHandling").count();
-    doThrow(new IllegalStateException("injected: organisation lookup failed")).when(assignAcceptor).execute(any());
+    long instances =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("caseHandling")
+            .count();
+    doThrow(new IllegalStateException("injected: organisation lookup failed"))
+        .when(assignAcceptor)
+        .execute(any());
 
     ResponseEntity<JsonNode> response = report(marker);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     assertThat(rowsWith(marker)).isZero();
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("caseHandling").count())
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("caseHandling")
+                .count())
         .isEqualTo(instances);
   }
 

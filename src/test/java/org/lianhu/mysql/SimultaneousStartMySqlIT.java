@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.lianhu.LianhuApplication;
-import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Option;
+import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Staff;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,28 +27,32 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two nodes started at the same moment on one new database (docs/reliability.md, finding 2): both come
- * up, and the start-up writers leave exactly one copy of every group, login, membership, shared filter
- * and authorization. Each node is a whole application context of its own, in its own thread, on the
- * second test database ({@code <LIANHU_TEST_DB>_2}, which .ci/mariadb.sh grants), dropped and created
- * empty first. Without the start-up lock one node failed on Camunda's schema creation or on a duplicate
- * key in IdentitySync.
+ * Two nodes started at the same moment on one new database (docs/reliability.md, finding 2): both
+ * come up, and the start-up writers leave exactly one copy of every group, login, membership,
+ * shared filter and authorization. Each node is a whole application context of its own, in its own
+ * thread, on the second test database ({@code <LIANHU_TEST_DB>_2}, which .ci/mariadb.sh grants),
+ * dropped and created empty first. Without the start-up lock one node failed on Camunda's schema
+ * creation or on a duplicate key in IdentitySync.
  */
 class SimultaneousStartMySqlIT {
 
-  private static final String DB = System.getenv().getOrDefault("LIANHU_TEST_DB", "lianhu_test") + "_2";
+  private static final String DB =
+      System.getenv().getOrDefault("LIANHU_TEST_DB", "lianhu_test") + "_2";
   private static final String USER = System.getenv().getOrDefault("LIANHU_TEST_DB_USER", "lianhu");
-  private static final String PASSWORD = System.getenv().getOrDefault("LIANHU_TEST_DB_PASSWORD", "lianhu");
+  private static final String PASSWORD =
+      System.getenv().getOrDefault("LIANHU_TEST_DB_PASSWORD", "lianhu");
   private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-  private static final String PARAMETERS = "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"
-      + "&allowPublicKeyRetrieval=true&nullDatabaseMeansCurrent=true";
+  private static final String PARAMETERS =
+      "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"
+          + "&allowPublicKeyRetrieval=true&nullDatabaseMeansCurrent=true";
 
   @Test
   void twoNodesStartingTogetherOnANewDatabaseBothComeUpWithOneCopyOfEverything() throws Exception {
     try (Connection connection = DriverManager.getConnection(SERVER + PARAMETERS, USER, PASSWORD);
         Statement statement = connection.createStatement()) {
       statement.execute("drop database if exists `" + DB + "`");
-      statement.execute("create database `" + DB + "` character set utf8mb4 collate utf8mb4_unicode_ci");
+      statement.execute(
+          "create database `" + DB + "` character set utf8mb4 collate utf8mb4_unicode_ci");
     }
 
     List<ConfigurableApplicationContext> nodes = new ArrayList<>();
@@ -76,22 +80,37 @@ class SimultaneousStartMySqlIT {
       IdentityService identities = node.getBean(IdentityService.class);
 
       for (Option unit : directory.allGroups()) {
-        assertThat(identities.createGroupQuery().groupId(unit.value()).count()).as(unit.value()).isOne();
+        assertThat(identities.createGroupQuery().groupId(unit.value()).count())
+            .as(unit.value())
+            .isOne();
       }
       for (Staff person : directory.staff()) {
-        assertThat(identities.createUserQuery().userId(person.userId()).memberOfGroup(person.groupId()).count())
-            .as(person.userId() + " in " + person.groupId()).isOne();
+        assertThat(
+                identities
+                    .createUserQuery()
+                    .userId(person.userId())
+                    .memberOfGroup(person.groupId())
+                    .count())
+            .as(person.userId() + " in " + person.groupId())
+            .isOne();
       }
       // Filters have no unique key: a race here leaves two of a kind instead of failing.
-      List<Map<String, Object>> filters = jdbc.queryForList(
-          "select NAME_, count(*) as copies from ACT_RU_FILTER group by NAME_");
+      List<Map<String, Object>> filters =
+          jdbc.queryForList("select NAME_, count(*) as copies from ACT_RU_FILTER group by NAME_");
       assertThat(filters).hasSize(4).allSatisfy(f -> assertThat(f.get("copies")).isEqualTo(1L));
-      assertThat(jdbc.queryForObject("""
+      assertThat(
+              jdbc.queryForObject(
+                  """
           select count(*) from ACT_RU_AUTHORIZATION a join ACT_RU_FILTER f on a.RESOURCE_ID_ = f.ID_
-          where a.RESOURCE_TYPE_ = 5 and a.USER_ID_ = '*'""", Long.class)).isEqualTo(4L);
-      assertThat(jdbc.queryForList("""
+          where a.RESOURCE_TYPE_ = 5 and a.USER_ID_ = '*'""",
+                  Long.class))
+          .isEqualTo(4L);
+      assertThat(
+              jdbc.queryForList(
+                  """
           select TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_ from ACT_RU_AUTHORIZATION
-          group by TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_ having count(*) > 1""")).isEmpty();
+          group by TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_ having count(*) > 1"""))
+          .isEmpty();
     } finally {
       nodes.forEach(ConfigurableApplicationContext::close);
       threads.shutdownNow();
@@ -99,30 +118,33 @@ class SimultaneousStartMySqlIT {
   }
 
   /**
-   * One server node on the new database: profiles mysql and mysqltest, a free port, no job executor.
-   * Spring Boot's logging set-up is not made for two applications starting at once in one JVM (it failed
-   * with a ConcurrentModificationException), so the nodes prepare one at a time and then refresh, which
-   * builds the engine and runs the start-up writers, together.
+   * One server node on the new database: profiles mysql and mysqltest, a free port, no job
+   * executor. Spring Boot's logging set-up is not made for two applications starting at once in one
+   * JVM (it failed with a ConcurrentModificationException), so the nodes prepare one at a time and
+   * then refresh, which builds the engine and runs the start-up writers, together.
    */
-  private static ConfigurableApplicationContext start(String node, Semaphore oneAtATime, CountDownLatch together)
-      throws InterruptedException {
-    SpringApplication application = new SpringApplicationBuilder(LianhuApplication.class)
-        .profiles("mysql", "mysqltest")
-        .listeners(event -> {
-          if (event instanceof ApplicationPreparedEvent) {
-            oneAtATime.release();
-            together.countDown();
-            try {
-              together.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        })
-        .build();
+  private static ConfigurableApplicationContext start(
+      String node, Semaphore oneAtATime, CountDownLatch together) throws InterruptedException {
+    SpringApplication application =
+        new SpringApplicationBuilder(LianhuApplication.class)
+            .profiles("mysql", "mysqltest")
+            .listeners(
+                event -> {
+                  if (event instanceof ApplicationPreparedEvent) {
+                    oneAtATime.release();
+                    together.countDown();
+                    try {
+                      together.await(120, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                })
+            .build();
     oneAtATime.tryAcquire(120, TimeUnit.SECONDS);
     // Arguments, not default properties: they must win over the profile's datasource URL.
-    return application.run("--spring.datasource.url=" + SERVER + DB + PARAMETERS,
+    return application.run(
+        "--spring.datasource.url=" + SERVER + DB + PARAMETERS,
         "--server.port=0",
         "--spring.datasource.hikari.pool-name=node-" + node,
         "--camunda.bpm.generic-properties.properties.hostname=node-" + node);

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lianhu.startup.StartupLock;
 
-/** The start-up lock on the MySQL-compatible server, two nodes' locks on one database side by side. */
+/**
+ * The start-up lock on the MySQL-compatible server, two nodes' locks on one database side by side.
+ */
 class StartupLockMySqlIT {
 
-  private static final String URL = "jdbc:mysql://127.0.0.1:3306/"
-      + System.getenv().getOrDefault("LIANHU_TEST_DB", "lianhu_test")
-      + "?sendFractionalSeconds=false&useSSL=false&allowPublicKeyRetrieval=true&nullDatabaseMeansCurrent=true";
+  private static final String URL =
+      "jdbc:mysql://127.0.0.1:3306/"
+          + System.getenv().getOrDefault("LIANHU_TEST_DB", "lianhu_test")
+          + "?sendFractionalSeconds=false&useSSL=false&allowPublicKeyRetrieval=true&nullDatabaseMeansCurrent=true";
 
   private HikariDataSource poolA;
   private HikariDataSource poolB;
@@ -40,7 +43,8 @@ class StartupLockMySqlIT {
     pool.setDriverClassName("com.mysql.cj.jdbc.Driver");
     pool.setUsername(System.getenv().getOrDefault("LIANHU_TEST_DB_USER", "lianhu"));
     pool.setPassword(System.getenv().getOrDefault("LIANHU_TEST_DB_PASSWORD", "lianhu"));
-    // A pool of one: the lock must not need a pool connection, or the start-up would wait for itself.
+    // A pool of one: the lock must not need a pool connection, or the start-up would wait for
+    // itself.
     pool.setMaximumPoolSize(1);
     pool.setConnectionTimeout(2000);
     return pool;
@@ -52,14 +56,18 @@ class StartupLockMySqlIT {
     StartupLock second = new StartupLock(poolB, Duration.ofSeconds(2));
     first.acquire();
     try (Connection pooled = poolA.getConnection()) {
-      assertThat(pooled.isValid(1)).as("the pool's one connection is free while the lock is held").isTrue();
+      assertThat(pooled.isValid(1))
+          .as("the pool's one connection is free while the lock is held")
+          .isTrue();
     }
 
     long started = System.nanoTime();
-    assertThatThrownBy(second::acquire).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(second::acquire)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("start-up lock lianhu.startup.")
         .hasMessageContaining("lianhu.startup-lock.timeout");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
     assertThat(second.held()).isFalse();
 
     first.release();
@@ -74,7 +82,10 @@ class StartupLockMySqlIT {
     dying.acquire();
     // What a killed process leaves behind: the server drops its connection, and the lock with it.
     try (Connection admin = poolB.getConnection()) {
-      var holder = admin.createStatement().executeQuery("select is_used_lock(concat('lianhu.startup.', database()))");
+      var holder =
+          admin
+              .createStatement()
+              .executeQuery("select is_used_lock(concat('lianhu.startup.', database()))");
       holder.next();
       admin.createStatement().execute("kill connection " + holder.getLong(1));
     }

@@ -32,7 +32,8 @@ class Open311Test {
   private ResponseEntity<String> post(String format, MultiValueMap<String, String> form) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    return http.postForEntity("/open311/v2/requests." + format, new HttpEntity<>(form, headers), String.class);
+    return http.postForEntity(
+        "/open311/v2/requests." + format, new HttpEntity<>(form, headers), String.class);
   }
 
   private static MultiValueMap<String, String> request() {
@@ -52,18 +53,26 @@ class Open311Test {
 
   @Test
   void servicesAreTheCaseCategoriesInJsonAndXml() throws Exception {
-    JsonNode services = json.readTree(http.getForEntity("/open311/v2/services.json", String.class).getBody());
+    JsonNode services =
+        json.readTree(http.getForEntity("/open311/v2/services.json", String.class).getBody());
     String xml = http.getForEntity("/open311/v2/services.xml", String.class).getBody();
 
-    assertThat(services).extracting(s -> s.get("service_code").asText()).contains("streetlight", "sanitation");
-    assertThat(xml).startsWith("<?xml").contains("<services><service><service_code>road_damage</service_code>");
+    assertThat(services)
+        .extracting(s -> s.get("service_code").asText())
+        .contains("streetlight", "sanitation");
+    assertThat(xml)
+        .startsWith("<?xml")
+        .contains("<services><service><service_code>road_damage</service_code>");
   }
 
   @Test
   void aServiceDefinitionOffersUrgencyAndLiaisonUnit() throws Exception {
-    JsonNode definition = json.readTree(http.getForEntity("/open311/v2/services/streetlight.json", String.class)
-        .getBody()).get(0);
-    assertThat(definition.get("attributes")).extracting(a -> a.get("code").asText())
+    JsonNode definition =
+        json.readTree(
+                http.getForEntity("/open311/v2/services/streetlight.json", String.class).getBody())
+            .get(0);
+    assertThat(definition.get("attributes"))
+        .extracting(a -> a.get("code").asText())
         .containsExactly("urgency", "liaison_unit");
     assertThat(http.getForEntity("/open311/v2/services/ufo.json", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -75,19 +84,29 @@ class Open311Test {
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String id = json.readTree(created.getBody()).get(0).get("service_request_id").asText();
-    assertThat(jdbc.queryForObject("select urgency from case_record where case_no = ?", String.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select urgency from case_record where case_no = ?", String.class, id))
         .isEqualTo("urgent");
-    assertThat(jdbc.queryForObject("select reporter_name from case_record where case_no = ?", String.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select reporter_name from case_record where case_no = ?", String.class, id))
         .isEqualTo("李明");
 
-    JsonNode one = json.readTree(http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getBody()).get(0);
+    JsonNode one =
+        json.readTree(
+                http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getBody())
+            .get(0);
     assertThat(one.get("status").asText()).isEqualTo("open");
     assertThat(one.get("description").asText()).isEqualTo("路灯不亮 <b>三天</b> & 没人管");
     assertThat(one.has("phone")).isFalse();
     String xml = http.getForEntity("/open311/v2/requests/" + id + ".xml", String.class).getBody();
     assertThat(xml).contains("<description>路灯不亮 &lt;b&gt;三天&lt;/b&gt; &amp; 没人管</description>");
-    JsonNode listed = json.readTree(http.getForEntity("/open311/v2/requests.json?service_code=streetlight&status=open",
-        String.class).getBody());
+    JsonNode listed =
+        json.readTree(
+            http.getForEntity(
+                    "/open311/v2/requests.json?service_code=streetlight&status=open", String.class)
+                .getBody());
     assertThat(listed).extracting(r -> r.get("service_request_id").asText()).contains(id);
   }
 
@@ -114,26 +133,32 @@ class Open311Test {
   void disputesAreNeverListedPublicly() throws Exception {
     MultiValueMap<String, String> dispute = request();
     dispute.set("service_code", "dispute");
-    String id = json.readTree(post("json", dispute).getBody()).get(0).get("service_request_id").asText();
+    String id =
+        json.readTree(post("json", dispute).getBody()).get(0).get("service_request_id").asText();
 
-    assertThat(http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getStatusCode())
+    assertThat(
+            http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void policeWelfareAndOtherCasesThatMayNameSomeoneAreNeverListedPublicly() throws Exception {
     List<String> hidden = new ArrayList<>();
-    for (String code : List.of("public_security", "elderly_assistance", "housing_safety", "noise", "other")) {
+    for (String code :
+        List.of("public_security", "elderly_assistance", "housing_safety", "noise", "other")) {
       MultiValueMap<String, String> report = request();
       report.set("service_code", code);
       report.set("description", "不公开的事件 " + code);
-      hidden.add(json.readTree(post("json", report).getBody()).get(0).get("service_request_id").asText());
+      hidden.add(
+          json.readTree(post("json", report).getBody()).get(0).get("service_request_id").asText());
     }
 
     String listed = http.getForEntity("/open311/v2/requests.json", String.class).getBody();
     for (String id : hidden) {
       assertThat(listed).doesNotContain(id);
-      assertThat(http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getStatusCode())
+      assertThat(
+              http.getForEntity("/open311/v2/requests/" + id + ".json", String.class)
+                  .getStatusCode())
           .isEqualTo(HttpStatus.NOT_FOUND);
     }
     assertThat(listed).doesNotContain("不公开的事件");
@@ -141,11 +166,16 @@ class Open311Test {
 
   @Test
   void aRejectionReasonIsForTheReporterNotForThePublicListing() throws Exception {
-    String id = json.readTree(post("json", request()).getBody()).get(0).get("service_request_id").asText();
-    jdbc.update("update case_record set status = 'REJECTED', reject_reason = '举报人王五与邻居有矛盾' where case_no = ?", id);
+    String id =
+        json.readTree(post("json", request()).getBody()).get(0).get("service_request_id").asText();
+    jdbc.update(
+        "update case_record set status = 'REJECTED', reject_reason = '举报人王五与邻居有矛盾' where case_no = ?",
+        id);
 
-    JsonNode one = json.readTree(http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getBody())
-        .get(0);
+    JsonNode one =
+        json.readTree(
+                http.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getBody())
+            .get(0);
 
     assertThat(one.get("status").asText()).isEqualTo("closed");
     assertThat(one.toString()).doesNotContain("王五");
@@ -156,7 +186,8 @@ class Open311Test {
   void badFormatsAndDatesAreOpen311Errors() {
     assertThat(http.getForEntity("/open311/v2/services.yaml", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    ResponseEntity<String> badDate = http.getForEntity("/open311/v2/requests.json?start_date=yesterday", String.class);
+    ResponseEntity<String> badDate =
+        http.getForEntity("/open311/v2/requests.json?start_date=yesterday", String.class);
     assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badDate.getBody()).contains("start_date");
   }

@@ -14,8 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class OrganisationDirectoryTest {
 
-  @Autowired
-  OrganisationDirectory directory;
+  @Autowired OrganisationDirectory directory;
 
   @Test
   void aGroupIsNamedAsInTheListOfAllGroups() {
@@ -23,7 +22,8 @@ class OrganisationDirectoryTest {
     Map<String, String> firstLabel = new LinkedHashMap<>();
     all.forEach(option -> firstLabel.putIfAbsent(option.value(), option.label()));
     assertThat(firstLabel).hasSizeGreaterThan(10);
-    firstLabel.forEach((groupId, label) -> assertThat(directory.groupName(groupId)).as(groupId).isEqualTo(label));
+    firstLabel.forEach(
+        (groupId, label) -> assertThat(directory.groupName(groupId)).as(groupId).isEqualTo(label));
   }
 
   @Test

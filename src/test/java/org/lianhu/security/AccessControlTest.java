@@ -1,6 +1,5 @@
 package org.lianhu.security;
 
-import org.lianhu.org.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseIntake;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.org.Location;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,7 +21,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Only the right people in: engine REST and staff endpoints need a login, and a login sees its own. */
+/**
+ * Only the right people in: engine REST and staff endpoints need a login, and a login sees its own.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AccessControlTest {
@@ -30,8 +32,15 @@ class AccessControlTest {
   @Autowired private CaseIntake intake;
 
   private CaseReceipt report(String address) {
-    return intake.report(new ReportCaseRequest("sanitation", "垃圾堆积", new Location(address,
-        null, null, null), null, new ReportCaseRequest.Reporter("王五", "13912345678"), null), null);
+    return intake.report(
+        new ReportCaseRequest(
+            "sanitation",
+            "垃圾堆积",
+            new Location(address, null, null, null),
+            null,
+            new ReportCaseRequest.Reporter("王五", "13912345678"),
+            null),
+        null);
   }
 
   private ResponseEntity<JsonNode> get(String path, String user) {
@@ -50,19 +59,29 @@ class AccessControlTest {
   }
 
   private String acceptTaskId(CaseReceipt receipt) {
-    JsonNode tasks = get("/engine-rest/task?processInstanceBusinessKey=" + receipt.caseNo(), "demo").getBody();
+    JsonNode tasks =
+        get("/engine-rest/task?processInstanceBusinessKey=" + receipt.caseNo(), "demo").getBody();
     return tasks.get(0).get("id").asText();
   }
 
   @Test
   void theEngineRestApiNeedsALogin() {
-    assertThat(get("/engine-rest/process-definition", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("/engine-rest/process-definition", null).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
     HttpHeaders wrong = new HttpHeaders();
-    // An account with a wrong password is locked for a few seconds (Camunda's throttling): use one no test needs.
+    // An account with a wrong password is locked for a few seconds (Camunda's throttling): use one
+    // no test needs.
     wrong.setBasicAuth("zhouwei", "wrong");
-    assertThat(http.exchange("/engine-rest/process-definition", HttpMethod.GET, new HttpEntity<>(wrong), String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(get("/engine-rest/process-definition", "demo").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(
+            http.exchange(
+                    "/engine-rest/process-definition",
+                    HttpMethod.GET,
+                    new HttpEntity<>(wrong),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("/engine-rest/process-definition", "demo").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test
@@ -94,10 +113,16 @@ class AccessControlTest {
     CaseReceipt receipt = report("和平里东街6号");
     String taskId = acceptTaskId(receipt);
 
-    ResponseEntity<JsonNode> foreign = post("/engine-rest/task/" + taskId + "/complete", "hanxue",
-        Map.of("variables", Map.of("acceptDecision", Map.of("value", "dispatch"))));
-    ResponseEntity<JsonNode> own = post("/engine-rest/task/" + taskId + "/complete", "wangli",
-        Map.of("variables", Map.of("acceptDecision", Map.of("value", "dispatch"))));
+    ResponseEntity<JsonNode> foreign =
+        post(
+            "/engine-rest/task/" + taskId + "/complete",
+            "hanxue",
+            Map.of("variables", Map.of("acceptDecision", Map.of("value", "dispatch"))));
+    ResponseEntity<JsonNode> own =
+        post(
+            "/engine-rest/task/" + taskId + "/complete",
+            "wangli",
+            Map.of("variables", Map.of("acceptDecision", Map.of("value", "dispatch"))));
 
     assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -107,14 +132,21 @@ class AccessControlTest {
   void aTaskHolderReadsTheCaseDataOfTheirOwnCaseOnly() {
     CaseReceipt mine = report("和平里东街11号");
     CaseReceipt other = report("新华路东段12号");
-    String mineInstance = get("/engine-rest/task/" + acceptTaskId(mine), "demo").getBody()
-        .get("processInstanceId").asText();
-    String otherInstance = get("/engine-rest/task/" + acceptTaskId(other), "demo").getBody()
-        .get("processInstanceId").asText();
+    String mineInstance =
+        get("/engine-rest/task/" + acceptTaskId(mine), "demo")
+            .getBody()
+            .get("processInstanceId")
+            .asText();
+    String otherInstance =
+        get("/engine-rest/task/" + acceptTaskId(other), "demo")
+            .getBody()
+            .get("processInstanceId")
+            .asText();
 
-    ResponseEntity<JsonNode> own = get("/engine-rest/process-instance/" + mineInstance + "/variables/caseNo", "wangli");
-    ResponseEntity<JsonNode> foreign = get("/engine-rest/process-instance/" + otherInstance + "/variables/caseNo",
-        "wangli");
+    ResponseEntity<JsonNode> own =
+        get("/engine-rest/process-instance/" + mineInstance + "/variables/caseNo", "wangli");
+    ResponseEntity<JsonNode> foreign =
+        get("/engine-rest/process-instance/" + otherInstance + "/variables/caseNo", "wangli");
 
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(own.getBody().get("value").asText()).isEqualTo(mine.caseNo());
@@ -124,11 +156,16 @@ class AccessControlTest {
   @Test
   void theCountySupervisorsWatchEveryCaseInCockpitButGridWorkersDoNot() {
     CaseReceipt receipt = report("新华路东段13号");
-    String instance = get("/engine-rest/task/" + acceptTaskId(receipt), "demo").getBody().get("processInstanceId")
-        .asText();
+    String instance =
+        get("/engine-rest/task/" + acceptTaskId(receipt), "demo")
+            .getBody()
+            .get("processInstanceId")
+            .asText();
 
-    assertThat(get("/engine-rest/process-instance/" + instance, "majie").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get("/engine-rest/process-instance/" + instance, "duchao").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("/engine-rest/process-instance/" + instance, "majie").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("/engine-rest/process-instance/" + instance, "duchao").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     // Not the grid worker's case: for them it does not exist.
     assertThat(get("/engine-rest/process-instance/" + instance, "wangli").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -152,7 +189,8 @@ class AccessControlTest {
 
     assertThat(community).contains(hepingli.caseNo()).doesNotContain(xinhua.caseNo());
     assertThat(county).contains(hepingli.caseNo(), xinhua.caseNo());
-    assertThat(get("/api/staff/cases/" + xinhua.caseNo(), "sunli").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("/api/staff/cases/" + xinhua.caseNo(), "sunli").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -171,6 +209,7 @@ class AccessControlTest {
   void aBadStatusFilterIsAProblem() {
     ResponseEntity<JsonNode> response = get("/api/staff/cases?status=LOST", "majie");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(get("/api/staff/cases?size=100000", "majie").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(get("/api/staff/cases?size=100000", "majie").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 }

@@ -17,7 +17,8 @@ class DemoPasswordGuardTest {
 
   @Test
   void theEmbeddedDefaultMayUseTheDemoPassword() {
-    assertThatCode(() -> DemoPasswordGuard.check(environment("default", "demo"))).doesNotThrowAnyException();
+    assertThatCode(() -> DemoPasswordGuard.check(environment("default", "demo")))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -30,12 +31,14 @@ class DemoPasswordGuardTest {
   void productionRefusesDemoLogins() {
     MockEnvironment environment = environment("mysql", "s3cret-Admin");
     environment.setProperty("lianhu.demo-data", "true");
-    assertThatThrownBy(() -> DemoPasswordGuard.check(environment)).hasMessageContaining("demo-data");
+    assertThatThrownBy(() -> DemoPasswordGuard.check(environment))
+        .hasMessageContaining("demo-data");
   }
 
   @Test
   void productionWithARealPasswordStarts() {
-    assertThatCode(() -> DemoPasswordGuard.check(environment("mysql", "s3cret-Admin"))).doesNotThrowAnyException();
+    assertThatCode(() -> DemoPasswordGuard.check(environment("mysql", "s3cret-Admin")))
+        .doesNotThrowAnyException();
   }
 
   @Test

@@ -41,10 +41,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Hostile input on every public door (cases, ratings, disputes, staff, engine REST): oversize, wrong types,
- * script and EL injection, SQL metacharacters, wrong codes, replayed ratings and broken logins. Each gets a
- * clear answer (problem details on Lianhu's API, 401 on the engine's) and leaves nothing behind: no rows,
- * no timeline entries, no process instances, no text evaluated.
+ * Hostile input on every public door (cases, ratings, disputes, staff, engine REST): oversize,
+ * wrong types, script and EL injection, SQL metacharacters, wrong codes, replayed ratings and
+ * broken logins. Each gets a clear answer (problem details on Lianhu's API, 401 on the engine's)
+ * and leaves nothing behind: no rows, no timeline entries, no process instances, no text evaluated.
  */
 class HostileInputTest extends CaseLoopTestSupport {
 
@@ -59,9 +59,13 @@ class HostileInputTest extends CaseLoopTestSupport {
 
   private static final String DROP_TABLE = "'; DROP TABLE case_record; --";
   private static final String OR_TRUE = "\" OR 1=1 --";
-  private static final String SQL_TEXT = DROP_TABLE + "\n" + OR_TRUE + "\n反斜杠\\' \\\\ \\n 百分之百% 下划线_ %_%";
+  private static final String SQL_TEXT =
+      DROP_TABLE + "\n" + OR_TRUE + "\n反斜杠\\' \\\\ \\n 百分之百% 下划线_ %_%";
 
-  /** A moment whose deadlines have no 4 or 9 next to each other, so that a "49" could only come from 7*7. */
+  /**
+   * A moment whose deadlines have no 4 or 9 next to each other, so that a "49" could only come from
+   * 7*7.
+   */
   private static final Instant QUIET_MOMENT = Instant.parse("2026-03-10T02:00:00Z");
 
   @Autowired private TestRestTemplate http;
@@ -78,11 +82,16 @@ class HostileInputTest extends CaseLoopTestSupport {
   // Requests and answers
 
   /** What came back, read as JSON when it says it is JSON, as text otherwise. */
-  private record Answer(int status, MediaType contentType, HttpHeaders headers, String body, JsonNode json) {}
+  private record Answer(
+      int status, MediaType contentType, HttpHeaders headers, String body, JsonNode json) {}
 
   private Answer call(HttpMethod method, String pathAndQuery, Object body, HttpHeaders headers) {
-    ResponseEntity<String> response = http.exchange(URI.create(http.getRootUri() + pathAndQuery), method,
-        new HttpEntity<>(body, headers), String.class);
+    ResponseEntity<String> response =
+        http.exchange(
+            URI.create(http.getRootUri() + pathAndQuery),
+            method,
+            new HttpEntity<>(body, headers),
+            String.class);
     MediaType type = response.getHeaders().getContentType();
     JsonNode parsed = null;
     if (response.getBody() != null && type != null && type.getSubtype().endsWith("json")) {
@@ -92,7 +101,8 @@ class HostileInputTest extends CaseLoopTestSupport {
         throw new AssertionError("a JSON answer that is not JSON: " + response.getBody(), e);
       }
     }
-    return new Answer(response.getStatusCode().value(), type, response.getHeaders(), response.getBody(), parsed);
+    return new Answer(
+        response.getStatusCode().value(), type, response.getHeaders(), response.getBody(), parsed);
   }
 
   private static HttpHeaders jsonHeaders() {
@@ -138,7 +148,10 @@ class HostileInputTest extends CaseLoopTestSupport {
   }
 
   private Answer viewCaseByParameter(String caseNo, String code) {
-    return call(HttpMethod.GET, "/api/cases/" + segment(caseNo) + "?trackingCode=" + parameter(code), null,
+    return call(
+        HttpMethod.GET,
+        "/api/cases/" + segment(caseNo) + "?trackingCode=" + parameter(code),
+        null,
         new HttpHeaders());
   }
 
@@ -158,7 +171,10 @@ class HostileInputTest extends CaseLoopTestSupport {
     return call(HttpMethod.GET, pathAndQuery, null, basic(user, "demo"));
   }
 
-  /** A path segment as a client library would send it, {@code ;} included (Tomcat would cut it off raw). */
+  /**
+   * A path segment as a client library would send it, {@code ;} included (Tomcat would cut it off
+   * raw).
+   */
   private static String segment(String value) {
     return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8).replace(";", "%3B");
   }
@@ -167,25 +183,40 @@ class HostileInputTest extends CaseLoopTestSupport {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** A problem-details answer with this status and type, and nothing of the server's insides in it. */
+  /**
+   * A problem-details answer with this status and type, and nothing of the server's insides in it.
+   */
   private static void assertProblem(Answer answer, int status, String type) {
     assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(status);
     assertThat(answer.contentType()).as("content type of %s", answer.body()).isNotNull();
     assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .as("content type %s of %s", answer.contentType(), answer.body()).isTrue();
+        .as("content type %s of %s", answer.contentType(), answer.body())
+        .isTrue();
     assertThat(answer.json().path("status").asInt()).isEqualTo(status);
-    assertThat(answer.json().path("type").asText()).as("problem type of %s", answer.body()).isNotBlank();
+    assertThat(answer.json().path("type").asText())
+        .as("problem type of %s", answer.body())
+        .isNotBlank();
     assertThat(answer.json().path("title").asText()).isNotBlank();
     if (type != null) {
-      assertThat(answer.json().path("type").asText()).as("problem type of %s", answer.body()).isEqualTo(type);
+      assertThat(answer.json().path("type").asText())
+          .as("problem type of %s", answer.body())
+          .isEqualTo(type);
     }
     assertNoInternals(answer);
   }
 
   private static void assertNoInternals(Answer answer) {
     if (answer.body() != null) {
-      assertThat(answer.body()).doesNotContain("Exception", "\tat ", "at org.", "at java.", "org.lianhu.", "org.h2",
-          "SQL statement", "### ");
+      assertThat(answer.body())
+          .doesNotContain(
+              "Exception",
+              "\tat ",
+              "at org.",
+              "at java.",
+              "org.lianhu.",
+              "org.h2",
+              "SQL statement",
+              "### ");
     }
   }
 
@@ -196,13 +227,16 @@ class HostileInputTest extends CaseLoopTestSupport {
   }
 
   private static void assertFieldNamed(Answer answer, String field) {
-    assertThat(answer.json().path("errors").has(field)).as("errors of %s name %s", answer.body(), field).isTrue();
+    assertThat(answer.json().path("errors").has(field))
+        .as("errors of %s name %s", answer.body(), field)
+        .isTrue();
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // Bodies
 
-  private static Map<String, Object> caseBody(String description, String address, String reporterName) {
+  private static Map<String, Object> caseBody(
+      String description, String address, String reporterName) {
     Map<String, Object> location = new LinkedHashMap<>();
     location.put("address", address);
     location.put("latitude", 30.001);
@@ -244,7 +278,8 @@ class HostileInputTest extends CaseLoopTestSupport {
     return party;
   }
 
-  private static Map<String, Object> disputeBody(String description, String address, List<Object> parties) {
+  private static Map<String, Object> disputeBody(
+      String description, String address, List<Object> parties) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "neighbour");
     body.put("description", description);
@@ -255,8 +290,11 @@ class HostileInputTest extends CaseLoopTestSupport {
   }
 
   private static Map<String, Object> validDispute() {
-    return disputeBody("楼上漏水，多次协商未果", "和平里东街20号", new ArrayList<>(List.of(
-        party("applicant", "孙小红", "13600000001"), party("respondent", "周大伟", null))));
+    return disputeBody(
+        "楼上漏水，多次协商未果",
+        "和平里东街20号",
+        new ArrayList<>(
+            List.of(party("applicant", "孙小红", "13600000001"), party("respondent", "周大伟", null))));
   }
 
   private String text(Object body) {
@@ -271,12 +309,23 @@ class HostileInputTest extends CaseLoopTestSupport {
   // What is written
 
   /** Everything a request could leave behind. */
-  private record Footprint(long cases, long caseTimeline, long disputes, long parties, long disputeTimeline,
-      long runningInstances, long allInstances) {}
+  private record Footprint(
+      long cases,
+      long caseTimeline,
+      long disputes,
+      long parties,
+      long disputeTimeline,
+      long runningInstances,
+      long allInstances) {}
 
   private Footprint footprint() {
-    return new Footprint(count("case_record"), count("case_timeline"), count("dispute"), count("dispute_party"),
-        count("dispute_timeline"), runtimeService.createProcessInstanceQuery().count(),
+    return new Footprint(
+        count("case_record"),
+        count("case_timeline"),
+        count("dispute"),
+        count("dispute_party"),
+        count("dispute_timeline"),
+        runtimeService.createProcessInstanceQuery().count(),
         historyService.createHistoricProcessInstanceQuery().count());
   }
 
@@ -303,14 +352,18 @@ class HostileInputTest extends CaseLoopTestSupport {
 
   private CaseReceipt awaitingRating() {
     CaseReceipt receipt = sentinelCase();
-    completeAs("wangli", openTask(receipt, "acceptCase"),
+    completeAs(
+        "wangli",
+        openTask(receipt, "acceptCase"),
         Map.of("acceptDecision", "onSpot", "acceptComment", "已更换灯泡，路灯恢复照明"));
     assertThat(recordOf(receipt).caseStatus()).isEqualTo(CaseStatus.AWAITING_RATING);
     return receipt;
   }
 
   private List<TimelineEntry> ratingEntries(CaseReceipt receipt) {
-    return cases.timeline(recordOf(receipt).id()).stream().filter(entry -> entry.action().startsWith("评价")).toList();
+    return cases.timeline(recordOf(receipt).id()).stream()
+        .filter(entry -> entry.action().startsWith("评价"))
+        .toList();
   }
 
   /** The remarks that say something (steps without a remark have null). */
@@ -319,8 +372,12 @@ class HostileInputTest extends CaseLoopTestSupport {
   }
 
   private Object historicVariable(String instanceId, String name) {
-    var variable = historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName(name).singleResult();
+    var variable =
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instanceId)
+            .variableName(name)
+            .singleResult();
     return variable == null ? null : variable.getValue();
   }
 
@@ -332,8 +389,12 @@ class HostileInputTest extends CaseLoopTestSupport {
     Footprint before = footprint();
 
     Answer tooLong = postCase(caseBody("很".repeat(2001), HEPINGLI, "张三丰"));
-    Answer disputeTooLong = postDispute(disputeBody("很".repeat(2001), "和平里东街20号",
-        new ArrayList<>(List.of(party("applicant", "孙小红", "13600000001")))));
+    Answer disputeTooLong =
+        postDispute(
+            disputeBody(
+                "很".repeat(2001),
+                "和平里东街20号",
+                new ArrayList<>(List.of(party("applicant", "孙小红", "13600000001")))));
 
     assertProblem(tooLong, 400, "/problems/invalid-request");
     assertFieldNamed(tooLong, "description");
@@ -343,7 +404,8 @@ class HostileInputTest extends CaseLoopTestSupport {
 
     Answer exactly = postCase(caseBody("很".repeat(2000), HEPINGLI, "张三丰"));
     assertThat(exactly.status()).isEqualTo(201);
-    assertThat(cases.byNo(exactly.json().get("caseNo").asText()).orElseThrow().description()).hasSize(2000);
+    assertThat(cases.byNo(exactly.json().get("caseNo").asText()).orElseThrow().description())
+        .hasSize(2000);
   }
 
   @Test
@@ -370,8 +432,12 @@ class HostileInputTest extends CaseLoopTestSupport {
     String twoMegabytes = "x".repeat(2 * 1024 * 1024);
 
     Answer report = postCase(caseBody(twoMegabytes, HEPINGLI, "张三丰"));
-    Answer registration = postDispute(disputeBody(twoMegabytes, "和平里东街20号",
-        new ArrayList<>(List.of(party("applicant", "孙小红", "13600000001")))));
+    Answer registration =
+        postDispute(
+            disputeBody(
+                twoMegabytes,
+                "和平里东街20号",
+                new ArrayList<>(List.of(party("applicant", "孙小红", "13600000001")))));
 
     // Refused by size before the body is even parsed.
     assertProblem(report, 413, "/problems/payload-too-large");
@@ -405,12 +471,15 @@ class HostileInputTest extends CaseLoopTestSupport {
     String deepArrays = "[".repeat(100_000) + "]".repeat(100_000);
     String deepObjects = "{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000);
 
-    List<Answer> answers = List.of(
-        postCase(validCase.replace("\"source\"", "\"nested\":" + deepArrays + ",\"source\"")),
-        postCase(validCase.replace("\"source\"", "\"nested\":" + deepObjects + ",\"source\"")),
-        postCase(deepArrays),
-        postDispute(validDispute.replace("\"riskFlags\"", "\"nested\":" + deepObjects + ",\"riskFlags\"")),
-        call(HttpMethod.POST, "/api/cases/2026-000001/rating", deepArrays, jsonHeaders()));
+    List<Answer> answers =
+        List.of(
+            postCase(validCase.replace("\"source\"", "\"nested\":" + deepArrays + ",\"source\"")),
+            postCase(validCase.replace("\"source\"", "\"nested\":" + deepObjects + ",\"source\"")),
+            postCase(deepArrays),
+            postDispute(
+                validDispute.replace(
+                    "\"riskFlags\"", "\"nested\":" + deepObjects + ",\"riskFlags\"")),
+            call(HttpMethod.POST, "/api/cases/2026-000001/rating", deepArrays, jsonHeaders()));
 
     for (Answer answer : answers) {
       // A nesting that is also too big is refused by size; a smaller one is unreadable.
@@ -440,11 +509,12 @@ class HostileInputTest extends CaseLoopTestSupport {
   void anOversizeIdempotencyKeyIsRefusedForCasesAndDisputesAndNothingIsWritten() {
     Footprint before = footprint();
 
-    List<Answer> answers = List.of(
-        call(HttpMethod.POST, "/api/cases", validCase(), jsonHeaders("k".repeat(101))),
-        call(HttpMethod.POST, "/api/cases", validCase(), jsonHeaders("k".repeat(5_000))),
-        call(HttpMethod.POST, "/api/disputes", validDispute(), jsonHeaders("k".repeat(101))),
-        call(HttpMethod.POST, "/api/disputes", validDispute(), jsonHeaders("k".repeat(5_000))));
+    List<Answer> answers =
+        List.of(
+            call(HttpMethod.POST, "/api/cases", validCase(), jsonHeaders("k".repeat(101))),
+            call(HttpMethod.POST, "/api/cases", validCase(), jsonHeaders("k".repeat(5_000))),
+            call(HttpMethod.POST, "/api/disputes", validDispute(), jsonHeaders("k".repeat(101))),
+            call(HttpMethod.POST, "/api/disputes", validDispute(), jsonHeaders("k".repeat(5_000))));
 
     for (Answer answer : answers) {
       assertProblem(answer, 400, "/problems/invalid-request");
@@ -456,22 +526,33 @@ class HostileInputTest extends CaseLoopTestSupport {
   }
 
   /**
-   * Requests the servlet container itself refuses (a header beyond its 8 KB limit, an undecodable or
-   * backslashed path) never reach Lianhu: they are answered 400 before anything can be written.
+   * Requests the servlet container itself refuses (a header beyond its 8 KB limit, an undecodable
+   * or backslashed path) never reach Lianhu: they are answered 400 before anything can be written.
    */
   @Test
   void requestsTheServerRefusesBeforeTheApplicationAreBadRequestsAndWriteNothing() {
     CaseReceipt known = sentinelCase();
     Footprint before = footprint();
 
-    List<Answer> answers = List.of(
-        call(HttpMethod.POST, "/api/cases", validCase(), jsonHeaders("k".repeat(20_000))),
-        call(HttpMethod.POST, "/api/disputes", validDispute(), jsonHeaders("k".repeat(20_000))),
-        call(HttpMethod.GET, "/api/cases/" + known.caseNo() + "?trackingCode=" + "A".repeat(20_000), null,
-            new HttpHeaders()),
-        call(HttpMethod.GET, "/api/cases/%FF%FE?trackingCode=" + known.trackingCode(), null, new HttpHeaders()),
-        call(HttpMethod.GET, "/api/cases/" + known.caseNo() + "%5C?trackingCode=" + known.trackingCode(), null,
-            new HttpHeaders()));
+    List<Answer> answers =
+        List.of(
+            call(HttpMethod.POST, "/api/cases", validCase(), jsonHeaders("k".repeat(20_000))),
+            call(HttpMethod.POST, "/api/disputes", validDispute(), jsonHeaders("k".repeat(20_000))),
+            call(
+                HttpMethod.GET,
+                "/api/cases/" + known.caseNo() + "?trackingCode=" + "A".repeat(20_000),
+                null,
+                new HttpHeaders()),
+            call(
+                HttpMethod.GET,
+                "/api/cases/%FF%FE?trackingCode=" + known.trackingCode(),
+                null,
+                new HttpHeaders()),
+            call(
+                HttpMethod.GET,
+                "/api/cases/" + known.caseNo() + "%5C?trackingCode=" + known.trackingCode(),
+                null,
+                new HttpHeaders()));
 
     for (Answer answer : answers) {
       assertThat(answer.status()).as(answer.body()).isEqualTo(400);
@@ -485,13 +566,24 @@ class HostileInputTest extends CaseLoopTestSupport {
   void requestsTheServerRefusesBeforeTheApplicationStillGetProblemDetails() {
     CaseReceipt known = sentinelCase();
 
-    List<Answer> answers = List.of(
-        call(HttpMethod.POST, "/api/cases", validCase(), jsonHeaders("k".repeat(20_000))),
-        call(HttpMethod.GET, "/api/cases/" + known.caseNo() + "?trackingCode=" + "A".repeat(20_000), null,
-            new HttpHeaders()),
-        call(HttpMethod.GET, "/api/cases/%FF%FE?trackingCode=" + known.trackingCode(), null, new HttpHeaders()),
-        call(HttpMethod.GET, "/api/cases/" + known.caseNo() + "%5C?trackingCode=" + known.trackingCode(), null,
-            new HttpHeaders()));
+    List<Answer> answers =
+        List.of(
+            call(HttpMethod.POST, "/api/cases", validCase(), jsonHeaders("k".repeat(20_000))),
+            call(
+                HttpMethod.GET,
+                "/api/cases/" + known.caseNo() + "?trackingCode=" + "A".repeat(20_000),
+                null,
+                new HttpHeaders()),
+            call(
+                HttpMethod.GET,
+                "/api/cases/%FF%FE?trackingCode=" + known.trackingCode(),
+                null,
+                new HttpHeaders()),
+            call(
+                HttpMethod.GET,
+                "/api/cases/" + known.caseNo() + "%5C?trackingCode=" + known.trackingCode(),
+                null,
+                new HttpHeaders()));
 
     for (Answer answer : answers) {
       assertProblem(answer, 400, null);
@@ -521,15 +613,16 @@ class HostileInputTest extends CaseLoopTestSupport {
     Map<String, Object> objectRiskFlags = validDispute();
     objectRiskFlags.put("riskFlags", Map.of("violence", true));
 
-    List<Map.Entry<Answer, String>> answers = List.of(
-        Map.entry(postCase(arrayDescription), "description"),
-        Map.entry(postCase(objectCategory), "category"),
-        Map.entry(postCase(wordLatitude), "location.latitude"),
-        Map.entry(postCase(booleanLongitude), "location.longitude"),
-        Map.entry(postCase(textLocation), "location"),
-        Map.entry(postCase(arrayReporterName), "reporter.name"),
-        Map.entry(postDispute(textParties), "parties"),
-        Map.entry(postDispute(objectRiskFlags), "riskFlags"));
+    List<Map.Entry<Answer, String>> answers =
+        List.of(
+            Map.entry(postCase(arrayDescription), "description"),
+            Map.entry(postCase(objectCategory), "category"),
+            Map.entry(postCase(wordLatitude), "location.latitude"),
+            Map.entry(postCase(booleanLongitude), "location.longitude"),
+            Map.entry(postCase(textLocation), "location"),
+            Map.entry(postCase(arrayReporterName), "reporter.name"),
+            Map.entry(postDispute(textParties), "parties"),
+            Map.entry(postDispute(objectRiskFlags), "riskFlags"));
 
     for (Map.Entry<Answer, String> answer : answers) {
       assertProblem(answer.getKey(), 400, "/problems/unreadable-request");
@@ -550,7 +643,8 @@ class HostileInputTest extends CaseLoopTestSupport {
     Map<String, Object> numberDescription = validCase();
     numberDescription.put("description", 12345);
 
-    for (Map<String, Object> body : List.of(textLatitude, numberPhone, booleanDescription, numberDescription)) {
+    for (Map<String, Object> body :
+        List.of(textLatitude, numberPhone, booleanDescription, numberDescription)) {
       assertProblem(postCase(body), 400, "/problems/unreadable-request");
     }
     assertNothingWritten(before);
@@ -582,26 +676,26 @@ class HostileInputTest extends CaseLoopTestSupport {
     Answer noPlace = postCase(noLocation);
     Answer nullDispute = postDispute(disputeNulls);
     Answer nullParty = postDispute(partyNulls);
-    Answer nullRating = call(HttpMethod.POST, "/api/cases/2026-000001/rating",
-        "{\"trackingCode\":null,\"rating\":null}", jsonHeaders());
+    Answer nullRating =
+        call(
+            HttpMethod.POST,
+            "/api/cases/2026-000001/rating",
+            "{\"trackingCode\":null,\"rating\":null}",
+            jsonHeaders());
 
     assertProblem(nullCase, 400, "/problems/invalid-request");
     assertThat(errorFields(nullCase))
         .contains("category", "description", "reporter", "location.address");
     assertProblem(blankCase, 400, "/problems/invalid-request");
-    assertThat(errorFields(blankCase))
-        .contains("description", "reporter.name", "reporter.phone");
+    assertThat(errorFields(blankCase)).contains("description", "reporter.name", "reporter.phone");
     assertProblem(noPlace, 400, "/problems/invalid-request");
     assertFieldNamed(noPlace, "location");
     assertProblem(nullDispute, 400, "/problems/invalid-request");
-    assertThat(errorFields(nullDispute))
-        .contains("type", "parties", "description");
+    assertThat(errorFields(nullDispute)).contains("type", "parties", "description");
     assertProblem(nullParty, 400, "/problems/invalid-request");
-    assertThat(errorFields(nullParty))
-        .contains("parties[0].role", "parties[0].name");
+    assertThat(errorFields(nullParty)).contains("parties[0].role", "parties[0].name");
     assertProblem(nullRating, 400, "/problems/invalid-request");
-    assertThat(errorFields(nullRating))
-        .contains("trackingCode", "rating");
+    assertThat(errorFields(nullRating)).contains("trackingCode", "rating");
     assertNothingWritten(before);
   }
 
@@ -635,23 +729,28 @@ class HostileInputTest extends CaseLoopTestSupport {
     Map<String, Object> type = validDispute();
     type.put("type", "alien");
     Map<String, Object> role = validDispute();
-    role.put("parties", List.of(party("applicant", "孙小红", "13600000001"), party("judge", "周大伟", null)));
+    role.put(
+        "parties", List.of(party("applicant", "孙小红", "13600000001"), party("judge", "周大伟", null)));
     Map<String, Object> riskFlag = validDispute();
     riskFlag.put("riskFlags", List.of("zombies"));
     Map<String, Object> nullRiskFlag = validDispute();
     nullRiskFlag.put("riskFlags", Collections.singletonList(null));
 
-    List<Map.Entry<Answer, String>> answers = List.of(
-        Map.entry(postCase(category), "category"),
-        Map.entry(postCase(urgency), "urgency"),
-        Map.entry(postCase(source), "source"),
-        Map.entry(postCase(liaisonUnit), "location.liaisonUnit"),
-        Map.entry(postDispute(type), "type"),
-        Map.entry(postDispute(role), "parties.role"),
-        Map.entry(postDispute(riskFlag), "riskFlags"),
-        Map.entry(postDispute(nullRiskFlag), "riskFlags[0]"),
-        Map.entry(rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "great", null), "rating"),
-        Map.entry(rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "SATISFIED", null), "rating"));
+    List<Map.Entry<Answer, String>> answers =
+        List.of(
+            Map.entry(postCase(category), "category"),
+            Map.entry(postCase(urgency), "urgency"),
+            Map.entry(postCase(source), "source"),
+            Map.entry(postCase(liaisonUnit), "location.liaisonUnit"),
+            Map.entry(postDispute(type), "type"),
+            Map.entry(postDispute(role), "parties.role"),
+            Map.entry(postDispute(riskFlag), "riskFlags"),
+            Map.entry(postDispute(nullRiskFlag), "riskFlags[0]"),
+            Map.entry(
+                rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "great", null), "rating"),
+            Map.entry(
+                rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "SATISFIED", null),
+                "rating"));
 
     for (Map.Entry<Answer, String> answer : answers) {
       assertProblem(answer.getKey(), 400, "/problems/invalid-request");
@@ -673,7 +772,8 @@ class HostileInputTest extends CaseLoopTestSupport {
     Map<String, Object> onlyLatitude = validCase();
     location(onlyLatitude).remove("longitude");
     Map<String, Object> disputeLatitude = validDispute();
-    disputeLatitude.put("location", Map.of("address", "和平里东街20号", "latitude", -91, "longitude", 120));
+    disputeLatitude.put(
+        "location", Map.of("address", "和平里东街20号", "latitude", -91, "longitude", 120));
 
     Answer tooNorth = postCase(latitude);
     Answer tooWest = postCase(longitude);
@@ -708,18 +808,31 @@ class HostileInputTest extends CaseLoopTestSupport {
     HttpHeaders xml = new HttpHeaders();
     xml.setContentType(MediaType.APPLICATION_XML);
     HttpHeaders none = new HttpHeaders();
-    String rating = "{\"trackingCode\":\"" + receipt.trackingCode() + "\",\"rating\":\"satisfied\"}";
+    String rating =
+        "{\"trackingCode\":\"" + receipt.trackingCode() + "\",\"rating\":\"satisfied\"}";
 
-    List<Answer> answers = List.of(
-        call(HttpMethod.POST, "/api/cases", report, plain),
-        call(HttpMethod.POST, "/api/cases", "category=streetlight&description=x&location.address=" + HEPINGLI, form),
-        call(HttpMethod.POST, "/api/cases", "<case><category>streetlight</category></case>", xml),
-        call(HttpMethod.POST, "/api/cases", report.getBytes(StandardCharsets.UTF_8), none),
-        call(HttpMethod.POST, "/api/disputes", text(validDispute()), plain),
-        call(HttpMethod.POST, "/api/disputes", "type=neighbour", form),
-        call(HttpMethod.POST, "/api/cases/" + receipt.caseNo() + "/rating", rating, plain),
-        call(HttpMethod.POST, "/api/cases/" + receipt.caseNo() + "/rating",
-            "trackingCode=" + receipt.trackingCode() + "&rating=satisfied", form));
+    List<Answer> answers =
+        List.of(
+            call(HttpMethod.POST, "/api/cases", report, plain),
+            call(
+                HttpMethod.POST,
+                "/api/cases",
+                "category=streetlight&description=x&location.address=" + HEPINGLI,
+                form),
+            call(
+                HttpMethod.POST,
+                "/api/cases",
+                "<case><category>streetlight</category></case>",
+                xml),
+            call(HttpMethod.POST, "/api/cases", report.getBytes(StandardCharsets.UTF_8), none),
+            call(HttpMethod.POST, "/api/disputes", text(validDispute()), plain),
+            call(HttpMethod.POST, "/api/disputes", "type=neighbour", form),
+            call(HttpMethod.POST, "/api/cases/" + receipt.caseNo() + "/rating", rating, plain),
+            call(
+                HttpMethod.POST,
+                "/api/cases/" + receipt.caseNo() + "/rating",
+                "trackingCode=" + receipt.trackingCode() + "&rating=satisfied",
+                form));
 
     for (Answer answer : answers) {
       assertProblem(answer, 415, null);
@@ -735,11 +848,20 @@ class HostileInputTest extends CaseLoopTestSupport {
     String report = text(validCase());
 
     List<Answer> answers = new ArrayList<>();
-    for (String body : List.of("", "   ", "null", "[]", "\"report\"", "42", report.substring(0, report.length() / 2),
-        "{'category':'streetlight'}")) {
+    for (String body :
+        List.of(
+            "",
+            "   ",
+            "null",
+            "[]",
+            "\"report\"",
+            "42",
+            report.substring(0, report.length() / 2),
+            "{'category':'streetlight'}")) {
       answers.add(call(HttpMethod.POST, "/api/cases", body, jsonHeaders()));
       answers.add(call(HttpMethod.POST, "/api/disputes", body, jsonHeaders()));
-      answers.add(call(HttpMethod.POST, "/api/cases/" + receipt.caseNo() + "/rating", body, jsonHeaders()));
+      answers.add(
+          call(HttpMethod.POST, "/api/cases/" + receipt.caseNo() + "/rating", body, jsonHeaders()));
     }
 
     for (Answer answer : answers) {
@@ -760,10 +882,12 @@ class HostileInputTest extends CaseLoopTestSupport {
     String report = text(validCase());
     String dispute = text(validDispute());
 
-    List<Answer> answers = List.of(
-        call(HttpMethod.POST, "/api/cases", report + "}", jsonHeaders()),
-        call(HttpMethod.POST, "/api/cases", report + " {\"category\":\"other\"}", jsonHeaders()),
-        call(HttpMethod.POST, "/api/disputes", dispute + "]", jsonHeaders()));
+    List<Answer> answers =
+        List.of(
+            call(HttpMethod.POST, "/api/cases", report + "}", jsonHeaders()),
+            call(
+                HttpMethod.POST, "/api/cases", report + " {\"category\":\"other\"}", jsonHeaders()),
+            call(HttpMethod.POST, "/api/disputes", dispute + "]", jsonHeaders()));
 
     for (Answer answer : answers) {
       // A nesting that is also too big is refused by size; a smaller one is unreadable.
@@ -780,8 +904,12 @@ class HostileInputTest extends CaseLoopTestSupport {
   void invalidUtf8BytesAreUnreadableAndNothingIsWritten() {
     Footprint before = footprint();
     List<Answer> answers = new ArrayList<>();
-    for (String body : List.of(text(caseBody("@@@@", HEPINGLI, "张三丰")),
-        text(disputeBody("@@@@", "和平里东街20号", List.of(party("applicant", "孙小红", "13600000001")))))) {
+    for (String body :
+        List.of(
+            text(caseBody("@@@@", HEPINGLI, "张三丰")),
+            text(
+                disputeBody(
+                    "@@@@", "和平里东街20号", List.of(party("applicant", "孙小红", "13600000001")))))) {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       int at = body.indexOf("@@@@");
       // A lone continuation byte, a truncated two-byte sequence and the bytes UTF-8 never uses.
@@ -789,8 +917,12 @@ class HostileInputTest extends CaseLoopTestSupport {
       bytes[at + 1] = (byte) 0xC3;
       bytes[at + 2] = (byte) 0xFF;
       bytes[at + 3] = (byte) 0xFE;
-      answers.add(call(HttpMethod.POST, body.contains("parties") ? "/api/disputes" : "/api/cases", bytes,
-          jsonHeaders()));
+      answers.add(
+          call(
+              HttpMethod.POST,
+              body.contains("parties") ? "/api/disputes" : "/api/cases",
+              bytes,
+              jsonHeaders()));
     }
 
     for (Answer answer : answers) {
@@ -830,16 +962,27 @@ class HostileInputTest extends CaseLoopTestSupport {
     assertThat(view.json().get("description").isTextual()).isTrue();
     assertThat(view.json().get("description").asText()).isEqualTo(description);
     assertThat(view.json().get("address").asText()).isEqualTo(address);
-    assertThat(view.json().get("reporterName").asText()).isEqualTo("<" + "*".repeat(reporterName.length() - 1));
+    assertThat(view.json().get("reporterName").asText())
+        .isEqualTo("<" + "*".repeat(reporterName.length() - 1));
 
     String instanceId = stored.processInstanceId();
     assertThat(runtimeService.getVariable(instanceId, "description")).isEqualTo(description);
     assertThat(runtimeService.getVariable(instanceId, "address")).isEqualTo(address);
     // What Tasklist loads for the grid worker's form.
-    Task accept = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("acceptCase")
-        .singleResult();
-    Answer formVariables = call(HttpMethod.GET, "/engine-rest/task/" + accept.getId()
-        + "/form-variables?variableNames=description,address", null, basic("wangli", "demo"));
+    Task accept =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instanceId)
+            .taskDefinitionKey("acceptCase")
+            .singleResult();
+    Answer formVariables =
+        call(
+            HttpMethod.GET,
+            "/engine-rest/task/"
+                + accept.getId()
+                + "/form-variables?variableNames=description,address",
+            null,
+            basic("wangli", "demo"));
     assertThat(formVariables.status()).isEqualTo(200);
     assertThat(formVariables.json().at("/description/value").asText()).isEqualTo(description);
     assertThat(formVariables.json().at("/address/value").asText()).isEqualTo(address);
@@ -849,7 +992,8 @@ class HostileInputTest extends CaseLoopTestSupport {
     assertThat(staff.json().get("reporterName").asText()).isEqualTo(reporterName);
 
     assertThat(remarks(cases.timeline(stored.id()).stream().map(TimelineEntry::remark).toList()))
-        .isNotEmpty().allSatisfy(remark -> assertThat(remark).doesNotContain("49"));
+        .isNotEmpty()
+        .allSatisfy(remark -> assertThat(remark).doesNotContain("49"));
     Footprint after = footprint();
     assertThat(after.cases()).isEqualTo(before.cases() + 1);
     assertThat(after.allInstances()).isEqualTo(before.allInstances() + 1);
@@ -862,7 +1006,10 @@ class HostileInputTest extends CaseLoopTestSupport {
     String comment = "满意 " + JUEL + DEFERRED_EL + MUSTACHE + IMG;
     CaseReceipt receipt = sentinelCase();
     String instanceId = instanceIdOf(receipt);
-    completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "onSpot", "acceptComment", result));
+    completeAs(
+        "wangli",
+        openTask(receipt, "acceptCase"),
+        Map.of("acceptDecision", "onSpot", "acceptComment", result));
 
     Answer rated = rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "satisfied", comment);
 
@@ -870,7 +1017,9 @@ class HostileInputTest extends CaseLoopTestSupport {
     CaseRecord record = recordOf(receipt);
     assertThat(record.result()).isEqualTo(result);
     assertThat(record.caseStatus()).isEqualTo(CaseStatus.CLOSED);
-    assertThat(jdbc.queryForObject("select rating_comment from case_record where id = ?", String.class, record.id()))
+    assertThat(
+            jdbc.queryForObject(
+                "select rating_comment from case_record where id = ?", String.class, record.id()))
         .isEqualTo(comment);
     assertThat(historicVariable(instanceId, "ratingComment")).isEqualTo(comment);
     assertThat(historicVariable(instanceId, "acceptComment")).isEqualTo(result);
@@ -879,7 +1028,9 @@ class HostileInputTest extends CaseLoopTestSupport {
     assertThat(remarks(remarks)).allSatisfy(remark -> assertThat(remark).doesNotContain("49"));
     Answer view = viewCase(receipt.caseNo(), receipt.trackingCode());
     assertThat(view.json().get("result").asText()).isEqualTo(result);
-    assertThat(view.json().get("timeline")).extracting(step -> step.path("remark").asText()).contains(comment);
+    assertThat(view.json().get("timeline"))
+        .extracting(step -> step.path("remark").asText())
+        .contains(comment);
   }
 
   @Test
@@ -891,30 +1042,51 @@ class HostileInputTest extends CaseLoopTestSupport {
     String respondent = SCRIPT + DEFERRED_EL + MUSTACHE;
     Footprint before = footprint();
 
-    Answer created = postDispute(disputeBody(description, address, List.of(
-        party("applicant", applicant, "13600000001"), party("respondent", respondent, null))));
+    Answer created =
+        postDispute(
+            disputeBody(
+                description,
+                address,
+                List.of(
+                    party("applicant", applicant, "13600000001"),
+                    party("respondent", respondent, null))));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String disputeNo = created.json().get("disputeNo").asText();
-    Map<String, Object> row = jdbc.queryForMap(
-        "select id, description, address, process_instance_id from dispute where dispute_no = ?", disputeNo);
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "select id, description, address, process_instance_id from dispute where dispute_no = ?",
+            disputeNo);
     assertThat(row.get("description")).isEqualTo(description);
     assertThat(row.get("address")).isEqualTo(address);
-    assertThat(jdbc.queryForList("select name from dispute_party where dispute_id = ? order by id", String.class,
-        row.get("id"))).containsExactly(applicant, respondent);
+    assertThat(
+            jdbc.queryForList(
+                "select name from dispute_party where dispute_id = ? order by id",
+                String.class,
+                row.get("id")))
+        .containsExactly(applicant, respondent);
     String instanceId = (String) row.get("process_instance_id");
     assertThat(runtimeService.getVariable(instanceId, "description")).isEqualTo(description);
     assertThat(runtimeService.getVariable(instanceId, "address")).isEqualTo(address);
-    assertThat((String) runtimeService.getVariable(instanceId, "partiesSummary")).contains(applicant, respondent);
+    assertThat((String) runtimeService.getVariable(instanceId, "partiesSummary"))
+        .contains(applicant, respondent);
 
     Answer view = viewDispute(disputeNo, created.json().get("trackingCode").asText());
     assertThat(view.status()).isEqualTo(200);
     assertThat(view.json().get("description").asText()).isEqualTo(description);
     assertThat(view.json().get("address").asText()).isEqualTo(address);
-    assertThat(view.json().get("parties")).extracting(p -> p.get("name").asText())
-        .containsExactly("<" + "*".repeat(applicant.length() - 1), "<" + "*".repeat(respondent.length() - 1));
-    assertThat(remarks(jdbc.queryForList("select remark from dispute_timeline where dispute_id = ?", String.class,
-        row.get("id")))).isNotEmpty().allSatisfy(remark -> assertThat(remark).doesNotContain("49"));
+    assertThat(view.json().get("parties"))
+        .extracting(p -> p.get("name").asText())
+        .containsExactly(
+            "<" + "*".repeat(applicant.length() - 1), "<" + "*".repeat(respondent.length() - 1));
+    assertThat(
+            remarks(
+                jdbc.queryForList(
+                    "select remark from dispute_timeline where dispute_id = ?",
+                    String.class,
+                    row.get("id"))))
+        .isNotEmpty()
+        .allSatisfy(remark -> assertThat(remark).doesNotContain("49"));
     Footprint after = footprint();
     assertThat(after.disputes()).isEqualTo(before.disputes() + 1);
     assertThat(after.parties()).isEqualTo(before.parties() + 2);
@@ -931,8 +1103,14 @@ class HostileInputTest extends CaseLoopTestSupport {
     String reporterName = "O'Brien\" OR 1=1 --\\%_";
 
     Answer created = postCase(caseBody(SQL_TEXT, address, reporterName));
-    Answer dispute = postDispute(disputeBody(SQL_TEXT, "和平里东街20号" + OR_TRUE, List.of(
-        party("applicant", reporterName, "13600000001"), party("respondent", DROP_TABLE, null))));
+    Answer dispute =
+        postDispute(
+            disputeBody(
+                SQL_TEXT,
+                "和平里东街20号" + OR_TRUE,
+                List.of(
+                    party("applicant", reporterName, "13600000001"),
+                    party("respondent", DROP_TABLE, null))));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(dispute.status()).as(dispute.body()).isEqualTo(201);
@@ -940,13 +1118,23 @@ class HostileInputTest extends CaseLoopTestSupport {
     assertThat(stored.description()).isEqualTo(SQL_TEXT);
     assertThat(stored.address()).isEqualTo(address);
     assertThat(stored.reporterName()).isEqualTo(reporterName);
-    assertThat(viewCase(stored.caseNo(), stored.trackingCode()).json().get("description").asText()).isEqualTo(SQL_TEXT);
-    long disputeId = jdbc.queryForObject("select id from dispute where dispute_no = ?", Long.class,
-        dispute.json().get("disputeNo").asText());
-    assertThat(jdbc.queryForObject("select description from dispute where id = ?", String.class, disputeId))
+    assertThat(viewCase(stored.caseNo(), stored.trackingCode()).json().get("description").asText())
         .isEqualTo(SQL_TEXT);
-    assertThat(jdbc.queryForList("select name from dispute_party where dispute_id = ? order by id", String.class,
-        disputeId)).containsExactly(reporterName, DROP_TABLE);
+    long disputeId =
+        jdbc.queryForObject(
+            "select id from dispute where dispute_no = ?",
+            Long.class,
+            dispute.json().get("disputeNo").asText());
+    assertThat(
+            jdbc.queryForObject(
+                "select description from dispute where id = ?", String.class, disputeId))
+        .isEqualTo(SQL_TEXT);
+    assertThat(
+            jdbc.queryForList(
+                "select name from dispute_party where dispute_id = ? order by id",
+                String.class,
+                disputeId))
+        .containsExactly(reporterName, DROP_TABLE);
     Footprint after = footprint();
     assertThat(after.cases()).isEqualTo(before.cases() + 1);
     assertThat(after.disputes()).isEqualTo(before.disputes() + 1);
@@ -961,9 +1149,17 @@ class HostileInputTest extends CaseLoopTestSupport {
     String code = known.trackingCode();
     Answer unknown = viewCase("1999-999999", code);
 
-    List<String> hostileNumbers = List.of(no + "' OR '1'='1", "' OR 1=1 --", no + DROP_TABLE, no + OR_TRUE,
-        no.substring(0, no.length() - 1) + "_", no.substring(0, no.length() - 2) + "%", "%", "_%",
-        "2026-00000' UNION SELECT tracking_code FROM case_record --");
+    List<String> hostileNumbers =
+        List.of(
+            no + "' OR '1'='1",
+            "' OR 1=1 --",
+            no + DROP_TABLE,
+            no + OR_TRUE,
+            no.substring(0, no.length() - 1) + "_",
+            no.substring(0, no.length() - 2) + "%",
+            "%",
+            "_%",
+            "2026-00000' UNION SELECT tracking_code FROM case_record --");
     for (String hostile : hostileNumbers) {
       Answer view = viewCase(hostile, code);
       Answer byParameter = viewCaseByParameter(hostile, code);
@@ -986,9 +1182,20 @@ class HostileInputTest extends CaseLoopTestSupport {
     Footprint before = footprint();
     Answer unknown = viewCase("1999-999999", known.trackingCode());
 
-    List<String> hostileCodes = List.of("' OR '1'='1", "' OR 1=1 --", "\" OR 1=1 --", "%", "________", "%%%%%%%%",
-        known.trackingCode() + "' --", known.trackingCode().substring(0, 7) + "_", "\\' OR 1=1 --", "\\",
-        known.trackingCode() + "\\", "中文查询码");
+    List<String> hostileCodes =
+        List.of(
+            "' OR '1'='1",
+            "' OR 1=1 --",
+            "\" OR 1=1 --",
+            "%",
+            "________",
+            "%%%%%%%%",
+            known.trackingCode() + "' --",
+            known.trackingCode().substring(0, 7) + "_",
+            "\\' OR 1=1 --",
+            "\\",
+            known.trackingCode() + "\\",
+            "中文查询码");
     for (String hostile : hostileCodes) {
       Answer byParameter = viewCaseByParameter(known.caseNo(), hostile);
       Answer rating = rateOverHttp(known.caseNo(), hostile, "satisfied", null);
@@ -1013,8 +1220,14 @@ class HostileInputTest extends CaseLoopTestSupport {
     Answer unknown = viewDispute("1999-T999999", code);
 
     List<Answer> answers = new ArrayList<>();
-    for (String hostile : List.of(no + "' OR '1'='1", "' OR 1=1 --", no + DROP_TABLE, "%", "2026-T%",
-        no.substring(0, no.length() - 1) + "_")) {
+    for (String hostile :
+        List.of(
+            no + "' OR '1'='1",
+            "' OR 1=1 --",
+            no + DROP_TABLE,
+            "%",
+            "2026-T%",
+            no.substring(0, no.length() - 1) + "_")) {
       answers.add(viewDispute(hostile, code));
     }
     for (String hostile : List.of("' OR '1'='1", "%", "________", "\" OR 1=1 --", code + "' --")) {
@@ -1034,8 +1247,17 @@ class HostileInputTest extends CaseLoopTestSupport {
     CaseReceipt known = sentinelCase();
     Footprint before = footprint();
 
-    for (String status : List.of("REPORTED' OR '1'='1", "REPORTED'; DROP TABLE case_record; --", "%", "_%",
-        "REPORTED%", "reported", " REPORTED", "\" OR 1=1 --", "\\")) {
+    for (String status :
+        List.of(
+            "REPORTED' OR '1'='1",
+            "REPORTED'; DROP TABLE case_record; --",
+            "%",
+            "_%",
+            "REPORTED%",
+            "reported",
+            " REPORTED",
+            "\" OR 1=1 --",
+            "\\")) {
       Answer answer = staffGet("/api/staff/cases?status=" + parameter(status), "majie");
       assertProblem(answer, 400, "/problems/invalid-request");
       assertFieldNamed(answer, "status");
@@ -1052,10 +1274,19 @@ class HostileInputTest extends CaseLoopTestSupport {
     CaseReceipt known = sentinelCase();
     Footprint before = footprint();
 
-    Answer tasks = call(HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey="
-        + parameter(known.caseNo() + "' OR '1'='1"), null, basic("demo", "demo"));
-    Answer instances = call(HttpMethod.GET, "/engine-rest/process-instance?businessKey="
-        + parameter("' OR 1=1 --"), null, basic("demo", "demo"));
+    Answer tasks =
+        call(
+            HttpMethod.GET,
+            "/engine-rest/task?processInstanceBusinessKey="
+                + parameter(known.caseNo() + "' OR '1'='1"),
+            null,
+            basic("demo", "demo"));
+    Answer instances =
+        call(
+            HttpMethod.GET,
+            "/engine-rest/process-instance?businessKey=" + parameter("' OR 1=1 --"),
+            null,
+            basic("demo", "demo"));
 
     assertThat(tasks.status()).isEqualTo(200);
     assertThat(tasks.json().size()).isZero();
@@ -1083,8 +1314,9 @@ class HostileInputTest extends CaseLoopTestSupport {
     Answer veryLong = viewCaseByParameter(known.caseNo(), code.repeat(600));
     Answer veryLongHeader = viewCase(known.caseNo(), "A".repeat(5_000));
 
-    for (Answer answer : List.of(unknownCase, wrongCode, otherCasesCode, truncated, longer, veryLong,
-        veryLongHeader)) {
+    for (Answer answer :
+        List.of(
+            unknownCase, wrongCode, otherCasesCode, truncated, longer, veryLong, veryLongHeader)) {
       assertProblem(answer, 404, "/problems/not-found");
       assertThat(answer.json().get("type")).isEqualTo(unknownCase.json().get("type"));
       assertThat(answer.json().get("title")).isEqualTo(unknownCase.json().get("title"));
@@ -1092,8 +1324,12 @@ class HostileInputTest extends CaseLoopTestSupport {
       assertThat(answer.json().has("errors")).isFalse();
       assertThat(answer.contentType()).isEqualTo(unknownCase.contentType());
     }
-    for (String variant : List.of(code.toLowerCase(), "  " + code + "  ", "\t" + code.toLowerCase(),
-        code.substring(0, 4).toLowerCase() + code.substring(4))) {
+    for (String variant :
+        List.of(
+            code.toLowerCase(),
+            "  " + code + "  ",
+            "\t" + code.toLowerCase(),
+            code.substring(0, 4).toLowerCase() + code.substring(4))) {
       Answer view = viewCaseByParameter(known.caseNo(), variant);
       assertThat(view.status()).as("code %s", variant).isEqualTo(200);
       assertThat(view.json().get("caseNo").asText()).isEqualTo(known.caseNo());
@@ -1107,14 +1343,16 @@ class HostileInputTest extends CaseLoopTestSupport {
     CaseReceipt known = sentinelCase();
     Footprint before = footprint();
 
-    List<Answer> answers = List.of(
-        call(HttpMethod.GET, "/api/cases/" + known.caseNo(), null, new HttpHeaders()),
-        viewCase(known.caseNo(), "   "),
-        viewCaseByParameter(known.caseNo(), ""),
-        call(HttpMethod.GET, "/api/disputes/2026-T000001", null, new HttpHeaders()),
-        rateOverHttp(known.caseNo(), "", "satisfied", null),
-        rateOverHttp(known.caseNo(), null, "satisfied", null),
-        rateOverHttp(known.caseNo(), known.trackingCode() + "A".repeat(5_000), "satisfied", null));
+    List<Answer> answers =
+        List.of(
+            call(HttpMethod.GET, "/api/cases/" + known.caseNo(), null, new HttpHeaders()),
+            viewCase(known.caseNo(), "   "),
+            viewCaseByParameter(known.caseNo(), ""),
+            call(HttpMethod.GET, "/api/disputes/2026-T000001", null, new HttpHeaders()),
+            rateOverHttp(known.caseNo(), "", "satisfied", null),
+            rateOverHttp(known.caseNo(), null, "satisfied", null),
+            rateOverHttp(
+                known.caseNo(), known.trackingCode() + "A".repeat(5_000), "satisfied", null));
 
     for (Answer answer : answers) {
       assertProblem(answer, 400, "/problems/invalid-request");
@@ -1132,9 +1370,12 @@ class HostileInputTest extends CaseLoopTestSupport {
     Footprint before = footprint();
 
     Answer unknown = viewDispute("1999-T999999", code);
-    for (Answer answer : List.of(viewDispute(no, "ZZZZZZZZ".equals(code) ? "YYYYYYYY" : "ZZZZZZZZ"),
-        viewDispute(no, someCase.trackingCode()), viewDispute(someCase.caseNo(), someCase.trackingCode()),
-        viewDispute(no, "A".repeat(5_000)))) {
+    for (Answer answer :
+        List.of(
+            viewDispute(no, "ZZZZZZZZ".equals(code) ? "YYYYYYYY" : "ZZZZZZZZ"),
+            viewDispute(no, someCase.trackingCode()),
+            viewDispute(someCase.caseNo(), someCase.trackingCode()),
+            viewDispute(no, "A".repeat(5_000)))) {
       assertProblem(answer, 404, "/problems/not-found");
       assertThat(answer.json().get("detail")).isEqualTo(unknown.json().get("detail"));
     }
@@ -1149,10 +1390,13 @@ class HostileInputTest extends CaseLoopTestSupport {
   void aSecondRatingIsAConflictAndTheFirstStandsAlone() {
     CaseReceipt receipt = awaitingRating();
 
-    Answer first = rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "basically_satisfied", "还行");
+    Answer first =
+        rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "basically_satisfied", "还行");
     Footprint afterFirst = footprint();
-    Answer replayed = rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "basically_satisfied", "还行");
-    Answer changedMind = rateOverHttp(receipt.caseNo(), receipt.trackingCode().toLowerCase(), "unsatisfied", "不行");
+    Answer replayed =
+        rateOverHttp(receipt.caseNo(), receipt.trackingCode(), "basically_satisfied", "还行");
+    Answer changedMind =
+        rateOverHttp(receipt.caseNo(), receipt.trackingCode().toLowerCase(), "unsatisfied", "不行");
 
     assertThat(first.status()).isEqualTo(204);
     assertProblem(replayed, 409, "/problems/rating-not-open");
@@ -1169,8 +1413,9 @@ class HostileInputTest extends CaseLoopTestSupport {
   void fiveConcurrentRatingsOfOneCaseLetExactlyOneWin() throws Exception {
     CaseReceipt receipt = awaitingRating();
     Footprint before = footprint();
-    List<String> verdicts = List.of("satisfied", "basically_satisfied", "satisfied", "basically_satisfied",
-        "satisfied");
+    List<String> verdicts =
+        List.of(
+            "satisfied", "basically_satisfied", "satisfied", "basically_satisfied", "satisfied");
     ExecutorService threads = Executors.newFixedThreadPool(verdicts.size());
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Answer>> futures = new ArrayList<>();
@@ -1178,10 +1423,12 @@ class HostileInputTest extends CaseLoopTestSupport {
       for (int i = 0; i < verdicts.size(); i++) {
         String verdict = verdicts.get(i);
         String comment = "第" + (i + 1) + "位";
-        futures.add(threads.submit(() -> {
-          start.await();
-          return rateOverHttp(receipt.caseNo(), receipt.trackingCode(), verdict, comment);
-        }));
+        futures.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return rateOverHttp(receipt.caseNo(), receipt.trackingCode(), verdict, comment);
+                }));
       }
       start.countDown();
       List<Answer> answers = new ArrayList<>();
@@ -1202,8 +1449,10 @@ class HostileInputTest extends CaseLoopTestSupport {
       CaseRecord record = recordOf(receipt);
       assertThat(record.rating()).isEqualTo(verdicts.get(winner));
       assertThat(record.caseStatus()).isEqualTo(CaseStatus.CLOSED);
-      assertThat(jdbc.queryForObject("select rating_comment from case_record where id = ?", String.class,
-          record.id())).isEqualTo("第" + (winner + 1) + "位");
+      assertThat(
+              jdbc.queryForObject(
+                  "select rating_comment from case_record where id = ?", String.class, record.id()))
+          .isEqualTo("第" + (winner + 1) + "位");
       assertThat(ratingEntries(receipt)).hasSize(1);
       assertThat(ratingEntries(receipt).get(0).remark()).isEqualTo("第" + (winner + 1) + "位");
       Footprint after = footprint();
@@ -1264,9 +1513,13 @@ class HostileInputTest extends CaseLoopTestSupport {
         basic("nobody", "demo"),
         basic("' OR '1'='1", "' OR '1'='1"),
         authorization("Basic !!!not-base64$$$"),
-        authorization("Basic " + base64.encodeToString("majiedemo".getBytes(StandardCharsets.UTF_8))),
+        authorization(
+            "Basic " + base64.encodeToString("majiedemo".getBytes(StandardCharsets.UTF_8))),
         authorization("Basic " + base64.encodeToString(":demo".getBytes(StandardCharsets.UTF_8))),
-        authorization("Basic " + base64.encodeToString(("u".repeat(3_000) + ":demo").getBytes(StandardCharsets.UTF_8))),
+        authorization(
+            "Basic "
+                + base64.encodeToString(
+                    ("u".repeat(3_000) + ":demo").getBytes(StandardCharsets.UTF_8))),
         authorization("Basic"),
         authorization("Basic "),
         authorization("Bearer majie:demo"),
@@ -1279,7 +1532,8 @@ class HostileInputTest extends CaseLoopTestSupport {
     Footprint before = footprint();
 
     for (HttpHeaders login : brokenLogins()) {
-      for (String path : List.of("/api/staff/cases", "/api/staff/cases/" + known.caseNo(), "/api/stats/kpis")) {
+      for (String path :
+          List.of("/api/staff/cases", "/api/staff/cases/" + known.caseNo(), "/api/stats/kpis")) {
         Answer answer = call(HttpMethod.GET, path, null, login);
         assertProblem(answer, 401, "/problems/unauthenticated");
         assertThat(answer.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
@@ -1301,10 +1555,18 @@ class HostileInputTest extends CaseLoopTestSupport {
       HttpHeaders postLogin = new HttpHeaders();
       postLogin.addAll(login);
       postLogin.setContentType(MediaType.APPLICATION_JSON);
-      Answer start = call(HttpMethod.POST, "/engine-rest/process-definition/key/caseHandling/start",
-          "{\"businessKey\":\"hostile\"}", postLogin);
-      Answer complete = call(HttpMethod.POST, "/engine-rest/task/" + accept.getId() + "/complete",
-          "{\"variables\":{\"acceptDecision\":{\"value\":\"reject\"}}}", postLogin);
+      Answer start =
+          call(
+              HttpMethod.POST,
+              "/engine-rest/process-definition/key/caseHandling/start",
+              "{\"businessKey\":\"hostile\"}",
+              postLogin);
+      Answer complete =
+          call(
+              HttpMethod.POST,
+              "/engine-rest/task/" + accept.getId() + "/complete",
+              "{\"variables\":{\"acceptDecision\":{\"value\":\"reject\"}}}",
+              postLogin);
       for (Answer answer : List.of(read, start, complete)) {
         assertThat(answer.status()).as("answer to %s", login).isEqualTo(401);
         assertNoInternals(answer);
@@ -1323,8 +1585,16 @@ class HostileInputTest extends CaseLoopTestSupport {
   void nonNumericOrOutOfBoundsPagingIsABadRequestProblem() {
     Footprint before = footprint();
 
-    for (String query : List.of("page=abc", "page=-1", "size=0", "size=201", "size=-5", "size=1e3",
-        "page=1%27%20OR%20%271%27%3D%271", "page=99999999999999999999")) {
+    for (String query :
+        List.of(
+            "page=abc",
+            "page=-1",
+            "size=0",
+            "size=201",
+            "size=-5",
+            "size=1e3",
+            "page=1%27%20OR%20%271%27%3D%271",
+            "page=99999999999999999999")) {
       Answer answer = staffGet("/api/staff/cases?" + query, "majie");
       assertProblem(answer, 400, null);
     }
@@ -1335,7 +1605,8 @@ class HostileInputTest extends CaseLoopTestSupport {
   void aPageFarBeyondTheEndIsEmptyOrAProblemNeverACrash() {
     Footprint before = footprint();
 
-    for (String query : List.of("page=2147483647&size=200", "page=99999999&size=200", "page=10737419&size=200")) {
+    for (String query :
+        List.of("page=2147483647&size=200", "page=99999999&size=200", "page=10737419&size=200")) {
       Answer answer = staffGet("/api/staff/cases?" + query, "majie");
       assertThat(answer.status()).as(answer.body()).isIn(200, 400);
       if (answer.status() == 200) {

@@ -28,9 +28,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A hostile member of staff working through their own tasks, on the engine REST API and on Tasklist's own
- * API: each attempt to reach another case, reroute a case, move a deadline or widen a task's audience is
- * refused with a clear error and changes nothing; the form's own fields still go through.
+ * A hostile member of staff working through their own tasks, on the engine REST API and on
+ * Tasklist's own API: each attempt to reach another case, reroute a case, move a deadline or widen
+ * a task's audience is refused with a clear error and changes nothing; the form's own fields still
+ * go through.
  */
 class HostileStaffTest extends CaseLoopTestSupport {
 
@@ -46,7 +47,11 @@ class HostileStaffTest extends CaseLoopTestSupport {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("wangli", "demo");
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange(URI.create(http.getRootUri() + path), method, new HttpEntity<>(body, headers), String.class);
+    return http.exchange(
+        URI.create(http.getRootUri() + path),
+        method,
+        new HttpEntity<>(body, headers),
+        String.class);
   }
 
   private Task wanglisAcceptTask() {
@@ -57,8 +62,12 @@ class HostileStaffTest extends CaseLoopTestSupport {
   }
 
   private CaseReceipt caseOf(Task task) {
-    String caseNo = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-        .singleResult().getBusinessKey();
+    String caseNo =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult()
+            .getBusinessKey();
     return new CaseReceipt(caseNo, null, null, null, false);
   }
 
@@ -71,10 +80,14 @@ class HostileStaffTest extends CaseLoopTestSupport {
     CaseReceipt other = reportCase("sanitation", "normal", ZHAOQIANGS_GRID);
     Task task = wanglisAcceptTask();
 
-    ResponseEntity<String> answer = asWangli(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/submit-form",
-        """
+    ResponseEntity<String> answer =
+        asWangli(
+            HttpMethod.POST,
+            "/engine-rest/task/" + task.getId() + "/submit-form",
+            """
         {"variables":{"acceptDecision":{"value":"reject"},"rejectReason":{"value":"恶意驳回"},
-                      "caseId":{"value":%d,"type":"Long"}}}""".formatted(recordOf(other).id()));
+                      "caseId":{"value":%d,"type":"Long"}}}"""
+                .formatted(recordOf(other).id()));
 
     assertThat(answer.getStatusCode().value()).isEqualTo(400);
     assertThat(message(answer)).contains("caseId");
@@ -89,8 +102,10 @@ class HostileStaffTest extends CaseLoopTestSupport {
     Task task = wanglisAcceptTask();
     CaseReceipt own = caseOf(task);
 
-    completeAs("wangli", task, Map.of("acceptDecision", "reject", "rejectReason", "重复上报",
-        "caseId", recordOf(other).id()));
+    completeAs(
+        "wangli",
+        task,
+        Map.of("acceptDecision", "reject", "rejectReason", "重复上报", "caseId", recordOf(other).id()));
 
     assertThat(recordOf(own).caseStatus()).isEqualTo(CaseStatus.REJECTED);
     assertThat(recordOf(other).caseStatus()).isEqualTo(CaseStatus.REPORTED);
@@ -98,65 +113,100 @@ class HostileStaffTest extends CaseLoopTestSupport {
   }
 
   @Test
-  void reroutingThroughCompletionVariablesIsRefusedOnEngineRestAndOnTasklistsApi() throws Exception {
+  void reroutingThroughCompletionVariablesIsRefusedOnEngineRestAndOnTasklistsApi()
+      throws Exception {
     Task task = wanglisAcceptTask();
-    String reroute = """
+    String reroute =
+        """
         {"variables":{"acceptDecision":{"value":"dispatch"},
                       "category":{"value":"public_security"},"streetCode":{"value":"xicheng"}}}""";
 
-    ResponseEntity<String> rest = asWangli(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", reroute);
-    HttpResponse<String> tasklist = new TasklistSession(port, "wangli").submitForm(task.getId(), reroute);
+    ResponseEntity<String> rest =
+        asWangli(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", reroute);
+    HttpResponse<String> tasklist =
+        new TasklistSession(port, "wangli").submitForm(task.getId(), reroute);
 
     assertThat(rest.getStatusCode().value()).isEqualTo(400);
     assertThat(message(rest)).contains("category").contains("streetCode");
     assertThat(tasklist.statusCode()).isEqualTo(400);
     assertThat(json.readTree(tasklist.body()).path("message").asText()).contains("category");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
-    assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "category")).isEqualTo("sanitation");
+    assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "category"))
+        .isEqualTo("sanitation");
   }
 
   @Test
   void theFormsOwnFieldsGoThroughAndItsReadOnlyFieldsOnlyUnchanged() throws Exception {
     Task changed = wanglisAcceptTask();
-    ResponseEntity<String> refused = asWangli(HttpMethod.POST, "/engine-rest/task/" + changed.getId() + "/submit-form",
-        """
+    ResponseEntity<String> refused =
+        asWangli(
+            HttpMethod.POST,
+            "/engine-rest/task/" + changed.getId() + "/submit-form",
+            """
         {"variables":{"acceptDecision":{"value":"dispatch"},"categoryName":{"value":"治安"}}}""");
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(message(refused)).contains("categoryName");
 
     Task task = wanglisAcceptTask();
-    String categoryName = (String) runtimeService.getVariable(task.getProcessInstanceId(), "categoryName");
+    String categoryName =
+        (String) runtimeService.getVariable(task.getProcessInstanceId(), "categoryName");
     String caseNo = caseOf(task).caseNo();
-    HttpResponse<String> submitted = new TasklistSession(port, "wangli").submitForm(task.getId(), """
+    HttpResponse<String> submitted =
+        new TasklistSession(port, "wangli")
+            .submitForm(
+                task.getId(),
+                """
         {"variables":{"acceptDecision":{"value":"dispatch"},"acceptComment":{"value":"转城管"},
-                      "caseNo":{"value":"%s"},"categoryName":{"value":"%s"}}}""".formatted(caseNo, categoryName));
+                      "caseNo":{"value":"%s"},"categoryName":{"value":"%s"}}}"""
+                    .formatted(caseNo, categoryName));
 
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
     assertThat(recordOf(caseOf(task)).caseStatus()).isEqualTo(CaseStatus.DISPATCHED);
   }
 
   @Test
-  void taskVariableWritesOutsideTheFormAreRefusedAndTheProcessVariableKeepsItsValue() throws Exception {
+  void taskVariableWritesOutsideTheFormAreRefusedAndTheProcessVariableKeepsItsValue()
+      throws Exception {
     Task task = wanglisAcceptTask();
     String id = task.getId();
 
-    List<ResponseEntity<String>> answers = List.of(
-        asWangli(HttpMethod.PUT, "/engine-rest/task/" + id + "/variables/urgency", "{\"value\":\"emergency\"}"),
-        asWangli(HttpMethod.POST, "/engine-rest/task/" + id + "/variables",
-            "{\"modifications\":{\"handlerGroup\":{\"value\":\"officePoliceXicheng\"}}}"),
-        asWangli(HttpMethod.POST, "/engine-rest/task/" + id + "/variables", "{\"deletions\":[\"caseNo\"]}"),
-        asWangli(HttpMethod.DELETE, "/engine-rest/task/" + id + "/variables/responseDue", null),
-        asWangli(HttpMethod.PUT, "/engine-rest/task/" + id + "/localVariables/caseNo", "{\"value\":\"2026-999999\"}"));
+    List<ResponseEntity<String>> answers =
+        List.of(
+            asWangli(
+                HttpMethod.PUT,
+                "/engine-rest/task/" + id + "/variables/urgency",
+                "{\"value\":\"emergency\"}"),
+            asWangli(
+                HttpMethod.POST,
+                "/engine-rest/task/" + id + "/variables",
+                "{\"modifications\":{\"handlerGroup\":{\"value\":\"officePoliceXicheng\"}}}"),
+            asWangli(
+                HttpMethod.POST,
+                "/engine-rest/task/" + id + "/variables",
+                "{\"deletions\":[\"caseNo\"]}"),
+            asWangli(HttpMethod.DELETE, "/engine-rest/task/" + id + "/variables/responseDue", null),
+            asWangli(
+                HttpMethod.PUT,
+                "/engine-rest/task/" + id + "/localVariables/caseNo",
+                "{\"value\":\"2026-999999\"}"));
 
-    assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().value()).as(answer.getBody())
-        .isEqualTo(400));
+    assertThat(answers)
+        .allSatisfy(
+            answer ->
+                assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400));
     Map<String, Object> variables = runtimeService.getVariables(task.getProcessInstanceId());
-    assertThat(variables).containsEntry("urgency", "normal").containsEntry("caseNo", caseOf(task).caseNo())
-        .containsKey("responseDue").doesNotContainKey("handlerGroup");
+    assertThat(variables)
+        .containsEntry("urgency", "normal")
+        .containsEntry("caseNo", caseOf(task).caseNo())
+        .containsKey("responseDue")
+        .doesNotContainKey("handlerGroup");
     assertThat(taskService.getVariablesLocal(id)).isEmpty();
     // Even the form's own field: a holder (TASK_WORK) writes variables only by completing the task.
-    ResponseEntity<String> ownField = asWangli(HttpMethod.PUT, "/engine-rest/task/" + id + "/localVariables/acceptComment",
-        "{\"value\":\"草稿\"}");
+    ResponseEntity<String> ownField =
+        asWangli(
+            HttpMethod.PUT,
+            "/engine-rest/task/" + id + "/localVariables/acceptComment",
+            "{\"value\":\"草稿\"}");
     assertThat(ownField.getStatusCode().value()).isEqualTo(403);
   }
 
@@ -166,12 +216,19 @@ class HostileStaffTest extends CaseLoopTestSupport {
     String id = task.getId();
     Date due = task.getDueDate();
 
-    ResponseEntity<String> moved = asWangli(HttpMethod.PUT, "/engine-rest/task/" + id,
-        "{\"name\":\"受理\",\"due\":\"2030-01-01T00:00:00.000+0800\",\"priority\":100}");
-    ResponseEntity<String> handedOn = asWangli(HttpMethod.POST, "/engine-rest/task/" + id + "/assignee",
-        "{\"userId\":\"zhaoqiang\"}");
-    ResponseEntity<String> widened = asWangli(HttpMethod.POST, "/engine-rest/task/" + id + "/identity-links",
-        "{\"groupId\":\"officePoliceXicheng\",\"type\":\"candidate\"}");
+    ResponseEntity<String> moved =
+        asWangli(
+            HttpMethod.PUT,
+            "/engine-rest/task/" + id,
+            "{\"name\":\"受理\",\"due\":\"2030-01-01T00:00:00.000+0800\",\"priority\":100}");
+    ResponseEntity<String> handedOn =
+        asWangli(
+            HttpMethod.POST, "/engine-rest/task/" + id + "/assignee", "{\"userId\":\"zhaoqiang\"}");
+    ResponseEntity<String> widened =
+        asWangli(
+            HttpMethod.POST,
+            "/engine-rest/task/" + id + "/identity-links",
+            "{\"groupId\":\"officePoliceXicheng\",\"type\":\"candidate\"}");
 
     assertThat(moved.getStatusCode().value()).isEqualTo(403);
     assertThat(handedOn.getStatusCode().value()).isEqualTo(403);
@@ -189,10 +246,13 @@ class HostileStaffTest extends CaseLoopTestSupport {
     Task task = openTask(receipt, "acceptCase");
     String id = task.getId();
 
-    ResponseEntity<String> claimed = asWangli(HttpMethod.POST, "/engine-rest/task/" + id + "/claim",
-        "{\"userId\":\"wangli\"}");
-    ResponseEntity<String> completed = asWangli(HttpMethod.POST, "/engine-rest/task/" + id + "/complete",
-        "{\"variables\":{\"acceptDecision\":{\"value\":\"dispatch\"}}}");
+    ResponseEntity<String> claimed =
+        asWangli(HttpMethod.POST, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"wangli\"}");
+    ResponseEntity<String> completed =
+        asWangli(
+            HttpMethod.POST,
+            "/engine-rest/task/" + id + "/complete",
+            "{\"variables\":{\"acceptDecision\":{\"value\":\"dispatch\"}}}");
 
     assertThat(claimed.getStatusCode().value()).as(claimed.getBody()).isEqualTo(204);
     assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
@@ -220,26 +280,45 @@ class HostileStaffTest extends CaseLoopTestSupport {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("sunli", "demo");
 
-    JsonNode listed = json.readTree(http.exchange("/api/stats/open-cases?limit=5000", HttpMethod.GET,
-        new HttpEntity<>(headers), String.class).getBody());
+    JsonNode listed =
+        json.readTree(
+            http.exchange(
+                    "/api/stats/open-cases?limit=5000",
+                    HttpMethod.GET,
+                    new HttpEntity<>(headers),
+                    String.class)
+                .getBody());
 
-    assertThat(listed).extracting(c -> c.get("caseNo").asText()).contains(own.caseNo())
+    assertThat(listed)
+        .extracting(c -> c.get("caseNo").asText())
+        .contains(own.caseNo())
         .doesNotContain(elsewhere.caseNo());
-    assertThat(listed).allSatisfy(c -> assertThat(c.get("communityCode").asText()).isEqualTo("hepingli"));
+    assertThat(listed)
+        .allSatisfy(c -> assertThat(c.get("communityCode").asText()).isEqualTo("hepingli"));
   }
 
   @Test
-  void aCountyWideDepartmentMarkedInTheOrganisationDataSeesEveryStreetsOpenCases() throws Exception {
+  void aCountyWideDepartmentMarkedInTheOrganisationDataSeesEveryStreetsOpenCases()
+      throws Exception {
     assertThat(directory.countyWideGroups())
-        .containsExactlyInAnyOrder("camunda-admin", "countyCentre", "deptSupervision", "officeSupervision");
+        .containsExactlyInAnyOrder(
+            "camunda-admin", "countyCentre", "deptSupervision", "officeSupervision");
     CaseReceipt dongcheng = reportCase("sanitation", "normal", WANGLIS_GRID);
     CaseReceipt xicheng = reportCase("sanitation", "normal", "新华路东段6号");
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("duchao", "demo");
 
-    JsonNode listed = json.readTree(http.exchange("/api/stats/open-cases?limit=5000", HttpMethod.GET,
-        new HttpEntity<>(headers), String.class).getBody());
+    JsonNode listed =
+        json.readTree(
+            http.exchange(
+                    "/api/stats/open-cases?limit=5000",
+                    HttpMethod.GET,
+                    new HttpEntity<>(headers),
+                    String.class)
+                .getBody());
 
-    assertThat(listed).extracting(c -> c.get("caseNo").asText()).contains(dongcheng.caseNo(), xicheng.caseNo());
+    assertThat(listed)
+        .extracting(c -> c.get("caseNo").asText())
+        .contains(dongcheng.caseNo(), xicheng.caseNo());
   }
 }

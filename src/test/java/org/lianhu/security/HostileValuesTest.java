@@ -18,23 +18,29 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Values that are well-formed but absurd (a latitude of 1e-1000000000, a report for the year 999999999)
- * or that carry control characters: each is a 400 naming the field, and nothing is stored.
+ * Values that are well-formed but absurd (a latitude of 1e-1000000000, a report for the year
+ * 999999999) or that carry control characters: each is a 400 naming the field, and nothing is
+ * stored.
  */
 class HostileValuesTest extends CaseLoopTestSupport {
 
-  private static final String REPORT = """
+  private static final String REPORT =
+      """
       {"category":"sanitation","description":"%s","location":{"address":"%s","latitude":%s,"longitude":120.002},
        "reporter":{"name":"%s","phone":"13812345678"}}""";
 
   @Autowired private TestRestTemplate http;
   @Autowired private JdbcTemplate jdbc;
 
-  private ResponseEntity<JsonNode> report(String description, String address, String latitude, String name) {
+  private ResponseEntity<JsonNode> report(
+      String description, String address, String latitude, String name) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange("/api/cases", HttpMethod.POST,
-        new HttpEntity<>(REPORT.formatted(description, address, latitude, name), headers), JsonNode.class);
+    return http.exchange(
+        "/api/cases",
+        HttpMethod.POST,
+        new HttpEntity<>(REPORT.formatted(description, address, latitude, name), headers),
+        JsonNode.class);
   }
 
   private long cases() {
@@ -50,7 +56,8 @@ class HostileValuesTest extends CaseLoopTestSupport {
     assertThat(answer.getStatusCode().value()).isEqualTo(400);
     assertThat(answer.getBody().toString()).contains("纬度");
     assertThat(cases()).isEqualTo(before);
-    assertThat(report("垃圾堆积", "和平里东街12号", "30.001234567891", "张三").getStatusCode().value()).isEqualTo(201);
+    assertThat(report("垃圾堆积", "和平里东街12号", "30.001234567891", "张三").getStatusCode().value())
+        .isEqualTo(201);
   }
 
   @Test
@@ -73,7 +80,9 @@ class HostileValuesTest extends CaseLoopTestSupport {
     ResponseEntity<JsonNode> name = report("垃圾堆积", "和平里东街12号", "30.001", "张\\u0007三");
 
     assertThat(description.getStatusCode().value()).isEqualTo(400);
-    assertThat(description.getBody().get("detail").asText()).contains("description").contains("控制字符");
+    assertThat(description.getBody().get("detail").asText())
+        .contains("description")
+        .contains("控制字符");
     assertThat(address.getStatusCode().value()).isEqualTo(400);
     assertThat(address.getBody().get("detail").asText()).contains("location.address");
     assertThat(name.getStatusCode().value()).isEqualTo(400);
@@ -87,12 +96,22 @@ class HostileValuesTest extends CaseLoopTestSupport {
   void aReportForTheYear999999999IsABadRequest() {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("majie", "demo");
-    for (String path : new String[] {"/api/stats/report.csv?date=%2B999999999-12-31",
-        "/api/stats/report.xlsx?period=month&date=1000-01-01", "/api/stats/kpis?to=%2B999999999-12-31"}) {
-      ResponseEntity<JsonNode> answer = http.exchange(URI.create(http.getRootUri() + path), HttpMethod.GET,
-          new HttpEntity<>(headers), JsonNode.class);
+    for (String path :
+        new String[] {
+          "/api/stats/report.csv?date=%2B999999999-12-31",
+          "/api/stats/report.xlsx?period=month&date=1000-01-01",
+          "/api/stats/kpis?to=%2B999999999-12-31"
+        }) {
+      ResponseEntity<JsonNode> answer =
+          http.exchange(
+              URI.create(http.getRootUri() + path),
+              HttpMethod.GET,
+              new HttpEntity<>(headers),
+              JsonNode.class);
       assertThat(answer.getStatusCode().value()).as(path).isEqualTo(400);
-      assertThat(answer.getBody().get("type").asText()).as(path).isEqualTo("/problems/invalid-request");
+      assertThat(answer.getBody().get("type").asText())
+          .as(path)
+          .isEqualTo("/problems/invalid-request");
     }
   }
 
@@ -102,8 +121,12 @@ class HostileValuesTest extends CaseLoopTestSupport {
     if (user != null) {
       headers.setBasicAuth(user, "demo");
     }
-    String body = REPORT.formatted("垃圾堆积", "和平里东街12号", "30.001", "张三").replace("}}", "},\"source\":\"" + source + "\"}");
-    return http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    String body =
+        REPORT
+            .formatted("垃圾堆积", "和平里东街12号", "30.001", "张三")
+            .replace("}}", "},\"source\":\"" + source + "\"}");
+    return http.exchange(
+        "/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   @Test
@@ -118,9 +141,16 @@ class HostileValuesTest extends CaseLoopTestSupport {
     assertThat(reportAs("hotline", null).getStatusCode().value()).isEqualTo(401);
     assertThat(reportAs("grid_worker", "hanxue").getStatusCode().value()).isEqualTo(403);
     assertThat(reportAs("hotline", "wangli").getStatusCode().value()).isEqualTo(403);
-    ResponseEntity<JsonNode> wrongPassword = http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(
-        REPORT.formatted("垃圾堆积", "和平里东街12号", "30.001", "张三").replace("}}", "},\"source\":\"grid_worker\"}"),
-        basicJson("wuhua", "guess")), JsonNode.class);
+    ResponseEntity<JsonNode> wrongPassword =
+        http.exchange(
+            "/api/cases",
+            HttpMethod.POST,
+            new HttpEntity<>(
+                REPORT
+                    .formatted("垃圾堆积", "和平里东街12号", "30.001", "张三")
+                    .replace("}}", "},\"source\":\"grid_worker\"}"),
+                basicJson("wuhua", "guess")),
+            JsonNode.class);
     assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
     assertThat(cases()).isEqualTo(before);
   }
@@ -132,10 +162,18 @@ class HostileValuesTest extends CaseLoopTestSupport {
 
     assertThat(gridWorker.getStatusCode().value()).isEqualTo(201);
     assertThat(hotline.getStatusCode().value()).isEqualTo(201);
-    assertThat(jdbc.queryForObject("select source from case_record where case_no = ?", String.class,
-        gridWorker.getBody().get("caseNo").asText())).isEqualTo("grid_worker");
-    assertThat(jdbc.queryForObject("select source from case_record where case_no = ?", String.class,
-        hotline.getBody().get("caseNo").asText())).isEqualTo("hotline");
+    assertThat(
+            jdbc.queryForObject(
+                "select source from case_record where case_no = ?",
+                String.class,
+                gridWorker.getBody().get("caseNo").asText()))
+        .isEqualTo("grid_worker");
+    assertThat(
+            jdbc.queryForObject(
+                "select source from case_record where case_no = ?",
+                String.class,
+                hotline.getBody().get("caseNo").asText()))
+        .isEqualTo("hotline");
   }
 
   @Test
@@ -162,7 +200,8 @@ class HostileValuesTest extends CaseLoopTestSupport {
     form.add("phone", "13812345678");
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    return http.postForEntity("/open311/v2/requests.json", new HttpEntity<>(form, headers), String.class);
+    return http.postForEntity(
+        "/open311/v2/requests.json", new HttpEntity<>(form, headers), String.class);
   }
 
   private static HttpHeaders basicJson(String user, String password) {

@@ -21,15 +21,20 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
   @Autowired private AuthorizationService authorizationService;
 
   private long grantsOn(String instanceId) {
-    return authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
-        .resourceId(instanceId).count();
+    return authorizationService
+        .createAuthorizationQuery()
+        .resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(instanceId)
+        .count();
   }
 
   private boolean reads(String user, String instanceId) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(group -> group.getId()).toList();
-    return authorizationService.isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_INSTANCE,
-        instanceId);
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(group -> group.getId())
+            .toList();
+    return authorizationService.isUserAuthorized(
+        user, groups, Permissions.READ, Resources.PROCESS_INSTANCE, instanceId);
   }
 
   @Test
@@ -40,12 +45,15 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
     assertThat(reads("wangli", instance)).isTrue();
 
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
-    assertThat(reads("wangli", instance)).as("the grid worker, once the case went to the department").isFalse();
+    assertThat(reads("wangli", instance))
+        .as("the grid worker, once the case went to the department")
+        .isFalse();
     assertThat(reads("hanxue", instance)).isTrue();
     completeAs("hanxue", openTask(receipt, "handleCase"), Map.of("handleResult", "已清运"));
     rate(receipt, Rating.satisfied, null);
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isZero();
     assertThat(grantsOn(instance)).isZero();
     assertThat(reads("hanxue", instance)).isFalse();
   }
@@ -56,12 +64,22 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
     String instance = instanceIdOf(receipt);
     fireTimer(receipt, "responseOverdueTimer");
 
-    completeAs("sunli", openTask(receipt, "superviseAcceptance"), Map.of("reassignGroup", "gridHepingli2",
-        "reassignUser", "zhaoqiang", "superviseComment", "原网格员休假，改派第二网格"));
+    completeAs(
+        "sunli",
+        openTask(receipt, "superviseAcceptance"),
+        Map.of(
+            "reassignGroup",
+            "gridHepingli2",
+            "reassignUser",
+            "zhaoqiang",
+            "superviseComment",
+            "原网格员休假，改派第二网格"));
 
     assertThat(reads("wangli", instance)).isFalse();
     assertThat(reads("zhaoqiang", instance)).isTrue();
-    assertThat(reads("sunli", instance)).as("the community office, whose supervision is done").isFalse();
+    assertThat(reads("sunli", instance))
+        .as("the community office, whose supervision is done")
+        .isFalse();
   }
 
   @Test
@@ -71,7 +89,8 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
     completeAs("hanxue", openTask(receipt, "handleCase"), Map.of("handleResult", "已清运"));
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isOne();
     assertThat(grantsOn(instance)).isZero();
 
     rate(receipt, Rating.unsatisfied, "还是很脏");

@@ -14,15 +14,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The dashboard's login: the password once, then a session cookie that scripts cannot read and other
- * sites do not send, and a CSRF token for whatever changes something.
+ * The dashboard's login: the password once, then a session cookie that scripts cannot read and
+ * other sites do not send, and a CSRF token for whatever changes something.
  */
 class StaffSessionsTest extends CaseLoopTestSupport {
 
   @Autowired private TestRestTemplate http;
 
   private ResponseEntity<JsonNode> login(String user, String password) {
-    return http.postForEntity("/api/session", Map.of("user", user, "password", password), JsonNode.class);
+    return http.postForEntity(
+        "/api/session", Map.of("user", user, "password", password), JsonNode.class);
   }
 
   private static HttpHeaders withCookie(String cookie) {
@@ -33,7 +34,8 @@ class StaffSessionsTest extends CaseLoopTestSupport {
   }
 
   private ResponseEntity<String> kpis(HttpHeaders headers) {
-    return http.exchange("/api/stats/kpis", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return http.exchange(
+        "/api/stats/kpis", HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
   @Test
@@ -48,12 +50,23 @@ class StaffSessionsTest extends CaseLoopTestSupport {
     assertThat(opened.getBody().get("csrfToken").asText()).hasSize(48);
     assertThat(opened.getBody().toString()).doesNotContain("demo");
     String setCookie = opened.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
-    assertThat(setCookie).startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    assertThat(setCookie)
+        .startsWith("JSESSIONID=")
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Lax");
     String cookie = setCookie.split(";", 2)[0];
 
     assertThat(kpis(withCookie(cookie)).getStatusCode().value()).isEqualTo(200);
-    assertThat(http.exchange("/api/session", HttpMethod.GET, new HttpEntity<>(withCookie(cookie)), JsonNode.class)
-        .getBody().get("user").asText()).isEqualTo("majie");
+    assertThat(
+            http.exchange(
+                    "/api/session",
+                    HttpMethod.GET,
+                    new HttpEntity<>(withCookie(cookie)),
+                    JsonNode.class)
+                .getBody()
+                .get("user")
+                .asText())
+        .isEqualTo("majie");
   }
 
   @Test
@@ -73,15 +86,20 @@ class StaffSessionsTest extends CaseLoopTestSupport {
     String cookie = opened.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";", 2)[0];
     String token = opened.getBody().get("csrfToken").asText();
 
-    ResponseEntity<String> forged = http.exchange("/api/session", HttpMethod.DELETE,
-        new HttpEntity<>(withCookie(cookie)), String.class);
+    ResponseEntity<String> forged =
+        http.exchange(
+            "/api/session", HttpMethod.DELETE, new HttpEntity<>(withCookie(cookie)), String.class);
     assertThat(forged.getStatusCode().value()).isEqualTo(403);
     assertThat(kpis(withCookie(cookie)).getStatusCode().value()).isEqualTo(200);
 
     HttpHeaders withToken = withCookie(cookie);
     withToken.set("X-CSRF-Token", token);
-    assertThat(http.exchange("/api/session", HttpMethod.DELETE, new HttpEntity<>(withToken), String.class)
-        .getStatusCode().value()).isEqualTo(204);
+    assertThat(
+            http.exchange(
+                    "/api/session", HttpMethod.DELETE, new HttpEntity<>(withToken), String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
     assertThat(kpis(withCookie(cookie)).getStatusCode().value()).isEqualTo(401);
   }
 
@@ -90,8 +108,12 @@ class StaffSessionsTest extends CaseLoopTestSupport {
     ResponseEntity<JsonNode> opened = login("wangli", "demo");
     String cookie = opened.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";", 2)[0];
 
-    ResponseEntity<String> forged = http.exchange("/api/staff/cases", HttpMethod.POST,
-        new HttpEntity<>("{}", withCookie(cookie)), String.class);
+    ResponseEntity<String> forged =
+        http.exchange(
+            "/api/staff/cases",
+            HttpMethod.POST,
+            new HttpEntity<>("{}", withCookie(cookie)),
+            String.class);
 
     assertThat(forged.getStatusCode().value()).isEqualTo(403);
     assertThat(forged.getBody()).contains("/problems/csrf");

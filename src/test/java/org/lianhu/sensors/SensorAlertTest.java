@@ -37,10 +37,13 @@ class SensorAlertTest {
     if (key != null) {
       headers.set("X-Api-Key", key);
     }
-    String body = """
+    String body =
+        """
         {"deviceId":"%s","type":"%s","status":"%s","message":"水压异常",
-         "location":{"address":"和平里东街40号","latitude":30.002,"longitude":120.003}}""".formatted(device, type, status);
-    return http.exchange("/api/alerts", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+         "location":{"address":"和平里东街40号","latitude":30.002,"longitude":120.003}}"""
+            .formatted(device, type, status);
+    return http.exchange(
+        "/api/alerts", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   private ResponseEntity<JsonNode> alert(String device, String status) {
@@ -53,10 +56,15 @@ class SensorAlertTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String caseNo = response.getBody().get("caseNo").asText();
-    var row = jdbc.queryForMap("select category, source, urgency, device_id, grid_code from case_record where case_no = ?",
-        caseNo);
-    assertThat(row).containsEntry("category", "water_supply").containsEntry("source", "sensor")
-        .containsEntry("urgency", "urgent").containsEntry("device_id", "meter-0001")
+    var row =
+        jdbc.queryForMap(
+            "select category, source, urgency, device_id, grid_code from case_record where case_no = ?",
+            caseNo);
+    assertThat(row)
+        .containsEntry("category", "water_supply")
+        .containsEntry("source", "sensor")
+        .containsEntry("urgency", "urgent")
+        .containsEntry("device_id", "meter-0001")
         .containsEntry("grid_code", "hepingli1");
   }
 
@@ -71,10 +79,17 @@ class SensorAlertTest {
     assertThat(again.getBody().get("caseNo").asText()).isEqualTo(first);
     assertThat(again.getBody().get("attached").asBoolean()).isTrue();
     assertThat(normal.getBody().get("caseNo").asText()).isEqualTo(first);
-    assertThat(jdbc.queryForObject("select count(*) from case_record where device_id = 'meter-0002'", Long.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from case_record where device_id = 'meter-0002'", Long.class))
         .isOne();
-    assertThat(jdbc.queryForList("select action from case_timeline t join case_record c on c.id = t.case_id "
-        + "where c.case_no = ?", String.class, first)).contains("设备再次告警", "设备恢复正常");
+    assertThat(
+            jdbc.queryForList(
+                "select action from case_timeline t join case_record c on c.id = t.case_id "
+                    + "where c.case_no = ?",
+                String.class,
+                first))
+        .contains("设备再次告警", "设备恢复正常");
   }
 
   @Test
@@ -90,7 +105,9 @@ class SensorAlertTest {
         caseNumbers.add(future.get().getBody().get("caseNo").asText());
       }
       assertThat(caseNumbers).hasSize(1);
-      assertThat(jdbc.queryForObject("select count(*) from device_alert where device_id = 'meter-0003'", Long.class))
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from device_alert where device_id = 'meter-0003'", Long.class))
           .isEqualTo(6);
     } finally {
       pool.shutdownNow();
@@ -107,8 +124,10 @@ class SensorAlertTest {
 
   @Test
   void unknownKeysTypesAndStatusesAreRefused() {
-    assertThat(alert("meter-0005", "water_leak", "alarm", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(alert("meter-0005", "water_leak", "alarm", "guess").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(alert("meter-0005", "water_leak", "alarm", null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(alert("meter-0005", "water_leak", "alarm", "guess").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<JsonNode> type = alert("meter-0005", "earthquake", "alarm", "demo-sensor-key");
     assertThat(type.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(type.getBody().get("errors").has("type")).isTrue();
@@ -116,6 +135,9 @@ class SensorAlertTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(alert("bad device id!", "water_leak", "alarm", "demo-sensor-key").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(jdbc.queryForObject("select count(*) from device where device_id like 'meter-0005%'", Long.class)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from device where device_id like 'meter-0005%'", Long.class))
+        .isZero();
   }
 }

@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The KPIs read a daily roll-up; these prove it follows every change to the cases (July 2031, nobody else's). */
+/**
+ * The KPIs read a daily roll-up; these prove it follows every change to the cases (July 2031,
+ * nobody else's).
+ */
 class KpiRollupTest extends CaseLoopTestSupport {
 
   private static final LocalDate JULY_1 = LocalDate.parse("2031-07-01");
@@ -30,8 +33,11 @@ class KpiRollupTest extends CaseLoopTestSupport {
   @Autowired private PlatformTransactionManager transactions;
 
   private Kpi july(String street) {
-    return statistics.kpis(Statistics.GroupBy.street, Statistics.Period.month, JULY_1, JULY_31).stream()
-        .filter(k -> street.equals(k.group())).findFirst()
+    return statistics
+        .kpis(Statistics.GroupBy.street, Statistics.Period.month, JULY_1, JULY_31)
+        .stream()
+        .filter(k -> street.equals(k.group()))
+        .findFirst()
         .orElse(null);
   }
 
@@ -55,10 +61,12 @@ class KpiRollupTest extends CaseLoopTestSupport {
 
     lifecycle.escalated(recordOf(receipt).id(), "测试：超期");
     assertThat(july("dongcheng").overdue()).isEqualTo(overdueBefore + 1);
-    assertThat(statistics.hotspots(JULY_1, JULY_31)).anySatisfy(row -> {
-      assertThat(row.get("communityCode")).isEqualTo("hepingli");
-      assertThat(row.get("cases")).isEqualTo(reportedBefore + 1);
-    });
+    assertThat(statistics.hotspots(JULY_1, JULY_31))
+        .anySatisfy(
+            row -> {
+              assertThat(row.get("communityCode")).isEqualTo("hepingli");
+              assertThat(row.get("cases")).isEqualTo(reportedBefore + 1);
+            });
   }
 
   @Test
@@ -66,12 +74,18 @@ class KpiRollupTest extends CaseLoopTestSupport {
     CaseReceipt receipt = reportOn("2031-07-09", "新华路东段6号");
     long overdueBefore = july("xicheng").overdue();
 
-    // The case is written in a transaction that commits only after another request refreshed the roll-up.
-    new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      lifecycle.escalated(recordOf(receipt).id(), "测试：超期");
-      Kpi meanwhile = CompletableFuture.supplyAsync(() -> july("xicheng")).orTimeout(30, TimeUnit.SECONDS).join();
-      assertThat(meanwhile.overdue()).isEqualTo(overdueBefore);
-    });
+    // The case is written in a transaction that commits only after another request refreshed the
+    // roll-up.
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> {
+              lifecycle.escalated(recordOf(receipt).id(), "测试：超期");
+              Kpi meanwhile =
+                  CompletableFuture.supplyAsync(() -> july("xicheng"))
+                      .orTimeout(30, TimeUnit.SECONDS)
+                      .join();
+              assertThat(meanwhile.overdue()).isEqualTo(overdueBefore);
+            });
 
     assertThat(july("xicheng").overdue()).isEqualTo(overdueBefore + 1);
   }
@@ -80,9 +94,12 @@ class KpiRollupTest extends CaseLoopTestSupport {
   void casesLoadedDirectlyCountOnceTheRollUpIsToldToRebuild() {
     reportOn("2031-07-20", "和平里东街7号");
     long reported = july("dongcheng").reported();
-    // An import straight into case_record leaves updated_at empty, as the benchmark's history loader does.
-    jdbc.update("update case_record set status = 'REJECTED', updated_at = null"
-        + " where created_at >= ? and created_at < ?", LocalDate.parse("2031-07-20").atStartOfDay(),
+    // An import straight into case_record leaves updated_at empty, as the benchmark's history
+    // loader does.
+    jdbc.update(
+        "update case_record set status = 'REJECTED', updated_at = null"
+            + " where created_at >= ? and created_at < ?",
+        LocalDate.parse("2031-07-20").atStartOfDay(),
         LocalDate.parse("2031-07-21").atStartOfDay());
     assertThat(july("dongcheng").rejected()).as("not yet told").isZero();
 
@@ -95,11 +112,19 @@ class KpiRollupTest extends CaseLoopTestSupport {
 
   @Test
   void consecutiveDaysAreRebuiltAsOneRange() {
-    TreeSet<LocalDate> days = new TreeSet<>(List.of(LocalDate.parse("2031-07-01"), LocalDate.parse("2031-07-02"),
-        LocalDate.parse("2031-07-03"), LocalDate.parse("2031-07-05"), LocalDate.parse("2031-08-01")));
+    TreeSet<LocalDate> days =
+        new TreeSet<>(
+            List.of(
+                LocalDate.parse("2031-07-01"),
+                LocalDate.parse("2031-07-02"),
+                LocalDate.parse("2031-07-03"),
+                LocalDate.parse("2031-07-05"),
+                LocalDate.parse("2031-08-01")));
 
-    assertThat(KpiRollup.runs(days)).extracting(run -> run[0] + ".." + run[1])
-        .containsExactly("2031-07-01..2031-07-04", "2031-07-05..2031-07-06", "2031-08-01..2031-08-02");
+    assertThat(KpiRollup.runs(days))
+        .extracting(run -> run[0] + ".." + run[1])
+        .containsExactly(
+            "2031-07-01..2031-07-04", "2031-07-05..2031-07-06", "2031-08-01..2031-08-02");
     assertThat(KpiRollup.runs(new TreeSet<>())).isEmpty();
   }
 }

@@ -26,10 +26,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * KPIs over a month no other test writes to (June 2031): four cases whose every figure is known.
- * A: sanitation at 和平里, answered and handled in time, rated satisfied, closed.
- * B: streetlight at 和平里, resolved on the spot, rated unsatisfied, reopened and dispatched to municipal works.
- * C: noise at 新华, rejected. D: road damage at 新华, never answered, escalated overdue.
+ * KPIs over a month no other test writes to (June 2031): four cases whose every figure is known. A:
+ * sanitation at 和平里, answered and handled in time, rated satisfied, closed. B: streetlight at 和平里,
+ * resolved on the spot, rated unsatisfied, reopened and dispatched to municipal works. C: noise at
+ * 新华, rejected. D: road damage at 新华, never answered, escalated overdue.
  */
 class StatisticsTest extends CaseLoopTestSupport {
 
@@ -52,8 +52,14 @@ class StatisticsTest extends CaseLoopTestSupport {
     CaseReceipt d = reportCase("road_damage", "normal", "新华路东段4号");
     advance(Duration.ofHours(1));
     completeAs("wangli", openTask(a, "acceptCase"), Map.of("acceptDecision", "dispatch"));
-    completeAs("wangli", openTask(b, "acceptCase"), Map.of("acceptDecision", "onSpot", "acceptComment", "已修"));
-    completeAs("yangfan", openTask(c, "acceptCase"), Map.of("acceptDecision", "reject", "rejectReason", "重复"));
+    completeAs(
+        "wangli",
+        openTask(b, "acceptCase"),
+        Map.of("acceptDecision", "onSpot", "acceptComment", "已修"));
+    completeAs(
+        "yangfan",
+        openTask(c, "acceptCase"),
+        Map.of("acceptDecision", "reject", "rejectReason", "重复"));
     advance(Duration.ofHours(2));
     completeAs("hanxue", openTask(a, "handleCase"), Map.of("handleResult", "已清运"));
     rate(a, Rating.satisfied, null);
@@ -97,16 +103,20 @@ class StatisticsTest extends CaseLoopTestSupport {
   @Test
   void periodsGroupByIsoWeekAndQuarterToo() {
     assertThat(statistics.kpis(Statistics.GroupBy.category, Statistics.Period.week, FROM, TO))
-        .extracting(Kpi::period).containsOnly("2031-W24");
+        .extracting(Kpi::period)
+        .containsOnly("2031-W24");
     assertThat(statistics.kpis(Statistics.GroupBy.community, Statistics.Period.quarter, FROM, TO))
-        .extracting(Kpi::period).containsOnly("2031-Q2");
+        .extracting(Kpi::period)
+        .containsOnly("2031-Q2");
   }
 
   @Test
   void departmentsAreRankedOnResponseReopeningAndSatisfaction() {
     List<Statistics.DepartmentScore> ranking = statistics.ranking(FROM, TO);
 
-    assertThat(ranking).extracting(Statistics.DepartmentScore::department).containsExactly("urban", "municipal");
+    assertThat(ranking)
+        .extracting(Statistics.DepartmentScore::department)
+        .containsExactly("urban", "municipal");
     assertThat(ranking.get(0).score()).isEqualTo(100.0);
     assertThat(ranking.get(0).rank()).isEqualTo(1);
     assertThat(ranking.get(1).reopenRate()).isEqualTo(1.0);
@@ -123,28 +133,48 @@ class StatisticsTest extends CaseLoopTestSupport {
 
   @Test
   void statisticsAreForSupervisorsNotForGridWorkersOrHandlers() {
-    assertThat(download("/api/stats/kpis", "wangli").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(download("/api/stats/kpis", "hanxue").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(download("/api/stats/kpis", "wangli").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(download("/api/stats/kpis", "hanxue").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(download("/api/stats/kpis", "gaofeng").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(download("/api/stats/kpis", "duchao").getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void openCasesCarryTrafficLights() {
-    Map<String, Statistics.Light> lights = statistics.openCases(CaseScope.countyWide(), 5000).stream()
-        .collect(java.util.stream.Collectors.toMap(Statistics.OpenCaseLight::caseNo, Statistics.OpenCaseLight::light));
-    List<String> june = cases.inScope(CaseScope.countyWide(), null, 0, 10000)
-        .stream().filter(r -> r.createdAt().isAfter(Instant.parse("2031-06-01T00:00:00Z")))
-        .map(r -> r.caseNo() + ":" + r.category()).toList();
-    String overdue = june.stream().filter(s -> s.endsWith(":road_damage")).findFirst().orElseThrow().split(":")[0];
-    String reopened = june.stream().filter(s -> s.endsWith(":streetlight")).findFirst().orElseThrow().split(":")[0];
+    Map<String, Statistics.Light> lights =
+        statistics.openCases(CaseScope.countyWide(), 5000).stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Statistics.OpenCaseLight::caseNo, Statistics.OpenCaseLight::light));
+    List<String> june =
+        cases.inScope(CaseScope.countyWide(), null, 0, 10000).stream()
+            .filter(r -> r.createdAt().isAfter(Instant.parse("2031-06-01T00:00:00Z")))
+            .map(r -> r.caseNo() + ":" + r.category())
+            .toList();
+    String overdue =
+        june.stream()
+            .filter(s -> s.endsWith(":road_damage"))
+            .findFirst()
+            .orElseThrow()
+            .split(":")[0];
+    String reopened =
+        june.stream()
+            .filter(s -> s.endsWith(":streetlight"))
+            .findFirst()
+            .orElseThrow()
+            .split(":")[0];
     assertThat(lights.get(overdue)).isEqualTo(Statistics.Light.red);
-    assertThat(statistics.openCases(CaseScope.countyWide(), 5000)).filteredOn(c -> c.caseNo().equals(overdue)).singleElement()
-        .satisfies(c -> {
-          assertThat(c.categoryName()).isEqualTo("道路损坏");
-          assertThat(c.streetName()).isEqualTo("西城街道");
-          assertThat(c.reportedAt()).isNotNull();
-        });
+    assertThat(statistics.openCases(CaseScope.countyWide(), 5000))
+        .filteredOn(c -> c.caseNo().equals(overdue))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.categoryName()).isEqualTo("道路损坏");
+              assertThat(c.streetName()).isEqualTo("西城街道");
+              assertThat(c.reportedAt()).isNotNull();
+            });
     assertThat(lights.get(reopened)).isEqualTo(Statistics.Light.green);
   }
 
@@ -152,18 +182,22 @@ class StatisticsTest extends CaseLoopTestSupport {
   void aCaseIsYellowOnceTheWarningShareHasPassed() {
     Instant start = Instant.parse("2031-06-11T00:00:00Z");
     Instant due = start.plus(Duration.ofHours(24));
-    assertThat(statistics.light(false, start, due, start.plus(Duration.ofHours(17)))).isEqualTo(Statistics.Light.green);
-    assertThat(statistics.light(false, start, due, start.plus(Duration.ofHours(18)))).isEqualTo(Statistics.Light.yellow);
+    assertThat(statistics.light(false, start, due, start.plus(Duration.ofHours(17))))
+        .isEqualTo(Statistics.Light.green);
+    assertThat(statistics.light(false, start, due, start.plus(Duration.ofHours(18))))
+        .isEqualTo(Statistics.Light.yellow);
     assertThat(statistics.light(false, start, due, due)).isEqualTo(Statistics.Light.red);
     assertThat(statistics.light(true, start, due, start)).isEqualTo(Statistics.Light.red);
   }
 
   @Test
   void hotspotsAndMediationAreCounted() {
-    assertThat(statistics.hotspots(FROM, TO)).anySatisfy(row -> {
-      assertThat(row.get("communityName")).isEqualTo("和平里社区");
-      assertThat(((Number) row.get("cases")).intValue()).isEqualTo(1);
-    });
+    assertThat(statistics.hotspots(FROM, TO))
+        .anySatisfy(
+            row -> {
+              assertThat(row.get("communityName")).isEqualTo("和平里社区");
+              assertThat(((Number) row.get("cases")).intValue()).isEqualTo(1);
+            });
     assertThat(statistics.mediation(FROM, TO)).containsEntry("decided", 0L);
   }
 
@@ -177,13 +211,16 @@ class StatisticsTest extends CaseLoopTestSupport {
 
   @Test
   void theMonthlyReportDownloadsAsCsvAndXlsx() throws Exception {
-    ResponseEntity<byte[]> csv = download("/api/stats/report.csv?period=month&date=2031-06-15", "majie");
-    ResponseEntity<byte[]> xlsx = download("/api/stats/report.xlsx?period=month&date=2031-06-15", "majie");
+    ResponseEntity<byte[]> csv =
+        download("/api/stats/report.csv?period=month&date=2031-06-15", "majie");
+    ResponseEntity<byte[]> xlsx =
+        download("/api/stats/report.xlsx?period=month&date=2031-06-15", "majie");
 
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
     String text = new String(csv.getBody(), StandardCharsets.UTF_8);
     assertThat(text).contains("月报 2031-06-01 至 2031-06-30").contains("dongcheng,东城街道,2,0,2,1.0");
-    assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("lianhu-month-2031-06-01.csv");
+    assertThat(csv.getHeaders().getContentDisposition().getFilename())
+        .isEqualTo("lianhu-month-2031-06-01.csv");
     List<List<Object>> byStreet = Workbooks.rows(xlsx.getBody(), 0);
     assertThat(Workbooks.sheetName(xlsx.getBody(), 0)).isEqualTo("按街道");
     assertThat(byStreet.get(0).get(0).toString()).contains("月报 2031-06-01 至 2031-06-30");
@@ -193,11 +230,14 @@ class StatisticsTest extends CaseLoopTestSupport {
 
   @Test
   void statisticsNeedAStaffLoginAndCheckTheirParameters() {
-    assertThat(download("/api/stats/kpis", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(download("/api/stats/kpis?groupBy=planet", "majie").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(download("/api/stats/kpis", null).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(download("/api/stats/kpis?groupBy=planet", "majie").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(download("/api/stats/kpis?from=2031-07-01&to=2031-06-01", "majie").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(download("/api/stats/kpis?from=yesterday", "majie").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(download("/api/stats/kpis?from=yesterday", "majie").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(download("/api/stats/report.csv?period=quarter", "majie").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }

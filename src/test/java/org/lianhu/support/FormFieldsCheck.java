@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Part of the model contract, active in every test that starts the application: when a user task is
- * created, each field its Camunda Form only shows (read-only: the case number, category, address...)
- * must already have its variable, set by the process before the task. A process test that reaches a task
- * whose form would show an empty field fails there, naming the form, the field and the task.
+ * created, each field its Camunda Form only shows (read-only: the case number, category,
+ * address...) must already have its variable, set by the process before the task. A process test
+ * that reaches a task whose form would show an empty field fails there, naming the form, the field
+ * and the task.
  */
 @Component
 public class FormFieldsCheck {
@@ -32,14 +33,20 @@ public class FormFieldsCheck {
     String form = userTask.getCamundaFormRef();
     for (String field : shownFields.computeIfAbsent(form, FormFieldsCheck::readOnlyKeys)) {
       if (task.getVariable(field) == null) {
-        throw new AssertionError("form " + form + " shows " + field + ", which the process has not set before task "
-            + task.getTaskDefinitionKey());
+        throw new AssertionError(
+            "form "
+                + form
+                + " shows "
+                + field
+                + ", which the process has not set before task "
+                + task.getTaskDefinitionKey());
       }
     }
   }
 
   static List<String> readOnlyKeys(String formId) {
-    try (InputStream in = FormFieldsCheck.class.getResourceAsStream("/processes/" + formId + ".form")) {
+    try (InputStream in =
+        FormFieldsCheck.class.getResourceAsStream("/processes/" + formId + ".form")) {
       if (in == null) {
         throw new AssertionError("no form processes/" + formId + ".form");
       }

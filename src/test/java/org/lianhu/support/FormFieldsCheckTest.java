@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
-/** The form-fields check itself: it reads the form's read-only keys and fails a task that lacks one. */
+/**
+ * The form-fields check itself: it reads the form's read-only keys and fails a task that lacks one.
+ */
 class FormFieldsCheckTest {
 
   private static DelegateTask acceptTask() {
@@ -35,8 +37,11 @@ class FormFieldsCheckTest {
     when(task.getVariable(anyString())).thenReturn("有值");
     when(task.getVariable("urgencyName")).thenReturn(null);
 
-    assertThatThrownBy(() -> new FormFieldsCheck().taskCreated(task)).isInstanceOf(AssertionError.class)
-        .hasMessageContaining("acceptCaseForm").hasMessageContaining("urgencyName").hasMessageContaining("acceptCase");
+    assertThatThrownBy(() -> new FormFieldsCheck().taskCreated(task))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("acceptCaseForm")
+        .hasMessageContaining("urgencyName")
+        .hasMessageContaining("acceptCase");
   }
 
   @Test

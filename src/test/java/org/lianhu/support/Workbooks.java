@@ -29,8 +29,12 @@ public final class Workbooks {
         List<Object> values = new ArrayList<>();
         for (int c = 0; c < row.getLastCellNum(); c++) {
           Cell cell = row.getCell(c);
-          values.add(cell == null ? null
-              : cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue() : cell.getStringCellValue());
+          values.add(
+              cell == null
+                  ? null
+                  : cell.getCellType() == CellType.NUMERIC
+                      ? (Object) cell.getNumericCellValue()
+                      : cell.getStringCellValue());
         }
         rows.add(values);
       }
@@ -40,7 +44,9 @@ public final class Workbooks {
 
   /** The row whose second cell (the unit's name) is {@code name}. */
   public static List<Object> rowOf(List<List<Object>> rows, String name) {
-    return rows.stream().filter(row -> row.size() > 1 && name.equals(row.get(1))).findFirst()
+    return rows.stream()
+        .filter(row -> row.size() > 1 && name.equals(row.get(1)))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + name + " in " + rows));
   }
 }

@@ -22,8 +22,10 @@ class TasklistFiltersTest extends CaseLoopTestSupport {
 
   private List<String> taskIds(String filterName, String userId) {
     Filter filter = filterService.createTaskFilterQuery().filterName(filterName).singleResult();
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(group -> group.getId()).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(group -> group.getId())
+            .toList();
     identityService.setAuthentication(userId, groups);
     try {
       List<Task> tasks = filterService.list(filter.getId());
@@ -35,8 +37,13 @@ class TasklistFiltersTest extends CaseLoopTestSupport {
 
   @Test
   void theFourFiltersExistForEveryone() {
-    assertThat(filterService.createTaskFilterQuery().list()).extracting(Filter::getName)
-        .contains(TasklistFilters.MINE, TasklistFilters.MY_UNIT, TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE);
+    assertThat(filterService.createTaskFilterQuery().list())
+        .extracting(Filter::getName)
+        .contains(
+            TasklistFilters.MINE,
+            TasklistFilters.MY_UNIT,
+            TasklistFilters.DUE_SOON,
+            TasklistFilters.OVERDUE);
   }
 
   @Test
@@ -47,14 +54,21 @@ class TasklistFiltersTest extends CaseLoopTestSupport {
     CaseReceipt waiting = reportCase("sanitation", "normal", "和平里东街51号");
     Task accept = openTask(waiting, "acceptCase");
 
-    assertThat(taskIds(TasklistFilters.MINE, "wangli")).contains(accept.getId()).doesNotContain(handle.getId());
-    assertThat(taskIds(TasklistFilters.MY_UNIT, "hanxue")).contains(handle.getId()).doesNotContain(accept.getId());
+    assertThat(taskIds(TasklistFilters.MINE, "wangli"))
+        .contains(accept.getId())
+        .doesNotContain(handle.getId());
+    assertThat(taskIds(TasklistFilters.MY_UNIT, "hanxue"))
+        .contains(handle.getId())
+        .doesNotContain(accept.getId());
     assertThat(taskIds(TasklistFilters.OVERDUE, "wangli")).doesNotContain(accept.getId());
 
-    // 23 hours later the 24-hour response limit is near: due soon. Two hours more and it has passed.
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(23))));
+    // 23 hours later the 24-hour response limit is near: due soon. Two hours more and it has
+    // passed.
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(23))));
     assertThat(taskIds(TasklistFilters.DUE_SOON, "wangli")).contains(accept.getId());
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
     assertThat(taskIds(TasklistFilters.OVERDUE, "wangli")).contains(accept.getId());
     assertThat(taskIds(TasklistFilters.DUE_SOON, "wangli")).doesNotContain(accept.getId());
     assertThat(taskIds(TasklistFilters.OVERDUE, "hanxue")).doesNotContain(accept.getId());

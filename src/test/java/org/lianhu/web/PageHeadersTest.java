@@ -9,19 +9,26 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
-/** The residents' page and the dashboard: own scripts only, never framed, never sniffed, no referrer. */
+/**
+ * The residents' page and the dashboard: own scripts only, never framed, never sniffed, no
+ * referrer.
+ */
 class PageHeadersTest extends CaseLoopTestSupport {
 
   @Autowired private TestRestTemplate http;
 
   @Test
   void bothPagesAndTheirScriptsSendTheSecurityHeaders() {
-    for (String path : new String[] {"/report/", "/dashboard/", "/report/report.js", "/dashboard/dashboard.css"}) {
+    for (String path :
+        new String[] {"/report/", "/dashboard/", "/report/report.js", "/dashboard/dashboard.css"}) {
       ResponseEntity<String> page = http.getForEntity(path, String.class);
       HttpHeaders headers = page.getHeaders();
       assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
-      assertThat(headers.getFirst("Content-Security-Policy")).as(path).contains("script-src 'self'")
-          .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+      assertThat(headers.getFirst("Content-Security-Policy"))
+          .as(path)
+          .contains("script-src 'self'")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("unsafe-inline");
       assertThat(headers.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
       assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
       assertThat(headers.getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");

@@ -1,13 +1,13 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.CaseLifecycle;
-import org.lianhu.engine.FormValues;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.engine.FormValues;
 import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +33,8 @@ public class ApplyCoordination implements JavaDelegate {
     if (lead == null) {
       throw new IllegalStateException("coordination finished without a lead department");
     }
-    List<String> coHandlers = new ArrayList<>(FormValues.groups(execution.getVariable(CaseVariables.CO_HANDLER_GROUPS)));
+    List<String> coHandlers =
+        new ArrayList<>(FormValues.groups(execution.getVariable(CaseVariables.CO_HANDLER_GROUPS)));
     coHandlers.remove(lead);
     execution.setVariable(CaseVariables.HANDLER_GROUP, lead);
     execution.setVariable(CaseVariables.CO_HANDLER_GROUPS, FormValues.groupList(coHandlers));
@@ -45,8 +46,14 @@ public class ApplyCoordination implements JavaDelegate {
     if (!coHandlers.isEmpty()) {
       remark += "；协办：" + String.join("、", coHandlers.stream().map(directory::groupName).toList());
     }
-    lifecycle.dispatched(caseId, new CaseLifecycle.Dispatch(department,
-        CaseVariables.text(execution, CaseVariables.SUPERVISING_DEPARTMENT), lead, handleDue.toInstant()),
-        "确定牵头与协办部门", remark);
+    lifecycle.dispatched(
+        caseId,
+        new CaseLifecycle.Dispatch(
+            department,
+            CaseVariables.text(execution, CaseVariables.SUPERVISING_DEPARTMENT),
+            lead,
+            handleDue.toInstant()),
+        "确定牵头与协办部门",
+        remark);
   }
 }

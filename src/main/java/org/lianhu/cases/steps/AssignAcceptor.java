@@ -1,24 +1,24 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.Cases;
-import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.Deadline;
+import org.lianhu.cases.CaseDeadlines;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.cases.Cases;
 import org.lianhu.org.Community;
 import org.lianhu.org.Grid;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
-import org.lianhu.cases.CaseDeadlines;
-import org.lianhu.calendar.Deadline;
 import org.springframework.stereotype.Component;
 
 /**
  * 确定受理人: the grid worker of the case's grid accepts it; without a grid the community office, the
- * street centre or, for an unknown place, the county centre. The response time limit counts from the
- * moment of the report.
+ * street centre or, for an unknown place, the county centre. The response time limit counts from
+ * the moment of the report.
  */
 @Component("assignAcceptor")
 public class AssignAcceptor implements JavaDelegate {
@@ -29,8 +29,12 @@ public class AssignAcceptor implements JavaDelegate {
   private final CaseLifecycle lifecycle;
   private final CountyClock clock;
 
-  public AssignAcceptor(OrganisationDirectory directory, CaseDeadlines deadlines, Cases cases,
-      CaseLifecycle lifecycle, CountyClock clock) {
+  public AssignAcceptor(
+      OrganisationDirectory directory,
+      CaseDeadlines deadlines,
+      Cases cases,
+      CaseLifecycle lifecycle,
+      CountyClock clock) {
     this.directory = directory;
     this.deadlines = deadlines;
     this.cases = cases;
@@ -41,24 +45,31 @@ public class AssignAcceptor implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
-    // The community and grid are read from the case row, not copied into process variables: only the
+    // The community and grid are read from the case row, not copied into process variables: only
+    // the
     // acceptance needs them.
     CaseRecord record = cases.byId(caseId);
-    Placement placement = new Placement(record.streetCode(), record.communityCode(), record.gridCode());
+    Placement placement =
+        new Placement(record.streetCode(), record.communityCode(), record.gridCode());
     var grid = directory.grid(placement.gridCode());
     String acceptorUser = grid.map(Grid::workerUserId).orElse(null);
-    String acceptorGroup = grid.map(Grid::groupId)
-        .or(() -> directory.community(placement.communityCode()).map(Community::groupId))
-        .orElseGet(() -> directory.coordinatorGroup(placement.streetCode()));
+    String acceptorGroup =
+        grid.map(Grid::groupId)
+            .or(() -> directory.community(placement.communityCode()).map(Community::groupId))
+            .orElseGet(() -> directory.coordinatorGroup(placement.streetCode()));
 
     Deadline response = deadlines.response(record.category(), record.urgency(), record.createdAt());
     execution.setVariable(CaseVariables.ACCEPTOR_USER, acceptorUser);
     execution.setVariable(CaseVariables.ACCEPTOR_GROUP, acceptorGroup);
-    execution.setVariable(CaseVariables.ACCEPT_SUPERVISOR_GROUP, directory.acceptanceSupervisorGroup(placement));
-    execution.setVariable(CaseVariables.COORDINATOR_GROUP, directory.coordinatorGroup(placement.streetCode()));
+    execution.setVariable(
+        CaseVariables.ACCEPT_SUPERVISOR_GROUP, directory.acceptanceSupervisorGroup(placement));
+    execution.setVariable(
+        CaseVariables.COORDINATOR_GROUP, directory.coordinatorGroup(placement.streetCode()));
     execution.setVariable(CaseVariables.RESPONSE_DUE, response.dueDate());
     execution.setVariable(CaseVariables.RESPONSE_WARN_AT, response.warnAtDate());
-    lifecycle.acceptanceAssigned(caseId, response.due(), "由" + directory.groupName(acceptorGroup)
-        + "受理，响应时限 " + clock.minute(response.due()));
+    lifecycle.acceptanceAssigned(
+        caseId,
+        response.due(),
+        "由" + directory.groupName(acceptorGroup) + "受理，响应时限 " + clock.minute(response.due()));
   }
 }

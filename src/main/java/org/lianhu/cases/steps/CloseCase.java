@@ -1,8 +1,8 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
 import org.springframework.stereotype.Component;
 

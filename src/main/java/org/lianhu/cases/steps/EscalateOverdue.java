@@ -1,14 +1,14 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.Cases;
-import org.lianhu.cases.CaseLifecycle;
-import org.lianhu.engine.FormValues;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.cases.Cases;
+import org.lianhu.engine.FormValues;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,10 @@ public class EscalateOverdue implements JavaDelegate {
   private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
 
-  public EscalateOverdue(StageTasks stageTasks, Cases cases, CaseLifecycle lifecycle,
+  public EscalateOverdue(
+      StageTasks stageTasks,
+      Cases cases,
+      CaseLifecycle lifecycle,
       OrganisationDirectory directory) {
     this.stageTasks = stageTasks;
     this.cases = cases;
@@ -47,12 +50,16 @@ public class EscalateOverdue implements JavaDelegate {
     if (stage == Stage.ACCEPTANCE) {
       supervisor = CaseVariables.text(execution, CaseVariables.ACCEPT_SUPERVISOR_GROUP);
       Placement placement = new Placement(street, record.communityCode(), record.gridCode());
-      execution.setVariable(CaseVariables.REASSIGN_OPTIONS, FormValues.options(directory.acceptanceOptions(placement)));
+      execution.setVariable(
+          CaseVariables.REASSIGN_OPTIONS,
+          FormValues.options(directory.acceptanceOptions(placement)));
     } else {
       supervisor = CaseVariables.text(execution, CaseVariables.SUPERVISOR_GROUP);
-      execution.setVariable(CaseVariables.REASSIGN_OPTIONS, FormValues.options(directory.departmentOptions(street)));
+      execution.setVariable(
+          CaseVariables.REASSIGN_OPTIONS, FormValues.options(directory.departmentOptions(street)));
     }
     execution.setVariable(CaseVariables.OVERDUE_STAGE, stage.label());
-    lifecycle.escalated(caseId, stage.label() + "已超过时限，已提交" + directory.groupName(supervisor) + "督办");
+    lifecycle.escalated(
+        caseId, stage.label() + "已超过时限，已提交" + directory.groupName(supervisor) + "督办");
   }
 }

@@ -1,7 +1,5 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.CaseSettings;
-import org.lianhu.cases.CaseLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -9,12 +7,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
+import org.lianhu.cases.CaseLifecycle;
+import org.lianhu.cases.CaseSettings;
 import org.lianhu.cases.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * 反馈: publishes the result to the reporter (the department's result, or the grid worker's on-the-spot
- * resolution) and opens the rating window.
+ * 反馈: publishes the result to the reporter (the department's result, or the grid worker's
+ * on-the-spot resolution) and opens the rating window.
  */
 @Component("feedbackReporter")
 public class FeedbackReporter implements JavaDelegate {
@@ -33,7 +33,9 @@ public class FeedbackReporter implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
     boolean dispatched = Boolean.TRUE.equals(execution.getVariable(CaseVariables.DISPATCHED));
-    String result = CaseVariables.text(execution, dispatched ? CaseVariables.HANDLE_RESULT : CaseVariables.ACCEPT_COMMENT);
+    String result =
+        CaseVariables.text(
+            execution, dispatched ? CaseVariables.HANDLE_RESULT : CaseVariables.ACCEPT_COMMENT);
     if (result == null) {
       result = "已当场处理";
     }

@@ -1,11 +1,11 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.Cases;
-import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.cases.Cases;
 import org.lianhu.mediation.CaseHandOver;
 import org.lianhu.mediation.Dispute;
 import org.lianhu.mediation.DisputeIntake;
@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 转矛盾调解: a case that is a dispute becomes one. The dispute is registered with the reporter as
- * applicant and the same tracking code, its mediation starts, both are linked, and the hand-over is the
- * result the reporter is told and asked to rate.
+ * applicant and the same tracking code, its mediation starts, both are linked, and the hand-over is
+ * the result the reporter is told and asked to rate.
  */
 @Component("handOverToMediation")
 public class HandOverToMediation implements JavaDelegate {
@@ -33,10 +33,22 @@ public class HandOverToMediation implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
     CaseRecord record = cases.byId(caseId);
-    Dispute dispute = disputeIntake.fromCase(new CaseHandOver(record.id(), record.caseNo(), record.trackingCode(),
-        record.description(), record.address(), record.latitude(), record.longitude(), record.liaisonUnitCode(),
-        record.streetCode(), record.communityCode(), record.gridCode(), record.reporterName(),
-        record.reporterPhone()));
+    Dispute dispute =
+        disputeIntake.fromCase(
+            new CaseHandOver(
+                record.id(),
+                record.caseNo(),
+                record.trackingCode(),
+                record.description(),
+                record.address(),
+                record.latitude(),
+                record.longitude(),
+                record.liaisonUnitCode(),
+                record.streetCode(),
+                record.communityCode(),
+                record.gridCode(),
+                record.reporterName(),
+                record.reporterPhone()));
     lifecycle.handedOver(caseId, dispute.id(), dispute.disputeNo());
     String result = "已转入矛盾纠纷三级调解，纠纷编号 " + dispute.disputeNo() + "，可凭原查询码查询调解进度";
     execution.setVariable(CaseVariables.HANDLE_RESULT, result);

@@ -1,6 +1,5 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.CaseLifecycle;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,14 +7,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * 改派: carries out the supervisor's decision. A new group replaces the candidate group of the stage's
- * open tasks (and clears their assignee); a named user becomes the assignee. Without either, the owner
- * keeps the task and only the supervision remark is recorded.
+ * 改派: carries out the supervisor's decision. A new group replaces the candidate group of the
+ * stage's open tasks (and clears their assignee); a named user becomes the assignee. Without
+ * either, the owner keeps the task and only the supervision remark is recorded.
  */
 @Component("reassignTask")
 public class ReassignTask implements JavaDelegate {
@@ -25,7 +25,10 @@ public class ReassignTask implements JavaDelegate {
   private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
 
-  public ReassignTask(StageTasks stageTasks, TaskService taskService, CaseLifecycle lifecycle,
+  public ReassignTask(
+      StageTasks stageTasks,
+      TaskService taskService,
+      CaseLifecycle lifecycle,
       OrganisationDirectory directory) {
     this.stageTasks = stageTasks;
     this.taskService = taskService;

@@ -1,24 +1,24 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.engine.FormValues;
 import org.lianhu.engine.TaskActor;
+import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
 /**
  * Listener on every user task of the case loop. On completion it checks that the form says what the
- * next step needs (a rejection has its reason, a coordination its lead department...) and refuses it
- * with a message Tasklist shows otherwise, then appends the step to the case timeline. On creation of
- * the street review it moves the case to that status.
+ * next step needs (a rejection has its reason, a coordination its lead department...) and refuses
+ * it with a message Tasklist shows otherwise, then appends the step to the case timeline. On
+ * creation of the street review it moves the case to that status.
  *
- * <p>On completion it first locks the case row: the timeline insert would otherwise take a shared lock on
- * it through the foreign key, and {@code markResponded} then needs the exclusive one, so two completions
- * on one case deadlocked on MySQL.
+ * <p>On completion it first locks the case row: the timeline insert would otherwise take a shared
+ * lock on it through the foreign key, and {@code markResponded} then needs the exclusive one, so
+ * two completions on one case deadlocked on MySQL.
  */
 @Component("recordTaskOutcome")
 public class RecordTaskOutcome implements TaskListener {
@@ -27,8 +27,8 @@ public class RecordTaskOutcome implements TaskListener {
   private final OrganisationDirectory directory;
   private final IdentityService identityService;
 
-  public RecordTaskOutcome(CaseLifecycle lifecycle, OrganisationDirectory directory,
-      IdentityService identityService) {
+  public RecordTaskOutcome(
+      CaseLifecycle lifecycle, OrganisationDirectory directory, IdentityService identityService) {
     this.lifecycle = lifecycle;
     this.directory = directory;
     this.identityService = identityService;
@@ -46,7 +46,8 @@ public class RecordTaskOutcome implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    // The case row first, then its timeline and its columns: every completion locks in the same order.
+    // The case row first, then its timeline and its columns: every completion locks in the same
+    // order.
     lifecycle.lock(caseId);
     String actor = TaskActor.of(identityService, task);
     switch (task.getTaskDefinitionKey()) {
@@ -56,12 +57,14 @@ public class RecordTaskOutcome implements TaskListener {
         if (!directory.isDepartmentOffice(lead)) {
           throw new IllegalArgumentException("牵头部门无效: " + lead);
         }
-        for (String coHandler : FormValues.groups(task.getVariable(CaseVariables.CO_HANDLER_GROUPS))) {
+        for (String coHandler :
+            FormValues.groups(task.getVariable(CaseVariables.CO_HANDLER_GROUPS))) {
           if (!directory.isDepartmentOffice(coHandler)) {
             throw new IllegalArgumentException("协办部门无效: " + coHandler);
           }
         }
-        lifecycle.stepDone(caseId, actor, "街道协调派单", CaseVariables.text(task, CaseVariables.COORDINATE_COMMENT));
+        lifecycle.stepDone(
+            caseId, actor, "街道协调派单", CaseVariables.text(task, CaseVariables.COORDINATE_COMMENT));
       }
       case "handleCase" -> {
         String result = required(task, CaseVariables.HANDLE_RESULT, "请填写处置结果");
@@ -70,7 +73,10 @@ public class RecordTaskOutcome implements TaskListener {
       case "coHandleCase" -> {
         String result = required(task, CaseVariables.CO_HANDLE_RESULT, "请填写协办意见");
         String group = CaseVariables.text(task, "coHandlerGroup");
-        lifecycle.stepDone(caseId, actor, "协办完成" + (group == null ? "" : "（" + directory.groupName(group) + "）"),
+        lifecycle.stepDone(
+            caseId,
+            actor,
+            "协办完成" + (group == null ? "" : "（" + directory.groupName(group) + "）"),
             result);
       }
       case "superviseAcceptance", "superviseHandling" -> {
@@ -100,8 +106,12 @@ public class RecordTaskOutcome implements TaskListener {
     switch (decision) {
       case "onSpot" -> lifecycle.responded(caseId, actor, "受理：当场解决", comment);
       case "dispatch" -> lifecycle.responded(caseId, actor, "受理：转派职能部门", comment);
-      case "reject" -> lifecycle.responded(caseId, actor, "不予受理",
-          required(task, CaseVariables.REJECT_REASON, "不予受理须填写理由，上报人将看到该理由"));
+      case "reject" ->
+          lifecycle.responded(
+              caseId,
+              actor,
+              "不予受理",
+              required(task, CaseVariables.REJECT_REASON, "不予受理须填写理由，上报人将看到该理由"));
       default -> throw new IllegalArgumentException("未知的受理结论: " + decision);
     }
   }

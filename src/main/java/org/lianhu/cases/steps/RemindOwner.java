@@ -1,16 +1,16 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.CaseLifecycle;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * 催办 (yellow): the stage is close to its limit. Its open tasks move up in Tasklist (priority 75) and
- * the timeline says so, so the reporter sees that the case is being chased.
+ * 催办 (yellow): the stage is close to its limit. Its open tasks move up in Tasklist (priority 75)
+ * and the timeline says so, so the reporter sees that the case is being chased.
  */
 @Component("remindOwner")
 public class RemindOwner implements JavaDelegate {

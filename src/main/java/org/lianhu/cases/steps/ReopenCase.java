@@ -1,17 +1,17 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.calendar.Deadline;
-import org.lianhu.cases.Cases;
-import org.lianhu.cases.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.cases.CaseVariables;
+import org.lianhu.calendar.Deadline;
 import org.lianhu.cases.CaseDeadlines;
+import org.lianhu.cases.CaseLifecycle;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.cases.Cases;
 import org.springframework.stereotype.Component;
 
 /**
- * 重办: the reporter was not satisfied; the case goes back to its handlers with a fresh time limit. A case
- * resolved on the spot goes to dispatch instead, since the grid worker's own fix did not hold.
+ * 重办: the reporter was not satisfied; the case goes back to its handlers with a fresh time limit. A
+ * case resolved on the spot goes to dispatch instead, since the grid worker's own fix did not hold.
  */
 @Component("reopenCase")
 public class ReopenCase implements JavaDelegate {
@@ -31,7 +31,8 @@ public class ReopenCase implements JavaDelegate {
     long caseId = CaseVariables.caseId(execution);
     int count = ((Number) execution.getVariable(CaseVariables.REOPEN_COUNT)).intValue() + 1;
     execution.setVariable(CaseVariables.REOPEN_COUNT, count);
-    // A dispute handed over to mediation comes back to the street centre, not into a second mediation.
+    // A dispute handed over to mediation comes back to the street centre, not into a second
+    // mediation.
     if (RouteCase.MEDIATION.equals(execution.getVariable(CaseVariables.ROUTING))) {
       execution.setVariable(CaseVariables.ROUTING, RouteCase.COORDINATE);
     }

@@ -1,28 +1,29 @@
 package org.lianhu.cases.steps;
 
-import org.lianhu.cases.Cases;
-import org.lianhu.cases.CaseLifecycle;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.Deadline;
 import org.lianhu.calendar.EngineClock;
+import org.lianhu.cases.CaseDeadlines;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.org.DepartmentOffice;
-import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.cases.CaseDeadlines;
-import org.lianhu.calendar.Deadline;
+import org.lianhu.cases.Cases;
 import org.lianhu.engine.DecisionTables;
 import org.lianhu.engine.FormValues;
+import org.lianhu.org.DepartmentOffice;
+import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
 /**
  * 派单: the DMN table {@code caseRouting} names the responsible and the supervising department; this
- * delegate finds the office of that department serving the case's street. A category the table does not
- * route, or a department without an office there, goes to the street coordination centre instead.
+ * delegate finds the office of that department serving the case's street. A category the table does
+ * not route, or a department without an office there, goes to the street coordination centre
+ * instead.
  */
 @Component("routeCase")
 public class RouteCase implements JavaDelegate {
@@ -39,8 +40,13 @@ public class RouteCase implements JavaDelegate {
   private final CaseLifecycle lifecycle;
   private final CountyClock clock;
 
-  public RouteCase(DecisionTables decisionTables, OrganisationDirectory directory, CaseDeadlines deadlines,
-      Cases cases, CaseLifecycle lifecycle, CountyClock clock) {
+  public RouteCase(
+      DecisionTables decisionTables,
+      OrganisationDirectory directory,
+      CaseDeadlines deadlines,
+      Cases cases,
+      CaseLifecycle lifecycle,
+      CountyClock clock) {
     this.decisionTables = decisionTables;
     this.directory = directory;
     this.deadlines = deadlines;
@@ -56,8 +62,8 @@ public class RouteCase implements JavaDelegate {
     CaseRecord record = cases.byId(caseId);
     String category = record.category();
     String street = record.streetCode();
-    Map<String, Object> inputs = Variables.createVariables()
-        .putValue("category", category).putValue("streetCode", street);
+    Map<String, Object> inputs =
+        Variables.createVariables().putValue("category", category).putValue("streetCode", street);
     Map<String, Object> route = decisionTables.evaluate(DECISION, inputs);
     if (route == null) {
       throw new IllegalStateException(DECISION + " has no rule for " + category + "/" + street);
@@ -66,13 +72,17 @@ public class RouteCase implements JavaDelegate {
     String supervising = (String) route.get("supervisingDepartment");
     String routing = (String) route.get("routing");
 
-    String handlerGroup = directory.officeFor(department, street).map(DepartmentOffice::groupId).orElse(null);
+    String handlerGroup =
+        directory.officeFor(department, street).map(DepartmentOffice::groupId).orElse(null);
     if (SINGLE.equals(routing) && handlerGroup == null) {
       routing = COORDINATE;
     }
     String coordinatorGroup = directory.coordinatorGroup(street);
-    String supervisorGroup = directory.officeFor(supervising, street).map(DepartmentOffice::groupId)
-        .orElse(coordinatorGroup);
+    String supervisorGroup =
+        directory
+            .officeFor(supervising, street)
+            .map(DepartmentOffice::groupId)
+            .orElse(coordinatorGroup);
     Deadline handling = deadlines.handling(category, record.urgency(), EngineClock.now());
 
     execution.setVariable(CaseVariables.DEPARTMENT, department);
@@ -82,22 +92,27 @@ public class RouteCase implements JavaDelegate {
     execution.setVariable(CaseVariables.COORDINATOR_GROUP, coordinatorGroup);
     execution.setVariable(CaseVariables.SUPERVISOR_GROUP, supervisorGroup);
     execution.setVariable(CaseVariables.CO_HANDLER_GROUPS, FormValues.groupList(List.of()));
-    execution.setVariable(CaseVariables.DEPARTMENT_OPTIONS, FormValues.options(directory.departmentOptions(street)));
+    execution.setVariable(
+        CaseVariables.DEPARTMENT_OPTIONS, FormValues.options(directory.departmentOptions(street)));
     execution.setVariable(CaseVariables.DISPATCHED, true);
     execution.setVariable(CaseVariables.HANDLE_DUE, handling.dueDate());
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
-    var dispatch = new CaseLifecycle.Dispatch(department, supervising, handlerGroup, handling.due());
+    var dispatch =
+        new CaseLifecycle.Dispatch(department, supervising, handlerGroup, handling.due());
 
     String due = "处置时限 " + clock.minute(handling.due());
     String copied = supervising == null ? "" : "，抄送" + directory.groupName(supervisorGroup);
     if (MEDIATION.equals(routing)) {
       lifecycle.dispatched(caseId, dispatch, "派单", "矛盾纠纷，转入三级调解" + copied);
     } else if (COORDINATE.equals(routing)) {
-      lifecycle.dispatched(caseId, dispatch, "转街道协调",
+      lifecycle.dispatched(
+          caseId,
+          dispatch,
+          "转街道协调",
           "由" + directory.groupName(coordinatorGroup) + "确定牵头部门" + copied + "；" + due);
     } else {
-      lifecycle.dispatched(caseId, dispatch, "派单",
-          "派至" + directory.groupName(handlerGroup) + copied + "；" + due);
+      lifecycle.dispatched(
+          caseId, dispatch, "派单", "派至" + directory.groupName(handlerGroup) + copied + "；" + due);
     }
   }
 }

@@ -4,18 +4,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The two stages of the case loop that run against a time limit. Each owns user tasks; the timers of a
- * stage remind and escalate the owners of exactly those tasks.
+ * The two stages of the case loop that run against a time limit. Each owns user tasks; the timers
+ * of a stage remind and escalate the owners of exactly those tasks.
  */
 enum Stage {
   ACCEPTANCE("受理", Set.of("acceptCase"), Set.of("acceptCase")),
-  HANDLING("处置", Set.of("coordinateCase", "handleCase", "coHandleCase"), Set.of("coordinateCase", "handleCase"));
+  HANDLING(
+      "处置",
+      Set.of("coordinateCase", "handleCase", "coHandleCase"),
+      Set.of("coordinateCase", "handleCase"));
 
-  private static final Map<String, Stage> BY_ACTIVITY = Map.of(
-      "remindAcceptor", ACCEPTANCE, "escalateAcceptance", ACCEPTANCE, "reassignAcceptance", ACCEPTANCE,
-      "remindHandler", HANDLING, "escalateHandling", HANDLING, "reassignHandling", HANDLING);
+  private static final Map<String, Stage> BY_ACTIVITY =
+      Map.of(
+          "remindAcceptor",
+          ACCEPTANCE,
+          "escalateAcceptance",
+          ACCEPTANCE,
+          "reassignAcceptance",
+          ACCEPTANCE,
+          "remindHandler",
+          HANDLING,
+          "escalateHandling",
+          HANDLING,
+          "reassignHandling",
+          HANDLING);
 
-  /** The activities (reminders, escalations, reassignments) that find their stage with {@link #of}. */
+  /**
+   * The activities (reminders, escalations, reassignments) that find their stage with {@link #of}.
+   */
   static final Set<String> ACTIVITIES = BY_ACTIVITY.keySet();
 
   private final String label;

@@ -17,7 +17,12 @@ class StageTasks {
   }
 
   List<Task> open(String processInstanceId, Set<String> taskKeys) {
-    return taskService.createTaskQuery().processInstanceId(processInstanceId).active().list().stream()
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .active()
+        .list()
+        .stream()
         .filter(task -> taskKeys.contains(task.getTaskDefinitionKey()))
         .toList();
   }

@@ -1,40 +1,43 @@
 package org.lianhu.mediation.steps;
 
-import org.lianhu.mediation.DisputeLifecycle;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lianhu.mediation.MediationVariables;
-import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.engine.FormValues;
 import org.lianhu.engine.TaskActor;
+import org.lianhu.mediation.DisputeLifecycle;
+import org.lianhu.mediation.MediationVariables;
+import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * Listener on every user task of the mediation process: refuses a form that lacks what the next step
- * needs (an agreement without terms or the parties' consent, a visit without its finding...) with a
- * message Tasklist shows, and appends the step to the dispute's timeline. What the parties see is the
- * outcome; mediators' notes and opinions stay internal.
+ * Listener on every user task of the mediation process: refuses a form that lacks what the next
+ * step needs (an agreement without terms or the parties' consent, a visit without its finding...)
+ * with a message Tasklist shows, and appends the step to the dispute's timeline. What the parties
+ * see is the outcome; mediators' notes and opinions stay internal.
  */
 @Component("recordMediationStep")
 public class RecordMediationStep implements TaskListener {
 
-  private static final Map<String, String> OUTCOMES = Map.of(
-      "agreement", "达成调解协议", "failed", "调解不成", "withdrawn", "申请人撤回");
-  private static final Map<String, String> CONFIRMATIONS = Map.of(
-      "confirmed", "法院已确认", "refused", "法院未予确认", "not_applied", "当事人不申请");
-  private static final Map<String, String> GUIDANCE = Map.of(
-      "litigation", "引导诉讼", "arbitration", "引导仲裁", "other", "引导其他法定途径");
-  private static final Set<String> OPINION_TASKS = Set.of(
-      "peopleMediation", "administrativeMediation", "judicialMediation", "departmentMediation");
+  private static final Map<String, String> OUTCOMES =
+      Map.of("agreement", "达成调解协议", "failed", "调解不成", "withdrawn", "申请人撤回");
+  private static final Map<String, String> CONFIRMATIONS =
+      Map.of("confirmed", "法院已确认", "refused", "法院未予确认", "not_applied", "当事人不申请");
+  private static final Map<String, String> GUIDANCE =
+      Map.of("litigation", "引导诉讼", "arbitration", "引导仲裁", "other", "引导其他法定途径");
+  private static final Set<String> OPINION_TASKS =
+      Set.of(
+          "peopleMediation", "administrativeMediation", "judicialMediation", "departmentMediation");
 
   private final DisputeLifecycle lifecycle;
   private final OrganisationDirectory directory;
   private final IdentityService identityService;
 
-  public RecordMediationStep(DisputeLifecycle lifecycle, OrganisationDirectory directory,
+  public RecordMediationStep(
+      DisputeLifecycle lifecycle,
+      OrganisationDirectory directory,
       IdentityService identityService) {
     this.lifecycle = lifecycle;
     this.directory = directory;
@@ -77,19 +80,31 @@ public class RecordMediationStep implements TaskListener {
           }
         }
         task.setVariable(MediationVariables.CALLED_IN_GROUPS, FormValues.groupList(groups));
-        lifecycle.stepDone(id, actor, "县综治中心会商部署", groups.isEmpty() ? "由县综治中心直接调解"
-            : "参与部门：" + String.join("、", groups.stream().map(directory::groupName).toList()));
+        lifecycle.stepDone(
+            id,
+            actor,
+            "县综治中心会商部署",
+            groups.isEmpty()
+                ? "由县综治中心直接调解"
+                : "参与部门：" + String.join("、", groups.stream().map(directory::groupName).toList()));
       }
       case "judicialConfirmation" -> {
-        String result = choice(task, MediationVariables.CONFIRMATION_RESULT, CONFIRMATIONS.keySet(),
-            "请选择司法确认结果");
-        lifecycle.confirmationRecorded(id, actor, result, "司法确认：" + CONFIRMATIONS.get(result),
+        String result =
+            choice(
+                task, MediationVariables.CONFIRMATION_RESULT, CONFIRMATIONS.keySet(), "请选择司法确认结果");
+        lifecycle.confirmationRecorded(
+            id,
+            actor,
+            result,
+            "司法确认：" + CONFIRMATIONS.get(result),
             text(task, MediationVariables.CONFIRMATION_NOTES));
       }
       case "followUpWeek", "followUpMonth" -> {
-        String kept = choice(task, MediationVariables.AGREEMENT_KEPT, Set.of("yes", "no"), "请选择协议履行情况");
+        String kept =
+            choice(task, MediationVariables.AGREEMENT_KEPT, Set.of("yes", "no"), "请选择协议履行情况");
         String notes = required(task, MediationVariables.VISIT_NOTES, "请填写回访情况");
-        lifecycle.stepDone(id, actor, task.getName() + "：" + ("yes".equals(kept) ? "协议履行良好" : "协议未履行"), null);
+        lifecycle.stepDone(
+            id, actor, task.getName() + "：" + ("yes".equals(kept) ? "协议履行良好" : "协议未履行"), null);
         lifecycle.noteInternal(id, actor, "回访情况", notes);
       }
       case "guideLitigation" -> {
@@ -97,10 +112,15 @@ public class RecordMediationStep implements TaskListener {
         String notes = required(task, MediationVariables.GUIDANCE_NOTES, "请填写引导说明");
         lifecycle.guided(id, actor, guidance, GUIDANCE.get(guidance), notes);
       }
-      case "counselling" -> lifecycle.noteInternal(id, actor, "心理疏导",
-          required(task, MediationVariables.COUNSELLING_NOTES, "请填写疏导情况"));
-      case "policeAlert" -> lifecycle.noteInternal(id, actor, "公安风险处置",
-          required(task, MediationVariables.POLICE_MEASURES, "请填写已采取的防控措施"));
+      case "counselling" ->
+          lifecycle.noteInternal(
+              id, actor, "心理疏导", required(task, MediationVariables.COUNSELLING_NOTES, "请填写疏导情况"));
+      case "policeAlert" ->
+          lifecycle.noteInternal(
+              id,
+              actor,
+              "公安风险处置",
+              required(task, MediationVariables.POLICE_MEASURES, "请填写已采取的防控措施"));
       default -> lifecycle.stepDone(id, actor, task.getName(), null);
     }
   }
@@ -118,7 +138,8 @@ public class RecordMediationStep implements TaskListener {
     return value;
   }
 
-  private static String choice(DelegateTask task, String variable, Set<String> allowed, String message) {
+  private static String choice(
+      DelegateTask task, String variable, Set<String> allowed, String message) {
     String value = required(task, variable, message);
     if (!allowed.contains(value)) {
       throw new IllegalArgumentException(message + "（无效的取值 " + value + "）");

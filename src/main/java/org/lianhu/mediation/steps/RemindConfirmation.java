@@ -1,10 +1,10 @@
 package org.lianhu.mediation.steps;
 
-import org.lianhu.mediation.DisputeLifecycle;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
+import org.lianhu.mediation.DisputeLifecycle;
 import org.lianhu.mediation.MediationVariables;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,9 @@ public class RemindConfirmation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Date deadline = (Date) execution.getVariable(MediationVariables.CONFIRMATION_DEADLINE);
-    lifecycle.noted(MediationVariables.disputeId(execution), "司法确认提醒",
+    lifecycle.noted(
+        MediationVariables.disputeId(execution),
+        "司法确认提醒",
         "申请司法确认的期限将于 " + clock.minute(deadline.toInstant()) + " 届满");
   }
 }

@@ -1,14 +1,17 @@
 package org.lianhu.mediation.steps;
 
-import org.lianhu.mediation.DisputeLifecycle;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
+import org.lianhu.mediation.DisputeLifecycle;
 import org.lianhu.mediation.MediationVariables;
 import org.springframework.stereotype.Component;
 
-/** 重启调解: a follow-up visit found the agreement broken; mediation resumes at the tier that reached it. */
+/**
+ * 重启调解: a follow-up visit found the agreement broken; mediation resumes at the tier that reached
+ * it.
+ */
 @Component("reopenMediation")
 public class ReopenMediation implements JavaDelegate {
 
@@ -27,6 +30,7 @@ public class ReopenMediation implements JavaDelegate {
     int tier = ((Number) execution.getVariable(MediationVariables.REACHED_TIER)).intValue();
     long id = MediationVariables.disputeId(execution);
     Instant due = tiers.enter(execution, tier);
-    lifecycle.reopened(id, tier, "由" + MediationVariables.tierName(tier) + "重新调解，调解时限 " + clock.minute(due));
+    lifecycle.reopened(
+        id, tier, "由" + MediationVariables.tierName(tier) + "重新调解，调解时限 " + clock.minute(due));
   }
 }

@@ -32,8 +32,9 @@ import org.lianhu.org.OrganisationDirectory;
 import org.mockito.ArgumentCaptor;
 
 /**
- * The case-loop delegates as adapters, without an engine or a database: what they read from the case and
- * the organisation, what they set on the process, and which {@link CaseLifecycle} step they call.
+ * The case-loop delegates as adapters, without an engine or a database: what they read from the
+ * case and the organisation, what they set on the process, and which {@link CaseLifecycle} step
+ * they call.
  */
 class CaseStepsTest {
 
@@ -52,11 +53,14 @@ class CaseStepsTest {
   @BeforeEach
   void aCaseOnDongcheng() {
     when(execution.getProcessBusinessKey()).thenReturn("2026-000042");
-    when(execution.getVariable(anyString())).thenAnswer(call -> variables.get(call.<String>getArgument(0)));
+    when(execution.getVariable(anyString()))
+        .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
     org.mockito.Mockito.doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
-        .when(execution).setVariable(anyString(), any());
+        .when(execution)
+        .setVariable(anyString(), any());
     org.mockito.Mockito.doAnswer(call -> variables.remove(call.<String>getArgument(0)))
-        .when(execution).removeVariable(anyString());
+        .when(execution)
+        .removeVariable(anyString());
     when(cases.byId(CASE_ID)).thenReturn(record("streetlight", "dongcheng"));
     when(deadlines.handling(eq("streetlight"), eq("normal"), any())).thenReturn(HANDLING);
     when(directory.coordinatorGroup("dongcheng")).thenReturn("dongchengCentre");
@@ -67,18 +71,23 @@ class CaseStepsTest {
   @Test
   void routingDispatchesToTheOfficeTheDecisionTableNamesAndCopiesTheSupervisor() {
     route("urban", "supervision", RouteCase.SINGLE);
-    when(directory.officeFor("urban", "dongcheng")).thenReturn(Optional.of(office("urban", "dongchengUrban")));
-    when(directory.officeFor("supervision", "dongcheng")).thenReturn(Optional.of(office("supervision", "dongchengSup")));
+    when(directory.officeFor("urban", "dongcheng"))
+        .thenReturn(Optional.of(office("urban", "dongchengUrban")));
+    when(directory.officeFor("supervision", "dongcheng"))
+        .thenReturn(Optional.of(office("supervision", "dongchengSup")));
 
     routeCase().execute(execution);
 
-    assertThat(variables).containsEntry(CaseVariables.ROUTING, RouteCase.SINGLE)
+    assertThat(variables)
+        .containsEntry(CaseVariables.ROUTING, RouteCase.SINGLE)
         .containsEntry(CaseVariables.HANDLER_GROUP, "dongchengUrban")
         .containsEntry(CaseVariables.SUPERVISOR_GROUP, "dongchengSup")
         .containsEntry(CaseVariables.DISPATCHED, true);
-    ArgumentCaptor<CaseLifecycle.Dispatch> dispatch = ArgumentCaptor.forClass(CaseLifecycle.Dispatch.class);
+    ArgumentCaptor<CaseLifecycle.Dispatch> dispatch =
+        ArgumentCaptor.forClass(CaseLifecycle.Dispatch.class);
     verify(lifecycle).dispatched(eq(CASE_ID), dispatch.capture(), eq("派单"), anyString());
-    assertThat(dispatch.getValue()).isEqualTo(new CaseLifecycle.Dispatch("urban", "supervision", "dongchengUrban", DUE));
+    assertThat(dispatch.getValue())
+        .isEqualTo(new CaseLifecycle.Dispatch("urban", "supervision", "dongchengUrban", DUE));
   }
 
   @Test
@@ -89,7 +98,8 @@ class CaseStepsTest {
 
     routeCase().execute(execution);
 
-    assertThat(variables).containsEntry(CaseVariables.ROUTING, RouteCase.COORDINATE)
+    assertThat(variables)
+        .containsEntry(CaseVariables.ROUTING, RouteCase.COORDINATE)
         .containsEntry(CaseVariables.SUPERVISOR_GROUP, "dongchengCentre");
     verify(lifecycle).dispatched(eq(CASE_ID), any(), eq("转街道协调"), anyString());
   }
@@ -98,7 +108,8 @@ class CaseStepsTest {
   void aCategoryTheDecisionTableDoesNotCoverStopsTheStepInsteadOfDispatchingNowhere() {
     when(decisionTables.evaluate(eq(RouteCase.DECISION), anyMap())).thenReturn(null);
 
-    assertThatThrownBy(() -> routeCase().execute(execution)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> routeCase().execute(execution))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("streetlight/dongcheng");
   }
 
@@ -110,7 +121,8 @@ class CaseStepsTest {
 
     new ReopenCase(cases, lifecycle, deadlines).execute(execution);
 
-    assertThat(variables).containsEntry(CaseVariables.REOPEN_COUNT, 2)
+    assertThat(variables)
+        .containsEntry(CaseVariables.REOPEN_COUNT, 2)
         .containsEntry(CaseVariables.ROUTING, RouteCase.COORDINATE)
         .containsEntry(CaseVariables.HANDLE_DUE, HANDLING.dueDate())
         .doesNotContainKey(CaseVariables.RATING);
@@ -127,7 +139,8 @@ class CaseStepsTest {
   }
 
   private RouteCase routeCase() {
-    return new RouteCase(decisionTables, directory, deadlines, cases, lifecycle, new CountyClock("Asia/Shanghai"));
+    return new RouteCase(
+        decisionTables, directory, deadlines, cases, lifecycle, new CountyClock("Asia/Shanghai"));
   }
 
   private void route(String department, String supervising, String routing) {
@@ -143,9 +156,41 @@ class CaseStepsTest {
   }
 
   private static CaseRecord record(String category, String street) {
-    return new CaseRecord(CASE_ID, "2026-000042", "TESTCODE", null, null, category, "路灯不亮", "和平里东街1号",
-        BigDecimal.ONE, BigDecimal.ONE, null, "hepingli1", "hepingli", street, "normal", "张三", "13800000000",
-        "resident", "DISPATCHED", null, null, null, "pi", 0, false, null, null, null, null,
-        Instant.parse("2026-12-01T01:00:00Z"), null, null, null, null, null);
+    return new CaseRecord(
+        CASE_ID,
+        "2026-000042",
+        "TESTCODE",
+        null,
+        null,
+        category,
+        "路灯不亮",
+        "和平里东街1号",
+        BigDecimal.ONE,
+        BigDecimal.ONE,
+        null,
+        "hepingli1",
+        "hepingli",
+        street,
+        "normal",
+        "张三",
+        "13800000000",
+        "resident",
+        "DISPATCHED",
+        null,
+        null,
+        null,
+        "pi",
+        0,
+        false,
+        null,
+        null,
+        null,
+        null,
+        Instant.parse("2026-12-01T01:00:00Z"),
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -11,10 +11,14 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
-/** The activity and task ids the stages name in Java exist in case-handling.bpmn, so a rename there fails here. */
+/**
+ * The activity and task ids the stages name in Java exist in case-handling.bpmn, so a rename there
+ * fails here.
+ */
 class StageActivitiesTest {
 
-  private static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(Path.of("processes/case-handling.bpmn").toFile());
+  private static final BpmnModelInstance MODEL =
+      Bpmn.readModelFromFile(Path.of("processes/case-handling.bpmn").toFile());
 
   @Test
   void everyTaskAStageOwnsIsAUserTaskOfTheModel() {
@@ -22,7 +26,10 @@ class StageActivitiesTest {
     MODEL.getModelElementsByType(UserTask.class).forEach(task -> userTasks.add(task.getId()));
 
     for (Stage stage : Stage.values()) {
-      assertThat(userTasks).as(stage.name()).containsAll(stage.ownedTasks()).containsAll(stage.reassignableTasks());
+      assertThat(userTasks)
+          .as(stage.name())
+          .containsAll(stage.ownedTasks())
+          .containsAll(stage.reassignableTasks());
     }
   }
 

@@ -37,25 +37,38 @@ class MediationStepsTest {
   @BeforeEach
   void aDisputeAtTier1() {
     when(execution.getProcessBusinessKey()).thenReturn("2026-T000007");
-    when(execution.getVariable(anyString())).thenAnswer(call -> variables.get(call.<String>getArgument(0)));
+    when(execution.getVariable(anyString()))
+        .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
     doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
-        .when(execution).setVariable(anyString(), any());
-    doAnswer(call -> variables.remove(call.<String>getArgument(0))).when(execution).removeVariable(anyString());
+        .when(execution)
+        .setVariable(anyString(), any());
+    doAnswer(call -> variables.remove(call.<String>getArgument(0)))
+        .when(execution)
+        .removeVariable(anyString());
     variables.put(MediationVariables.TIER, 1);
     variables.put(MediationVariables.DISPUTE_TYPE, "neighbour");
-    when(decisionTables.evaluate(eq(MediationTiers.DECISION), anyMap())).thenReturn(Map.of("days", 10));
+    when(decisionTables.evaluate(eq(MediationTiers.DECISION), anyMap()))
+        .thenReturn(Map.of("days", 10));
   }
 
   @Test
   void eachClosingActivityClosesWithItsOwnStatus() {
-    Map<String, DisputeStatus> expected = Map.of("closeResolved", DisputeStatus.RESOLVED,
-        "closeWithdrawn", DisputeStatus.WITHDRAWN, "closeDispute", DisputeStatus.GUIDED);
-    expected.forEach((activity, status) -> {
-      when(execution.getCurrentActivityId()).thenReturn(activity);
-      new CloseDispute(lifecycle).execute(execution);
-      verify(lifecycle).closed(DISPUTE_ID, status);
-      assertThat(variables).containsEntry(MediationVariables.MEDIATION_RESULT, "纠纷" + status.label());
-    });
+    Map<String, DisputeStatus> expected =
+        Map.of(
+            "closeResolved",
+            DisputeStatus.RESOLVED,
+            "closeWithdrawn",
+            DisputeStatus.WITHDRAWN,
+            "closeDispute",
+            DisputeStatus.GUIDED);
+    expected.forEach(
+        (activity, status) -> {
+          when(execution.getCurrentActivityId()).thenReturn(activity);
+          new CloseDispute(lifecycle).execute(execution);
+          verify(lifecycle).closed(DISPUTE_ID, status);
+          assertThat(variables)
+              .containsEntry(MediationVariables.MEDIATION_RESULT, "纠纷" + status.label());
+        });
   }
 
   @Test
@@ -63,7 +76,8 @@ class MediationStepsTest {
     when(execution.getCurrentActivityId()).thenReturn("closeSomehow");
 
     assertThatThrownBy(() -> new CloseDispute(lifecycle).execute(execution))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closeSomehow");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closeSomehow");
     verifyNoInteractions(lifecycle);
   }
 
@@ -71,14 +85,20 @@ class MediationStepsTest {
   void aFailedTierEscalatesToTheNextWithItsDeadlineAndForgetsTheOutcome() {
     variables.put(MediationVariables.OUTCOME, "failed");
 
-    new EscalateTier(new MediationTiers(decisionTables), lifecycle, new CountyClock("Asia/Shanghai"))
+    new EscalateTier(
+            new MediationTiers(decisionTables), lifecycle, new CountyClock("Asia/Shanghai"))
         .execute(execution);
 
-    assertThat(variables).containsEntry(MediationVariables.TIER, 2)
+    assertThat(variables)
+        .containsEntry(MediationVariables.TIER, 2)
         .containsEntry(MediationVariables.ESCALATION_REASON, "调解不成")
         .containsKey(MediationVariables.TIER_DUE)
         .doesNotContainKey(MediationVariables.OUTCOME);
-    verify(lifecycle).escalated(eq(DISPUTE_ID), eq(2), startsWith("升级至"), startsWith(
-        MediationVariables.tierName(1) + "调解不成"));
+    verify(lifecycle)
+        .escalated(
+            eq(DISPUTE_ID),
+            eq(2),
+            startsWith("升级至"),
+            startsWith(MediationVariables.tierName(1) + "调解不成"));
   }
 }
