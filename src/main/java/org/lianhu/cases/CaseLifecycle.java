@@ -180,14 +180,6 @@ public class CaseLifecycle {
   }
 
   private void entry(long id, String actor, String action, String remark, boolean publicEntry) {
-    cases.appendTimeline(
-        new TimelineEntry(
-            null,
-            id,
-            EngineClock.now(),
-            actor == null ? SYSTEM : actor,
-            action,
-            remark,
-            publicEntry));
+    cases.appendTimeline(TimelineEntry.now(id, actor, action, remark, publicEntry));
   }
 }

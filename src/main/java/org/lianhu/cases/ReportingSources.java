@@ -3,7 +3,7 @@ package org.lianhu.cases;
 import org.camunda.bpm.engine.IdentityService;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.refusal.Refusal;
-import org.lianhu.web.Requests;
+import org.lianhu.security.BasicLogin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +57,11 @@ public class ReportingSources {
   }
 
   private String signedIn(String authorization) {
-    String[] credentials = Requests.basicCredentials(authorization);
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+    String user = BasicLogin.userOf(identityService, authorization);
+    if (user == null) {
       throw unauthenticated();
     }
-    return credentials[0];
+    return user;
   }
 
   private static Refusal unauthenticated() {

@@ -112,15 +112,6 @@ public class DisputeLifecycle {
   }
 
   private void entry(long id, String actor, String action, String remark, boolean publicEntry) {
-    disputes.appendTimeline(
-        id,
-        new TimelineEntry(
-            null,
-            id,
-            EngineClock.now(),
-            actor == null ? SYSTEM : actor,
-            action,
-            remark,
-            publicEntry));
+    disputes.appendTimeline(id, TimelineEntry.now(id, actor, action, remark, publicEntry));
   }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.lianhu.web.Requests;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -76,10 +75,7 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
   private String userOf(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null) {
-      String[] credentials = Requests.basicCredentials(header);
-      return credentials != null && identityService.checkPassword(credentials[0], credentials[1])
-          ? credentials[0]
-          : null;
+      return BasicLogin.userOf(identityService, header);
     }
     return StaffSessions.userOf(request);
   }

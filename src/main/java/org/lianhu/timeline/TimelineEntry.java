@@ -1,6 +1,7 @@
 package org.lianhu.timeline;
 
 import java.time.Instant;
+import org.lianhu.calendar.EngineClock;
 
 /**
  * One step on the audit trail of a case or a dispute (the subject): who did what, when, with what
@@ -14,4 +15,21 @@ public record TimelineEntry(
     String actor,
     String action,
     String remark,
-    Boolean publicEntry) {}
+    Boolean publicEntry) {
+
+  /**
+   * A new entry about {@code subjectId}, happening now on the engine's clock; no actor is the
+   * system.
+   */
+  public static TimelineEntry now(
+      long subjectId, String actor, String action, String remark, boolean publicEntry) {
+    return new TimelineEntry(
+        null,
+        subjectId,
+        EngineClock.now(),
+        actor == null ? PublicTimeline.SYSTEM : actor,
+        action,
+        remark,
+        publicEntry);
+  }
+}
