@@ -15,13 +15,19 @@ import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseReceipt;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The KPIs read a daily roll-up; these prove it follows every change to the cases (July 2031,
- * nobody else's).
+ * The KPIs read a daily roll-up; these prove it follows every change to the cases. The class has a
+ * database of its own, so the figures it counts are its own cases' only.
  */
+@TestPropertySource(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:kpi-rollup-test;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.generate-unique-process-engine-name=true"
+    })
 class KpiRollupTest extends CaseLoopTestSupport {
 
   private static final LocalDate JULY_1 = LocalDate.parse("2031-07-01");

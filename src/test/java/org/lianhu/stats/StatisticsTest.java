@@ -24,13 +24,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * KPIs over a month no other test writes to (June 2031): four cases whose every figure is known. A:
+ * KPIs over June 2031 in a database of this class's own: four cases whose every figure is known. A:
  * sanitation at 和平里, answered and handled in time, rated satisfied, closed. B: streetlight at 和平里,
  * resolved on the spot, rated unsatisfied, reopened and dispatched to municipal works. C: noise at
  * 新华, rejected. D: road damage at 新华, never answered, escalated overdue.
  */
+@TestPropertySource(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:statistics-test;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.generate-unique-process-engine-name=true"
+    })
 class StatisticsTest extends CaseLoopTestSupport {
 
   private static final LocalDate FROM = LocalDate.parse("2031-06-01");
