@@ -12,11 +12,13 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.lianhu.refusal.Refusal;
+import org.lianhu.support.EngineTest;
 import org.lianhu.web.Problems;
 
 /**
  * Every path of processes/case-handling.bpmn, through the real delegates, DMN tables and database.
  */
+@EngineTest
 class CaseHandlingProcessTest extends CaseLoopTestSupport {
 
   private static final String HEPINGLI = "东城街道和平里东街12号";

@@ -25,6 +25,7 @@ import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.steps.RouteCase;
 import org.lianhu.mediation.MediationVariables;
+import org.lianhu.support.EngineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -35,6 +36,7 @@ import org.springframework.context.ApplicationContext;
  * support.FormFieldsCheck} checks, in every test that reaches a task, that the fields its form
  * shows are set.)
  */
+@EngineTest
 class ModelContractTest extends CaseLoopTestSupport {
 
   private static final Path PROCESSES = Path.of("processes");

@@ -19,6 +19,7 @@ import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseStatus;
 import org.lianhu.org.Location;
+import org.lianhu.support.EngineTest;
 import org.lianhu.timeline.TimelineEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every path of processes/dispute-mediation.bpmn, through the real delegates, DMN table and
  * database.
  */
+@EngineTest
 class DisputeMediationProcessTest extends CaseLoopTestSupport {
 
   private static final String HEPINGLI = "东城街道和平里东街3号";

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.Rating;
+import org.lianhu.support.EngineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Instance READ follows the task holders: a hand-off takes it away, a closed case keeps none. */
+@EngineTest
 class InstanceGrantsTest extends CaseLoopTestSupport {
 
   private static final String HEPINGLI = "和平里东街12号";

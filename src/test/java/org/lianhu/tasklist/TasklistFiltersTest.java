@@ -13,9 +13,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseLoopTestSupport;
 import org.lianhu.cases.CaseReceipt;
+import org.lianhu.support.EngineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The shared Tasklist filters find, for the logged-in user, what their names promise. */
+@EngineTest
 class TasklistFiltersTest extends CaseLoopTestSupport {
 
   @Autowired private FilterService filterService;
