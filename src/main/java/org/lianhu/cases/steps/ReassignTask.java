@@ -62,7 +62,8 @@ public class ReassignTask implements JavaDelegate {
     if (group != null) {
       if (stage == Stage.ACCEPTANCE) {
         execution.setVariable(CaseVariables.ACCEPTOR_GROUP, group);
-      } else if (open.stream().anyMatch(task -> "handleCase".equals(task.getTaskDefinitionKey()))) {
+      } else if (open.stream()
+          .anyMatch(task -> CaseTasks.HANDLE.equals(task.getTaskDefinitionKey()))) {
         execution.setVariable(CaseVariables.HANDLER_GROUP, group);
         String department = directory.departmentOfOffice(group);
         execution.setVariable(CaseVariables.DEPARTMENT, department);

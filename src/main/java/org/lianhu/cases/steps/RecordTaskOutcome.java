@@ -38,7 +38,7 @@ public class RecordTaskOutcome implements TaskListener {
   public void notify(DelegateTask task) {
     long caseId = CaseVariables.caseId(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      if ("streetReview".equals(task.getTaskDefinitionKey())) {
+      if (CaseTasks.STREET_REVIEW.equals(task.getTaskDefinitionKey())) {
         lifecycle.sentToStreetReview(caseId);
       }
       return;
@@ -51,8 +51,8 @@ public class RecordTaskOutcome implements TaskListener {
     lifecycle.lock(caseId);
     String actor = TaskActor.of(identityService, task);
     switch (task.getTaskDefinitionKey()) {
-      case "acceptCase" -> accepted(task, caseId, actor);
-      case "coordinateCase" -> {
+      case CaseTasks.ACCEPT -> accepted(task, caseId, actor);
+      case CaseTasks.COORDINATE -> {
         String lead = required(task, CaseVariables.LEAD_GROUP, "请选择牵头部门");
         if (!directory.isDepartmentOffice(lead)) {
           throw new IllegalArgumentException("牵头部门无效: " + lead);
@@ -66,11 +66,11 @@ public class RecordTaskOutcome implements TaskListener {
         lifecycle.stepDone(
             caseId, actor, "街道协调派单", CaseVariables.text(task, CaseVariables.COORDINATE_COMMENT));
       }
-      case "handleCase" -> {
+      case CaseTasks.HANDLE -> {
         String result = required(task, CaseVariables.HANDLE_RESULT, "请填写处置结果");
         lifecycle.stepDone(caseId, actor, "处置完成", result);
       }
-      case "coHandleCase" -> {
+      case CaseTasks.CO_HANDLE -> {
         String result = required(task, CaseVariables.CO_HANDLE_RESULT, "请填写协办意见");
         String group = CaseVariables.text(task, "coHandlerGroup");
         lifecycle.stepDone(
@@ -79,7 +79,7 @@ public class RecordTaskOutcome implements TaskListener {
             "协办完成" + (group == null ? "" : "（" + directory.groupName(group) + "）"),
             result);
       }
-      case "superviseAcceptance", "superviseHandling" -> {
+      case CaseTasks.SUPERVISE_ACCEPTANCE, CaseTasks.SUPERVISE_HANDLING -> {
         String remark = required(task, CaseVariables.SUPERVISE_COMMENT, "请填写督办意见");
         String user = CaseVariables.text(task, CaseVariables.REASSIGN_USER);
         if (user != null && identityService.createUserQuery().userId(user).count() == 0) {
@@ -87,7 +87,7 @@ public class RecordTaskOutcome implements TaskListener {
         }
         lifecycle.noteInternal(caseId, actor, "督办意见", remark);
       }
-      case "streetReview" -> {
+      case CaseTasks.STREET_REVIEW -> {
         String decision = required(task, CaseVariables.REVIEW_DECISION, "请选择复核结论");
         String remark = required(task, CaseVariables.REVIEW_COMMENT, "请填写复核意见");
         switch (decision) {

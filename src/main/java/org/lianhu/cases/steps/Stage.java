@@ -8,11 +8,11 @@ import java.util.Set;
  * of a stage remind and escalate the owners of exactly those tasks.
  */
 enum Stage {
-  ACCEPTANCE("受理", Set.of("acceptCase"), Set.of("acceptCase")),
+  ACCEPTANCE("受理", Set.of(CaseTasks.ACCEPT), Set.of(CaseTasks.ACCEPT)),
   HANDLING(
       "处置",
-      Set.of("coordinateCase", "handleCase", "coHandleCase"),
-      Set.of("coordinateCase", "handleCase"));
+      Set.of(CaseTasks.COORDINATE, CaseTasks.HANDLE, CaseTasks.CO_HANDLE),
+      Set.of(CaseTasks.COORDINATE, CaseTasks.HANDLE));
 
   private static final Map<String, Stage> BY_ACTIVITY =
       Map.of(

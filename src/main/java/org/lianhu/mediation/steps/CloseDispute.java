@@ -20,6 +20,8 @@ public class CloseDispute implements JavaDelegate {
       Map.of(
           "closeResolved", DisputeStatus.RESOLVED,
           "closeWithdrawn", DisputeStatus.WITHDRAWN,
+          "closeGuided", DisputeStatus.GUIDED,
+          // The id of the guided closing in the definitions deployed before 2026-12.
           "closeDispute", DisputeStatus.GUIDED);
 
   private final DisputeLifecycle lifecycle;

@@ -29,7 +29,10 @@ public class RecordMediationStep implements TaskListener {
       Map.of("litigation", "引导诉讼", "arbitration", "引导仲裁", "other", "引导其他法定途径");
   private static final Set<String> OPINION_TASKS =
       Set.of(
-          "peopleMediation", "administrativeMediation", "judicialMediation", "departmentMediation");
+          MediationTasks.PEOPLE_MEDIATION,
+          MediationTasks.ADMINISTRATIVE_MEDIATION,
+          MediationTasks.JUDICIAL_MEDIATION,
+          MediationTasks.DEPARTMENT_MEDIATION);
 
   private final DisputeLifecycle lifecycle;
   private final OrganisationDirectory directory;
@@ -60,7 +63,9 @@ public class RecordMediationStep implements TaskListener {
       return;
     }
     switch (key) {
-      case "mediateTier1", "combineTier2", "mediateTier3" -> {
+      case MediationTasks.MEDIATE_TIER1,
+          MediationTasks.COMBINE_TIER2,
+          MediationTasks.MEDIATE_TIER3 -> {
         String outcome = choice(task, MediationVariables.OUTCOME, OUTCOMES.keySet(), "请选择调解结论");
         String notes = required(task, MediationVariables.MEDIATION_NOTES, "请填写调解情况说明");
         if ("agreement".equals(outcome)) {
@@ -72,7 +77,7 @@ public class RecordMediationStep implements TaskListener {
         lifecycle.stepDone(id, actor, task.getName() + "：" + OUTCOMES.get(outcome), null);
         lifecycle.noteInternal(id, actor, "调解情况", notes);
       }
-      case "planTier3" -> {
+      case MediationTasks.PLAN_TIER3 -> {
         var groups = FormValues.groups(task.getVariable(MediationVariables.CALLED_IN_GROUPS));
         for (String group : groups) {
           if (!directory.isDepartmentOffice(group)) {
@@ -88,7 +93,7 @@ public class RecordMediationStep implements TaskListener {
                 ? "由县综治中心直接调解"
                 : "参与部门：" + String.join("、", groups.stream().map(directory::groupName).toList()));
       }
-      case "judicialConfirmation" -> {
+      case MediationTasks.JUDICIAL_CONFIRMATION -> {
         String result =
             choice(
                 task, MediationVariables.CONFIRMATION_RESULT, CONFIRMATIONS.keySet(), "请选择司法确认结果");
@@ -99,7 +104,7 @@ public class RecordMediationStep implements TaskListener {
             "司法确认：" + CONFIRMATIONS.get(result),
             text(task, MediationVariables.CONFIRMATION_NOTES));
       }
-      case "followUpWeek", "followUpMonth" -> {
+      case MediationTasks.FOLLOW_UP_WEEK, MediationTasks.FOLLOW_UP_MONTH -> {
         String kept =
             choice(task, MediationVariables.AGREEMENT_KEPT, Set.of("yes", "no"), "请选择协议履行情况");
         String notes = required(task, MediationVariables.VISIT_NOTES, "请填写回访情况");
@@ -107,15 +112,15 @@ public class RecordMediationStep implements TaskListener {
             id, actor, task.getName() + "：" + ("yes".equals(kept) ? "协议履行良好" : "协议未履行"), null);
         lifecycle.noteInternal(id, actor, "回访情况", notes);
       }
-      case "guideLitigation" -> {
+      case MediationTasks.GUIDE_LITIGATION -> {
         String guidance = choice(task, MediationVariables.GUIDANCE, GUIDANCE.keySet(), "请选择引导途径");
         String notes = required(task, MediationVariables.GUIDANCE_NOTES, "请填写引导说明");
         lifecycle.guided(id, actor, guidance, GUIDANCE.get(guidance), notes);
       }
-      case "counselling" ->
+      case MediationTasks.COUNSELLING ->
           lifecycle.noteInternal(
               id, actor, "心理疏导", required(task, MediationVariables.COUNSELLING_NOTES, "请填写疏导情况"));
-      case "policeAlert" ->
+      case MediationTasks.POLICE_ALERT ->
           lifecycle.noteInternal(
               id,
               actor,

@@ -59,7 +59,7 @@ class MediationStepsTest {
             DisputeStatus.RESOLVED,
             "closeWithdrawn",
             DisputeStatus.WITHDRAWN,
-            "closeDispute",
+            "closeGuided",
             DisputeStatus.GUIDED);
     expected.forEach(
         (activity, status) -> {
