@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lianhu.calendar.CountyTimeConnections;
-import org.lianhu.stats.DatabaseIds;
+import org.lianhu.support.MapperTest;
 import org.lianhu.timeline.TimelineEntry;
-import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
-import org.springframework.context.annotation.Import;
 
 /**
  * {@code CaseMapper.xml} against a real database, without the engine or the web layer: the same
  * tests run on H2 ({@link CaseMapperTest}) and on the MySQL-compatible server ({@link
  * CaseMapperMySqlIT}). Each test writes its own rows inside a transaction that is rolled back.
  */
-@MybatisTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({CountyTimeConnections.class, DatabaseIds.class})
+@MapperTest
 abstract class CaseMapperContract {
 
   private static final Instant CREATED = Instant.parse("2026-11-25T03:04:05Z");
