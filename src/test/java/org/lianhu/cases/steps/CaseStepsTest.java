@@ -29,6 +29,7 @@ import org.lianhu.cases.Cases;
 import org.lianhu.engine.DecisionTables;
 import org.lianhu.org.DepartmentOffice;
 import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.support.MockExecutions;
 import org.mockito.ArgumentCaptor;
 
 /**
@@ -48,19 +49,10 @@ class CaseStepsTest {
   private final Cases cases = mock(Cases.class);
   private final CaseLifecycle lifecycle = mock(CaseLifecycle.class);
   private final Map<String, Object> variables = new HashMap<>();
-  private final DelegateExecution execution = mock(DelegateExecution.class);
+  private final DelegateExecution execution = MockExecutions.of("2026-000042", variables);
 
   @BeforeEach
   void aCaseOnDongcheng() {
-    when(execution.getProcessBusinessKey()).thenReturn("2026-000042");
-    when(execution.getVariable(anyString()))
-        .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
-    org.mockito.Mockito.doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
-        .when(execution)
-        .setVariable(anyString(), any());
-    org.mockito.Mockito.doAnswer(call -> variables.remove(call.<String>getArgument(0)))
-        .when(execution)
-        .removeVariable(anyString());
     when(cases.byId(CASE_ID)).thenReturn(record("streetlight", "dongcheng"));
     when(deadlines.handling(eq("streetlight"), eq("normal"), any())).thenReturn(HANDLING);
     when(directory.coordinatorGroup("dongcheng")).thenReturn("dongchengCentre");

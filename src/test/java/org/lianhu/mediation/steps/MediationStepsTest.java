@@ -2,12 +2,9 @@ package org.lianhu.mediation.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.startsWith;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -23,6 +20,7 @@ import org.lianhu.engine.DecisionTables;
 import org.lianhu.mediation.DisputeLifecycle;
 import org.lianhu.mediation.DisputeStatus;
 import org.lianhu.mediation.MediationVariables;
+import org.lianhu.support.MockExecutions;
 
 /** The mediation delegates as adapters, without an engine or a database. */
 class MediationStepsTest {
@@ -32,19 +30,10 @@ class MediationStepsTest {
   private final DecisionTables decisionTables = mock(DecisionTables.class);
   private final DisputeLifecycle lifecycle = mock(DisputeLifecycle.class);
   private final Map<String, Object> variables = new HashMap<>();
-  private final DelegateExecution execution = mock(DelegateExecution.class);
+  private final DelegateExecution execution = MockExecutions.of("2026-T000007", variables);
 
   @BeforeEach
   void aDisputeAtTier1() {
-    when(execution.getProcessBusinessKey()).thenReturn("2026-T000007");
-    when(execution.getVariable(anyString()))
-        .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
-    doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
-        .when(execution)
-        .setVariable(anyString(), any());
-    doAnswer(call -> variables.remove(call.<String>getArgument(0)))
-        .when(execution)
-        .removeVariable(anyString());
     variables.put(MediationVariables.TIER, 1);
     variables.put(MediationVariables.DISPUTE_TYPE, "neighbour");
     when(decisionTables.evaluate(eq(MediationTiers.DECISION), anyMap()))
