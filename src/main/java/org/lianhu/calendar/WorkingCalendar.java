@@ -23,11 +23,7 @@ public class WorkingCalendar {
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> workingWeekends;
 
-  public WorkingCalendar(CountyClock clock, String holidays, String workingWeekends) {
-    this(clock, List.of(holidays.split(",")), List.of(workingWeekends.split(",")));
-  }
-
-  WorkingCalendar(CountyClock clock, List<String> holidays, List<String> workingWeekends) {
+  public WorkingCalendar(CountyClock clock, List<String> holidays, List<String> workingWeekends) {
     this.zone = clock.zone();
     this.holidays = days(holidays);
     this.workingWeekends = days(workingWeekends);

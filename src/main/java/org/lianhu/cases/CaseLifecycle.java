@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseLifecycle {
 
-  public static final String SYSTEM = PublicTimeline.SYSTEM;
-  public static final String REPORTER = PublicTimeline.REPORTER;
+  private static final String SYSTEM = PublicTimeline.SYSTEM;
+  private static final String REPORTER = PublicTimeline.REPORTER;
 
   /**
    * Where a case goes when it is dispatched: the lead office, its department, the one copied, the

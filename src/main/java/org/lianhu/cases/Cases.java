@@ -46,10 +46,6 @@ public class Cases {
     return cases.findInScope(scope, status, offset, limit);
   }
 
-  public boolean isInScope(CaseScope scope, long id) {
-    return !scope.nothing() && cases.countInScope(scope, id) > 0;
-  }
-
   /**
    * Publicly listed cases created in {@code [from, to)}, newest first; {@code finished} true for
    * finished cases, false for open ones, null for both.

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DisputeLifecycle {
 
-  public static final String SYSTEM = PublicTimeline.SYSTEM;
+  private static final String SYSTEM = PublicTimeline.SYSTEM;
 
   private final DisputeMapper disputes;
   private final ApplicationEventPublisher events;

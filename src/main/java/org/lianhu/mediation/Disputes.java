@@ -1,6 +1,5 @@
 package org.lianhu.mediation;
 
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Reads disputes for the mediation steps; only {@link DisputeLifecycle} changes them. */
@@ -15,9 +14,5 @@ public class Disputes {
 
   public Dispute byId(long id) {
     return disputes.findById(id);
-  }
-
-  public Optional<Dispute> byNo(String disputeNo) {
-    return Optional.ofNullable(disputeNo == null ? null : disputes.findByNo(disputeNo));
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkingCalendarTest {
@@ -16,8 +17,15 @@ class WorkingCalendarTest {
   private final WorkingCalendar calendar =
       new WorkingCalendar(
           new CountyClock("Asia/Shanghai"),
-          "2026-10-01,2026-10-02,2026-10-03,2026-10-04,2026-10-05,2026-10-06,2026-10-07",
-          "2026-10-10");
+          List.of(
+              "2026-10-01",
+              "2026-10-02",
+              "2026-10-03",
+              "2026-10-04",
+              "2026-10-05",
+              "2026-10-06",
+              "2026-10-07"),
+          List.of("2026-10-10"));
 
   private static Instant at(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
@@ -76,7 +84,9 @@ class WorkingCalendarTest {
   @Test
   void aBadHolidayListFailsAtStartUp() {
     assertThatThrownBy(
-            () -> new WorkingCalendar(new CountyClock("Asia/Shanghai"), "2026-13-01", ""))
+            () ->
+                new WorkingCalendar(
+                    new CountyClock("Asia/Shanghai"), List.of("2026-13-01"), List.of()))
         .isInstanceOf(RuntimeException.class);
   }
 }
