@@ -2,8 +2,6 @@ package org.lianhu.mediation.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +10,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
+import org.lianhu.support.Constants;
 
 /** Every task id the mediation steps name exists in {@code disputeMediation}. */
 class MediationTasksTest {
@@ -20,16 +19,10 @@ class MediationTasksTest {
       Bpmn.readModelFromFile(Path.of("processes/dispute-mediation.bpmn").toFile());
 
   @Test
-  void everyTaskIdTheStepsNameIsAUserTaskOfDisputeMediation() throws IllegalAccessException {
+  void everyTaskIdTheStepsNameIsAUserTaskOfDisputeMediation() {
     Set<String> userTasks = new TreeSet<>();
     MODEL.getModelElementsByType(UserTask.class).forEach(task -> userTasks.add(task.getId()));
-    Set<String> named = new TreeSet<>();
-    for (Field field : MediationTasks.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        field.setAccessible(true);
-        named.add((String) field.get(null));
-      }
-    }
+    Set<String> named = Constants.stringsOf(MediationTasks.class);
 
     assertThat(named).hasSize(14);
     assertThat(userTasks).containsAll(named);
