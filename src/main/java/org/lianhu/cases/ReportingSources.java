@@ -46,7 +46,7 @@ public class ReportingSources {
         if (identityService
                 .createGroupQuery()
                 .groupMember(user)
-                .groupId(OrganisationDirectory.COUNTY_CENTRE_GROUP)
+                .groupId(directory.countyCentreGroup())
                 .count()
             == 0) {
           throw Refusal.forbidden("来源 hotline 须由县综治中心（12345 热线）账号登录上报");

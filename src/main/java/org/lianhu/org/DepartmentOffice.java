@@ -5,4 +5,4 @@ package org.lianhu.org;
  * null.
  */
 public record DepartmentOffice(
-    Long id, String departmentCode, String streetCode, String name, String groupId) {}
+    Long id, String code, String departmentCode, String streetCode, String name, String groupId) {}

@@ -5,4 +5,5 @@ package org.lianhu.org;
  * people}), its judicial office for administrative mediation ({@code administrative}) or the
  * court's circuit office ({@code judicial}). A body with no street serves the whole county.
  */
-public record MediationBody(Long id, String streetCode, String kind, String name, String groupId) {}
+public record MediationBody(
+    Long id, String code, String streetCode, String kind, String name, String groupId) {}

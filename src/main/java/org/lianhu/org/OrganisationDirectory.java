@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,9 +16,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class OrganisationDirectory {
-
-  /** The county comprehensive-governance centre: owner of whatever cannot be placed lower down. */
-  public static final String COUNTY_CENTRE_GROUP = "countyCentre";
 
   private final OrganisationMapper mapper;
 
@@ -28,7 +26,7 @@ public class OrganisationDirectory {
   /**
    * Places a report: the liaison unit names its grid; otherwise the coordinates fall in a grid's
    * box; otherwise the address names a grid, a community or a street. Unknown places stay unknown,
-   * and the county centre owns them.
+   * and the county centre owns them. Retired units place nothing.
    */
   public Placement place(String liaisonUnitCode, BigDecimal lat, BigDecimal lng, String address) {
     if (liaisonUnitCode != null) {
@@ -142,7 +140,28 @@ public class OrganisationDirectory {
    * The street coordination centre of the street, or the county centre when the street is unknown.
    */
   public String coordinatorGroup(String streetCode) {
-    return street(streetCode).map(Street::groupId).orElse(COUNTY_CENTRE_GROUP);
+    return street(streetCode).map(Street::groupId).orElseGet(this::countyCentreGroup);
+  }
+
+  /**
+   * The group of the county centre: the department with the role {@link
+   * DepartmentRole#COUNTY_CENTRE}. The organisation module keeps one active from the first start
+   * (migration V8) and refuses to retire the last, so whatever cannot be placed always has an
+   * owner.
+   */
+  public String countyCentreGroup() {
+    return countyCentre().groupId();
+  }
+
+  private Department countyCentre() {
+    return mapper.departmentsInRole(DepartmentRole.COUNTY_CENTRE.code()).stream()
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the organisation has no county centre"));
+  }
+
+  /** The departments a case can be dispatched to, in code order. */
+  public List<Department> handlingDepartments() {
+    return mapper.departments().stream().filter(Department::handlesCases).toList();
   }
 
   /** The community office that supervises acceptance, else the street, else the county centre. */
@@ -155,7 +174,7 @@ public class OrganisationDirectory {
   /** Every department office that can take a case in the street, one per department. */
   public List<Option> departmentOptions(String streetCode) {
     List<Option> options = new ArrayList<>();
-    for (Department department : mapper.departments()) {
+    for (Department department : handlingDepartments()) {
       officeFor(department.code(), streetCode)
           .ifPresent(
               office ->
@@ -177,7 +196,8 @@ public class OrganisationDirectory {
       }
       options.add(new Option(community.get().name(), community.get().groupId()));
     }
-    options.add(new Option("县综治中心", COUNTY_CENTRE_GROUP));
+    Department centre = countyCentre();
+    options.add(new Option(centre.name(), centre.groupId()));
     return options;
   }
 
@@ -186,7 +206,6 @@ public class OrganisationDirectory {
    */
   public List<Option> allGroups() {
     List<Option> groups = new ArrayList<>();
-    groups.add(new Option("县综治中心", COUNTY_CENTRE_GROUP));
     mapper.streets().forEach(s -> groups.add(new Option(s.name() + "协调中心", s.groupId())));
     mapper.communities().forEach(c -> groups.add(new Option(c.name(), c.groupId())));
     mapper.grids().forEach(g -> groups.add(new Option(g.name(), g.groupId())));
@@ -208,14 +227,16 @@ public class OrganisationDirectory {
   }
 
   /**
-   * Groups that see every case of the county: the administrators, the county centre, and the
-   * county-wide departments (marked in the organisation data) with their offices.
+   * Groups that see every case of the county: Camunda's own administrators, the county centre, and
+   * the supervision office (roles in the organisation data) with their offices. The administrators
+   * of the organisation data see no case by that role alone.
    */
   public Set<String> countyWideGroups() {
-    Set<String> groups = new HashSet<>(Set.of(COUNTY_CENTRE_GROUP, "camunda-admin"));
+    Set<String> groups = new HashSet<>(Set.of(Groups.CAMUNDA_ADMIN));
     Set<String> countyWide = new HashSet<>();
     mapper.departments().stream()
-        .filter(Department::countyWide)
+        .filter(
+            d -> d.hasRole(DepartmentRole.COUNTY_CENTRE) || d.hasRole(DepartmentRole.SUPERVISION))
         .forEach(
             d -> {
               countyWide.add(d.code());
@@ -227,10 +248,24 @@ public class OrganisationDirectory {
     return groups;
   }
 
-  /** Groups that oversee the county's work: the county-wide groups and every department. */
+  /**
+   * Groups that oversee the county's work: the county-wide groups and every handling department.
+   */
   public Set<String> countySupervisorGroups() {
     Set<String> groups = countyWideGroups();
-    mapper.departments().forEach(d -> groups.add(d.groupId()));
+    handlingDepartments().forEach(d -> groups.add(d.groupId()));
+    return groups;
+  }
+
+  /**
+   * Groups whose members administer the organisation: Camunda's own administrators (the only user
+   * on an empty database) and the departments with the role {@link DepartmentRole#ADMINISTRATION}.
+   */
+  public Set<String> administratorGroups() {
+    Set<String> groups = new HashSet<>(Set.of(Groups.CAMUNDA_ADMIN));
+    mapper
+        .departmentsInRole(DepartmentRole.ADMINISTRATION.code())
+        .forEach(d -> groups.add(d.groupId()));
     return groups;
   }
 
@@ -247,9 +282,6 @@ public class OrganisationDirectory {
 
   /** The Chinese name of an organisation group, or the id itself when the group is unknown. */
   public String groupName(String groupId) {
-    if (COUNTY_CENTRE_GROUP.equals(groupId)) {
-      return "县综治中心";
-    }
     String name = groupId == null ? null : mapper.groupName(groupId);
     return name != null ? name : groupId;
   }

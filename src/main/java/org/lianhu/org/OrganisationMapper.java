@@ -15,6 +15,9 @@ public interface OrganisationMapper {
 
   List<Department> departments();
 
+  /** The active departments with that role ({@link DepartmentRole#code()}). */
+  List<Department> departmentsInRole(@Param("role") String role);
+
   List<DepartmentOffice> offices();
 
   List<Staff> staff();

@@ -1,8 +1,10 @@
 package org.lianhu.security;
 
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Component;
  * The Camunda authorizations of the organisation. Every unit may use Tasklist, read the shared
  * filters and the process models; which tasks a unit sees and completes is decided by the engine
  * itself, which grants a task to the users and groups it names as assignee or candidates. Nobody
- * but camunda-admin gets Cockpit or Admin, or instances and tasks beyond their own. Granted at
- * every start, from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
+ * but Camunda's administrators get Cockpit or Admin, or instances and tasks beyond their own.
+ * Granted at every start, from {@link org.lianhu.startup.StartupSync}, under the start-up lock.
  */
 @Component
 public class AccessGrants {
@@ -37,36 +39,52 @@ public class AccessGrants {
   }
 
   public void grant() {
+    Set<String> supervisors = directory.countySupervisorGroups();
     for (Option unit : directory.allGroups()) {
-      grantGroup(unit.value(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grantGroup(unit.value(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-      grantGroup(unit.value(), Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
-    }
-    // The county's supervisors watch every case in Cockpit, read-only.
-    for (String group : directory.countySupervisorGroups()) {
-      if ("camunda-admin".equals(group)) {
-        continue;
-      }
-      grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grantGroup(
-          group,
-          Resources.PROCESS_DEFINITION,
-          Authorization.ANY,
-          ProcessDefinitionPermissions.READ_INSTANCE);
-      grantGroup(
-          group,
-          Resources.PROCESS_DEFINITION,
-          Authorization.ANY,
-          ProcessDefinitionPermissions.READ_HISTORY);
-      grantGroup(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-      grantGroup(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
-      grantGroup(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+      grantUnit(unit.value(), supervisors);
     }
     for (Filter filter : filterService.createTaskFilterQuery().list()) {
       if (filter.getOwner() == null) {
         grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }
+  }
+
+  /**
+   * The grants of one organisation group: Tasklist and the models for every unit, Cockpit read-only
+   * for the county's supervisors. Called at start for every group and by the organisation module
+   * for a group it creates, in the same transaction, so a new unit works at once.
+   */
+  public void grantUnit(String groupId) {
+    grantUnit(groupId, directory.countySupervisorGroups());
+  }
+
+  private void grantUnit(String groupId, Set<String> supervisors) {
+    grantGroup(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grantGroup(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    grantGroup(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+    // The county's supervisors watch every case in Cockpit, read-only; Camunda's administrators
+    // hold every permission already.
+    if (!Groups.CAMUNDA_ADMIN.equals(groupId) && supervisors.contains(groupId)) {
+      grantSupervisor(groupId);
+    }
+  }
+
+  private void grantSupervisor(String group) {
+    grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantGroup(
+        group,
+        Resources.PROCESS_DEFINITION,
+        Authorization.ANY,
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    grantGroup(
+        group,
+        Resources.PROCESS_DEFINITION,
+        Authorization.ANY,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grantGroup(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+    grantGroup(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
+    grantGroup(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
   }
 
   private void grantGroup(

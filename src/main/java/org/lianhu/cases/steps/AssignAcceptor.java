@@ -51,7 +51,9 @@ public class AssignAcceptor implements JavaDelegate {
     CaseRecord record = cases.byId(caseId);
     Placement placement =
         new Placement(record.streetCode(), record.communityCode(), record.gridCode());
-    var grid = directory.grid(placement.gridCode());
+    // A grid without an active worker (none named, or the worker retired) is served by its
+    // community office; a retired grid is no grid at all.
+    var grid = directory.grid(placement.gridCode()).filter(g -> g.workerUserId() != null);
     String acceptorUser = grid.map(Grid::workerUserId).orElse(null);
     String acceptorGroup =
         grid.map(Grid::groupId)

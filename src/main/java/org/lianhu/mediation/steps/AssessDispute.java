@@ -79,8 +79,7 @@ public class AssessDispute implements JavaDelegate {
     execution.setVariable(
         MediationVariables.JUDICIAL_GROUP, directory.mediationGroup("judicial", street));
     execution.setVariable(MediationVariables.STREET_CENTRE_GROUP, coordinator);
-    execution.setVariable(
-        MediationVariables.COUNTY_GROUP, OrganisationDirectory.COUNTY_CENTRE_GROUP);
+    execution.setVariable(MediationVariables.COUNTY_GROUP, directory.countyCentreGroup());
     execution.setVariable(
         MediationVariables.POLICE_GROUP,
         directory.officeFor("police", street).map(DepartmentOffice::groupId).orElse(coordinator));

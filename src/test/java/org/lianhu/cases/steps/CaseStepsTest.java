@@ -144,7 +144,7 @@ class CaseStepsTest {
   }
 
   private static DepartmentOffice office(String department, String group) {
-    return new DepartmentOffice(1L, department, "dongcheng", "办公室", group);
+    return new DepartmentOffice(1L, group, department, "dongcheng", "办公室", group);
   }
 
   private static CaseRecord record(String category, String street) {
