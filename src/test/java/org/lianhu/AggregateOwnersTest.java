@@ -23,9 +23,9 @@ import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.mediation.DisputeLifecycle;
 
 /**
- * One owner per aggregate: each table of a case or a dispute is written by one mapper XML, and the
- * statements that write it are called from one class. A status is never a literal in a mapper's
- * SQL: the enums that define them are passed as parameters.
+ * One owner per aggregate: each table of a case, a dispute or the organisation is written by one
+ * mapper XML, and the statements that write it are called from one class. A status is never a
+ * literal in a mapper's SQL: the enums that define them are passed as parameters.
  */
 class AggregateOwnersTest {
 
@@ -43,7 +43,22 @@ class AggregateOwnersTest {
   private static final Map<String, String> OWNER_OF_MAPPER =
       Map.of(
           "org.lianhu.cases.CaseMapper", CaseLifecycle.class.getName(),
-          "org.lianhu.mediation.DisputeMapper", DisputeLifecycle.class.getName());
+          "org.lianhu.mediation.DisputeMapper", DisputeLifecycle.class.getName(),
+          "org.lianhu.orgadmin.OrganisationStore", "org.lianhu.orgadmin.OrganisationChanges");
+
+  /** Written only through OrganisationStore, whose statements name the table as ${table}. */
+  private static final List<String> ORGANISATION_TABLES =
+      List.of(
+          "street",
+          "community",
+          "grid",
+          "liaison_unit",
+          "household",
+          "department",
+          "department_office",
+          "mediation_body",
+          "staff",
+          "organisation_audit");
 
   private static final JavaClasses MAIN =
       new ClassFileImporter()
@@ -74,6 +89,11 @@ class AggregateOwnersTest {
       assertThat(writersOfTable.get(table))
           .as(table)
           .containsExactly("org.lianhu.mediation.DisputeMapper");
+    }
+    for (String table : ORGANISATION_TABLES) {
+      assertThat(writersOfTable.getOrDefault(table, Set.of()))
+          .as(table)
+          .isSubsetOf("org.lianhu.orgadmin.OrganisationStore");
     }
   }
 

@@ -3,12 +3,14 @@ package org.lianhu.cases;
 import java.util.Optional;
 import org.lianhu.mediation.DisputeClosed;
 import org.lianhu.mediation.HandedOverCases;
+import org.lianhu.org.TaskHandedOver;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The case loop's side of the hand-over to mediation: it tells mediation a dispute's case number,
- * and notes on the case's timeline when the dispute it became is closed.
+ * The case loop's side of hand-overs: it tells mediation a dispute's case number, notes on the
+ * case's timeline when the dispute it became is closed, and when a staff change handed one of the
+ * case's tasks to someone else.
  */
 @Component
 class LinkedDisputes implements HandedOverCases {
@@ -29,5 +31,16 @@ class LinkedDisputes implements HandedOverCases {
   @EventListener
   void disputeClosed(DisputeClosed closed) {
     lifecycle.noted(closed.caseId(), "关联纠纷结案", "纠纷 " + closed.disputeNo() + "：" + closed.outcome());
+  }
+
+  @EventListener
+  void taskHandedOver(TaskHandedOver handedOver) {
+    if (CaseVariables.PROCESS_KEY.equals(handedOver.processDefinitionKey())) {
+      lifecycle.noteInternal(
+          CaseNumbers.idOf(handedOver.businessKey()),
+          handedOver.actor(),
+          "人员变动交接",
+          handedOver.remark());
+    }
   }
 }

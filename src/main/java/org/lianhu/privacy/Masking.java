@@ -17,6 +17,19 @@ public final class Masking {
         + phone.substring(Math.max(0, phone.length() - 2));
   }
 
+  /** 110105199001011234 becomes 110***********1234: the region's first digits and the last four. */
+  public static String idNumber(String idNumber) {
+    if (idNumber == null) {
+      return null;
+    }
+    if (idNumber.length() < 8) {
+      return "*".repeat(idNumber.length());
+    }
+    return idNumber.substring(0, 3)
+        + "*".repeat(idNumber.length() - 7)
+        + idNumber.substring(idNumber.length() - 4);
+  }
+
   /** 王小明 becomes 王**: the family name alone is enough to recognise one's own case. */
   public static String name(String name) {
     if (name == null || name.isEmpty()) {

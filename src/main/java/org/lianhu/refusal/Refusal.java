@@ -1,5 +1,7 @@
 package org.lianhu.refusal;
 
+import java.util.List;
+
 /**
  * The domain's "no": a request the rules refuse, with what the caller needs to know, and no HTTP in
  * it. Only the web layer turns it into problem details (RFC 7807) or, under {@code /open311/},
@@ -21,13 +23,33 @@ public class Refusal extends RuntimeException {
   private final String type;
   private final String title;
   private final String field;
+  private final List<?> errors;
 
   private Refusal(Kind kind, String type, String title, String field, String detail) {
+    this(kind, type, title, field, detail, List.of());
+  }
+
+  private Refusal(
+      Kind kind, String type, String title, String field, String detail, List<?> errors) {
     super(detail);
     this.kind = kind;
     this.type = type;
     this.title = title;
     this.field = field;
+    this.errors = List.copyOf(errors);
+  }
+
+  /**
+   * A request refused for many reasons at once, each one an entry of {@code errors} (records the
+   * web layer writes as JSON objects): a workbook's validation report.
+   */
+  public static Refusal unprocessable(String type, String title, String detail, List<?> errors) {
+    return new Refusal(Kind.UNPROCESSABLE, type, title, null, detail, errors);
+  }
+
+  /** The entries of a refusal with many reasons; empty for one with a single reason. */
+  public List<?> errors() {
+    return errors;
   }
 
   /**

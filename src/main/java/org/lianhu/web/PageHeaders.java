@@ -39,7 +39,8 @@ public class PageHeaders {
                 chain.doFilter(request, response);
               }
             });
-    registration.addUrlPatterns("/report", "/report/*", "/dashboard", "/dashboard/*");
+    registration.addUrlPatterns(
+        "/report", "/report/*", "/dashboard", "/dashboard/*", "/admin", "/admin/*");
     registration.setName("pageHeaders");
     return registration;
   }

@@ -59,7 +59,15 @@ public final class Problems {
       case FORBIDDEN -> forbidden(refusal.getMessage());
       case NOT_FOUND -> notFound(refusal.getMessage());
       case CONFLICT -> conflict(refusal.type(), refusal.title(), refusal.getMessage());
-      case UNPROCESSABLE -> unprocessable(refusal.type(), refusal.title(), refusal.getMessage());
+      case UNPROCESSABLE ->
+          refusal.errors().isEmpty()
+              ? unprocessable(refusal.type(), refusal.title(), refusal.getMessage())
+              : problem(
+                  HttpStatus.UNPROCESSABLE_ENTITY,
+                  refusal.type(),
+                  refusal.title(),
+                  refusal.getMessage(),
+                  Map.of("errors", refusal.errors()));
     };
   }
 

@@ -1,0 +1,119 @@
+package org.lianhu.orgadmin;
+
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lianhu.security.AccessGrants;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Camunda's identity in step with one organisation change, in the change's transaction
+ * (Camunda's identity tables are in the same database and its commands join the Spring
+ * transaction). The administrator's right to change the organisation is checked before (see {@link
+ * AdminAccess}); the identity writes themselves run without the caller's Camunda authentication, so
+ * a county administrator needs no Camunda permission on users, groups or tasks.
+ */
+@Component
+class IdentityStep {
+
+  static final String GROUP_TYPE = "WORKFLOW";
+
+  private final IdentityService identity;
+  private final AccessGrants grants;
+
+  IdentityStep(IdentityService identity, AccessGrants grants) {
+    this.identity = identity;
+    this.grants = grants;
+  }
+
+  /** Creates the group of a unit, or renames it; a new group gets its Tasklist grants. */
+  void unit(String groupId, String name) {
+    asSystem(
+        () -> {
+          Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+          boolean created = group == null;
+          if (created) {
+            group = identity.newGroup(groupId);
+          } else if (name.equals(group.getName())) {
+            return null;
+          }
+          group.setName(name);
+          group.setType(GROUP_TYPE);
+          identity.saveGroup(group);
+          if (created) {
+            grants.grantUnit(groupId);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * The login of a staff member and their one membership: created when missing (with the initial
+   * password, if any), renamed, moved from the former group.
+   */
+  void staff(String userId, String name, String password, String formerGroup, String group) {
+    asSystem(
+        () -> {
+          User user = identity.createUserQuery().userId(userId).singleResult();
+          if (user == null) {
+            user = identity.newUser(userId);
+            user.setFirstName(name);
+            // Camunda shows "first last"; a Chinese name reads whole, family name first.
+            user.setLastName("");
+            if (password != null) {
+              user.setPassword(password);
+            }
+            identity.saveUser(user);
+          } else if (!name.equals(user.getFirstName())) {
+            user.setFirstName(name);
+            identity.saveUser(user);
+          }
+          if (formerGroup != null && !formerGroup.equals(group)) {
+            identity.deleteMembership(userId, formerGroup);
+          }
+          if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+            identity.createMembership(userId, group);
+          }
+          return null;
+        });
+  }
+
+  /** Sets a new password (an administrator's reset). */
+  void password(String userId, String password) {
+    asSystem(
+        () -> {
+          User user = identity.createUserQuery().userId(userId).singleResult();
+          if (user != null) {
+            user.setPassword(password);
+            identity.saveUser(user);
+          }
+          return null;
+        });
+  }
+
+  /** Removes the login of a retired staff member, with its memberships: it cannot log in again. */
+  void retireStaff(String userId) {
+    asSystem(
+        () -> {
+          if (identity.createUserQuery().userId(userId).count() > 0) {
+            identity.deleteUser(userId);
+          }
+          return null;
+        });
+  }
+
+  /** Runs without the caller's authentication, restoring it afterwards. */
+  <T> T asSystem(Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+}
