@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,6 +48,34 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("请求参数有误");
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** An upload without its file part (the organisation workbook's {@code file}). */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      MissingServletRequestPartException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "缺少上传的文件（multipart 表单字段 " + ex.getRequestPartName() + "）");
+    problem.setType(Problems.type("invalid-request"));
+    problem.setTitle("请求参数有误");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件超过服务器允许的大小");
+    problem.setType(Problems.type("payload-too-large"));
+    problem.setTitle("文件过大");
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
   }
 
   @Override

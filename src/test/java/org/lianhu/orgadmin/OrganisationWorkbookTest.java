@@ -304,6 +304,24 @@ class OrganisationWorkbookTest {
         "1000000");
   }
 
+  @Test
+  void anUploadWithoutItsFileIsABadRequest() {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setBasicAuth("qinfang", "demo");
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    org.springframework.util.MultiValueMap<String, Object> parts =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("note", "no file");
+    ResponseEntity<JsonNode> answer =
+        http.exchange(
+            AdminClient.API + "/import",
+            org.springframework.http.HttpMethod.POST,
+            new org.springframework.http.HttpEntity<>(parts, headers),
+            JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody().get("detail").asText()).contains("file");
+  }
+
   private static void assertRefused(ResponseEntity<JsonNode> answer, String type, String detail) {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(answer.getBody().get("type").asText()).isEqualTo(type);
