@@ -47,6 +47,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The Lianhu benchmark tool: one file, JDK 17 only, run as {@code java bench/Bench.java <command> [--option value]}.
@@ -124,6 +125,9 @@ public class Bench {
         case "kpi-sql" -> kpiSql();
         case "kpi-tune" -> kpiTune();
         case "jfr-summary" -> jfrSummary();
+        case "org-workbook" -> orgWorkbook();
+        case "reset-db" -> resetDb();
+        case "org-import" -> orgImport();
         case "put" -> put(opt("key", null), opt("value", null));
         case "report" -> report();
         default -> throw new IllegalArgumentException("unknown command " + command);
@@ -673,6 +677,8 @@ public class Bench {
     final List<Double> rssSamples = Collections.synchronizedList(new ArrayList<>());
     Thread rssThread;
     volatile boolean running;
+    /** jstat's sampling interval; the organisation import samples every 500 ms like the RSS. */
+    int jstatMs = 1000;
 
     Probe(long serverPid, long dbPid, boolean memory, String jfrFile) {
       this.serverPid = serverPid;
@@ -694,7 +700,7 @@ public class Bench {
       wall0 = System.nanoTime();
       status0 = dbStatus();
       if (memory && serverPid > 0) {
-        jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(serverPid), "1000").redirectErrorStream(true).start();
+        jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(serverPid), String.valueOf(jstatMs)).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
           try (BufferedReader r = new BufferedReader(new InputStreamReader(jstat.getInputStream()))) {
             String header = null;
@@ -1657,6 +1663,667 @@ public class Bench {
     }
   }
 
+  // ------------------------------------------------------------------------------------------------ organisation
+
+  /**
+   * The sizes of the county workbook: the design's target (docs/organisation.md, "Scale") times {@code --org-scale},
+   * each overridable by its own option.
+   */
+  record OrgSizes(int streets, int communities, int grids, int units, int households, int staff, int passwordEvery) {
+
+    int offices() {
+      return streets * ORG_HANDLING.length + 1;
+    }
+
+    int bodies() {
+      return streets * ORG_MEDIATION.length;
+    }
+
+    int departments() {
+      return ORG_DEPARTMENTS.length;
+    }
+
+    int passwords() {
+      return (staff + passwordEvery - 1) / passwordEvery;
+    }
+  }
+
+  static OrgSizes orgSizes() {
+    double scale = optDouble("org-scale", 1.0);
+    OrgSizes s = new OrgSizes(optInt("streets", scaled(20, scale)), optInt("communities", scaled(400, scale)),
+        optInt("grids", scaled(4_000, scale)), optInt("units", scaled(40_000, scale)),
+        optInt("households", scaled(500_000, scale)), optInt("staff", scaled(10_000, scale)),
+        optInt("password-every", 100));
+    if (s.streets() < 1 || s.communities() < 1 || s.grids() < 1 || s.units() < 1 || s.households() < 1
+        || s.passwordEvery() < 1) {
+      throw new BenchFailure("every level needs at least one row: " + s);
+    }
+    if (s.staff() < s.grids()) {
+      throw new BenchFailure("staff (" + s.staff() + ") must be at least one per grid (" + s.grids() + ")");
+    }
+    return s;
+  }
+
+  static int scaled(int n, double scale) {
+    return (int) Math.max(1, Math.round(n * scale));
+  }
+
+  /** The parent of child {@code j} when {@code children} rows are spread evenly, in order, over {@code parents}. */
+  static int parentOf(long j, long children, long parents) {
+    return (int) (j * parents / children);
+  }
+
+  /** The first child of parent {@code p} under the same spread (the inverse of {@link #parentOf}). */
+  static long firstChild(long p, long children, long parents) {
+    return (p * children + parents - 1) / parents;
+  }
+
+  // The departments the routing table (processes/case-routing.dmn) names, then the county-wide roles.
+  static final String[][] ORG_DEPARTMENTS = {
+      {"municipal", "县市政管理处", "deptMunicipal", ""}, {"water", "县水务局", "deptWater", ""},
+      {"power", "县供电公司", "deptPower", ""}, {"urban", "县城市管理局", "deptUrban", ""},
+      {"police", "县公安局", "deptPolice", ""}, {"civil", "县民政局", "deptCivil", ""},
+      {"housing", "县住房和城乡建设局", "deptHousing", ""}, {"supervision", "县政府督查室", "deptSupervision", "督查"},
+      {"county_centre", "县综治中心", "countyCentre", "综治中心"}, {"admin", "县数据资源管理局", "countyAdmin", "管理员"}};
+  /** The handling departments (the first seven above): every street has an office of each; name before/after street. */
+  static final String[][] ORG_HANDLING = {
+      {"municipal", "", "市政维修站"}, {"water", "", "供水服务站"}, {"power", "", "供电所"}, {"urban", "城管", "中队"},
+      {"police", "", "派出所"}, {"civil", "", "民政服务站"}, {"housing", "", "房屋安全站"}};
+  static final String[][] ORG_MEDIATION = {
+      {"people", "人民调解", "", "街道人民调解委员会"}, {"administrative", "行政调解", "", "司法所"},
+      {"judicial", "司法调解", "县法院", "法庭"}};
+  static final String[] STREET_WORDS = {"城关", "东城", "西城", "南关", "北关", "新华", "人民", "解放", "建设", "和平",
+      "胜利", "红旗", "文化", "友谊", "光明", "幸福", "长安", "朝阳", "向阳", "团结", "青山", "河西", "江南", "湖滨"};
+  static final String[] COMMUNITY_WORDS = {"和平里", "青年路", "新华", "桃园", "杏林", "柳岸", "梅园", "竹林", "松柏", "金桥",
+      "银河", "翠苑", "锦绣", "花园", "春晖", "秋实", "清泉", "石桥", "白鹭", "荷塘", "凤凰", "龙湖", "枫林", "丹桂", "紫荆",
+      "兰亭", "文昌", "仁和", "永安", "康乐", "福寿", "安居", "长青", "东湖", "西湖", "南苑", "北苑", "滨江", "望江", "临江",
+      "芙蓉", "玉泉", "明珠", "华庭", "嘉园", "振兴", "富民", "丰收", "双塔", "五里"};
+  static final String NUMERALS = "一二三四五六七八九十";
+  static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+      + "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+  static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国玉兰志红梅文斌辉鹏宇浩凯晨欣怡雪琳婷慧颖倩佳琪子轩"
+      + "博涵睿嘉俊峰海波宁亮飞鑫晶燕萍兵春林丹云莉淑珍德福永庆长胜";
+  static final String[] REGIONS = {"330106", "330110", "330411", "320102", "110105", "440305", "510107", "420106"};
+  static final String[] CARE_FLAGS = {"独居老人", "空巢", "留守儿童", "残疾", "低保", "重点关注"};
+  static final int[] CARE_EVERY = {17, 23, 31, 41, 29, 97};
+
+  /** A word of the list, with a Chinese ordinal once the list is used up: 桃园, …, 桃园二, 桃园三. */
+  static String word(String[] words, long i) {
+    long round = i / words.length;
+    String w = words[(int) (i % words.length)];
+    return round == 0 ? w : w + (round < NUMERALS.length() ? String.valueOf(NUMERALS.charAt((int) round)) : String.valueOf(round + 1));
+  }
+
+  /** A plausible Chinese name; distinct for every i below 100 × 70 × 70 when {@code distinct}. */
+  static String personName(long i, boolean distinct) {
+    long n = (long) SURNAMES.length() * GIVEN.length() * GIVEN.length();
+    long x = distinct ? Math.floorMod(i * 7919L, n) : Math.floorMod(i * 104_729L + 12_345L, n);
+    String surname = String.valueOf(SURNAMES.charAt((int) (x % SURNAMES.length())));
+    long rest = x / SURNAMES.length();
+    char g1 = GIVEN.charAt((int) (rest % GIVEN.length()));
+    char g2 = GIVEN.charAt((int) ((rest / GIVEN.length()) % GIVEN.length()));
+    // about one in five has a one-character given name (only where the names need not be distinct)
+    return !distinct && x % 5 == 0 ? surname + g1 : surname + g1 + g2;
+  }
+
+  /** A mainland mobile number 1[3-9]xxxxxxxxx, deterministic in i and the seed. */
+  static String mobile(long i, long seed) {
+    long x = Math.floorMod(i * 2_654_435_761L + seed * 40_503L, 7_000_000_000L);
+    return String.format(Locale.ROOT, "1%d%09d", 3 + x % 7, x / 7);
+  }
+
+  /** A GB 11643 resident ID number: region, birth date (1940-2014), sequence and the ISO 7064 check character. */
+  static String idNumber(long i) {
+    java.time.LocalDate birth = java.time.LocalDate.of(1940, 1, 1).plusDays(Math.floorMod(i * 7_919L + 4_000L, 27_000L));
+    String body = REGIONS[(int) (i % REGIONS.length)] + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+        + String.format(Locale.ROOT, "%03d", 1 + Math.floorMod(i * 31L, 999L));
+    return body + idCheck(body);
+  }
+
+  static char idCheck(String first17) {
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int k = 0; k < 17; k++) {
+      sum += (first17.charAt(k) - '0') * weights[k];
+    }
+    return "10X98765432".charAt(sum % 11);
+  }
+
+  static String streetCode(long i) {
+    return String.format(Locale.ROOT, "S%03d", i + 1);
+  }
+
+  static String communityCode(long i) {
+    return String.format(Locale.ROOT, "C%04d", i + 1);
+  }
+
+  static String gridCode(long i) {
+    return String.format(Locale.ROOT, "G%05d", i + 1);
+  }
+
+  static String unitCode(long i) {
+    return String.format(Locale.ROOT, "U%06d", i + 1);
+  }
+
+  static String householdCode(long i) {
+    return String.format(Locale.ROOT, "H%07d", i + 1);
+  }
+
+  /** Office i: the handling department i % 7 in street i / 7; the last one is the county-wide supervision office. */
+  static String officeCode(OrgSizes s, long i) {
+    return i == s.offices() - 1 ? "O-supervision"
+        : "O-" + streetCode(i / ORG_HANDLING.length) + "-" + ORG_HANDLING[(int) (i % ORG_HANDLING.length)][0];
+  }
+
+  static String bodyCode(long i) {
+    return "M-" + streetCode(i / ORG_MEDIATION.length) + "-" + ORG_MEDIATION[(int) (i % ORG_MEDIATION.length)][0];
+  }
+
+  static String account(long staffIndex) {
+    return String.format(Locale.ROOT, "u%05d", staffIndex + 1);
+  }
+
+  static String initialPassword(OrgSizes s, long staffIndex) {
+    return staffIndex % s.passwordEvery() == 0 ? "Bench" + (staffIndex + 1) + "Init" : null;
+  }
+
+  static String streetWord(long street) {
+    return word(STREET_WORDS, street);
+  }
+
+  /** A community's name without its kind: the street's word and a word of its own, 东城和平里. */
+  static String communityBase(OrgSizes s, long c) {
+    int street = parentOf(c, s.communities(), s.streets());
+    long local = c - firstChild(street, s.communities(), s.streets());
+    return streetWord(street) + word(COMMUNITY_WORDS, local);
+  }
+
+  static boolean village(long c) {
+    return c % 4 == 3;
+  }
+
+  static String communityName(OrgSizes s, long c) {
+    return communityBase(s, c) + (village(c) ? "村" : "社区");
+  }
+
+  /** A grid's area inside its community: 东城和平里3区. */
+  static String gridArea(OrgSizes s, long g) {
+    int c = parentOf(g, s.grids(), s.communities());
+    return communityBase(s, c) + (g - firstChild(c, s.grids(), s.communities()) + 1) + "区";
+  }
+
+  /**
+   * The unit of a staff member: (所属层级, 所属单位代码). The first one per grid are the grid workers; then every
+   * other unit gets one (departments, streets, communities, offices, mediation bodies), and the rest go to
+   * communities (12 in 20), streets (3), offices (4) and mediation bodies (1).
+   */
+  static String[] staffUnit(OrgSizes s, long i) {
+    if (i < s.grids()) {
+      return new String[] {"网格", gridCode(i)};
+    }
+    long k = i - s.grids();
+    long[] counts = {s.departments(), s.streets(), s.communities(), s.offices(), s.bodies()};
+    for (int level = 0; level < counts.length; level++) {
+      if (k < counts[level]) {
+        return unitOf(s, level, k);
+      }
+      k -= counts[level];
+    }
+    long bucket = k % 20;
+    long round = k / 20;
+    if (bucket < 12) {
+      return unitOf(s, 2, (round * 12 + bucket) % s.communities());
+    } else if (bucket < 15) {
+      return unitOf(s, 1, (round * 3 + bucket - 12) % s.streets());
+    } else if (bucket < 19) {
+      return unitOf(s, 3, (round * 4 + bucket - 15) % s.offices());
+    }
+    return unitOf(s, 4, round % s.bodies());
+  }
+
+  static String[] unitOf(OrgSizes s, int level, long k) {
+    return switch (level) {
+      case 0 -> new String[] {"部门", ORG_DEPARTMENTS[(int) k][0]};
+      case 1 -> new String[] {"街道", streetCode(k)};
+      case 2 -> new String[] {"社区", communityCode(k)};
+      case 3 -> new String[] {"部门站所", officeCode(s, k)};
+      default -> new String[] {"调解组织", bodyCode(k)};
+    };
+  }
+
+  /** One worksheet, written row by row straight into the zip: nothing of the sheet is kept in memory. */
+  static final class SheetWriter {
+    final java.io.Writer out;
+    final StringBuilder line = new StringBuilder(512);
+    long rows;
+
+    SheetWriter(java.io.Writer out) {
+      this.out = out;
+    }
+
+    void row(String... cells) throws IOException {
+      rows++;
+      line.setLength(0);
+      line.append("<row r=\"").append(rows).append("\">");
+      for (int i = 0; i < cells.length; i++) {
+        String v = cells[i];
+        if (v == null || v.isEmpty()) {
+          continue; // an empty cell is left out, as spreadsheet programs do
+        }
+        line.append("<c r=\"").append(column(i)).append(rows).append("\" t=\"inlineStr\"><is><t>");
+        for (int k = 0; k < v.length(); k++) {
+          char ch = v.charAt(k);
+          switch (ch) {
+            case '&' -> line.append("&amp;");
+            case '<' -> line.append("&lt;");
+            case '>' -> line.append("&gt;");
+            default -> line.append(ch);
+          }
+        }
+        line.append("</t></is></c>");
+      }
+      line.append("</row>");
+      out.append(line);
+    }
+  }
+
+  /** The column letters of the 0-based column i: A … Z, AA …. */
+  static String column(int i) {
+    StringBuilder name = new StringBuilder();
+    for (int n = i + 1; n > 0; n = (n - 1) / 26) {
+      name.insert(0, (char) ('A' + (n - 1) % 26));
+    }
+    return name.toString();
+  }
+
+  interface SheetBody {
+    void write(SheetWriter w) throws IOException;
+  }
+
+  static final String XML_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+  static final String NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  static final String NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  static final String NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+  /**
+   * Writes the county workbook (.xlsx) by hand: the five minimal parts of SpreadsheetML and one worksheet per level,
+   * inline-string cells, streamed row by row. Also writes {@code <out>.properties} with its sizes, row counts and
+   * the login the import step tries.
+   */
+  static void orgWorkbook() throws Exception {
+    OrgSizes s = orgSizes();
+    Path out = Path.of(opt("out", "county.xlsx")).toAbsolutePath();
+    Files.createDirectories(out.getParent());
+    Path tmp = out.resolveSibling(out.getFileName() + ".part");
+    Map<String, SheetBody> sheets = new LinkedHashMap<>();
+    sheets.put("街道", w -> {
+      w.row("代码", "名称", "用户组", "地址关键词", "停用");
+      for (long i = 0; i < s.streets(); i++) {
+        w.row(streetCode(i), streetWord(i) + "街道", "gS" + (i + 1), streetWord(i), "");
+      }
+    });
+    sheets.put("社区", w -> {
+      w.row("代码", "所属街道", "名称", "类型", "用户组", "地址关键词", "停用");
+      for (long i = 0; i < s.communities(); i++) {
+        w.row(communityCode(i), streetCode(parentOf(i, s.communities(), s.streets())), communityName(s, i),
+            village(i) ? "村" : "社区", "gC" + (i + 1), communityBase(s, i).substring(streetWord(parentOf(i,
+                s.communities(), s.streets())).length()), "");
+      }
+    });
+    sheets.put("网格", w -> {
+      w.row("代码", "所属社区", "名称", "用户组", "网格员账号", "地址关键词", "最小纬度", "最大纬度", "最小经度", "最大经度", "停用");
+      // the county is a 0.4° square; each grid a cell of it, row by row
+      int side = (int) Math.ceil(Math.sqrt(s.grids()));
+      double cell = 0.4 / side;
+      for (long i = 0; i < s.grids(); i++) {
+        int c = parentOf(i, s.grids(), s.communities());
+        double lat = 30.0 + (i / side) * cell;
+        double lng = 120.0 + (i % side) * cell;
+        long local = i - firstChild(c, s.grids(), s.communities()) + 1;
+        w.row(gridCode(i), communityCode(c), communityName(s, c) + "第" + local + "网格", "gG" + (i + 1), account(i),
+            gridArea(s, i).substring(streetWord(parentOf(c, s.communities(), s.streets())).length()),
+            coordinate(lat), coordinate(lat + cell), coordinate(lng), coordinate(lng + cell), "");
+      }
+    });
+    sheets.put("联户单元", w -> {
+      w.row("代码", "所属网格", "名称", "联户长", "联户长电话", "户数", "停用");
+      for (long i = 0; i < s.units(); i++) {
+        int g = parentOf(i, s.units(), s.grids());
+        int c = parentOf(g, s.grids(), s.communities());
+        long local = i - firstChild(g, s.units(), s.grids()) + 1;
+        long households = firstChild(i + 1, s.households(), s.units()) - firstChild(i, s.households(), s.units());
+        w.row(unitCode(i), gridCode(g), gridArea(s, g) + local + (village(c) ? "组" : "号楼") + "联户单元",
+            personName(i, false), mobile(i, 1), String.valueOf(households), "");
+      }
+    });
+    sheets.put("住户", w -> {
+      w.row("代码", "所属联户单元", "地址", "户主", "电话", "身份证号", "人数", "关爱标记", "停用");
+      StringBuilder flags = new StringBuilder();
+      for (long i = 0; i < s.households(); i++) {
+        int u = parentOf(i, s.households(), s.units());
+        int g = parentOf(u, s.units(), s.grids());
+        int c = parentOf(g, s.grids(), s.communities());
+        long unitLocal = u - firstChild(g, s.units(), s.grids()) + 1;
+        long local = i - firstChild(u, s.households(), s.units());
+        String street = streetWord(parentOf(c, s.communities(), s.streets()));
+        String area = gridArea(s, g).substring(communityBase(s, c).length());
+        String address = street + "街道" + communityName(s, c).substring(street.length()) + (village(c)
+            ? area + unitLocal + "组" + (local + 1) + "号"
+            : area + unitLocal + "号楼" + (local % 2 + 1) + "单元" + (local / 2 + 1) + "0" + (local % 2 + 1) + "室");
+        flags.setLength(0);
+        for (int f = 0; f < CARE_FLAGS.length; f++) {
+          if ((i + 7L * f + 3) % CARE_EVERY[f] == 0) {
+            flags.append(flags.length() == 0 ? "" : ",").append(CARE_FLAGS[f]);
+          }
+        }
+        w.row(householdCode(i), unitCode(u), address,
+            personName(i + 1_000_003L, false), i % 3 == 2 ? "" : mobile(i, 2), i % 2 == 0 ? idNumber(i) : "",
+            String.valueOf(1 + i * 31 % 6), flags.toString(), "");
+      }
+    });
+    sheets.put("部门", w -> {
+      w.row("代码", "名称", "用户组", "角色", "负责类别", "停用");
+      for (String[] d : ORG_DEPARTMENTS) {
+        w.row(d[0], d[1], d[2], d[3], "", "");
+      }
+    });
+    sheets.put("部门站所", w -> {
+      w.row("代码", "所属部门", "服务街道", "名称", "用户组", "停用");
+      for (long i = 0; i < s.offices(); i++) {
+        if (i == s.offices() - 1) {
+          w.row(officeCode(s, i), "supervision", "", "督查室督办科", "gO" + (i + 1), "");
+          continue;
+        }
+        long street = i / ORG_HANDLING.length;
+        String[] h = ORG_HANDLING[(int) (i % ORG_HANDLING.length)];
+        w.row(officeCode(s, i), h[0], streetCode(street), h[1] + streetWord(street) + h[2], "gO" + (i + 1), "");
+      }
+    });
+    sheets.put("调解组织", w -> {
+      w.row("代码", "所属街道", "类型", "名称", "用户组", "停用");
+      for (long i = 0; i < s.bodies(); i++) {
+        long street = i / ORG_MEDIATION.length;
+        String[] m = ORG_MEDIATION[(int) (i % ORG_MEDIATION.length)];
+        w.row(bodyCode(i), streetCode(street), m[1], m[2] + streetWord(street) + m[3], "gM" + (i + 1), "");
+      }
+    });
+    sheets.put("人员", w -> {
+      w.row("账号", "姓名", "手机", "所属层级", "所属单位代码", "初始密码", "接替人账号", "停用");
+      for (long i = 0; i < s.staff(); i++) {
+        String[] unit = staffUnit(s, i);
+        w.row(account(i), personName(i, true), mobile(i, 3), unit[0], unit[1], initialPassword(s, i), "", "");
+      }
+    });
+
+    long t0 = System.nanoTime();
+    Map<String, Long> rows = new LinkedHashMap<>();
+    try (ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16)) {
+      StringBuilder types = new StringBuilder(XML_HEAD)
+          .append("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
+          .append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
+          .append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
+          .append("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>");
+      StringBuilder workbook = new StringBuilder(XML_HEAD).append("<workbook xmlns=\"").append(NS_MAIN)
+          .append("\" xmlns:r=\"").append(NS_REL).append("\"><sheets>");
+      StringBuilder rels = new StringBuilder(XML_HEAD).append("<Relationships xmlns=\"").append(NS_PKG_REL).append("\">");
+      int n = 0;
+      for (String name : sheets.keySet()) {
+        n++;
+        types.append("<Override PartName=\"/xl/worksheets/sheet").append(n).append(".xml\" ContentType=\"")
+            .append("application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+        workbook.append("<sheet name=\"").append(name).append("\" sheetId=\"").append(n).append("\" r:id=\"rId")
+            .append(n).append("\"/>");
+        rels.append("<Relationship Id=\"rId").append(n).append("\" Type=\"").append(NS_REL)
+            .append("/worksheet\" Target=\"worksheets/sheet").append(n).append(".xml\"/>");
+      }
+      types.append("</Types>");
+      workbook.append("</sheets></workbook>");
+      rels.append("</Relationships>");
+      String rootRels = XML_HEAD + "<Relationships xmlns=\"" + NS_PKG_REL + "\"><Relationship Id=\"rId1\" Type=\""
+          + NS_REL + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+      for (String[] part : new String[][] {{"[Content_Types].xml", types.toString()}, {"_rels/.rels", rootRels},
+          {"xl/workbook.xml", workbook.toString()}, {"xl/_rels/workbook.xml.rels", rels.toString()}}) {
+        zip.putNextEntry(new ZipEntry(part[0]));
+        w.write(part[1]);
+        w.flush();
+        zip.closeEntry();
+      }
+      n = 0;
+      for (Map.Entry<String, SheetBody> sheet : sheets.entrySet()) {
+        n++;
+        long s0 = System.nanoTime();
+        zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + n + ".xml"));
+        w.write(XML_HEAD + "<worksheet xmlns=\"" + NS_MAIN + "\"><sheetData>");
+        SheetWriter sw = new SheetWriter(w);
+        sheet.getValue().write(sw);
+        w.write("</sheetData></worksheet>");
+        w.flush();
+        zip.closeEntry();
+        rows.put(sheet.getKey(), sw.rows - 1);
+        log("workbook: sheet %-4s %,9d rows (%.1f s)", sheet.getKey(), sw.rows - 1, (System.nanoTime() - s0) / 1e9);
+      }
+    }
+    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long bytes = Files.size(out);
+    long total = rows.values().stream().mapToLong(Long::longValue).sum();
+    Properties facts = new Properties();
+    facts.setProperty("org.size.streets", String.valueOf(s.streets()));
+    facts.setProperty("org.size.communities", String.valueOf(s.communities()));
+    facts.setProperty("org.size.grids", String.valueOf(s.grids()));
+    facts.setProperty("org.size.units", String.valueOf(s.units()));
+    facts.setProperty("org.size.households", String.valueOf(s.households()));
+    facts.setProperty("org.size.departments", String.valueOf(s.departments()));
+    facts.setProperty("org.size.offices", String.valueOf(s.offices()));
+    facts.setProperty("org.size.bodies", String.valueOf(s.bodies()));
+    facts.setProperty("org.size.staff", String.valueOf(s.staff()));
+    facts.setProperty("org.size.passwords", String.valueOf(s.passwords()));
+    int sheetNo = 0;
+    for (Map.Entry<String, Long> e : rows.entrySet()) {
+      facts.setProperty("org.workbook.rows." + (++sheetNo), String.valueOf(e.getValue()));
+    }
+    facts.setProperty("org.workbook.rows", String.valueOf(total));
+    facts.setProperty("org.workbook.bytes", String.valueOf(bytes));
+    facts.setProperty("org.workbook.write_s", String.format(Locale.ROOT, "%.3f", seconds));
+    for (String k : facts.stringPropertyNames()) {
+      put(k, facts.getProperty(k));
+    }
+    // the login the import step tries: the first staff member (a grid worker) has an initial password
+    facts.setProperty("login.user", account(0));
+    facts.setProperty("login.password", initialPassword(s, 0));
+    facts.setProperty("login.group", "gG1");
+    try (java.io.Writer fw = Files.newBufferedWriter(Path.of(out + ".properties"), StandardCharsets.UTF_8)) {
+      facts.store(fw, "written by bench/Bench.java org-workbook with " + out.getFileName());
+    }
+    log("workbook %s: %,d rows in 9 sheets, %.1f MiB, written in %.1f s (%s)", out, total, bytes / 1048576.0, seconds, s);
+  }
+
+  static String coordinate(double v) {
+    return String.format(Locale.ROOT, "%.6f", v);
+  }
+
+  /** Drops and recreates the bench database alone (not the vanilla one), for a server that starts from nothing. */
+  static void resetDb() throws Exception {
+    String db = opt("db", "lianhu_bench");
+    if (!db.matches("[A-Za-z0-9_]+") || db.startsWith("lianhu_test")) {
+      throw new BenchFailure("refusing to use database name " + db);
+    }
+    String user = opt("db-user", "lianhu_bench");
+    try (Connection c = connect("", opt("db-root-user", "root"), opt("db-root-password", ""))) {
+      exec(c, "DROP DATABASE IF EXISTS `" + db + "`");
+      exec(c, "CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      for (String host : List.of("127.0.0.1", "localhost")) {
+        exec(c, "GRANT ALL PRIVILEGES ON `" + db + "`.* TO '" + user + "'@'" + host + "'");
+      }
+      exec(c, "FLUSH PRIVILEGES");
+    }
+    log("database %s dropped and created empty", db);
+  }
+
+  record ImportRun(int status, double seconds, Map<String, Long> counts, String body) {
+    long changes() {
+      return counts.getOrDefault("created", 0L) + counts.getOrDefault("updated", 0L)
+          + counts.getOrDefault("retired", 0L);
+    }
+  }
+
+  static final Pattern ANSWER_FIELD = Pattern.compile("\"(dryRun|created|updated|retired|unchanged|handedOverTasks)\"\\s*:\\s*(true|false|-?\\d+)");
+
+  /**
+   * POSTs the workbook to /api/admin/organisation/import (multipart, part "file") as the admin, timing the call and
+   * sampling the server's heap (jstat -gc) and RSS every 500 ms, CPU and database counters around it.
+   */
+  static ImportRun importOnce(String label, Path workbook) throws Exception {
+    long serverPid = Long.parseLong(opt("server-pid", "0"));
+    String boundary = "----lianhu-bench-" + System.nanoTime();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"county.xlsx\"\r\n"
+        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/admin/organisation/import"))
+        .timeout(Duration.ofSeconds(optInt("import-timeout-s", 900))).header("Authorization", adminAuth())
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+            HttpRequest.BodyPublishers.ofFile(workbook), HttpRequest.BodyPublishers.ofByteArray(tail)))
+        .build();
+    String key = "org." + label;
+    if (serverPid > 0) {
+      put(key + ".rss_before_mb", rssKb(serverPid) / 1024.0);
+    }
+    Probe probe = new Probe(serverPid, Long.parseLong(opt("db-pid", "0")), serverPid > 0, null);
+    probe.jstatMs = 500;
+    probe.start();
+    long t0 = System.nanoTime();
+    HttpResponse<String> response = null;
+    String error = null;
+    try {
+      response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      error = e.toString();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    put(key + ".wall_s", seconds);
+    for (Map.Entry<String, Double> e : probe.stop().entrySet()) {
+      put(key + "." + e.getKey(), e.getValue());
+    }
+    if (response == null) {
+      put(key + ".status", -1);
+      put(key + ".answer", abbreviate(error));
+      log("%s: no answer after %.2f s: %s", label, seconds, error);
+      return new ImportRun(-1, seconds, Map.of(), error);
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Matcher m = ANSWER_FIELD.matcher(response.body());
+    while (m.find()) {
+      if (m.group(1).equals("dryRun")) {
+        put(key + ".dry_run", m.group(2));
+      } else {
+        counts.put(m.group(1), Long.parseLong(m.group(2)));
+        put(key + "." + m.group(1), m.group(2));
+      }
+    }
+    put(key + ".status", response.statusCode());
+    put(key + ".answer", abbreviate(response.body()));
+    log("%s: %d in %.2f s: %s", label, response.statusCode(), seconds, abbreviate(response.body()));
+    log("         server CPU %.1f s, database CPU %.1f s; heap used max %.0f MiB (avg %.0f, max heap %.0f); RSS %.0f MiB before, max %.0f MiB",
+        d(key + ".cpu_server_s"), d(key + ".cpu_db_s"), d(key + ".heap_used_max_mb"), d(key + ".heap_used_avg_mb"),
+        d(key + ".heap_max_mb"), d(key + ".rss_before_mb"), d(key + ".rss_max_mb"));
+    return new ImportRun(response.statusCode(), seconds, counts, response.body());
+  }
+
+  /**
+   * The organisation import at scale on a server without the demo organisation: the workbook of {@code org-workbook}
+   * imported once, then again (nothing may change), then a login of an imported staff member with their initial
+   * password (their identity exists without a restart), then the rows the import left in the database.
+   */
+  static void orgImport() throws Exception {
+    Path workbook = Path.of(opt("workbook", "county.xlsx")).toAbsolutePath();
+    Properties facts = new Properties();
+    try (var in = Files.newBufferedReader(Path.of(workbook + ".properties"), StandardCharsets.UTF_8)) {
+      facts.load(in);
+    }
+    for (String k : facts.stringPropertyNames()) {
+      if (k.startsWith("org.")) {
+        put(k, facts.getProperty(k));
+      }
+    }
+    List<String> failures = new ArrayList<>();
+    ImportRun first = importOnce("import", workbook);
+    if (first.status() != 200) {
+      failures.add("import answered " + first.status() + ": " + abbreviate(first.body()));
+    } else if (!first.counts().containsKey("created")) {
+      failures.add("import answer without counts: " + abbreviate(first.body()));
+    }
+    ImportRun second = importOnce("reimport", workbook);
+    put("org.reimport.changes", second.changes());
+    if (second.status() != 200) {
+      failures.add("re-import answered " + second.status() + ": " + abbreviate(second.body()));
+    } else if (second.changes() != 0 || !second.counts().containsKey("created")) {
+      failures.add("re-import of the same workbook changed " + second.changes() + " rows: " + abbreviate(second.body()));
+    }
+
+    String user = facts.getProperty("login.user");
+    String password = facts.getProperty("login.password");
+    // one engine-rest call first, so that the timed login is not the first request the REST application sees
+    get("/engine-rest/user/" + opt("admin-user", "demo") + "/profile", adminAuth());
+    long t0 = System.nanoTime();
+    HttpResponse<String> profile = get("/engine-rest/user/" + user + "/profile", basic(user, password));
+    put("org.login.ms", (System.nanoTime() - t0) / 1e6);
+    put("org.login.user", user);
+    put("org.login.status", profile.statusCode());
+    log("login as %s (imported, initial password) on GET /engine-rest/user/%s/profile: %d %s", user, user,
+        profile.statusCode(), abbreviate(profile.body()));
+    if (profile.statusCode() != 200) {
+      failures.add("GET /engine-rest/user/" + user + "/profile with their initial password answered "
+          + profile.statusCode());
+      HttpResponse<String> verify = postJson("/engine-rest/identity/verify", "{\"username\":\"" + user
+          + "\",\"password\":\"" + password + "\"}", adminAuth(), null);
+      put("org.login.verify", verify.statusCode() + " " + abbreviate(verify.body()));
+      log("identity/verify of %s as the admin: %d %s", user, verify.statusCode(), abbreviate(verify.body()));
+    }
+    HttpResponse<String> groups = get("/engine-rest/group?member=" + user, adminAuth());
+    Pattern gridGroup = Pattern.compile("\"id\"\\s*:\\s*\"" + Pattern.quote(facts.getProperty("login.group")) + "\"");
+    boolean member = groups.statusCode() == 200 && gridGroup.matcher(groups.body()).find();
+    put("org.login.grid_group_member", member);
+    if (!member) {
+      failures.add(user + " is not a member of their grid's group " + facts.getProperty("login.group") + ": "
+          + groups.statusCode() + " " + abbreviate(groups.body()));
+    }
+
+    // What the import left in the database, against the rows of the workbook.
+    String[][] tables = {{"street", "1"}, {"community", "2"}, {"grid", "3"}, {"liaison_unit", "4"},
+        {"household", "5"}, {"department", "6"}, {"department_office", "7"}, {"mediation_body", "8"},
+        {"staff", "9"}, {"organisation_audit", null}, {"ACT_ID_USER", null}, {"ACT_ID_GROUP", null},
+        {"ACT_ID_MEMBERSHIP", null}, {"ACT_RU_AUTHORIZATION", null}};
+    List<String> counted = new ArrayList<>();
+    try (Connection c = "true".equals(opt("db-check", "true")) ? db() : null) {
+      for (String[] t : c == null ? new String[0][] : tables) {
+        try {
+          long n = queryLong(c, "select count(*) from " + t[0]);
+          put("org.db." + t[0].toLowerCase(Locale.ROOT), n);
+          counted.add(t[0] + " " + n);
+          String expected = t[1] == null ? null : facts.getProperty("org.workbook.rows." + t[1]);
+          if (expected != null && n != Long.parseLong(expected)) {
+            failures.add(t[0] + ": " + n + " rows, the workbook has " + expected);
+          }
+        } catch (SQLException e) {
+          counted.add(t[0] + " (" + e.getMessage() + ")");
+        }
+      }
+      long users = c == null ? -1
+          : queryLong(c, "select count(*) from ACT_ID_USER where ID_ in (select user_id from staff)");
+      put("org.db.staff_with_login", users);
+      if (c != null && users < Long.parseLong(facts.getProperty("org.size.staff", "0"))) {
+        failures.add("only " + users + " of the imported staff have a Camunda user");
+      }
+    }
+    log("database after the imports: %s", String.join(", ", counted));
+    if (!failures.isEmpty()) {
+      throw new BenchFailure("organisation import: " + String.join("; ", failures));
+    }
+  }
+
   // ------------------------------------------------------------------------------------------------ JFR
 
   /** Where the samples of a flight recording are: by library (leaf-most known frame) and by Lianhu/Camunda method. */
@@ -1821,6 +2488,65 @@ public class Bench {
 
   static String verdict(boolean known, boolean met) {
     return !known ? "not measured" : met ? "**met**" : "**not met**";
+  }
+
+  /** Section 5: the organisation import (step orgimport), when it ran. */
+  static void orgReport(StringBuilder md) {
+    md.append("\n## 5. Organisation import (`BENCH_STEPS=orgimport`)\n\n");
+    md.append("Workbook: ").append(f(d("org.size.streets"), 0)).append(" streets, ")
+        .append(f(d("org.size.communities"), 0)).append(" communities, ").append(f(d("org.size.grids"), 0))
+        .append(" grids, ").append(f(d("org.size.units"), 0)).append(" liaison units, ")
+        .append(f(d("org.size.households"), 0)).append(" households, ").append(f(d("org.size.departments"), 0))
+        .append(" departments, ").append(f(d("org.size.offices"), 0)).append(" offices, ")
+        .append(f(d("org.size.bodies"), 0)).append(" mediation bodies, ").append(f(d("org.size.staff"), 0))
+        .append(" staff (").append(f(d("org.size.passwords"), 0)).append(" with an initial password): ")
+        .append(f(d("org.workbook.rows"), 0)).append(" rows, ").append(f(d("org.workbook.bytes") / 1048576.0, 1))
+        .append(" MiB, written by the harness in ").append(f(d("org.workbook.write_s"), 1))
+        .append(" s. The server started on an empty database without the demo organisation in ")
+        .append(f(d("startup.org.started_in_s"), 1)).append(" s (ERROR lines in its log: ")
+        .append(r("org.server_log_errors") == null ? "–" : r("org.server_log_errors")).append(", of them ")
+        .append(r("org.server_log_routing_errors") == null ? "–" : r("org.server_log_routing_errors"))
+        .append(" from the routing check at start, which finds none of the routing table's departments before "
+            + "the import).\n\n");
+    md.append("| `POST /api/admin/organisation/import` | status | wall s | created | updated | retired | unchanged | "
+        + "tasks handed over | server CPU s | database CPU s | heap used max MiB | RSS before / max MiB |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (String[] t : new String[][] {{"import", "first import"}, {"reimport", "the same file again"}}) {
+      String k = "org." + t[0];
+      if (r(k + ".status") == null) {
+        continue;
+      }
+      md.append("| ").append(t[1]).append(" | ").append(r(k + ".status")).append(" | ").append(f(d(k + ".wall_s"), 1))
+          .append(" | ").append(f(d(k + ".created"), 0)).append(" | ").append(f(d(k + ".updated"), 0)).append(" | ")
+          .append(f(d(k + ".retired"), 0)).append(" | ").append(f(d(k + ".unchanged"), 0)).append(" | ")
+          .append(f(d(k + ".handedOverTasks"), 0)).append(" | ").append(f(d(k + ".cpu_server_s"), 1)).append(" | ")
+          .append(f(d(k + ".cpu_db_s"), 1)).append(" | ").append(f(d(k + ".heap_used_max_mb"), 0)).append(" | ")
+          .append(f(d(k + ".rss_before_mb"), 0)).append(" / ").append(f(d(k + ".rss_max_mb"), 0)).append(" |\n");
+    }
+    boolean fullSize = d("org.size.households") >= 500_000 && d("org.size.staff") >= 10_000;
+    md.append("\nTarget under 2 minutes on 2 cores for the full workbook (docs/organisation.md): ")
+        .append(fullSize ? verdict("200".equals(r("org.import.status")), d("org.import.wall_s") < 120)
+            : "not measured (smaller workbook)")
+        .append(" (").append(f(d("org.import.wall_s"), 1)).append(" s). Re-import writes nothing: ")
+        .append(verdict("200".equals(r("org.reimport.status")), d("org.reimport.changes") == 0))
+        .append(" (created + updated + retired = ").append(f(d("org.reimport.changes"), 0)).append("). ")
+        .append("An imported staff member logs in with their initial password, without a restart (`GET /engine-rest/user/")
+        .append(r("org.login.user")).append("/profile`, HTTP Basic): ").append(r("org.login.status")).append(" in ")
+        .append(f(d("org.login.ms"), 0)).append(" ms").append(r("org.login.verify") == null ? ""
+            : " (identity/verify: " + r("org.login.verify") + ")")
+        .append("; member of their grid's group: ").append(r("org.login.grid_group_member")).append(".\n\n");
+    md.append("Rows after the imports: ").append(f(d("org.db.street"), 0)).append(" street, ")
+        .append(f(d("org.db.community"), 0)).append(" community, ").append(f(d("org.db.grid"), 0)).append(" grid, ")
+        .append(f(d("org.db.liaison_unit"), 0)).append(" liaison_unit, ").append(f(d("org.db.household"), 0))
+        .append(" household, ").append(f(d("org.db.department"), 0)).append(" department, ")
+        .append(f(d("org.db.department_office"), 0)).append(" department_office, ")
+        .append(f(d("org.db.mediation_body"), 0)).append(" mediation_body, ").append(f(d("org.db.staff"), 0))
+        .append(" staff, ").append(f(d("org.db.organisation_audit"), 0)).append(" organisation_audit; Camunda: ")
+        .append(f(d("org.db.act_id_user"), 0)).append(" users (").append(f(d("org.db.staff_with_login"), 0))
+        .append(" of them staff), ").append(f(d("org.db.act_id_group"), 0)).append(" groups, ")
+        .append(f(d("org.db.act_id_membership"), 0)).append(" memberships, ")
+        .append(f(d("org.db.act_ru_authorization"), 0)).append(" authorizations. Heap sampled with `jstat -gc` and "
+            + "RSS from /proc every 0.5 s during each call.\n");
   }
 
   static void report() throws Exception {
@@ -2006,6 +2732,9 @@ public class Bench {
     md.append("\nRun: ").append(f(d("run.duration_s") / 60, 1)).append(" minutes; ERROR lines in the server logs: ")
         .append(r("run.server_log_errors")).append("; load average at start: ").append(r("env.loadavg_at_start"))
         .append(".\n");
+    if (r("org.size.streets") != null) {
+      orgReport(md);
+    }
     List<String> profiles = new ArrayList<>();
     for (String p : List.of("jfr.intake", "jfr.vanilla", "jfr.timers_empty", "jfr.timers_escalation")) {
       if (r(p + ".summary_file") != null) {

@@ -4,6 +4,9 @@
 #   bench/run.sh            full run (about 20 minutes on 2 cores), writes bench/results/latest.md
 #   bench/run.sh --smoke    a few requests per level, 100 timers, 10,000 historical cases: checks that the
 #                           harness works (exit status), not the speed; under 3 minutes
+#   BENCH_STEPS=orgimport bench/run.sh
+#                           the organisation import alone (not in the default steps): a county workbook of
+#                           554,631 rows (1% with --smoke) imported into a server without the demo organisation
 #
 # Needs: JDK 17 (java, jcmd, jstat), a MySQL-compatible server on 127.0.0.1:3306 whose root account (no
 # password by default) may create the databases lianhu_bench and lianhu_bench_vanilla and the account
@@ -16,7 +19,7 @@ MODE=full
 for arg in "$@"; do
   case "$arg" in
     --smoke) MODE=smoke ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (use --smoke or nothing)" >&2; exit 2 ;;
   esac
 done
@@ -44,13 +47,23 @@ if [ "$MODE" = full ]; then
   LOOKUPS=${BENCH_LOOKUPS:-2000}; KPI_REPS=${BENCH_KPI_REPS:-5}; STATS_CALLS=30; PROFILE_S=15
   BUFFER_POOL_MB=${BENCH_DB_BUFFER_POOL_MB:-2048}
   USERSTAT=${BENCH_DB_USERSTAT:-true}
+  ORG_SCALE=${BENCH_ORG_SCALE:-1}
 else
   LEVELS=1,8,32
   PREWARM=0; WARMUP=0; DURATION=10; DB_DURATION=1; MAX_REQ=5
   ROWS_N=3; TIMERS=100; HISTORY=10000; LOOKUPS=20; KPI_REPS=1; STATS_CALLS=3; PROFILE_S=2
   BUFFER_POOL_MB=${BENCH_DB_BUFFER_POOL_MB:-0}
   USERSTAT=${BENCH_DB_USERSTAT:-false}
+  ORG_SCALE=${BENCH_ORG_SCALE:-0.01}
 fi
+# The county workbook of the orgimport step: the design's sizes (docs/organisation.md, "Scale") times
+# ORG_SCALE, each one overridable.
+ORG_ARGS=(--org-scale "$ORG_SCALE")
+for pair in streets:BENCH_ORG_STREETS communities:BENCH_ORG_COMMUNITIES grids:BENCH_ORG_GRIDS units:BENCH_ORG_UNITS \
+    households:BENCH_ORG_HOUSEHOLDS staff:BENCH_ORG_STAFF; do
+  var=${pair#*:}
+  if [ -n "${!var:-}" ]; then ORG_ARGS+=(--"${pair%%:*}" "${!var}"); fi
+done
 
 step() { printf '\n=== %s ===\n' "$*"; }
 die() { echo "bench: $*" >&2; exit 1; }
@@ -108,16 +121,20 @@ put() { bench put --key "$1" --value "$2" >/dev/null; }
 
 SERVER_PID=""
 SERVER_LOG=""
-start_server() { # $1: label for the start-up figures
+start_server() { # $1: label for the start-up figures; $2: "nodemo" for profile mysql as a county runs it
   local since
+  local data=(--lianhu.demo-data=true --lianhu.allow-demo-password=true
+              --spring.flyway.locations=classpath:db/migration,classpath:db/demo)
+  if [ "${2:-}" = nodemo ]; then
+    data=(--lianhu.demo-data=false --spring.flyway.locations=classpath:db/migration)
+  fi
   SERVER_LOG=$RUN_DIR/server-${1#startup.}.log
   since=$(date +%s%3N)
   # shellcheck disable=SC2086
   LIANHU_DB_HOST=$DB_HOST LIANHU_DB_PORT=$DB_PORT LIANHU_DB_NAME=$DB LIANHU_DB_USER=$DB_USER \
   LIANHU_DB_PASSWORD=$DB_PASSWORD LIANHU_ADMIN_PASSWORD=$ADMIN_PASSWORD \
     java -XX:FlightRecorderOptions=stackdepth=256 $JAVA_OPTS_SERVER -jar "$JAR" --spring.profiles.active=mysql --server.port="$PORT" \
-      --lianhu.demo-data=true --lianhu.allow-demo-password=true \
-      --spring.flyway.locations=classpath:db/migration,classpath:db/demo $SERVER_ARGS_EXTRA \
+      "${data[@]}" $SERVER_ARGS_EXTRA \
       >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   if ! bench wait-ready --label "$1" --since-ms "$since" --log "$SERVER_LOG" --pid "$SERVER_PID" --timeout-s 240; then
@@ -146,7 +163,8 @@ T0=$(date +%s)
 put run.mode "$MODE"
 put run.started "$(date -u '+%Y-%m-%d %H:%M UTC')"
 settings=""
-for var in BENCH_DB_BUFFER_POOL_MB BENCH_STEPS BENCH_JAVA_OPTS BENCH_SERVER_ARGS BENCH_LEVELS BENCH_TIMERS BENCH_HISTORY; do
+for var in BENCH_DB_BUFFER_POOL_MB BENCH_STEPS BENCH_JAVA_OPTS BENCH_SERVER_ARGS BENCH_LEVELS BENCH_TIMERS BENCH_HISTORY \
+    BENCH_ORG_SCALE BENCH_ORG_STREETS BENCH_ORG_COMMUNITIES BENCH_ORG_GRIDS BENCH_ORG_UNITS BENCH_ORG_HOUSEHOLDS BENCH_ORG_STAFF; do
   if [ -n "${!var:-}" ]; then settings="$settings $var='${!var}'"; fi
 done
 put run.command "${settings# }${settings:+ }bench/run.sh$([ "$MODE" = smoke ] && echo ' --smoke')"
@@ -197,6 +215,18 @@ bench stats-api --server-pid "$SERVER_PID" --key-prefix stats --levels 1 --warmu
 bench kpi-sql --label before --reps "$KPI_REPS"
 bench kpi-tune --reps "$KPI_REPS"
 bench stats-api --server-pid "$SERVER_PID" --key-prefix stats_tuned --levels 1 --warmup-s 0 --duration-s 120 --max-requests "$STATS_CALLS"
+fi
+
+if has_step orgimport; then
+step "Organisation import: county workbook (scale $ORG_SCALE) into a fresh $DB without the demo organisation"
+bench org-workbook --out "$RUN_DIR/county.xlsx" "${ORG_ARGS[@]}"
+stop_server
+bench reset-db
+start_server startup.org nodemo
+bench org-import --server-pid "$SERVER_PID" --workbook "$RUN_DIR/county.xlsx"
+put org.server_log_errors "$(grep -c ' ERROR ' "$SERVER_LOG" || true)"
+put org.server_log_routing_errors "$(grep ' ERROR ' "$SERVER_LOG" | grep -c 'RoutingCheckAtStart' || true)"
+rm -f "$RUN_DIR/county.xlsx"   # kept when the step fails; its sizes stay in county.xlsx.properties
 fi
 
 step "Profiles (JFR)"
