@@ -28,23 +28,22 @@ class IdentityStep {
     this.grants = grants;
   }
 
-  /** Creates the group of a unit, or renames it; a new group gets its Tasklist grants. */
+  /**
+   * Creates the group of a new or changed unit, or renames it, and grants what its role needs
+   * (idempotent: a grant it has is not written again).
+   */
   void unit(String groupId, String name) {
     asSystem(
         () -> {
           Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-          boolean created = group == null;
-          if (created) {
-            group = identity.newGroup(groupId);
-          } else if (name.equals(group.getName())) {
-            return null;
+          if (group == null || !name.equals(group.getName())) {
+            group = group == null ? identity.newGroup(groupId) : group;
+            group.setName(name);
+            group.setType(GROUP_TYPE);
+            identity.saveGroup(group);
           }
-          group.setName(name);
-          group.setType(GROUP_TYPE);
-          identity.saveGroup(group);
-          if (created) {
-            grants.grantUnit(groupId);
-          }
+          // Also for a changed unit: a department that became the supervision office gains Cockpit.
+          grants.grantUnit(groupId);
           return null;
         });
   }

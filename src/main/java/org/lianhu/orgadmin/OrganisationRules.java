@@ -230,24 +230,37 @@ class OrganisationRules {
     }
   }
 
+  /** A Camunda group belongs to one unit: a wanted row may not take one another row has. */
   private void uniqueGroups(Plan plan) {
-    Map<String, String> owner = new HashMap<>();
+    Map<String, List<OrgRecord>> owners = new HashMap<>();
     for (OrgKind kind : HELD) {
-      if (!kind.hasGroup()) {
-        continue;
-      }
-      for (OrgRecord row : plan.rows.get(kind).values()) {
-        String group = row.value("groupId");
-        String previous = owner.putIfAbsent(group, kind.sheet() + " " + row.code());
-        if (previous != null && plan.wanted.get(kind).containsKey(row.code())) {
-          plan.refuse(
-              kind,
-              plan.rowOf(kind, row.code()),
-              "groupId",
-              "用户组 " + group + " 已被" + previous + "使用");
+      if (kind.hasGroup()) {
+        for (OrgRecord row : plan.rows.get(kind).values()) {
+          owners.computeIfAbsent(row.value("groupId"), g -> new ArrayList<>()).add(row);
         }
       }
     }
+    owners.forEach(
+        (group, rows) -> {
+          if (rows.size() < 2) {
+            return;
+          }
+          for (OrgRecord row : rows) {
+            if (plan.wanted.get(row.kind()).containsKey(row.code())) {
+              String others =
+                  rows.stream()
+                      .filter(other -> other != row)
+                      .map(other -> other.kind().sheet() + " " + other.code())
+                      .reduce((a, b) -> a + "、" + b)
+                      .orElse("");
+              plan.refuse(
+                  row.kind(),
+                  plan.rowOf(row.kind(), row.code()),
+                  "groupId",
+                  "用户组 " + group + " 已被" + others + "使用");
+            }
+          }
+        });
   }
 
   private static void gridWorkers(Plan plan) {

@@ -77,7 +77,14 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
     if (header != null) {
       return BasicLogin.userOf(identityService, header);
     }
-    return StaffSessions.userOf(request);
+    // A session outlives nothing of its user: a staff member retired since logging in (their login
+    // deleted by the organisation module) is logged out at their next request.
+    String user = StaffSessions.userOf(request);
+    if (user != null && identityService.createUserQuery().userId(user).count() == 0) {
+      request.getSession().invalidate();
+      return null;
+    }
+    return user;
   }
 
   private static boolean safe(String method) {

@@ -167,6 +167,44 @@ class OrganisationAdminApiTest {
     assertThat(gridRefused.getBody().get("errors").toString()).contains("待办任务");
   }
 
+  @Test
+  void aRetiredStaffMembersOpenSessionEndsAtTheirNextRequest() {
+    create(
+        "staff",
+        "sessionman",
+        Map.of(
+            "name",
+            "会话员",
+            "unitKind",
+            "community",
+            "unitCode",
+            "hepingli",
+            "initialPassword",
+            "session-pw-1"));
+    ResponseEntity<JsonNode> opened =
+        http.postForEntity(
+            "/api/session",
+            Map.of("user", "sessionman", "password", "session-pw-1"),
+            JsonNode.class);
+    String cookie = opened.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE);
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.set(org.springframework.http.HttpHeaders.COOKIE, cookie.split(";", 2)[0]);
+    headers.set("X-Requested-With", "XMLHttpRequest");
+    org.springframework.http.HttpEntity<Void> request =
+        new org.springframework.http.HttpEntity<>(headers);
+    assertThat(
+            http.exchange("/api/staff/cases", HttpMethod.GET, request, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    retire("staff", "sessionman", null);
+
+    assertThat(
+            http.exchange("/api/staff/cases", HttpMethod.GET, request, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
   private CaseReceipt report(String unit) {
     return intake.report(
         new ReportCaseRequest(

@@ -224,6 +224,8 @@ class OrganisationWorkbookTest {
                 "110105194912310021"));
     int script = workbook.add("街道", Map.of("代码", "xss", "名称", "<script>alert(1)</script>"));
     int sql = workbook.add("街道", Map.of("代码", "sqli", "名称", "x'; drop table street; --"));
+    int takenGroup =
+        workbook.add("街道", Map.of("代码", "grpdup", "名称", "组重复街道", "用户组", "communityHepingli"));
     int categories = workbook.set("部门", "water", "负责类别", "noise");
     int routing = workbook.set("部门", "power", "停用", "是");
 
@@ -252,6 +254,7 @@ class OrganisationWorkbookTest {
         .anyMatch(e -> e.startsWith("住户|" + badId + "|身份证号|") && e.contains("校验位"))
         .anyMatch(e -> e.startsWith("街道|" + script + "|名称|") && e.contains("不允许的字符"))
         .anyMatch(e -> e.startsWith("街道|" + sql + "|名称|") && e.contains("不允许的字符"))
+        .anyMatch(e -> e.startsWith("街道|" + takenGroup + "|用户组|") && e.contains("社区 hepingli"))
         .anyMatch(e -> e.startsWith("部门|" + categories + "|负责类别|") && e.contains("决策表"))
         .anyMatch(e -> e.startsWith("部门|" + routing + "|代码|") && e.contains("power"));
     assertThat(organisationRows()).isEqualTo(before);
