@@ -31,10 +31,9 @@
 // limited to 60 s (E2E_TIMEOUT_S). Every run leaves two audit entries behind (the renames); the grid keeps
 // its name.
 import { readFile } from 'node:fs/promises';
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
-  PASSWORD, STEP_TIMEOUT_MS, check, checkEntryServed, launchBrowser, log, newContext, openPage, page, pageErrors,
-  pagesUrl, run, shot, sleep, watchPageErrors
+  PASSWORD, STEP_TIMEOUT_MS, check, checkEntryServed, expectedFailures, launchBrowser, log, newContext, openPage,
+  page, pageErrors, pagesUrl, readZip, run, sheetOf, shot, sleep, watchPageErrors, writeZip
 } from './common.mjs';
 
 const PAGE = pagesUrl('/admin/');
@@ -45,89 +44,7 @@ const UNKNOWN_COMMUNITY = 'e2e-no-such-community';
 const DENIED = '无权限：仅县级管理员可使用本页面';
 
 // ---------------------------------------------------------------------------------------------
-// A workbook is a zip of XML parts: just enough of the format to change one cell of an exported one.
-
-function readZip(bytes) {
-  let eocd = bytes.length - 22;
-  while (eocd >= 0 && bytes.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  check(eocd >= 0, 'the workbook is not a zip file (no end of central directory)');
-  const count = bytes.readUInt16LE(eocd + 10);
-  let at = bytes.readUInt32LE(eocd + 16);
-  const entries = new Map();
-  for (let i = 0; i < count; i++) {
-    check(bytes.readUInt32LE(at) === 0x02014b50, 'bad central directory entry in the workbook');
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const raw = bytes.subarray(start, start + size);
-    entries.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function writeZip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6); // UTF-8 names
-    header.writeUInt16LE(8, 8);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(packed.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(header, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += header.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.size, 8);
-  end.writeUInt16LE(entries.size, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-const unescapeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
-  .replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
-const textOf = (xml) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1])).join('');
-
-/** The cells of a worksheet's XML: reference, column letters, row number, text, and where the XML has it. */
-function cellsOf(sheetXml, shared) {
-  return [...sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((m) => {
-    const ref = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
-    const type = (/\bt="([^"]+)"/.exec(m[1]) || [])[1];
-    const inner = m[2] || '';
-    const v = (/<v>([\s\S]*?)<\/v>/.exec(inner) || [])[1];
-    const text = type === 's' ? shared[Number(v)] ?? '' : type === 'inlineStr' ? textOf(inner) : unescapeXml(v ?? '');
-    return { col: ref && ref[1], row: ref && Number(ref[2]), text: text.trim(), xml: m[0] };
-  });
-}
+// The workbook
 
 /**
  * The exported workbook with the community of grid `GRID` on sheet 网格 changed to an unknown code:
@@ -135,23 +52,7 @@ function cellsOf(sheetXml, shared) {
  */
 function breakWorkbook(bytes) {
   const entries = readZip(bytes);
-  const part = (name) => {
-    const data = entries.get(name);
-    check(data, `the exported workbook has no ${name}`);
-    return data.toString('utf8');
-  };
-  const sheet = [...part('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0])
-    .find((tag) => unescapeXml((/\bname="([^"]*)"/.exec(tag) || [])[1] || '') === '网格');
-  check(sheet, 'the exported workbook has no sheet 网格');
-  const rid = /\br:id="([^"]+)"/.exec(sheet)[1];
-  const rel = [...part('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0])
-    .find((tag) => tag.includes(`Id="${rid}"`));
-  const target = /\bTarget="([^"]+)"/.exec(rel)[1];
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  const shared = entries.has('xl/sharedStrings.xml')
-    ? [...part('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1])) : [];
-  const xml = part(path);
-  const cells = cellsOf(xml, shared);
+  const { path, xml, cells } = sheetOf(entries, '网格', 'the exported workbook');
   const header = cells.find((c) => c.row === 1 && /社区/.test(c.text));
   check(header, `sheet 网格 has no community column: ${cells.filter((c) => c.row === 1).map((c) => c.text).join(', ')}`);
   const gridRow = (cells.find((c) => c.row > 1 && c.text === GRID) || {}).row;
@@ -229,12 +130,6 @@ async function rename(to) {
   await page.locator('#ed-msg', { hasText: '已保存' }).waitFor();
   await waitUntil(async () => (await row(GRID).locator('.name').textContent()).trim() === to,
     `the list does not show the grid's new name ${to}`);
-}
-
-/** Forgets the console's reports of the failed requests that the step before expected. */
-function expectedFailures(statuses) {
-  const re = new RegExp(`status of (${statuses.join('|')})\\b`);
-  for (let i = pageErrors.length - 1; i >= 0; i--) if (re.test(pageErrors[i])) pageErrors.splice(i, 1);
 }
 
 async function main() {

@@ -1,6 +1,6 @@
 // What the browser checks in this folder share: the command line, logging, HTTP calls to the server,
-// headless Chromium, screenshots, the Camunda webapps (login, Tasklist filters, forms) and the runner
-// that prints "1 passed, 0 failed" or the failure with failure.png.
+// headless Chromium, screenshots, the Camunda webapps (login, Tasklist filters, forms), the workbook's
+// xlsx parts and the runner that prints "1 passed, 0 failed" or the failure with failure.png.
 //
 // A check imports what it needs and ends with `await run(main)`; see tasklist-roundtrip.mjs. Every check
 // takes the same arguments:
@@ -14,6 +14,7 @@
 // the Camunda helpers act on it and a failure is photographed from it.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const baseUrl = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
@@ -165,6 +166,12 @@ export function watchPageErrors(p, { console: consoleErrors = false } = {}) {
   return p;
 }
 
+/** Forgets the console's reports (in pageErrors) of the failed requests that the step before expected. */
+export function expectedFailures(statuses) {
+  const re = new RegExp(`status of (${statuses.join('|')})\\b`);
+  for (let i = pageErrors.length - 1; i >= 0; i--) if (re.test(pageErrors[i])) pageErrors.splice(i, 1);
+}
+
 /** Collects into serverErrors what the server refused `p` (printed on failure) and logs its script errors. */
 export function watchServerErrors(p) {
   p.on('response', (res) => {
@@ -207,7 +214,11 @@ export async function openCamundaPage(viewport) {
   return p;
 }
 
-export async function camundaLogin(appUrl, user) {
+/**
+ * Opens the webapp at `appUrl` and submits its login form with `user` and `password` (the demo users'
+ * by default), without waiting for the answer; camundaLogin() waits for it.
+ */
+export async function submitCamundaLogin(appUrl, user, password = PASSWORD) {
   await page.goto(appUrl);
   // On a server that has just started, the first request for Tasklist's plugin script takes seconds
   // (Camunda's plugin REST resources start on first use), and require.js may give up on it after 7 s,
@@ -220,17 +231,22 @@ export async function camundaLogin(appUrl, user) {
     await page.goto(appUrl);
     await username.waitFor();
   });
-  const password = page.getByPlaceholder('Password');
+  const passwordField = page.getByPlaceholder('Password');
   // The login form can still be settling (Angular moves the focus once it has rendered), and a fill
   // then lands in the other field ("majiedemo" in the user name): fill again until both hold their text.
   for (let attempt = 1; ; attempt++) {
     await username.fill(user);
-    await password.fill(PASSWORD);
-    if ((await username.inputValue()) === user && (await password.inputValue()) === PASSWORD) break;
+    await passwordField.fill(password);
+    if ((await username.inputValue()) === user && (await passwordField.inputValue()) === password) break;
     if (attempt === 5) throw new Error(`the login form did not keep ${user}'s user name and password`);
     await page.waitForTimeout(300);
   }
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Logs in to the webapp at `appUrl` as `user` with `password` (the demo users' by default). */
+export async function camundaLogin(appUrl, user, password = PASSWORD) {
+  await submitCamundaLogin(appUrl, user, password);
   await page.locator('li.account .dropdown-toggle').waitFor().catch(async () => {
     const note = await page.locator('.notifications-panel, [notifications-panel]').first().innerText().catch(() => '');
     const text = note.replace(/×/g, '').replace(/\s+/g, ' ').trim();
@@ -355,6 +371,118 @@ export async function completeTask() {
   }
   // Tasklist closes the task once it is completed.
   await page.getByText('Select a task in the list.').waitFor();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbooks: an .xlsx file is a zip of XML parts; just enough of the format to read a sheet's cells and
+// change them (admin.mjs, county-onboarding.mjs), with node:zlib.
+
+/** The parts of the zip file `bytes` (stored or deflated), by name. */
+export function readZip(bytes) {
+  let eocd = bytes.length - 22;
+  while (eocd >= 0 && bytes.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  check(eocd >= 0, 'the workbook is not a zip file (no end of central directory)');
+  const count = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  const entries = new Map();
+  for (let i = 0; i < count; i++) {
+    check(bytes.readUInt32LE(at) === 0x02014b50, 'bad central directory entry in the workbook');
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const raw = bytes.subarray(start, start + size);
+    entries.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** A zip file of the parts `entries` (a Map of name to bytes), each deflated. */
+export function writeZip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const packed = deflateRawSync(data);
+    const crc = crc32(data);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0800, 6); // UTF-8 names
+    header.writeUInt16LE(8, 8);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(packed.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(header, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += header.length + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.size, 8);
+  end.writeUInt16LE(entries.size, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+export const unescapeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  .replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+const textOf = (xml) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1])).join('');
+
+/** The cells of a worksheet's XML: reference, column letters, row number, text, and where the XML has it. */
+export function cellsOf(sheetXml, shared) {
+  return [...sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((m) => {
+    const ref = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
+    const type = (/\bt="([^"]+)"/.exec(m[1]) || [])[1];
+    const inner = m[2] || '';
+    const v = (/<v>([\s\S]*?)<\/v>/.exec(inner) || [])[1];
+    const text = type === 's' ? shared[Number(v)] ?? '' : type === 'inlineStr' ? textOf(inner) : unescapeXml(v ?? '');
+    return { col: ref && ref[1], row: ref && Number(ref[2]), text: text.trim(), xml: m[0] };
+  });
+}
+
+/**
+ * The worksheet named `name` of the workbook's parts `entries` (see readZip): the path of its part, its
+ * XML and its cells (cellsOf, shared strings resolved). `what` names the workbook in the messages.
+ */
+export function sheetOf(entries, name, what = 'the workbook') {
+  const part = (partName) => {
+    const data = entries.get(partName);
+    check(data, `${what} has no ${partName}`);
+    return data.toString('utf8');
+  };
+  const sheet = [...part('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0])
+    .find((tag) => unescapeXml((/\bname="([^"]*)"/.exec(tag) || [])[1] || '') === name);
+  check(sheet, `${what} has no sheet ${name}`);
+  const rid = /\br:id="([^"]+)"/.exec(sheet)[1];
+  const rel = [...part('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0])
+    .find((tag) => tag.includes(`Id="${rid}"`));
+  const target = /\bTarget="([^"]+)"/.exec(rel)[1];
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const shared = entries.has('xl/sharedStrings.xml')
+    ? [...part('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1])) : [];
+  const xml = part(path);
+  return { path, xml, cells: cellsOf(xml, shared) };
 }
 
 // ---------------------------------------------------------------------------------------------

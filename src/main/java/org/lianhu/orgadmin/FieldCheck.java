@@ -80,14 +80,25 @@ final class FieldCheck {
         && value.contains("*");
   }
 
-  /** 是 (or Y, 1, true, 停用) retires; empty, 否 (or N, 0, false) keeps active. */
-  static Optional<Boolean> retired(String raw) {
+  /**
+   * 是 (or Y, 1, true, 停用) retires; 否 (or N, 0, false, 在用) makes active, also a retired row; empty
+   * leaves a stored row as it is. Empty when the text is none of these.
+   */
+  static Optional<Retirement> retired(String raw) {
     String text = raw == null ? "" : raw.strip().toLowerCase();
     return switch (text) {
-      case "", "否", "n", "no", "0", "false" -> Optional.of(false);
-      case "是", "y", "yes", "1", "true", "停用" -> Optional.of(true);
+      case "" -> Optional.of(Retirement.KEEP);
+      case "否", "n", "no", "0", "false", "在用" -> Optional.of(Retirement.ACTIVE);
+      case "是", "y", "yes", "1", "true", "停用" -> Optional.of(Retirement.RETIRED);
       default -> Optional.empty();
     };
+  }
+
+  /** What the 停用 cell asks for. */
+  enum Retirement {
+    KEEP,
+    ACTIVE,
+    RETIRED
   }
 
   private static Checked matches(String text, Pattern pattern, String reason) {

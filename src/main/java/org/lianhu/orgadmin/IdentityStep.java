@@ -1,5 +1,7 @@
 package org.lianhu.orgadmin;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
 class IdentityStep {
 
   static final String GROUP_TYPE = "WORKFLOW";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final IdentityService identity;
   private final AccessGrants grants;
@@ -61,9 +64,9 @@ class IdentityStep {
             user.setFirstName(name);
             // Camunda shows "first last"; a Chinese name reads whole, family name first.
             user.setLastName("");
-            if (password != null) {
-              user.setPassword(password);
-            }
+            // Without an initial password the login gets a random one nobody knows, so it refuses
+            // every login until an administrator sets one: Camunda fails on a user with none.
+            user.setPassword(password != null ? password : unknownPassword());
             identity.saveUser(user);
           } else if (!name.equals(user.getFirstName())) {
             user.setFirstName(name);
@@ -77,6 +80,12 @@ class IdentityStep {
           }
           return null;
         });
+  }
+
+  private static String unknownPassword() {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 
   /** Sets a new password (an administrator's reset). */

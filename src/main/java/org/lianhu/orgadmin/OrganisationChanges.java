@@ -104,8 +104,9 @@ class OrganisationChanges {
     List<Runnable> effects = new ArrayList<>();
     int[] handedOver = {0};
     int created = 0, updated = 0, retired = 0, unchanged = 0;
-    for (OrgRecord want : wanted) {
-      OrgRecord before = stored.get(want.code());
+    for (OrgRecord given : wanted) {
+      OrgRecord before = stored.get(given.code());
+      OrgRecord want = given.over(before);
       OrgRecord after = complete(want, before, unitGroups, problems, context);
       if (after == null) {
         continue;

@@ -108,8 +108,9 @@ class OrganisationRules {
     }
 
     /** Adds a wanted row of a held kind; a second row with the same code is refused. */
-    void want(OrgRecord record, Integer row) {
-      OrgKind kind = record.kind();
+    void want(OrgRecord given, Integer row) {
+      OrgKind kind = given.kind();
+      OrgRecord record = given.over(stored.get(kind).get(given.code()));
       if (wanted.get(kind).containsKey(record.code())) {
         refuse(
             kind,

@@ -29,13 +29,20 @@ final class Records {
       }
       values.put(field.code(), checked.value());
     }
-    Optional<Boolean> retired = FieldCheck.retired(raw.get(OrgKind.RETIRED.code()));
+    Optional<FieldCheck.Retirement> retired = FieldCheck.retired(raw.get(OrgKind.RETIRED.code()));
     if (retired.isEmpty()) {
-      report.add(ReportEntry.of(kind, row, OrgKind.RETIRED, "取值须为「是」或留空"));
+      report.add(ReportEntry.of(kind, row, OrgKind.RETIRED, "取值须为「是」「否」或留空"));
     }
     if (!codeOk) {
       return Optional.empty();
     }
-    return Optional.of(new OrgRecord(kind, values.get("code"), values, retired.orElse(false)));
+    FieldCheck.Retirement wanted = retired.orElse(FieldCheck.Retirement.KEEP);
+    return Optional.of(
+        new OrgRecord(
+            kind,
+            values.get("code"),
+            values,
+            wanted == FieldCheck.Retirement.RETIRED,
+            wanted == FieldCheck.Retirement.KEEP));
   }
 }

@@ -70,10 +70,11 @@ class FieldCheckTest {
   }
 
   @Test
-  void theRetiredColumnIsYesOrEmpty() {
-    assertThat(FieldCheck.retired("是")).contains(true);
-    assertThat(FieldCheck.retired("")).contains(false);
-    assertThat(FieldCheck.retired(null)).contains(false);
+  void theRetiredColumnIsYesNoOrEmpty() {
+    assertThat(FieldCheck.retired("是")).contains(FieldCheck.Retirement.RETIRED);
+    assertThat(FieldCheck.retired("否")).contains(FieldCheck.Retirement.ACTIVE);
+    assertThat(FieldCheck.retired("")).contains(FieldCheck.Retirement.KEEP);
+    assertThat(FieldCheck.retired(null)).contains(FieldCheck.Retirement.KEEP);
     assertThat(FieldCheck.retired("也许")).isEmpty();
   }
 }

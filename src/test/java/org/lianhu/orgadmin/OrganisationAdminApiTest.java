@@ -205,6 +205,27 @@ class OrganisationAdminApiTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Test
+  void aLoginCreatedWithoutAPasswordRefusesEveryLoginUntilOneIsSet() {
+    create("staff", "nopass", Map.of("name", "无密码", "unitKind", "street", "unitCode", "xicheng"));
+    ResponseEntity<JsonNode> login =
+        http.postForEntity(
+            "/api/session", Map.of("user", "nopass", "password", "anything"), JsonNode.class);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // Another account: a refused login delays the next try of its own account by seconds.
+    create("staff", "nopass2", Map.of("name", "无密码二", "unitKind", "street", "unitCode", "xicheng"));
+    ResponseEntity<JsonNode> set =
+        admin()
+            .send(
+                "qinfang",
+                HttpMethod.POST,
+                "/staff/nopass2/password",
+                Map.of("password", "now-set-1"));
+    assertThat(set.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(identity.checkPassword("nopass2", "now-set-1")).isTrue();
+  }
+
   private CaseReceipt report(String unit) {
     return intake.report(
         new ReportCaseRequest(

@@ -193,6 +193,21 @@ class OrganisationWorkbookTest {
                 "select count(*) from street where code = 'keepme' and retired_at is not null",
                 Integer.class))
         .isOne();
+
+    // An old workbook (停用 empty) leaves the retired row retired; only 否 brings it back.
+    OrgWorkbook old = OrgWorkbook.of(admin().export());
+    old.set("街道", "keepme", "停用", "");
+    assertThat(admin().upload("qinfang", old.bytes(), false).getBody().get("updated").asInt())
+        .isZero();
+    OrgWorkbook back = OrgWorkbook.of(admin().export());
+    back.set("街道", "keepme", "停用", "否");
+    assertThat(admin().upload("qinfang", back.bytes(), false).getBody().get("updated").asInt())
+        .isOne();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from street where code = 'keepme' and retired_at is null",
+                Integer.class))
+        .isOne();
   }
 
   @Test
