@@ -30,10 +30,10 @@
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 60 s (E2E_TIMEOUT_S). Every run leaves two audit entries behind (the renames); the grid keeps
 // its name.
-import { readFile } from 'node:fs/promises';
 import {
-  PASSWORD, STEP_TIMEOUT_MS, check, checkEntryServed, expectedFailures, launchBrowser, log, newContext, openPage,
-  page, pageErrors, pagesUrl, readZip, run, sheetOf, shot, sleep, watchPageErrors, writeZip
+  STEP_TIMEOUT_MS, adminPageLogin, check, checkEntryServed, downloadFrom, expectedFailures, launchBrowser, log,
+  newContext, openPage, page, pageErrors, pagesUrl, readZip, run, sheetOf, shot, sleep, uploadWorkbook,
+  watchPageErrors, writeZip
 } from './common.mjs';
 
 const PAGE = pagesUrl('/admin/');
@@ -66,34 +66,6 @@ function breakWorkbook(bytes) {
 
 // ---------------------------------------------------------------------------------------------
 // The page
-
-async function login(user) {
-  await page.locator('#l-user').fill(user);
-  await page.locator('#l-pass').fill(PASSWORD);
-  await page.locator('#login-btn').click();
-}
-
-async function download(selector) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
-  const path = await dl.path();
-  check(path, `download from ${selector} failed: ${await dl.failure()}`);
-  return { name: dl.suggestedFilename(), bytes: await readFile(path) };
-}
-
-/** Uploads `file` ({name, mimeType, buffer}) on the 导入 tab; answers the server's response and its JSON. */
-async function upload(file, { dryRun }) {
-  await page.locator('#imp-file').setInputFiles(file);
-  await page.locator('#imp-dry').setChecked(dryRun);
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => /\/api\/admin\/organisation\/import(\?|$)/.test(r.url())
-      && r.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS }),
-    page.locator('#imp-btn').click()
-  ]);
-  check(/[?&]dryRun=true/.test(res.url()) === dryRun, `import URL ${res.url()} (dryRun ${dryRun})`);
-  const json = await res.json().catch(() => undefined);
-  await page.locator('#imp-btn:not([disabled])').waitFor();
-  return { status: res.status(), json };
-}
 
 async function count(name) {
   return (await page.locator(`#imp-result [data-count="${name}"]`).textContent()).trim();
@@ -144,7 +116,7 @@ async function main() {
   await page.goto(PAGE);
   await page.locator('#login-view').waitFor({ state: 'visible' });
   check(await page.locator('#admin').isHidden(), 'the page shows before login');
-  await login('wangli');
+  await adminPageLogin('wangli');
   await page.locator('#denied-view', { hasText: DENIED }).waitFor();
   check(await page.locator('#admin').isHidden(), 'the page shows to a grid worker');
   await shot('admin-denied.png');
@@ -155,7 +127,7 @@ async function main() {
 
   // The administrator.
   const checks = page.waitForResponse((r) => r.url().includes('/api/admin/organisation/checks'));
-  await login('qinfang');
+  await adminPageLogin('qinfang');
   await page.locator('#admin').waitFor({ state: 'visible' });
   check((await page.locator('#who-name').textContent()).trim() === 'qinfang', 'the user name is not shown');
   const checksRes = await checks;
@@ -167,13 +139,13 @@ async function main() {
 
   // 导入: template, export, unchanged re-import.
   await page.locator('#tab-import').click();
-  const template = await download('#dl-template');
+  const template = await downloadFrom('#dl-template');
   check(template.bytes.subarray(0, 2).toString('latin1') === 'PK', `the template ${template.name} is not a zip file`);
-  const exported = await download('#dl-export');
+  const exported = await downloadFrom('#dl-export');
   check(exported.bytes.subarray(0, 2).toString('latin1') === 'PK', `the export ${exported.name} is not a zip file`);
   log(`downloaded ${template.name} (${template.bytes.length} bytes) and ${exported.name} (${exported.bytes.length} bytes)`);
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const again = await upload({ name: exported.name, mimeType: xlsx, buffer: exported.bytes }, { dryRun: false });
+  const again = await uploadWorkbook({ name: exported.name, mimeType: xlsx, buffer: exported.bytes }, { dryRun: false });
   check(again.status === 200, `re-importing the export: ${again.status} ${JSON.stringify(again.json)}`);
   check(again.json.dryRun === false, `re-import answer ${JSON.stringify(again.json)}`);
   await page.locator('#imp-result').waitFor({ state: 'visible' });
@@ -186,7 +158,7 @@ async function main() {
 
   // A workbook with an unknown community: the report, as a dry run.
   const broken = breakWorkbook(exported.bytes);
-  const refused = await upload({ name: 'broken.xlsx', mimeType: xlsx, buffer: broken.bytes }, { dryRun: true });
+  const refused = await uploadWorkbook({ name: 'broken.xlsx', mimeType: xlsx, buffer: broken.bytes }, { dryRun: true });
   check(refused.status === 422, `the broken workbook: ${refused.status} ${JSON.stringify(refused.json)}`);
   check(Array.isArray(refused.json.errors) && refused.json.errors.length, `no errors in ${JSON.stringify(refused.json)}`);
   await page.locator('#imp-report').waitFor({ state: 'visible' });
@@ -201,7 +173,7 @@ async function main() {
   log(`broken workbook (网格 row ${broken.row}, ${broken.column} = ${UNKNOWN_COMMUNITY}): 422, report row "${reportText}"`);
 
   // A file that is no workbook.
-  const junk = await upload({ name: 'not-a-workbook.xlsx', mimeType: xlsx, buffer: Buffer.from('这不是工作簿\n') }, { dryRun: false });
+  const junk = await uploadWorkbook({ name: 'not-a-workbook.xlsx', mimeType: xlsx, buffer: Buffer.from('这不是工作簿\n') }, { dryRun: false });
   check(junk.status >= 400 && junk.status < 500, `a text file: ${junk.status} ${JSON.stringify(junk.json)}`);
   const msg = page.locator('#imp-msg.error');
   await msg.waitFor();

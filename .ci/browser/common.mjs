@@ -12,7 +12,7 @@
 //
 // The page a check drives is the current one (`page`, set with setPage/openPage): shot() photographs it,
 // the Camunda helpers act on it and a failure is photographed from it.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -535,4 +535,37 @@ export async function run(main, { timeoutS = 120, fullPage = false } = {}) {
     await browser?.close().catch(() => {});
   }
   process.exit(exitCode);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The organisation page /admin/ (admin.mjs, county-onboarding.mjs)
+
+/** Logs in through the admin page's form. */
+export async function adminPageLogin(user, password = PASSWORD) {
+  await page.locator('#l-user').fill(user);
+  await page.locator('#l-pass').fill(password);
+  await page.locator('#login-btn').click();
+}
+
+/** Clicks a download link of the page; answers the file's suggested name and bytes. */
+export async function downloadFrom(selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  const path = await dl.path();
+  check(path, `download from ${selector} failed: ${await dl.failure()}`);
+  return { name: dl.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** Uploads `file` ({name, mimeType, buffer}) on the 导入 tab; answers the server's status and JSON. */
+export async function uploadWorkbook(file, { dryRun }) {
+  await page.locator('#imp-file').setInputFiles(file);
+  await page.locator('#imp-dry').setChecked(dryRun);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => /\/api\/admin\/organisation\/import(\?|$)/.test(r.url())
+      && r.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS }),
+    page.locator('#imp-btn').click()
+  ]);
+  check(/[?&]dryRun=true/.test(res.url()) === dryRun, `import URL ${res.url()} (dryRun ${dryRun})`);
+  const json = await res.json().catch(() => undefined);
+  await page.locator('#imp-btn:not([disabled])').waitFor();
+  return { status: res.status(), json };
 }

@@ -40,11 +40,11 @@
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 90 s (E2E_TIMEOUT_S).
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import {
-  STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, checkEntryServed, dismissTooltips,
-  expectedFailures, log, newContext, openCamundaPage, openFilter, openPage, page, pageErrors, pagesUrl, readZip,
-  run, setPage, sheetOf, shot, sleep, submitCamundaLogin, taskCards, waitForValue, watchPageErrors, writeZip
+  STEP_TIMEOUT_MS, TASKLIST, adminPageLogin, api, camundaLogin, camundaLogout, check, checkEntryServed, dismissTooltips,
+  downloadFrom, expectedFailures, log, newContext, openCamundaPage, openFilter, openPage, page, pageErrors, pagesUrl, readZip,
+  run, setPage, sheetOf, shot, sleep, submitCamundaLogin, taskCards, uploadWorkbook, waitForValue,
+  watchPageErrors, writeZip
 } from './common.mjs';
 
 const PAGE = pagesUrl('/admin/');
@@ -134,34 +134,6 @@ function fillTemplate(bytes) {
 // ---------------------------------------------------------------------------------------------
 // The admin page
 
-async function adminLogin() {
-  await page.locator('#l-user').fill(ADMIN);
-  await page.locator('#l-pass').fill(ADMIN_PASSWORD);
-  await page.locator('#login-btn').click();
-}
-
-async function download(selector) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
-  const path = await dl.path();
-  check(path, `download from ${selector} failed: ${await dl.failure()}`);
-  return { name: dl.suggestedFilename(), bytes: await readFile(path) };
-}
-
-/** Uploads `file` on the 导入 tab, not as a dry run; answers the server's status and JSON. */
-async function upload(file) {
-  await page.locator('#imp-file').setInputFiles(file);
-  await page.locator('#imp-dry').setChecked(false);
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => /\/api\/admin\/organisation\/import(\?|$)/.test(r.url())
-      && r.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS }),
-    page.locator('#imp-btn').click()
-  ]);
-  check(!/[?&]dryRun=true/.test(res.url()), `the import was sent as a dry run: ${res.url()}`);
-  const json = await res.json().catch(() => undefined);
-  await page.locator('#imp-btn:not([disabled])').waitFor();
-  return { status: res.status(), json };
-}
-
 /** Checks the import's answer and the counts the page shows against `expected` (name → number). */
 async function checkCounts(answer, expected, what) {
   check(answer.status === 200, `${what}: ${answer.status} ${JSON.stringify(answer.json)}`);
@@ -246,7 +218,7 @@ async function main() {
   await page.goto(PAGE);
   await page.locator('#login-view').waitFor({ state: 'visible' });
   const checks = page.waitForResponse((r) => r.url().includes('/api/admin/organisation/checks'));
-  await adminLogin();
+  await adminPageLogin(ADMIN, ADMIN_PASSWORD);
   await page.locator('#admin').waitFor({ state: 'visible' });
   expectedFailures([401]); // GET /api/session before the login
   const checksRes = await checks;
@@ -266,15 +238,15 @@ async function main() {
 
   // 2. The county's workbook, from the page's template, uploaded twice.
   await page.locator('#tab-import').click();
-  const template = await download('#dl-template');
+  const template = await downloadFrom('#dl-template');
   check(template.bytes.subarray(0, 2).toString('latin1') === 'PK', `the template ${template.name} is not a zip file`);
   const workbook = { name: 'qingshan-county.xlsx', mimeType: XLSX, buffer: fillTemplate(template.bytes) };
-  const first = await upload(workbook);
+  const first = await uploadWorkbook(workbook, { dryRun: false });
   await checkCounts(first, { created: ROWS - 1, updated: 0, retired: 0, unchanged: 1 }, 'importing the county\'s workbook');
   await page.locator('#checks').waitFor({ state: 'hidden' });
   await shot('onboarding-import.png');
   step(`imported ${template.name} filled with ${ROWS} rows: ${JSON.stringify(first.json)}; the banner is gone`);
-  const again = await upload(workbook);
+  const again = await uploadWorkbook(workbook, { dryRun: false });
   await checkCounts(again, { created: 0, updated: 0, retired: 0, unchanged: ROWS }, 'importing the same workbook again');
   check(await page.locator('#checks').isHidden(), 'the checks banner is back after the second import');
   step(`imported it again: ${JSON.stringify(again.json)}`);
