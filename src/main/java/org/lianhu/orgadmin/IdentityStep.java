@@ -2,6 +2,7 @@ package org.lianhu.orgadmin;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -35,7 +36,7 @@ class IdentityStep {
    * Creates the group of a new or changed unit, or renames it, and grants what its role needs
    * (idempotent: a grant it has is not written again).
    */
-  void unit(String groupId, String name) {
+  void unit(String groupId, String name, Set<String> supervisors) {
     asSystem(
         () -> {
           Group group = identity.createGroupQuery().groupId(groupId).singleResult();
@@ -46,7 +47,7 @@ class IdentityStep {
             identity.saveGroup(group);
           }
           // Also for a changed unit: a department that became the supervision office gains Cockpit.
-          grants.grantUnit(groupId);
+          grants.grantUnit(groupId, supervisors);
           return null;
         });
   }

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.privacy.Masking;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,9 +57,15 @@ class OrganisationChanges {
   private final IdentityStep identity;
   private final TaskHandOver handOver;
   private final ObjectMapper json;
+  private final OrganisationDirectory directory;
 
   OrganisationChanges(
-      OrganisationStore store, IdentityStep identity, TaskHandOver handOver, ObjectMapper json) {
+      OrganisationStore store,
+      IdentityStep identity,
+      TaskHandOver handOver,
+      ObjectMapper json,
+      OrganisationDirectory directory) {
+    this.directory = directory;
     this.store = store;
     this.identity = identity;
     this.handOver = handOver;
@@ -101,8 +109,7 @@ class OrganisationChanges {
     List<ReportEntry> problems = new ArrayList<>();
     List<List<Object>> inserts = new ArrayList<>();
     List<AuditEntry> audit = new ArrayList<>();
-    List<Runnable> effects = new ArrayList<>();
-    int[] handedOver = {0};
+    List<Function<Set<String>, Integer>> effects = new ArrayList<>();
     int created = 0, updated = 0, retired = 0, unchanged = 0;
     for (OrgRecord given : wanted) {
       OrgRecord before = stored.get(given.code());
@@ -117,7 +124,7 @@ class OrganisationChanges {
         inserts.add(row);
         audit.add(entry(context, kind, after.code(), "create", null, after));
         created++;
-        effects.add(() -> handedOver[0] += effects(null, after, want, context));
+        effects.add(supervisors -> effects(null, after, want, context, supervisors));
         continue;
       }
       Map<String, Object> changes = changedColumns(before, after);
@@ -140,7 +147,7 @@ class OrganisationChanges {
       } else {
         updated++;
       }
-      effects.add(() -> handedOver[0] += effects(before, after, want, context));
+      effects.add(supervisors -> effects(before, after, want, context, supervisors));
     }
     if (!problems.isEmpty()) {
       throw ChangeRefused.of(problems);
@@ -154,8 +161,13 @@ class OrganisationChanges {
       store.insertAudit(audit);
     }
     // After the rows are written: a new department's grants depend on its stored role.
-    effects.forEach(Runnable::run);
-    return new Outcome(created, updated, retired, unchanged, handedOver[0]);
+    Set<String> supervisors =
+        kind.hasGroup() && !effects.isEmpty() ? directory.countySupervisorGroups() : Set.of();
+    int handedOver = 0;
+    for (Function<Set<String>, Integer> effect : effects) {
+      handedOver += effect.apply(supervisors);
+    }
+    return new Outcome(created, updated, retired, unchanged, handedOver);
   }
 
   /**
@@ -252,10 +264,11 @@ class OrganisationChanges {
   }
 
   /** Identity and hand-over for one changed row; the number of tasks handed over. */
-  private int effects(OrgRecord before, OrgRecord after, OrgRecord want, Context context) {
+  private int effects(
+      OrgRecord before, OrgRecord after, OrgRecord want, Context context, Set<String> supervisors) {
     OrgKind kind = after.kind();
     if (kind.hasGroup() && !after.retired()) {
-      identity.unit(after.value("groupId"), groupLabel(after));
+      identity.unit(after.value("groupId"), groupLabel(after), supervisors);
     }
     if (kind != OrgKind.STAFF) {
       return 0;

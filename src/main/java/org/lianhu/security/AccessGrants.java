@@ -52,14 +52,11 @@ public class AccessGrants {
 
   /**
    * The grants of one organisation group: Tasklist and the models for every unit, Cockpit read-only
-   * for the county's supervisors. Called at start for every group and by the organisation module
-   * for a group it creates, in the same transaction, so a new unit works at once.
+   * for the county's supervisors ({@link OrganisationDirectory#countySupervisorGroups()}, read once
+   * for many groups). Called at start for every group and by the organisation module for a group it
+   * creates or changes, in the same transaction, so a new unit works at once.
    */
-  public void grantUnit(String groupId) {
-    grantUnit(groupId, directory.countySupervisorGroups());
-  }
-
-  private void grantUnit(String groupId, Set<String> supervisors) {
+  public void grantUnit(String groupId, Set<String> supervisors) {
     grantGroup(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grantGroup(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     grantGroup(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
