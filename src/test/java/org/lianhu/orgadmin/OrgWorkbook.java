@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -38,50 +39,45 @@ final class OrgWorkbook {
   /** Sets a cell of the row whose first column is the code; its Excel row number. */
   int set(String sheetName, String code, String header, String value) {
     Sheet sheet = workbook.getSheet(sheetName);
-    for (Row row : sheet) {
-      Cell first = row.getCell(0);
-      if (row.getRowNum() > 0 && first != null && code.equals(first.getStringCellValue())) {
-        row.createCell(column(sheet, header)).setCellValue(value);
-        return row.getRowNum() + 1;
-      }
-    }
-    throw new IllegalArgumentException(code + " not in " + sheetName);
+    Row row =
+        rowOf(sheet, code)
+            .orElseThrow(() -> new IllegalArgumentException(code + " not in " + sheetName));
+    row.createCell(column(sheet, header)).setCellValue(value);
+    return row.getRowNum() + 1;
   }
 
   String get(String sheetName, String code, String header) {
     Sheet sheet = workbook.getSheet(sheetName);
-    for (Row row : sheet) {
-      Cell first = row.getCell(0);
-      if (row.getRowNum() > 0 && first != null && code.equals(first.getStringCellValue())) {
-        Cell cell = row.getCell(column(sheet, header));
-        return cell == null ? null : cell.getStringCellValue();
-      }
-    }
-    return null;
+    return rowOf(sheet, code)
+        .map(row -> row.getCell(column(sheet, header)))
+        .map(Cell::getStringCellValue)
+        .orElse(null);
   }
 
   void formula(String sheetName, String code, String header, String formula) {
     Sheet sheet = workbook.getSheet(sheetName);
-    for (Row row : sheet) {
-      Cell first = row.getCell(0);
-      if (row.getRowNum() > 0 && first != null && code.equals(first.getStringCellValue())) {
-        row.createCell(column(sheet, header)).setCellFormula(formula);
-        return;
-      }
-    }
+    Row row =
+        rowOf(sheet, code)
+            .orElseThrow(() -> new IllegalArgumentException(code + " not in " + sheetName));
+    row.createCell(column(sheet, header)).setCellFormula(formula);
   }
 
   /** The workbook without the row of that code: what a county sends when it forgets one. */
   byte[] without(String sheetName, String code) {
     Sheet sheet = workbook.getSheet(sheetName);
+    rowOf(sheet, code).ifPresent(sheet::removeRow);
+    return bytes();
+  }
+
+  /** The data row whose first cell is the code. */
+  private static Optional<Row> rowOf(Sheet sheet, String code) {
     for (Row row : sheet) {
       Cell first = row.getCell(0);
       if (row.getRowNum() > 0 && first != null && code.equals(first.getStringCellValue())) {
-        sheet.removeRow(row);
-        break;
+        return Optional.of(row);
       }
     }
-    return bytes();
+    return Optional.empty();
   }
 
   void removeSheet(String sheetName) {
