@@ -212,7 +212,33 @@ public class OrganisationDirectory {
     mapper.departments().forEach(d -> groups.add(new Option(d.name(), d.groupId())));
     mapper.offices().forEach(o -> groups.add(new Option(o.name(), o.groupId())));
     mapper.mediationBodies().forEach(b -> groups.add(new Option(b.name(), b.groupId())));
+    mapper
+        .communities()
+        .forEach(
+            c ->
+                groups.add(
+                    new Option(
+                        LiaisonHead.headsGroupName(c.name()),
+                        LiaisonHead.headsGroupOf(c.groupId()))));
     return groups;
+  }
+
+  /**
+   * The groups of the liaison units: candidate groups of in-unit tasks, kept out of {@link
+   * #allGroups()} because they carry no grants (a county has tens of thousands).
+   */
+  public List<Option> unitGroups() {
+    return mapper.unitGroups();
+  }
+
+  /** The active units' heads who have a login. */
+  public List<LiaisonHead> heads() {
+    return mapper.heads();
+  }
+
+  /** The unit a signed-in user heads, if any. */
+  public Optional<LiaisonHead> headOf(String userId) {
+    return Optional.ofNullable(userId).map(mapper::headOf);
   }
 
   /**
@@ -283,6 +309,13 @@ public class OrganisationDirectory {
   /** The Chinese name of an organisation group, or the id itself when the group is unknown. */
   public String groupName(String groupId) {
     String name = groupId == null ? null : mapper.groupName(groupId);
+    if (name == null && groupId != null) {
+      name =
+          LiaisonHead.communityGroupOf(groupId)
+              .map(mapper::communityNameOfGroup)
+              .map(LiaisonHead::headsGroupName)
+              .orElse(null);
+    }
     return name != null ? name : groupId;
   }
 

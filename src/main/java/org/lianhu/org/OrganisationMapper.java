@@ -38,6 +38,16 @@ public interface OrganisationMapper {
 
   LiaisonUnit liaisonUnit(@Param("code") String code);
 
+  /** The active units' heads who have a login. */
+  List<LiaisonHead> heads();
+
+  LiaisonHead headOf(@Param("userId") String userId);
+
+  String communityNameOfGroup(@Param("groupId") String groupId);
+
+  /** The groups of the active liaison units, with their names. */
+  List<Option> unitGroups();
+
   Department department(@Param("code") String code);
 
   /** The street's own office first, then a county-wide one. */

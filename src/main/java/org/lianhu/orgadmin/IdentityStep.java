@@ -1,116 +1,129 @@
 package org.lianhu.orgadmin;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lianhu.org.IdentityWrites;
+import org.lianhu.org.IdentityWrites.NewPassword;
+import org.lianhu.org.IdentityWrites.NoLogin;
+import org.lianhu.org.IdentityWrites.Wanted;
+import org.lianhu.org.IdentityWrites.WantedGroup;
+import org.lianhu.org.IdentityWrites.WantedLogin;
+import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.security.AccessGrants;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps Camunda's identity in step with one organisation change, in the change's transaction
- * (Camunda's identity tables are in the same database and its commands join the Spring
- * transaction). The administrator's right to change the organisation is checked before (see {@link
- * AdminAccess}); the identity writes themselves run without the caller's Camunda authentication, so
- * a county administrator needs no Camunda permission on users, groups or tasks.
+ * Keeps Camunda's identity in step with the organisation. A change collects what it wants ({@link
+ * Pending}); an edit writes it in its own transaction ({@link #write}), a workbook after the
+ * organisation's commit in slices of their own transactions ({@link #writeInSlices}): Camunda keeps
+ * every command's context until the Spring transaction ends, so a county's hundred thousand
+ * identity commands in the import's one transaction would fill the heap. Should the node stop
+ * between the commit and the last slice, the start-up sync ({@link org.lianhu.org.IdentitySync})
+ * writes the rest. The administrator's right to change the organisation is checked before (see
+ * {@link AdminAccess}); the writes run without the caller's Camunda authentication, so a county
+ * administrator needs no Camunda permission on users, groups or tasks.
  */
 @Component
 class IdentityStep {
 
-  static final String GROUP_TYPE = "WORKFLOW";
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * The identity one change wants, in order: groups (with whether they carry the grants of an
+   * organisation unit), logins, removed logins. A login removed and wanted again in the same change
+   * (a head moving to another unit) is kept.
+   */
+  static final class Pending {
+    private final Map<String, Wanted> logins = new LinkedHashMap<>();
+    private final List<Wanted> groups = new ArrayList<>();
+    private final Set<String> granted = new HashSet<>();
+
+    void group(String groupId, String name, boolean grants) {
+      groups.add(new WantedGroup(groupId, name));
+      if (grants) {
+        granted.add(groupId);
+      }
+    }
+
+    void login(WantedLogin login) {
+      logins.remove(login.userId());
+      logins.put(login.userId(), login);
+    }
+
+    void noLogin(String userId) {
+      if (!(logins.get(userId) instanceof WantedLogin)) {
+        logins.put(userId, new NoLogin(userId));
+      }
+    }
+
+    void password(String userId, String password) {
+      logins.put(userId, new NewPassword(userId, password));
+    }
+
+    List<Wanted> all() {
+      List<Wanted> all = new ArrayList<>(groups);
+      all.addAll(logins.values());
+      return all;
+    }
+
+    boolean isEmpty() {
+      return groups.isEmpty() && logins.isEmpty();
+    }
+  }
 
   private final IdentityService identity;
+  private final IdentityWrites writes;
   private final AccessGrants grants;
+  private final OrganisationDirectory directory;
+  private final TransactionTemplate ownTransaction;
 
-  IdentityStep(IdentityService identity, AccessGrants grants) {
+  IdentityStep(
+      IdentityService identity,
+      IdentityWrites writes,
+      AccessGrants grants,
+      OrganisationDirectory directory,
+      PlatformTransactionManager transactions) {
     this.identity = identity;
+    this.writes = writes;
     this.grants = grants;
+    this.directory = directory;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
   }
 
-  /**
-   * Creates the group of a new or changed unit, or renames it, and grants what its role needs
-   * (idempotent: a grant it has is not written again).
-   */
-  void unit(String groupId, String name, Set<String> supervisors) {
-    asSystem(
-        () -> {
-          Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-          if (group == null || !name.equals(group.getName())) {
-            group = group == null ? identity.newGroup(groupId) : group;
-            group.setName(name);
-            group.setType(GROUP_TYPE);
-            identity.saveGroup(group);
-          }
-          // Also for a changed unit: a department that became the supervision office gains Cockpit.
-          grants.grantUnit(groupId, supervisors);
-          return null;
-        });
+  /** Writes the pending identity in the caller's transaction. */
+  void write(Pending pending) {
+    if (!pending.isEmpty()) {
+      asSystem(() -> writeSlice(pending.all(), pending.granted));
+    }
   }
 
-  /**
-   * The login of a staff member and their one membership: created when missing (with the initial
-   * password, if any), renamed, moved from the former group.
-   */
-  void staff(String userId, String name, String password, String formerGroup, String group) {
-    asSystem(
-        () -> {
-          User user = identity.createUserQuery().userId(userId).singleResult();
-          if (user == null) {
-            user = identity.newUser(userId);
-            user.setFirstName(name);
-            // Camunda shows "first last"; a Chinese name reads whole, family name first.
-            user.setLastName("");
-            // Without an initial password the login gets a random one nobody knows, so it refuses
-            // every login until an administrator sets one: Camunda fails on a user with none.
-            user.setPassword(password != null ? password : unknownPassword());
-            identity.saveUser(user);
-          } else if (!name.equals(user.getFirstName())) {
-            user.setFirstName(name);
-            identity.saveUser(user);
-          }
-          if (formerGroup != null && !formerGroup.equals(group)) {
-            identity.deleteMembership(userId, formerGroup);
-          }
-          if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-            identity.createMembership(userId, group);
-          }
-          return null;
-        });
+  /** Writes the pending identity slice by slice, each slice committed on its own. */
+  void writeInSlices(Pending pending) {
+    for (List<Wanted> slice : IdentityWrites.slices(pending.all())) {
+      ownTransaction.executeWithoutResult(
+          status -> asSystem(() -> writeSlice(slice, pending.granted)));
+    }
   }
 
-  private static String unknownPassword() {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-  }
-
-  /** Sets a new password (an administrator's reset). */
-  void password(String userId, String password) {
-    asSystem(
-        () -> {
-          User user = identity.createUserQuery().userId(userId).singleResult();
-          if (user != null) {
-            user.setPassword(password);
-            identity.saveUser(user);
-          }
-          return null;
-        });
-  }
-
-  /** Removes the login of a retired staff member, with its memberships: it cannot log in again. */
-  void retireStaff(String userId) {
-    asSystem(
-        () -> {
-          if (identity.createUserQuery().userId(userId).count() > 0) {
-            identity.deleteUser(userId);
-          }
-          return null;
-        });
+  private Void writeSlice(List<Wanted> slice, Set<String> granted) {
+    writes.write(slice);
+    // After the rows are written: a new department's grants depend on its stored role.
+    Set<String> supervisors = null;
+    for (Wanted wanted : slice) {
+      if (wanted instanceof WantedGroup group && granted.contains(group.groupId())) {
+        supervisors = supervisors != null ? supervisors : directory.countySupervisorGroups();
+        grants.grantUnit(group.groupId(), supervisors);
+      }
+    }
+    return null;
   }
 
   /** Runs without the caller's authentication, restoring it afterwards. */

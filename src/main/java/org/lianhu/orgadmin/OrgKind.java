@@ -72,14 +72,17 @@ enum OrgKind {
       "liaison_unit",
       "code",
       "gridCode",
-      null,
+      "unit",
       List.of(
           Field.of("code", "代码", "code", CODE, true),
           Field.of("gridCode", "所属网格", "grid_code", CODE, true),
           Field.of("name", "名称", "name", TEXT, true),
           Field.of("headName", "联户长", "head_name", TEXT, true),
           Field.of("headPhone", "联户长电话", "head_phone", PHONE, false),
-          Field.of("households", "户数", "households", INTEGER, false))),
+          Field.of("households", "户数", "households", INTEGER, false),
+          Field.of("groupId", "用户组", "group_id", IDENTITY, false),
+          Field.of("headUserId", "联户长账号", "head_user_id", IDENTITY, false),
+          Field.of("headPassword", "联户长初始密码", null, SECRET, false))),
   HOUSEHOLDS(
       "households",
       "住户",
@@ -258,8 +261,10 @@ enum OrgKind {
   }
 
   /**
-   * The kind a staff member's {@code unitKind} names for a unit of this level, or null when staff
-   * cannot belong to it. Levels with a unit kind own a Camunda group.
+   * The kind a staff member's {@code unitKind} names for a unit of this level (the staff sheet's
+   * choices name all but "unit": liaison units have heads, not staff), or null for a level without
+   * a Camunda group of its own. Levels with a unit kind own a group, which it prefixes when
+   * derived.
    */
   String unitKind() {
     return unitKind;

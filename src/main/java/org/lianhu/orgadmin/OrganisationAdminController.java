@@ -201,6 +201,13 @@ class OrganisationAdminController {
     return ResponseEntity.noContent().build();
   }
 
+  @PostMapping("/units/{code}/head-password")
+  ResponseEntity<Void> headPassword(@PathVariable String code, @RequestBody PasswordBody body) {
+    String actor = access.require();
+    edits.resetHeadPassword(code, body == null ? null : body.password(), actor);
+    return ResponseEntity.noContent().build();
+  }
+
   private static Map<String, String> fields(Body body) {
     if (body == null || body.fields() == null) {
       return Map.of();

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.org.IdentityWrites.WantedLogin;
+import org.lianhu.org.LiaisonHead;
 import org.lianhu.privacy.Masking;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +32,23 @@ class OrganisationChanges {
 
   private static final int BATCH = 500;
 
-  /** Who changes, when, from which import (null for an edit), and the row numbers of the sheet. */
-  record Context(String actor, Instant at, String importId, Function<String, Integer> rowOf) {
+  /**
+   * Who changes, when, from which import (null for an edit), the row numbers of the sheet, and
+   * where the identity the change wants is collected: null to write it before {@link #save}
+   * returns, in its transaction (an edit); an import's own, written after its commit.
+   */
+  record Context(
+      String actor,
+      Instant at,
+      String importId,
+      Function<String, Integer> rowOf,
+      IdentityStep.Pending identity) {
     Context {
       rowOf = rowOf == null ? code -> null : rowOf;
+    }
+
+    Context(String actor, Instant at, String importId, Function<String, Integer> rowOf) {
+      this(actor, at, importId, rowOf, null);
     }
   }
 
@@ -57,15 +70,9 @@ class OrganisationChanges {
   private final IdentityStep identity;
   private final TaskHandOver handOver;
   private final ObjectMapper json;
-  private final OrganisationDirectory directory;
 
   OrganisationChanges(
-      OrganisationStore store,
-      IdentityStep identity,
-      TaskHandOver handOver,
-      ObjectMapper json,
-      OrganisationDirectory directory) {
-    this.directory = directory;
+      OrganisationStore store, IdentityStep identity, TaskHandOver handOver, ObjectMapper json) {
     this.store = store;
     this.identity = identity;
     this.handOver = handOver;
@@ -94,22 +101,29 @@ class OrganisationChanges {
    */
   @Transactional
   Outcome save(OrgKind kind, List<OrgRecord> wanted, Context context) {
+    IdentityStep.Pending pending =
+        context.identity() != null ? context.identity() : new IdentityStep.Pending();
     Outcome outcome = Outcome.NONE;
     for (int i = 0; i < wanted.size(); i += BATCH) {
       outcome =
           outcome.plus(
-              saveBatch(kind, wanted.subList(i, Math.min(wanted.size(), i + BATCH)), context));
+              saveBatch(
+                  kind, wanted.subList(i, Math.min(wanted.size(), i + BATCH)), context, pending));
+    }
+    if (context.identity() == null) {
+      identity.write(pending);
     }
     return outcome;
   }
 
-  private Outcome saveBatch(OrgKind kind, List<OrgRecord> wanted, Context context) {
+  private Outcome saveBatch(
+      OrgKind kind, List<OrgRecord> wanted, Context context, IdentityStep.Pending pending) {
     Map<String, OrgRecord> stored = find(kind, wanted.stream().map(OrgRecord::code).toList());
     Map<String, String> unitGroups = new HashMap<>();
     List<ReportEntry> problems = new ArrayList<>();
     List<List<Object>> inserts = new ArrayList<>();
     List<AuditEntry> audit = new ArrayList<>();
-    List<Function<Set<String>, Integer>> effects = new ArrayList<>();
+    List<Effect> effects = new ArrayList<>();
     int created = 0, updated = 0, retired = 0, unchanged = 0;
     for (OrgRecord given : wanted) {
       OrgRecord before = stored.get(given.code());
@@ -124,7 +138,7 @@ class OrganisationChanges {
         inserts.add(row);
         audit.add(entry(context, kind, after.code(), "create", null, after));
         created++;
-        effects.add(supervisors -> effects(null, after, want, context, supervisors));
+        effects.add(new Effect(null, after, want));
         continue;
       }
       Map<String, Object> changes = changedColumns(before, after);
@@ -147,7 +161,7 @@ class OrganisationChanges {
       } else {
         updated++;
       }
-      effects.add(supervisors -> effects(before, after, want, context, supervisors));
+      effects.add(new Effect(before, after, want));
     }
     if (!problems.isEmpty()) {
       throw ChangeRefused.of(problems);
@@ -160,12 +174,10 @@ class OrganisationChanges {
     if (!audit.isEmpty()) {
       store.insertAudit(audit);
     }
-    // After the rows are written: a new department's grants depend on its stored role.
-    Set<String> supervisors =
-        kind.hasGroup() && !effects.isEmpty() ? directory.countySupervisorGroups() : Set.of();
     int handedOver = 0;
-    for (Function<Set<String>, Integer> effect : effects) {
-      handedOver += effect.apply(supervisors);
+    Map<String, String> communityGroups = new HashMap<>();
+    for (Effect effect : effects) {
+      handedOver += effects(effect, context, pending, communityGroups);
     }
     return new Outcome(created, updated, retired, unchanged, handedOver);
   }
@@ -263,16 +275,40 @@ class OrganisationChanges {
     return changes;
   }
 
+  /** A written row: as stored before (null when new), as stored now, and as wanted. */
+  private record Effect(OrgRecord before, OrgRecord after, OrgRecord want) {}
+
   /** Identity and hand-over for one changed row; the number of tasks handed over. */
   private int effects(
-      OrgRecord before, OrgRecord after, OrgRecord want, Context context, Set<String> supervisors) {
+      Effect effect,
+      Context context,
+      IdentityStep.Pending pending,
+      Map<String, String> communityGroups) {
+    OrgRecord before = effect.before();
+    OrgRecord after = effect.after();
     OrgKind kind = after.kind();
     if (kind.hasGroup() && !after.retired()) {
-      identity.unit(after.value("groupId"), groupLabel(after), supervisors);
+      pending.group(after.value("groupId"), groupLabel(after), kind != OrgKind.UNITS);
+      if (kind == OrgKind.COMMUNITIES) {
+        pending.group(
+            LiaisonHead.headsGroupOf(after.value("groupId")),
+            LiaisonHead.headsGroupName(after.name()),
+            true);
+      }
     }
-    if (kind != OrgKind.STAFF) {
-      return 0;
-    }
+    return switch (kind) {
+      case STAFF -> staffEffects(before, after, effect.want(), context, pending);
+      case UNITS -> headEffects(before, after, effect.want(), context, pending, communityGroups);
+      default -> 0;
+    };
+  }
+
+  private int staffEffects(
+      OrgRecord before,
+      OrgRecord after,
+      OrgRecord want,
+      Context context,
+      IdentityStep.Pending pending) {
     String user = after.code();
     String successor = want.value("successor");
     if (after.retired()) {
@@ -281,20 +317,64 @@ class OrganisationChanges {
       }
       int handed = handOver.handOver(user, successor, context.actor());
       clearGridWorker(user, context);
-      identity.retireStaff(user);
+      pending.noLogin(user);
       return handed;
     }
-    String formerGroup = before == null || before.retired() ? null : before.value(STAFF_GROUP);
-    identity.staff(
-        user,
-        after.name(),
-        before == null || before.retired() ? want.value("initialPassword") : null,
-        formerGroup,
-        after.value(STAFF_GROUP));
-    if (formerGroup != null && !formerGroup.equals(after.value(STAFF_GROUP))) {
+    boolean fresh = before == null || before.retired();
+    String formerGroup = fresh ? null : before.value(STAFF_GROUP);
+    String group = after.value(STAFF_GROUP);
+    pending.login(
+        new WantedLogin(
+            user,
+            after.name(),
+            fresh ? want.value("initialPassword") : null,
+            List.of(group),
+            formerGroup == null ? List.of() : List.of(formerGroup),
+            false));
+    if (formerGroup != null && !formerGroup.equals(group)) {
       return handOver.handOver(user, successor, context.actor());
     }
     return 0;
+  }
+
+  /**
+   * A unit's head: a new head gets a login in the unit's and the community's heads' group; the
+   * former head's tasks pass to the new one (or back to the unit's group) and their login goes.
+   */
+  private int headEffects(
+      OrgRecord before,
+      OrgRecord after,
+      OrgRecord want,
+      Context context,
+      IdentityStep.Pending pending,
+      Map<String, String> communityGroups) {
+    String former = before == null || before.retired() ? null : before.value("headUserId");
+    String head = after.retired() ? null : after.value("headUserId");
+    int handed = 0;
+    if (former != null && !former.equals(head)) {
+      handed = handOver.handOver(former, head, context.actor());
+      pending.noLogin(former);
+    }
+    if (head != null) {
+      boolean fresh = !head.equals(former);
+      String communityGroup =
+          communityGroups.computeIfAbsent(after.value("gridCode"), this::communityGroupOfGrid);
+      pending.login(
+          new WantedLogin(
+              head,
+              after.value("headName"),
+              fresh ? want.value("headPassword") : null,
+              List.of(after.value("groupId"), LiaisonHead.headsGroupOf(communityGroup)),
+              List.of(),
+              true));
+    }
+    return handed;
+  }
+
+  private String communityGroupOfGrid(String gridCode) {
+    OrgRecord grid = find(OrgKind.GRIDS, List.of(gridCode)).get(gridCode);
+    String community = grid.value("communityCode");
+    return find(OrgKind.COMMUNITIES, List.of(community)).get(community).value("groupId");
   }
 
   private void clearGridWorker(String user, Context context) {

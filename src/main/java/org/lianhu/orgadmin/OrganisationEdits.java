@@ -85,12 +85,32 @@ class OrganisationEdits {
     if (person.retired()) {
       throw Refusal.invalid("password", "人员已停用");
     }
+    setPassword(userId, password);
+  }
+
+  /** A new password for the head of a unit. */
+  @Transactional
+  void resetHeadPassword(String unitCode, String password, String actor) {
+    OrgRecord unit = get(OrgKind.UNITS, unitCode);
+    if (unit.retired()) {
+      throw Refusal.invalid("password", "联户单元已停用");
+    }
+    String head = unit.value("headUserId");
+    if (head == null) {
+      throw Refusal.invalid("password", "该联户单元尚未设联户长账号");
+    }
+    setPassword(head, password);
+  }
+
+  private void setPassword(String userId, String password) {
     FieldCheck.Checked checked =
         FieldCheck.check(OrgKind.STAFF.field("initialPassword").orElseThrow(), password);
     if (checked.failed() || checked.value() == null) {
       throw Refusal.invalid("password", checked.failed() ? checked.error() : "须填写新密码");
     }
-    identity.password(userId, checked.value());
+    IdentityStep.Pending pending = new IdentityStep.Pending();
+    pending.password(userId, checked.value());
+    identity.write(pending);
   }
 
   private Edited apply(OrgKind kind, Map<String, String> raw, String actor) {

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports the organisation workbook: reads every sheet (streaming), checks every row and then the
  * whole organisation, and only when the report is empty applies it all in one transaction, or
- * nothing. A dry run applies and rolls back, so its counts are the real ones.
+ * nothing; Camunda's logins and groups follow after the commit, before the call returns ({@link
+ * IdentityStep#writeInSlices}). A dry run applies and rolls back, so its counts are the real ones.
  */
 @Service
 public class OrganisationImport {
@@ -34,12 +35,15 @@ public class OrganisationImport {
   private final OrganisationChanges changes;
   private final TransactionTemplate transaction;
   private final CountyClock clock;
+  private final IdentityStep identityStep;
 
   OrganisationImport(
       OrganisationRules rules,
       OrganisationChanges changes,
       PlatformTransactionManager transactions,
-      CountyClock clock) {
+      CountyClock clock,
+      IdentityStep identityStep) {
+    this.identityStep = identityStep;
     this.rules = rules;
     this.changes = changes;
     this.transaction = new TransactionTemplate(transactions);
@@ -80,14 +84,20 @@ public class OrganisationImport {
         throw ChangeRefused.of(report);
       }
       String importId = UUID.randomUUID().toString();
-      return transaction.execute(
-          status -> {
-            Result result = apply(reader, plan, actor, importId, dryRun);
-            if (dryRun) {
-              status.setRollbackOnly();
-            }
-            return result;
-          });
+      IdentityStep.Pending identity = new IdentityStep.Pending();
+      Result result =
+          transaction.execute(
+              status -> {
+                Result applied = apply(reader, plan, actor, importId, dryRun, identity);
+                if (dryRun) {
+                  status.setRollbackOnly();
+                }
+                return applied;
+              });
+      if (!dryRun) {
+        identityStep.writeInSlices(identity);
+      }
+      return result;
     }
   }
 
@@ -96,7 +106,8 @@ public class OrganisationImport {
       OrganisationRules.Plan plan,
       String actor,
       String importId,
-      boolean dryRun) {
+      boolean dryRun,
+      IdentityStep.Pending identity) {
     OrganisationChanges.Outcome outcome = OrganisationChanges.Outcome.NONE;
     for (OrgKind kind : OrgKind.values()) {
       if (kind == OrgKind.HOUSEHOLDS) {
@@ -105,7 +116,7 @@ public class OrganisationImport {
       }
       OrganisationChanges.Context context =
           new OrganisationChanges.Context(
-              actor, clock.now(), importId, code -> plan.rowOf(kind, code));
+              actor, clock.now(), importId, code -> plan.rowOf(kind, code), identity);
       outcome = outcome.plus(changes.save(kind, plan.wanted(kind), context));
     }
     return new Result(

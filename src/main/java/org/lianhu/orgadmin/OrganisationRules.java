@@ -171,6 +171,7 @@ class OrganisationRules {
     uniqueGroups(plan);
     gridWorkers(plan);
     staff(plan);
+    heads(plan);
     retirements(plan);
     householdsOfRetiredUnits(plan);
     countyCentre(plan);
@@ -305,6 +306,66 @@ class OrganisationRules {
             "账号 " + user.getId() + " 已被组织以外的用户使用");
       }
     }
+  }
+
+  /**
+   * An account heads at most one active unit and is nobody's staff login (a staff member who heads
+   * a unit uses a second account: docs/liaison-units.md); a new head's account may not be a login
+   * outside the organisation.
+   */
+  private void heads(Plan plan) {
+    Map<String, String> headed = new HashMap<>();
+    Set<String> storedHeads = new HashSet<>();
+    plan.stored.get(OrgKind.UNITS).values().stream()
+        .filter(u -> !u.retired() && u.value("headUserId") != null)
+        .forEach(u -> storedHeads.add(u.value("headUserId")));
+    for (OrgRecord unit : plan.rows.get(OrgKind.UNITS).values()) {
+      String head = unit.value("headUserId");
+      if (!unit.retired() && head != null) {
+        String other = headed.putIfAbsent(head, unit.code());
+        if (other != null) {
+          boolean mine = plan.wanted.get(OrgKind.UNITS).containsKey(unit.code());
+          refuseHead(
+              plan,
+              mine ? unit.code() : other,
+              "账号 " + head + " 已是联户单元 " + (mine ? other : unit.code()) + " 的联户长");
+        }
+      }
+    }
+    List<String> fresh = new ArrayList<>();
+    for (OrgRecord unit : plan.wanted(OrgKind.UNITS)) {
+      String head = unit.value("headUserId");
+      if (unit.retired() || head == null) {
+        continue;
+      }
+      if (plan.rows.get(OrgKind.STAFF).containsKey(head)) {
+        refuseHead(plan, unit.code(), "账号 " + head + " 是工作人员的账号，联户长须另设账号");
+      } else if (!storedHeads.contains(head)) {
+        fresh.add(head);
+      }
+    }
+    for (OrgRecord person : plan.wanted(OrgKind.STAFF)) {
+      String unit = headed.get(person.code());
+      if (unit != null && !plan.wanted.get(OrgKind.UNITS).containsKey(unit)) {
+        plan.refuse(
+            OrgKind.STAFF,
+            plan.rowOf(OrgKind.STAFF, person.code()),
+            "code",
+            "账号 " + person.code() + " 是联户单元 " + unit + " 的联户长账号");
+      }
+    }
+    for (int i = 0; i < fresh.size(); i += 500) {
+      List<String> batch = fresh.subList(i, Math.min(fresh.size(), i + 500));
+      for (User user :
+          identityStep.asSystem(
+              () -> identity.createUserQuery().userIdIn(batch.toArray(String[]::new)).list())) {
+        refuseHead(plan, headed.get(user.getId()), "账号 " + user.getId() + " 已被组织以外的用户使用");
+      }
+    }
+  }
+
+  private static void refuseHead(Plan plan, String unitCode, String reason) {
+    plan.refuse(OrgKind.UNITS, plan.rowOf(OrgKind.UNITS, unitCode), "headUserId", reason);
   }
 
   /** Nothing active stays under a unit being retired, and no unit is retired with open tasks. */

@@ -88,7 +88,20 @@ class OrganisationWorkbookTest {
     workbook.add(
         "联户单元",
         Map.of(
-            "代码", "wbunit", "所属网格", "wbgrid", "名称", "湖滨1号楼", "联户长", "钱多多", "联户长电话", "13900001234"));
+            "代码",
+            "wbunit",
+            "所属网格",
+            "wbgrid",
+            "名称",
+            "湖滨1号楼",
+            "联户长",
+            "钱多多",
+            "联户长电话",
+            "13900001234",
+            "联户长账号",
+            "wbhead",
+            "联户长初始密码",
+            "head-pass-1"));
     workbook.add(
         "住户",
         Map.of(
@@ -148,6 +161,36 @@ class OrganisationWorkbookTest {
             jdbc.queryForObject(
                 "select care_flags from household where code = 'wbhh1'", String.class))
         .isEqualTo("elderly_alone,subsistence");
+    // The head logs in, in the unit's group and the community's heads' group, which has Tasklist.
+    assertThat(identity.checkPassword("wbhead", "head-pass-1")).isTrue();
+    assertThat(
+            identity.createGroupQuery().groupMember("wbhead").list().stream()
+                .map(g -> g.getId() + "=" + g.getName()))
+        .containsExactlyInAnyOrder("unitwbunit=湖滨1号楼", "headsCommunitywbcomm=湖滨社区联户长");
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn("headsCommunitywbcomm")
+                .resourceType(Resources.APPLICATION)
+                .resourceId("tasklist")
+                .hasPermission(Permissions.ACCESS)
+                .count())
+        .isOne();
+    // The unit's group carries no grant of its own (Camunda gives its members only READ on it).
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn("unitwbunit")
+                .resourceType(Resources.APPLICATION)
+                .count())
+        .isZero();
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .groupIdIn("unitwbunit")
+                .resourceType(Resources.PROCESS_DEFINITION)
+                .count())
+        .isZero();
 
     JsonNode again = admin().upload("qinfang", file, false).getBody();
     assertThat(again.get("created").asInt() + again.get("updated").asInt()).isZero();
@@ -157,6 +200,8 @@ class OrganisationWorkbookTest {
     assertThat(exported.get("住户", "wbhh1", "电话")).isEqualTo("139****5678");
     assertThat(exported.get("住户", "wbhh1", "身份证号")).isEqualTo("110***********002X");
     assertThat(exported.get("人员", "wbworker", "初始密码")).isNull();
+    assertThat(exported.get("联户单元", "wbunit", "联户长初始密码")).isNull();
+    assertThat(exported.get("联户单元", "wbunit", "联户长账号")).isEqualTo("wbhead");
     JsonNode masked = admin().upload("qinfang", exported.bytes(), false).getBody();
     assertThat(masked.get("updated").asInt()).isZero();
     assertThat(
