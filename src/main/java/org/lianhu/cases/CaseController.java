@@ -59,9 +59,11 @@ public class CaseController {
       @Valid @RequestBody ReportCaseRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = "Authorization", required = false) String authorization) {
-    sources.check(
-        Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident),
-        authorization);
+    request =
+        sources.vouched(
+            Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident),
+            authorization,
+            request);
     String key = Requests.idempotencyKey(idempotencyKey);
     CaseReceipt receipt;
     try {

@@ -19,6 +19,13 @@ public record ReportCaseRequest(
 
   public static final int MAX_DESCRIPTION = 2000;
 
+  /** The same report, placed in that liaison unit. */
+  public ReportCaseRequest inUnit(String unitCode) {
+    Location place =
+        new Location(location.address(), location.latitude(), location.longitude(), unitCode);
+    return new ReportCaseRequest(category, description, place, urgency, reporter, source);
+  }
+
   public record Reporter(
       @NotBlank(message = "必须填写上报人姓名") @Size(max = 64, message = "姓名不能超过 64 字") String name,
       @NotBlank(message = "必须填写联系电话")

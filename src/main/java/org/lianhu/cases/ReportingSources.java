@@ -1,6 +1,7 @@
 package org.lianhu.cases;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.lianhu.org.LiaisonHead;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.refusal.Refusal;
 import org.lianhu.security.BasicLogin;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code grid_worker}: HTTP Basic of a staff member who is the worker of a grid;
  *   <li>{@code hotline}: HTTP Basic of a member of the county centre, which takes the 12345
  *       hotline's calls;
- *   <li>{@code liaison_head}: refused until liaison heads sign in as users (issue #13);
+ *   <li>{@code liaison_head}: HTTP Basic of a liaison head; the case lies in the head's unit,
+ *       whatever the body names;
  *   <li>{@code sensor}: only through {@code POST /api/alerts} with a device key.
  * </ul>
  */
@@ -29,12 +31,27 @@ public class ReportingSources {
     this.directory = directory;
   }
 
-  /** Refuses a claimed source whose credential the request does not carry. */
-  public void check(CaseSource source, String authorization) {
+  /**
+   * Refuses a claimed source whose credential the request does not carry; the report as it is taken
+   * in (a head's in the head's unit).
+   */
+  public ReportCaseRequest vouched(
+      CaseSource source, String authorization, ReportCaseRequest request) {
+    if (source == CaseSource.liaison_head) {
+      LiaisonHead head =
+          directory
+              .headOf(signedIn(authorization))
+              .orElseThrow(() -> Refusal.forbidden("来源 liaison_head 须由联户长账号登录上报"));
+      return request.inUnit(head.unitCode());
+    }
+    check(source, authorization);
+    return request;
+  }
+
+  private void check(CaseSource source, String authorization) {
     switch (source) {
       case resident -> {}
       case sensor -> throw Refusal.forbidden("来源 sensor 只能通过 POST /api/alerts（设备密钥）上报");
-      case liaison_head -> throw Refusal.forbidden("联户长账号尚未开通，来源 liaison_head 暂不可用");
       case grid_worker -> {
         String user = signedIn(authorization);
         if (directory.gridOfWorker(user).isEmpty()) {

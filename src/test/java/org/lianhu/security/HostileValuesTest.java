@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lianhu.cases.CaseLoopTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,7 +135,9 @@ class HostileValuesTest extends CaseLoopTestSupport {
     long before = cases();
 
     assertThat(reportAs("sensor", null).getStatusCode().value()).isEqualTo(403);
-    assertThat(reportAs("liaison_head", null).getStatusCode().value()).isEqualTo(403);
+    assertThat(reportAs("liaison_head", null).getStatusCode().value()).isEqualTo(401);
+    // A staff member is not a head, not even the grid worker of the unit.
+    assertThat(reportAs("liaison_head", "wangli").getStatusCode().value()).isEqualTo(403);
     ResponseEntity<JsonNode> gridWorker = reportAs("grid_worker", null);
     assertThat(gridWorker.getStatusCode().value()).isEqualTo(401);
     assertThat(gridWorker.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
@@ -153,6 +156,29 @@ class HostileValuesTest extends CaseLoopTestSupport {
             JsonNode.class);
     assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
     assertThat(cases()).isEqualTo(before);
+  }
+
+  @Test
+  void aSignedInHeadReportsFromTheirOwnUnitWhateverTheBodySays() {
+    HttpHeaders headers = basicJson("lixiuying", "demo");
+    String body =
+        REPORT
+            .formatted("垃圾堆积", "和平里东街12号", "30.001", "张三")
+            .replace("120.002}", "120.002,\"liaisonUnit\":\"taoyuan2b\"}")
+            .replace("}}", "},\"source\":\"liaison_head\"}");
+    ResponseEntity<JsonNode> head =
+        http.exchange(
+            "/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+
+    assertThat(head.getStatusCode().value()).isEqualTo(201);
+    Map<String, Object> stored =
+        jdbc.queryForMap(
+            "select source, liaison_unit_code, grid_code from case_record where case_no = ?",
+            head.getBody().get("caseNo").asText());
+    assertThat(stored)
+        .containsEntry("SOURCE", "liaison_head")
+        .containsEntry("LIAISON_UNIT_CODE", "hepingli1a")
+        .containsEntry("GRID_CODE", "hepingli1");
   }
 
   @Test
