@@ -1986,14 +1986,17 @@ public class Bench {
       }
     });
     sheets.put("联户单元", w -> {
-      w.row("代码", "所属网格", "名称", "联户长", "联户长电话", "户数", "停用");
+      // Every unit's head has a login (issue #13) unless --heads false: the import's identity work.
+      boolean heads = Boolean.parseBoolean(opt("heads", "true"));
+      w.row("代码", "所属网格", "名称", "联户长", "联户长电话", "户数", "联户长账号", "联户长初始密码", "停用");
       for (long i = 0; i < s.units(); i++) {
         int g = parentOf(i, s.units(), s.grids());
         int c = parentOf(g, s.grids(), s.communities());
         long local = i - firstChild(g, s.units(), s.grids()) + 1;
         long households = firstChild(i + 1, s.households(), s.units()) - firstChild(i, s.households(), s.units());
         w.row(unitCode(i), gridCode(g), gridArea(s, g) + local + (village(c) ? "组" : "号楼") + "联户单元",
-            personName(i, false), mobile(i, 1), String.valueOf(households), "");
+            personName(i, false), mobile(i, 1), String.valueOf(households), heads ? "head" + (i + 1) : "",
+            heads ? "head-pw-" + (i + 1) : "", "");
       }
     });
     sheets.put("住户", w -> {
@@ -2133,6 +2136,11 @@ public class Bench {
     facts.setProperty("login.user", account(0));
     facts.setProperty("login.password", initialPassword(s, 0));
     facts.setProperty("login.group", "gG1");
+    if (Boolean.parseBoolean(opt("heads", "true"))) {
+      // the last unit's head: their login is the last one the import's background writer creates
+      facts.setProperty("head.user", "head" + s.units());
+      facts.setProperty("head.password", "head-pw-" + s.units());
+    }
     try (java.io.Writer fw = Files.newBufferedWriter(Path.of(out + ".properties"), StandardCharsets.UTF_8)) {
       facts.store(fw, "written by bench/Bench.java org-workbook with " + out.getFileName());
     }
@@ -2168,7 +2176,7 @@ public class Bench {
     }
   }
 
-  static final Pattern ANSWER_FIELD = Pattern.compile("\"(dryRun|created|updated|retired|unchanged|handedOverTasks)\"\\s*:\\s*(true|false|-?\\d+)");
+  static final Pattern ANSWER_FIELD = Pattern.compile("\"(dryRun|created|updated|retired|unchanged|handedOverTasks|headLoginsPending)\"\\s*:\\s*(true|false|-?\\d+)");
 
   /**
    * POSTs the workbook to /api/admin/organisation/import (multipart, part "file") as the admin, timing the call and
@@ -2233,6 +2241,43 @@ public class Bench {
   }
 
   /**
+   * The heads' logins follow the import's answer (docs/liaison-units.md): polls GET
+   * /api/admin/organisation/identity every 200 ms until none is pending, then logs in as the last unit's head.
+   */
+  static void headLoginsWritten(ImportRun first, Properties facts, List<String> failures) throws Exception {
+    put("org.heads.pending_at_answer", first.counts().getOrDefault("headLoginsPending", 0L));
+    long t0 = System.nanoTime();
+    Pattern pendingField = Pattern.compile("\"headLoginsPending\"\\s*:\\s*(\\d+)");
+    long pending = -1;
+    while ((System.nanoTime() - t0) / 1e9 < 600) {
+      HttpResponse<String> answer = get("/api/admin/organisation/identity", adminAuth());
+      Matcher m = pendingField.matcher(answer.body());
+      pending = m.find() ? Long.parseLong(m.group(1)) : -1;
+      if (pending == 0) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    put("org.heads.written_after_answer_s", seconds);
+    log("heads' logins: %d pending when the import answered, all written %.1f s after the answer",
+        first.counts().getOrDefault("headLoginsPending", 0L), seconds);
+    if (pending != 0) {
+      failures.add("heads' logins still pending 600 s after the import answered: " + pending);
+    }
+    String head = facts.getProperty("head.user");
+    if (head != null) {
+      HttpResponse<String> profile =
+          get("/engine-rest/user/" + head + "/profile", basic(head, facts.getProperty("head.password")));
+      put("org.heads.login_status", profile.statusCode());
+      log("login as %s (the last unit's head, initial password): %d", head, profile.statusCode());
+      if (profile.statusCode() != 200) {
+        failures.add("the last head " + head + " cannot log in with their initial password: " + profile.statusCode());
+      }
+    }
+  }
+
+  /**
    * The organisation import at scale on a server without the demo organisation: the workbook of {@code org-workbook}
    * imported once, then again (nothing may change), then a login of an imported staff member with their initial
    * password (their identity exists without a restart), then the rows the import left in the database.
@@ -2255,6 +2300,7 @@ public class Bench {
     } else if (!first.counts().containsKey("created")) {
       failures.add("import answer without counts: " + abbreviate(first.body()));
     }
+    headLoginsWritten(first, facts, failures);
     ImportRun second = importOnce("reimport", workbook);
     put("org.reimport.changes", second.changes());
     if (second.status() != 200) {
@@ -2534,7 +2580,14 @@ public class Bench {
         .append(r("org.login.user")).append("/profile`, HTTP Basic): ").append(r("org.login.status")).append(" in ")
         .append(f(d("org.login.ms"), 0)).append(" ms").append(r("org.login.verify") == null ? ""
             : " (identity/verify: " + r("org.login.verify") + ")")
-        .append("; member of their grid's group: ").append(r("org.login.grid_group_member")).append(".\n\n");
+        .append("; member of their grid's group: ").append(r("org.login.grid_group_member")).append(".");
+    if (r("org.heads.pending_at_answer") != null) {
+      md.append(" The heads' logins follow the answer (docs/liaison-units.md): ")
+          .append(f(d("org.heads.pending_at_answer"), 0)).append(" units pending when the import answered, all written ")
+          .append(f(d("org.heads.written_after_answer_s"), 1)).append(" s after it; the last unit's head logs in with ")
+          .append("their initial password: ").append(r("org.heads.login_status")).append(".");
+    }
+    md.append("\n\n");
     md.append("Rows after the imports: ").append(f(d("org.db.street"), 0)).append(" street, ")
         .append(f(d("org.db.community"), 0)).append(" community, ").append(f(d("org.db.grid"), 0)).append(" grid, ")
         .append(f(d("org.db.liaison_unit"), 0)).append(" liaison_unit, ").append(f(d("org.db.household"), 0))

@@ -64,6 +64,8 @@ for pair in streets:BENCH_ORG_STREETS communities:BENCH_ORG_COMMUNITIES grids:BE
   var=${pair#*:}
   if [ -n "${!var:-}" ]; then ORG_ARGS+=(--"${pair%%:*}" "${!var}"); fi
 done
+# BENCH_ORG_HEADS=false: the units' heads get no login (the county as issue #12 measured it).
+if [ -n "${BENCH_ORG_HEADS:-}" ]; then ORG_ARGS+=(--heads "$BENCH_ORG_HEADS"); fi
 
 step() { printf '\n=== %s ===\n' "$*"; }
 die() { echo "bench: $*" >&2; exit 1; }

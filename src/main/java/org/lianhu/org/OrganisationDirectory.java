@@ -236,6 +236,21 @@ public class OrganisationDirectory {
     return mapper.heads();
   }
 
+  /** The heads with a login of those active units (at most a few hundred codes). */
+  public List<LiaisonHead> headsOfUnits(List<String> codes) {
+    return codes.isEmpty() ? List.of() : mapper.headsOfUnits(codes);
+  }
+
+  /** The groups of those units that are active, with their names. */
+  public List<Option> unitGroupsOf(List<String> codes) {
+    return codes.isEmpty() ? List.of() : mapper.unitGroupsOf(codes);
+  }
+
+  /** Which of these accounts head an active unit now. */
+  public Set<String> headAccountsAmong(List<String> userIds) {
+    return userIds.isEmpty() ? Set.of() : new HashSet<>(mapper.headAccountsAmong(userIds));
+  }
+
   /** The unit a signed-in user heads, if any. */
   public Optional<LiaisonHead> headOf(String userId) {
     return Optional.ofNullable(userId).map(mapper::headOf);

@@ -43,6 +43,12 @@ public interface OrganisationMapper {
 
   LiaisonHead headOf(@Param("userId") String userId);
 
+  List<LiaisonHead> headsOfUnits(@Param("codes") List<String> codes);
+
+  List<Option> unitGroupsOf(@Param("codes") List<String> codes);
+
+  List<String> headAccountsAmong(@Param("userIds") List<String> userIds);
+
   String communityNameOfGroup(@Param("groupId") String groupId);
 
   /** The groups of the active liaison units, with their names. */

@@ -47,6 +47,7 @@ class OrganisationAdminController {
   private final OrganisationViews views;
   private final WorkbookExport workbooks;
   private final CountyClock clock;
+  private final HeadLoginWriter headLogins;
 
   OrganisationAdminController(
       AdminAccess access,
@@ -54,7 +55,9 @@ class OrganisationAdminController {
       OrganisationEdits edits,
       OrganisationViews views,
       WorkbookExport workbooks,
-      CountyClock clock) {
+      CountyClock clock,
+      HeadLoginWriter headLogins) {
+    this.headLogins = headLogins;
     this.access = access;
     this.imports = imports;
     this.edits = edits;
@@ -127,6 +130,13 @@ class OrganisationAdminController {
     AuditQuery query =
         new AuditQuery(entity, code, actor, day(from, "from", 0), day(to, "to", 1), importId);
     return views.audit(query, page(page), size(size));
+  }
+
+  /** How many units' heads' logins an import still has to write on this node. */
+  @GetMapping("/identity")
+  Map<String, Object> identity() {
+    access.require();
+    return Map.of("headLoginsPending", headLogins.pending());
   }
 
   @GetMapping("/checks")

@@ -35,20 +35,22 @@ class OrganisationChanges {
   /**
    * Who changes, when, from which import (null for an edit), the row numbers of the sheet, and
    * where the identity the change wants is collected: null to write it before {@link #save}
-   * returns, in its transaction (an edit); an import's own, written after its commit.
+   * returns, in its transaction (an edit); an import's own, written after its commit, with the
+   * heads' logins and unit groups apart ({@link HeadLogins}), written after the import answered.
    */
   record Context(
       String actor,
       Instant at,
       String importId,
       Function<String, Integer> rowOf,
-      IdentityStep.Pending identity) {
+      IdentityStep.Pending identity,
+      HeadLogins heads) {
     Context {
       rowOf = rowOf == null ? code -> null : rowOf;
     }
 
     Context(String actor, Instant at, String importId, Function<String, Integer> rowOf) {
-      this(actor, at, importId, rowOf, null);
+      this(actor, at, importId, rowOf, null, null);
     }
   }
 
@@ -287,7 +289,9 @@ class OrganisationChanges {
     OrgRecord before = effect.before();
     OrgRecord after = effect.after();
     OrgKind kind = after.kind();
-    if (kind.hasGroup() && !after.retired()) {
+    if (kind.hasGroup()
+        && !after.retired()
+        && !(kind == OrgKind.UNITS && context.heads() != null)) {
       pending.group(after.value("groupId"), groupLabel(after), kind != OrgKind.UNITS);
       if (kind == OrgKind.COMMUNITIES) {
         pending.group(
@@ -350,13 +354,22 @@ class OrganisationChanges {
       Map<String, String> communityGroups) {
     String former = before == null || before.retired() ? null : before.value("headUserId");
     String head = after.retired() ? null : after.value("headUserId");
+    boolean fresh = head != null && !head.equals(former);
+    HeadLogins later = context.heads();
     int handed = 0;
     if (former != null && !former.equals(head)) {
       handed = handOver.handOver(former, head, context.actor());
-      pending.noLogin(former);
+      if (later != null) {
+        later.former(former);
+      } else {
+        pending.noLogin(former);
+      }
     }
-    if (head != null) {
-      boolean fresh = !head.equals(former);
+    if (later != null) {
+      if (!after.retired()) {
+        later.unit(after.code(), head, fresh ? want.value("headPassword") : null);
+      }
+    } else if (head != null) {
       String communityGroup =
           communityGroups.computeIfAbsent(after.value("gridCode"), this::communityGroupOfGrid);
       pending.login(

@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports the organisation workbook: reads every sheet (streaming), checks every row and then the
  * whole organisation, and only when the report is empty applies it all in one transaction, or
  * nothing; Camunda's logins and groups follow after the commit, before the call returns ({@link
- * IdentityStep#writeInSlices}). A dry run applies and rolls back, so its counts are the real ones.
+ * IdentityStep#writeInSlices}), except the heads' logins and unit groups, which {@link
+ * HeadLoginWriter} writes after it. A dry run applies and rolls back, so its counts are the real
+ * ones.
  */
 @Service
 public class OrganisationImport {
@@ -27,7 +29,8 @@ public class OrganisationImport {
       int updated,
       int retired,
       int unchanged,
-      int handedOverTasks) {}
+      int handedOverTasks,
+      int headLoginsPending) {}
 
   private static final int HOUSEHOLD_BATCH = 1000;
 
@@ -36,14 +39,17 @@ public class OrganisationImport {
   private final TransactionTemplate transaction;
   private final CountyClock clock;
   private final IdentityStep identityStep;
+  private final HeadLoginWriter headLogins;
 
   OrganisationImport(
       OrganisationRules rules,
       OrganisationChanges changes,
       PlatformTransactionManager transactions,
       CountyClock clock,
-      IdentityStep identityStep) {
+      IdentityStep identityStep,
+      HeadLoginWriter headLogins) {
     this.identityStep = identityStep;
+    this.headLogins = headLogins;
     this.rules = rules;
     this.changes = changes;
     this.transaction = new TransactionTemplate(transactions);
@@ -51,54 +57,75 @@ public class OrganisationImport {
   }
 
   public Result importWorkbook(Path file, String actor, boolean dryRun) {
+    IdentityStep.Pending identity = new IdentityStep.Pending();
+    HeadLogins heads = new HeadLogins();
+    Result result;
     try (WorkbookReader reader = WorkbookReader.open(file)) {
-      List<String> missing = new ArrayList<>();
-      for (OrgKind kind : OrgKind.values()) {
-        if (!reader.hasSheet(kind.sheet())) {
-          missing.add(kind.sheet());
-        }
-      }
-      if (!missing.isEmpty()) {
-        throw Refusal.unprocessable(
-            ChangeRefused.TYPE, "工作簿格式不符", "缺少工作表: " + String.join("、", missing), List.of());
-      }
-      OrganisationRules.Plan plan = rules.plan();
-      List<ReportEntry> report = plan.report();
-      for (OrgKind kind : OrgKind.values()) {
-        reader.read(
-            kind,
-            report,
-            (row, values) ->
-                Records.of(kind, row, values, report)
-                    .ifPresent(
-                        record -> {
-                          if (kind == OrgKind.HOUSEHOLDS) {
-                            rules.household(plan, record, row);
-                          } else {
-                            plan.want(record, row);
-                          }
-                        }));
-      }
-      rules.check(plan);
-      if (!report.isEmpty()) {
-        throw ChangeRefused.of(report);
-      }
-      String importId = UUID.randomUUID().toString();
-      IdentityStep.Pending identity = new IdentityStep.Pending();
-      Result result =
-          transaction.execute(
-              status -> {
-                Result applied = apply(reader, plan, actor, importId, dryRun, identity);
-                if (dryRun) {
-                  status.setRollbackOnly();
-                }
-                return applied;
-              });
-      if (!dryRun) {
-        identityStep.writeInSlices(identity);
-      }
+      result = applyWorkbook(reader, actor, dryRun, identity, heads);
+    }
+    if (dryRun) {
       return result;
     }
+    // The plan and the reader are gone by now: the identity slices run with the heap they held.
+    identityStep.writeInSlices(identity);
+    headLogins.start(heads);
+    return new Result(
+        false,
+        result.importId(),
+        result.created(),
+        result.updated(),
+        result.retired(),
+        result.unchanged(),
+        result.handedOverTasks(),
+        heads.size());
+  }
+
+  private Result applyWorkbook(
+      WorkbookReader reader,
+      String actor,
+      boolean dryRun,
+      IdentityStep.Pending identity,
+      HeadLogins heads) {
+    List<String> missing = new ArrayList<>();
+    for (OrgKind kind : OrgKind.values()) {
+      if (!reader.hasSheet(kind.sheet())) {
+        missing.add(kind.sheet());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw Refusal.unprocessable(
+          ChangeRefused.TYPE, "工作簿格式不符", "缺少工作表: " + String.join("、", missing), List.of());
+    }
+    OrganisationRules.Plan plan = rules.plan();
+    List<ReportEntry> report = plan.report();
+    for (OrgKind kind : OrgKind.values()) {
+      reader.read(
+          kind,
+          report,
+          (row, values) ->
+              Records.of(kind, row, values, report)
+                  .ifPresent(
+                      record -> {
+                        if (kind == OrgKind.HOUSEHOLDS) {
+                          rules.household(plan, record, row);
+                        } else {
+                          plan.want(record, row);
+                        }
+                      }));
+    }
+    rules.check(plan);
+    if (!report.isEmpty()) {
+      throw ChangeRefused.of(report);
+    }
+    String importId = UUID.randomUUID().toString();
+    return transaction.execute(
+        status -> {
+          Result applied = apply(reader, plan, actor, importId, dryRun, identity, heads);
+          if (dryRun) {
+            status.setRollbackOnly();
+          }
+          return applied;
+        });
   }
 
   private Result apply(
@@ -107,7 +134,8 @@ public class OrganisationImport {
       String actor,
       String importId,
       boolean dryRun,
-      IdentityStep.Pending identity) {
+      IdentityStep.Pending identity,
+      HeadLogins heads) {
     OrganisationChanges.Outcome outcome = OrganisationChanges.Outcome.NONE;
     for (OrgKind kind : OrgKind.values()) {
       if (kind == OrgKind.HOUSEHOLDS) {
@@ -116,7 +144,7 @@ public class OrganisationImport {
       }
       OrganisationChanges.Context context =
           new OrganisationChanges.Context(
-              actor, clock.now(), importId, code -> plan.rowOf(kind, code), identity);
+              actor, clock.now(), importId, code -> plan.rowOf(kind, code), identity, heads);
       outcome = outcome.plus(changes.save(kind, plan.wanted(kind), context));
     }
     return new Result(
@@ -126,7 +154,8 @@ public class OrganisationImport {
         outcome.updated(),
         outcome.retired(),
         outcome.unchanged(),
-        outcome.handedOverTasks());
+        outcome.handedOverTasks(),
+        0);
   }
 
   /** The households sheet a second time, in batches: half a million rows are never held. */

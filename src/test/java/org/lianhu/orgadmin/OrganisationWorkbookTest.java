@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ class OrganisationWorkbookTest {
   @Autowired private JdbcTemplate jdbc;
   @Autowired private IdentityService identity;
   @Autowired private AuthorizationService authorizations;
+  @Autowired private HeadLoginWriter headLogins;
 
   private AdminClient admin() {
     return new AdminClient(http);
@@ -79,7 +81,7 @@ class OrganisationWorkbookTest {
   }
 
   @Test
-  void newLevelsAndStaffTakeEffectAtOnceAndAReImportIsIdempotent() {
+  void newLevelsAndStaffTakeEffectAtOnceAndAReImportIsIdempotent() throws Exception {
     OrgWorkbook workbook = OrgWorkbook.of(admin().export());
     workbook.add("街道", Map.of("代码", "wbstreet", "名称", "湖滨街道", "地址关键词", "湖滨"));
     workbook.add("社区", Map.of("代码", "wbcomm", "所属街道", "wbstreet", "名称", "湖滨社区", "类型", "社区"));
@@ -161,7 +163,12 @@ class OrganisationWorkbookTest {
             jdbc.queryForObject(
                 "select care_flags from household where code = 'wbhh1'", String.class))
         .isEqualTo("elderly_alone,subsistence");
-    // The head logs in, in the unit's group and the community's heads' group, which has Tasklist.
+    // The head's login follows the answer: it logs in, in the unit's group and the community's
+    // heads' group, which has Tasklist.
+    assertThat(result.get("headLoginsPending").asInt()).isOne();
+    headLogins.awaitIdle(Duration.ofSeconds(30));
+    assertThat(admin().get("qinfang", "/identity").getBody().get("headLoginsPending").asInt())
+        .isZero();
     assertThat(identity.checkPassword("wbhead", "head-pass-1")).isTrue();
     assertThat(
             identity.createGroupQuery().groupMember("wbhead").list().stream()
@@ -207,6 +214,15 @@ class OrganisationWorkbookTest {
     assertThat(
             jdbc.queryForObject("select phone from household where code = 'wbhh1'", String.class))
         .isEqualTo("13900005678");
+
+    // A new head in the workbook replaces the former one's login.
+    exported.set("联户单元", "wbunit", "联户长账号", "wbhead2");
+    exported.set("联户单元", "wbunit", "联户长初始密码", "head-pass-2");
+    assertThat(admin().upload("qinfang", exported.bytes(), false).getBody().get("updated").asInt())
+        .isOne();
+    headLogins.awaitIdle(Duration.ofSeconds(30));
+    assertThat(identity.createUserQuery().userId("wbhead").count()).isZero();
+    assertThat(identity.checkPassword("wbhead2", "head-pass-2")).isTrue();
   }
 
   @Test
