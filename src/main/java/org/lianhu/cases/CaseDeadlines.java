@@ -56,6 +56,27 @@ public class CaseDeadlines {
     return Deadline.between(from, due, warningShare);
   }
 
+  /** The liaison head's limit for an in-unit case, in calendar time (联户长接单时限). */
+  public Deadline head(String category, String urgency, Instant from) {
+    String limit = (String) evaluate(category, urgency).get("headLimit");
+    if (limit == null) {
+      throw new IllegalStateException(
+          "caseDeadlines gives no headLimit for " + category + "/" + urgency);
+    }
+    return Deadline.between(from, from.plus(Duration.parse(limit)), warningShare);
+  }
+
+  /** The community's deliberation meeting's limit for a case a head referred, in working days. */
+  public Deadline council(String category, String urgency, Instant from) {
+    Number workingDays = (Number) evaluate(category, urgency).get("councilWorkingDays");
+    if (workingDays == null) {
+      throw new IllegalStateException(
+          "caseDeadlines gives no councilWorkingDays for " + category + "/" + urgency);
+    }
+    return Deadline.between(
+        from, calendar.plusWorkingDays(from, workingDays.intValue()), warningShare);
+  }
+
   private Map<String, Object> evaluate(String category, String urgency) {
     Map<String, Object> inputs =
         Variables.createVariables().putValue("category", category).putValue("urgency", urgency);

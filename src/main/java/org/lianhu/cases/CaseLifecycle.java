@@ -62,6 +62,27 @@ public class CaseLifecycle {
     entry(id, SYSTEM, "分派受理", remark, true);
   }
 
+  /** The case went to its liaison head first: the head's time limit is the response deadline. */
+  public void unitAssigned(long id, Instant headDue, String remark) {
+    cases.setResponseDue(id, headDue);
+    cases.setUnitOutcome(id, UnitOutcome.PENDING.code());
+    entry(id, SYSTEM, "联户长接单", remark, true);
+  }
+
+  /** The head decided: the outcome is on record, and it is the case's first response. */
+  public void unitDecided(
+      long id, String actor, UnitOutcome outcome, String action, String remark) {
+    cases.setUnitOutcome(id, outcome.code());
+    entry(id, actor, action, remark, true);
+    cases.markResponded(id, EngineClock.now());
+  }
+
+  /** The head's time ran out: the grid worker takes the case over. */
+  public void unitTimedOut(long id, String remark) {
+    cases.setUnitOutcome(id, UnitOutcome.TIMED_OUT.code());
+    entry(id, SYSTEM, "联户长超时未接单", remark, true);
+  }
+
   /** The acceptor decided (on the spot, dispatch or reject): the first response is on record. */
   public void responded(long id, String actor, String action, String remark) {
     entry(id, actor, action, remark, true);

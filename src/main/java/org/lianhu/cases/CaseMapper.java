@@ -47,6 +47,8 @@ interface CaseMapper {
 
   void markResponded(@Param("id") long id, @Param("at") Instant at);
 
+  void setUnitOutcome(@Param("id") long id, @Param("outcome") String outcome);
+
   void recordDispatch(
       @Param("id") long id,
       @Param("status") CaseStatus status,

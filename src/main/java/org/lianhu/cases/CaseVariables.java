@@ -20,6 +20,13 @@ public final class CaseVariables {
   public static final String DESCRIPTION = "description";
   public static final String MAX_REOPENS = "maxReopens";
 
+  public static final String IN_UNIT = "inUnit";
+  public static final String HEAD_USER = "headUser";
+  public static final String UNIT_GROUP = "unitGroup";
+  public static final String HEAD_DUE = "headDue";
+  public static final String HEAD_WARN_AT = "headWarnAt";
+  public static final String COUNCIL_GROUP = "councilGroup";
+  public static final String COUNCIL_DUE = "councilDue";
   public static final String ACCEPTOR_USER = "acceptorUser";
   public static final String ACCEPTOR_GROUP = "acceptorGroup";
   public static final String ACCEPT_SUPERVISOR_GROUP = "acceptSupervisorGroup";
@@ -41,6 +48,11 @@ public final class CaseVariables {
   public static final String REASSIGN_OPTIONS = "reassignOptions";
   public static final String OVERDUE_STAGE = "overdueStage";
 
+  public static final String HEAD_DECISION = "headDecision";
+  public static final String HEAD_RESULT = "headResult";
+  public static final String HEAD_NOTE = "headNote";
+  public static final String COUNCIL_DECISION = "councilDecision";
+  public static final String COUNCIL_RESULT = "councilResult";
   public static final String ACCEPT_DECISION = "acceptDecision";
   public static final String ACCEPT_COMMENT = "acceptComment";
   public static final String REJECT_REASON = "rejectReason";

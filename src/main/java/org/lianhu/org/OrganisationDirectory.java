@@ -100,6 +100,11 @@ public class OrganisationDirectory {
         .findFirst();
   }
 
+  /** The active liaison unit of that code. */
+  public Optional<LiaisonUnit> liaisonUnit(String code) {
+    return Optional.ofNullable(code).map(mapper::liaisonUnit);
+  }
+
   public Optional<Community> community(String code) {
     return Optional.ofNullable(code).map(mapper::community);
   }
@@ -249,6 +254,14 @@ public class OrganisationDirectory {
   /** Which of these accounts head an active unit now. */
   public Set<String> headAccountsAmong(List<String> userIds) {
     return userIds.isEmpty() ? Set.of() : new HashSet<>(mapper.headAccountsAmong(userIds));
+  }
+
+  /**
+   * The active households of a unit, whole (personal data included): callers check who reads them
+   * first.
+   */
+  public List<Household> householdsOf(String unitCode) {
+    return mapper.householdsOf(unitCode);
   }
 
   /** The unit a signed-in user heads, if any. */

@@ -43,6 +43,8 @@ public interface OrganisationMapper {
 
   LiaisonHead headOf(@Param("userId") String userId);
 
+  List<Household> householdsOf(@Param("unitCode") String unitCode);
+
   List<LiaisonHead> headsOfUnits(@Param("codes") List<String> codes);
 
   List<Option> unitGroupsOf(@Param("codes") List<String> codes);

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.lianhu.org.CareFlag;
 
 /**
  * The levels of the organisation, each a sheet of the workbook (in this order, parents first) and a
@@ -98,23 +100,7 @@ enum OrgKind {
           Field.personal("phone", "电话", "phone", PHONE),
           Field.personal("idNumber", "身份证号", "id_number", ID_NUMBER),
           Field.of("members", "人数", "members", INTEGER, false),
-          Field.choice(
-                  "careFlags",
-                  "关爱标记",
-                  "care_flags",
-                  false,
-                  "elderly_alone",
-                  "独居老人",
-                  "empty_nest",
-                  "空巢",
-                  "left_behind_child",
-                  "留守儿童",
-                  "disabled",
-                  "残疾",
-                  "subsistence",
-                  "低保",
-                  "key_concern",
-                  "重点关注")
+          Field.choice("careFlags", "关爱标记", "care_flags", false, careFlagChoices())
               .personalChoices())),
   DEPARTMENTS(
       "departments",
@@ -206,6 +192,12 @@ enum OrgKind {
           Field.of("unitCode", "所属单位代码", "unit_code", CODE, true),
           Field.of("initialPassword", "初始密码", null, SECRET, false),
           Field.of("successor", "接替人账号", null, IDENTITY, false)));
+
+  private static String[] careFlagChoices() {
+    return Arrays.stream(CareFlag.values())
+        .flatMap(flag -> Stream.of(flag.code(), flag.label()))
+        .toArray(String[]::new);
+  }
 
   /**
    * The retired flag every sheet ends with: 是 retires the row, empty keeps (or makes) it active.

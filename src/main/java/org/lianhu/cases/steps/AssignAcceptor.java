@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.Deadline;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseRecord;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * 确定受理人: the grid worker of the case's grid accepts it; without a grid the community office, the
  * street centre or, for an unknown place, the county centre. The response time limit counts from
- * the moment of the report.
+ * the moment of the report, or from the moment the liaison head passed the case up.
  */
 @Component("assignAcceptor")
 public class AssignAcceptor implements JavaDelegate {
@@ -60,7 +61,11 @@ public class AssignAcceptor implements JavaDelegate {
             .or(() -> directory.community(placement.communityCode()).map(Community::groupId))
             .orElseGet(() -> directory.coordinatorGroup(placement.streetCode()));
 
-    Deadline response = deadlines.response(record.category(), record.urgency(), record.createdAt());
+    // After the liaison head (passed up, referred on, or out of time) the limit starts afresh.
+    boolean fromUnit = Boolean.TRUE.equals(execution.getVariable(CaseVariables.IN_UNIT));
+    Deadline response =
+        deadlines.response(
+            record.category(), record.urgency(), fromUnit ? EngineClock.now() : record.createdAt());
     execution.setVariable(CaseVariables.ACCEPTOR_USER, acceptorUser);
     execution.setVariable(CaseVariables.ACCEPTOR_GROUP, acceptorGroup);
     execution.setVariable(

@@ -5,6 +5,8 @@ package org.lianhu.cases.steps;
  */
 final class CaseTasks {
 
+  static final String HEAD = "headTask";
+  static final String COUNCIL = "councilTask";
   static final String ACCEPT = "acceptCase";
   static final String COORDINATE = "coordinateCase";
   static final String HANDLE = "handleCase";

@@ -29,13 +29,25 @@ public class FeedbackReporter implements JavaDelegate {
     this.ratingWindow = settings.ratingWindow();
   }
 
+  /** The variable that holds what the reporter is told: whoever settled the case wrote it. */
+  private static String resultOf(DelegateExecution execution, boolean dispatched) {
+    if (dispatched) {
+      return CaseVariables.HANDLE_RESULT;
+    }
+    if ("resolve".equals(execution.getVariable(CaseVariables.COUNCIL_DECISION))) {
+      return CaseVariables.COUNCIL_RESULT;
+    }
+    if ("resolve".equals(execution.getVariable(CaseVariables.HEAD_DECISION))) {
+      return CaseVariables.HEAD_RESULT;
+    }
+    return CaseVariables.ACCEPT_COMMENT;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = CaseVariables.caseId(execution);
     boolean dispatched = Boolean.TRUE.equals(execution.getVariable(CaseVariables.DISPATCHED));
-    String result =
-        CaseVariables.text(
-            execution, dispatched ? CaseVariables.HANDLE_RESULT : CaseVariables.ACCEPT_COMMENT);
+    String result = CaseVariables.text(execution, resultOf(execution, dispatched));
     if (result == null) {
       result = "已当场处理";
     }

@@ -3,8 +3,11 @@ package org.lianhu.cases.steps;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lianhu.calendar.EngineClock;
+import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.cases.UnitOutcome;
 import org.lianhu.engine.FormValues;
 import org.lianhu.engine.TaskActor;
 import org.lianhu.org.OrganisationDirectory;
@@ -26,9 +29,14 @@ public class RecordTaskOutcome implements TaskListener {
   private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
   private final IdentityService identityService;
+  private final CaseDeadlines deadlines;
 
   public RecordTaskOutcome(
-      CaseLifecycle lifecycle, OrganisationDirectory directory, IdentityService identityService) {
+      CaseLifecycle lifecycle,
+      OrganisationDirectory directory,
+      IdentityService identityService,
+      CaseDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.lifecycle = lifecycle;
     this.directory = directory;
     this.identityService = identityService;
@@ -51,6 +59,16 @@ public class RecordTaskOutcome implements TaskListener {
     lifecycle.lock(caseId);
     String actor = TaskActor.of(identityService, task);
     switch (task.getTaskDefinitionKey()) {
+      case CaseTasks.HEAD -> headDecided(task, caseId, actor);
+      case CaseTasks.COUNCIL -> {
+        String decision = required(task, CaseVariables.COUNCIL_DECISION, "请选择议事结论");
+        String result = required(task, CaseVariables.COUNCIL_RESULT, "请填写议事会意见");
+        switch (decision) {
+          case "resolve" -> lifecycle.stepDone(caseId, actor, "社区议事会：协调解决", result);
+          case "dispatch" -> lifecycle.stepDone(caseId, actor, "社区议事会：转派职能部门", result);
+          default -> throw new IllegalArgumentException("未知的议事结论: " + decision);
+        }
+      }
       case CaseTasks.ACCEPT -> accepted(task, caseId, actor);
       case CaseTasks.COORDINATE -> {
         String lead = required(task, CaseVariables.LEAD_GROUP, "请选择牵头部门");
@@ -97,6 +115,44 @@ public class RecordTaskOutcome implements TaskListener {
         }
       }
       default -> lifecycle.stepDone(caseId, actor, task.getName(), null);
+    }
+  }
+
+  private void headDecided(DelegateTask task, long caseId, String actor) {
+    String decision = required(task, CaseVariables.HEAD_DECISION, "请选择处理方式");
+    switch (decision) {
+      case "resolve" ->
+          lifecycle.unitDecided(
+              caseId,
+              actor,
+              UnitOutcome.RESOLVED,
+              "联户长：联户内解决",
+              required(task, CaseVariables.HEAD_RESULT, "请填写处理结果，该内容将反馈给上报人"));
+      case "passUp" ->
+          lifecycle.unitDecided(
+              caseId,
+              actor,
+              UnitOutcome.PASSED_UP,
+              "联户长：上报网格员",
+              required(task, CaseVariables.HEAD_NOTE, "请说明上报网格员的理由"));
+      case "refer" -> {
+        lifecycle.unitDecided(
+            caseId,
+            actor,
+            UnitOutcome.REFERRED,
+            "联户长：提交社区议事会",
+            required(task, CaseVariables.HEAD_NOTE, "请说明提交议事会的事项"));
+        task.getExecution()
+            .setVariable(
+                CaseVariables.COUNCIL_DUE,
+                deadlines
+                    .council(
+                        CaseVariables.text(task, CaseVariables.CATEGORY),
+                        CaseVariables.text(task, CaseVariables.URGENCY),
+                        EngineClock.now())
+                    .dueDate());
+      }
+      default -> throw new IllegalArgumentException("未知的处理方式: " + decision);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Set;
  * of a stage remind and escalate the owners of exactly those tasks.
  */
 enum Stage {
+  UNIT("联户长接单", Set.of(CaseTasks.HEAD), Set.of()),
   ACCEPTANCE("受理", Set.of(CaseTasks.ACCEPT), Set.of(CaseTasks.ACCEPT)),
   HANDLING(
       "处置",
@@ -16,6 +17,8 @@ enum Stage {
 
   private static final Map<String, Stage> BY_ACTIVITY =
       Map.of(
+          "remindHead",
+          UNIT,
           "remindAcceptor",
           ACCEPTANCE,
           "escalateAcceptance",

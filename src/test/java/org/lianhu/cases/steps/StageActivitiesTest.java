@@ -38,7 +38,7 @@ class StageActivitiesTest {
     Set<String> activities = new TreeSet<>();
     MODEL.getModelElementsByType(FlowNode.class).forEach(node -> activities.add(node.getId()));
 
-    assertThat(Stage.ACTIVITIES).hasSize(6);
+    assertThat(Stage.ACTIVITIES).hasSize(7);
     assertThat(activities).containsAll(Stage.ACTIVITIES);
   }
 }
