@@ -31,7 +31,7 @@ public class RestAuthentication {
       StaffAuthenticationFilter filter) {
     FilterRegistrationBean<StaffAuthenticationFilter> registration =
         new FilterRegistrationBean<>(filter);
-    registration.addUrlPatterns("/api/staff/*", "/api/stats/*", "/api/admin/*");
+    registration.addUrlPatterns("/api/staff/*", "/api/stats/*", "/api/admin/*", "/api/unit/*");
     registration.setName("staffAuthentication");
     return registration;
   }

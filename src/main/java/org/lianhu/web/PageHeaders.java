@@ -40,7 +40,14 @@ public class PageHeaders {
               }
             });
     registration.addUrlPatterns(
-        "/report", "/report/*", "/dashboard", "/dashboard/*", "/admin", "/admin/*");
+        "/report",
+        "/report/*",
+        "/dashboard",
+        "/dashboard/*",
+        "/admin",
+        "/admin/*",
+        "/unit",
+        "/unit/*");
     registration.setName("pageHeaders");
     return registration;
   }

@@ -1,0 +1,172 @@
+package org.lianhu.liaison;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.calendar.EngineClock;
+import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.CaseVariables;
+import org.lianhu.cases.Cases;
+import org.lianhu.org.Grid;
+import org.lianhu.org.LiaisonHead;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.refusal.Refusal;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the signed-in head's page (/unit/) shows and does: their unit, its households (care-flagged
+ * first), the in-unit cases waiting for them, and their decision on one of those. The tasks are
+ * read with the head's own Camunda authentication, so they see exactly what Tasklist shows them.
+ */
+@Service
+public class HeadsUnit {
+
+  /** The user task of the in-unit tier (联户长接单) in caseHandling. */
+  static final String HEAD_TASK = "headTask";
+
+  static final int MAX_TEXT = 2000;
+
+  public record UnitSummary(
+      String code, String name, String gridName, String communityName, String headName) {}
+
+  public record OpenCase(
+      String caseNo,
+      String categoryName,
+      String urgencyName,
+      String address,
+      String description,
+      OffsetDateTime reportedAt,
+      OffsetDateTime due,
+      boolean overdue) {}
+
+  public record View(UnitSummary unit, List<HouseholdView> households, List<OpenCase> openCases) {}
+
+  private static final Map<String, String> DECISIONS =
+      Map.of(
+          "resolve", CaseVariables.HEAD_RESULT,
+          "passUp", CaseVariables.HEAD_NOTE,
+          "refer", CaseVariables.HEAD_NOTE);
+
+  private final OrganisationDirectory directory;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ZoneId zone;
+  private final Cases cases;
+
+  public HeadsUnit(
+      OrganisationDirectory directory,
+      TaskService tasks,
+      IdentityService identity,
+      CountyClock clock,
+      Cases cases) {
+    this.cases = cases;
+    this.directory = directory;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.zone = clock.zone();
+  }
+
+  public View view() {
+    LiaisonHead head = signedInHead();
+    String gridName = directory.grid(head.gridCode()).map(Grid::name).orElse(null);
+    List<HouseholdView> households =
+        directory.householdsOf(head.unitCode()).stream()
+            .map(HouseholdView::of)
+            .sorted(Comparator.comparing((HouseholdView h) -> h.careFlags().isEmpty()))
+            .toList();
+    List<OpenCase> open = openTasks(head).list().stream().map(this::openCase).toList();
+    return new View(
+        new UnitSummary(
+            head.unitCode(), head.unitName(), gridName, head.communityName(), head.name()),
+        households,
+        open);
+  }
+
+  /** The head's decision on an in-unit case: resolve it in the unit, pass it up, or refer it. */
+  public void decide(String caseNo, String decision, String text) {
+    LiaisonHead head = signedInHead();
+    String variable = decision == null ? null : DECISIONS.get(decision);
+    if (variable == null) {
+      throw Refusal.invalid("decision", "处理方式须为 resolve（联户内解决）、passUp（上报网格员）或 refer（提交社区议事会）");
+    }
+    String trimmed = text == null ? "" : text.trim();
+    if (trimmed.isEmpty()) {
+      throw Refusal.invalid("text", "resolve".equals(decision) ? "请填写处理结果，该内容将反馈给上报人" : "请填写情况说明");
+    }
+    if (trimmed.length() > MAX_TEXT) {
+      throw Refusal.invalid("text", "不能超过 " + MAX_TEXT + " 字");
+    }
+    Task task =
+        openTasks(head).processInstanceBusinessKey(caseNo).list().stream()
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("本单元没有待接单的事件 " + caseNo));
+    if (task.getAssignee() == null) {
+      tasks.claim(task.getId(), head.userId());
+    }
+    tasks.complete(task.getId(), Map.of(CaseVariables.HEAD_DECISION, decision, variable, trimmed));
+  }
+
+  private LiaisonHead signedInHead() {
+    Authentication caller = identity.getCurrentAuthentication();
+    String user = caller == null ? null : caller.getUserId();
+    if (user == null) {
+      throw Refusal.unauthenticated("请先登录");
+    }
+    return directory.headOf(user).orElseThrow(() -> Refusal.forbidden("仅联户长可使用本页面"));
+  }
+
+  private TaskQuery openTasks(LiaisonHead head) {
+    return tasks
+        .createTaskQuery()
+        .taskDefinitionKey(HEAD_TASK)
+        .or()
+        .taskAssignee(head.userId())
+        .taskCandidateGroup(head.unitGroup())
+        .endOr()
+        .orderByDueDate()
+        .asc();
+  }
+
+  private OpenCase openCase(Task task) {
+    Map<String, Object> values =
+        tasks.getVariables(
+            task.getId(),
+            Set.of(
+                CaseVariables.CASE_NO,
+                CaseVariables.CATEGORY_NAME,
+                CaseVariables.URGENCY_NAME,
+                CaseVariables.ADDRESS,
+                CaseVariables.DESCRIPTION));
+    OffsetDateTime due = task.getDueDate() == null ? null : at(task.getDueDate().toInstant());
+    String caseNo = text(values.get(CaseVariables.CASE_NO));
+    Instant reported =
+        cases.byNo(caseNo).map(CaseRecord::createdAt).orElse(task.getCreateTime().toInstant());
+    return new OpenCase(
+        caseNo,
+        text(values.get(CaseVariables.CATEGORY_NAME)),
+        text(values.get(CaseVariables.URGENCY_NAME)),
+        text(values.get(CaseVariables.ADDRESS)),
+        text(values.get(CaseVariables.DESCRIPTION)),
+        at(reported),
+        due,
+        due != null && due.toInstant().isBefore(EngineClock.now()));
+  }
+
+  private OffsetDateTime at(Instant instant) {
+    return instant.atZone(zone).toOffsetDateTime();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}
