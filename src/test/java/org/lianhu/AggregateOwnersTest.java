@@ -42,9 +42,14 @@ class AggregateOwnersTest {
 
   private static final Map<String, String> OWNER_OF_MAPPER =
       Map.of(
-          "org.lianhu.cases.CaseMapper", CaseLifecycle.class.getName(),
-          "org.lianhu.mediation.DisputeMapper", DisputeLifecycle.class.getName(),
-          "org.lianhu.orgadmin.OrganisationStore", "org.lianhu.orgadmin.OrganisationChanges");
+          "org.lianhu.cases.CaseMapper",
+          CaseLifecycle.class.getName(),
+          "org.lianhu.mediation.DisputeMapper",
+          DisputeLifecycle.class.getName(),
+          "org.lianhu.orgadmin.OrganisationStore",
+          "org.lianhu.orgadmin.OrganisationChanges",
+          "org.lianhu.liaison.VisitMapper",
+          "org.lianhu.liaison.Visits");
 
   /** Written only through OrganisationStore, whose statements name the table as ${table}. */
   private static final List<String> ORGANISATION_TABLES =

@@ -2,6 +2,7 @@ package org.lianhu.liaison;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,15 @@ public class HeadsUnit {
       OffsetDateTime due,
       boolean overdue) {}
 
-  public record View(UnitSummary unit, List<HouseholdView> households, List<OpenCase> openCases) {}
+  /** This month's coverage of the unit: households visited of the active ones. */
+  public record MonthCoverage(String month, long households, long visited, double rate) {}
+
+  public record View(
+      UnitSummary unit,
+      List<HouseholdView> households,
+      List<OpenCase> openCases,
+      List<VisitDue> visitsDue,
+      MonthCoverage coverage) {}
 
   private static final Map<String, String> DECISIONS =
       Map.of(
@@ -62,14 +71,19 @@ public class HeadsUnit {
   private final IdentityService identity;
   private final ZoneId zone;
   private final Cases cases;
+  private final Visits visits;
+  private final CountyClock clock;
 
   public HeadsUnit(
       OrganisationDirectory directory,
       TaskService tasks,
       IdentityService identity,
       CountyClock clock,
-      Cases cases) {
+      Cases cases,
+      Visits visits) {
     this.cases = cases;
+    this.visits = visits;
+    this.clock = clock;
     this.directory = directory;
     this.tasks = tasks;
     this.identity = identity;
@@ -85,11 +99,19 @@ public class HeadsUnit {
             .sorted(Comparator.comparing((HouseholdView h) -> h.careFlags().isEmpty()))
             .toList();
     List<OpenCase> open = openTasks(head).list().stream().map(this::openCase).toList();
+    YearMonth month = YearMonth.from(clock.today());
+    Coverage unit =
+        visits.coverage(CoverageLevel.UNIT, month, null, null, head.gridCode()).stream()
+            .filter(c -> c.code().equals(head.unitCode()))
+            .findFirst()
+            .orElse(new Coverage(head.unitCode(), 0, 0));
     return new View(
         new UnitSummary(
             head.unitCode(), head.unitName(), gridName, head.communityName(), head.name()),
         households,
-        open);
+        open,
+        visits.due(head),
+        new MonthCoverage(month.toString(), unit.households(), unit.visited(), unit.rate()));
   }
 
   /** The head's decision on an in-unit case: resolve it in the unit, pass it up, or refer it. */
@@ -116,7 +138,7 @@ public class HeadsUnit {
     tasks.complete(task.getId(), Map.of(CaseVariables.HEAD_DECISION, decision, variable, trimmed));
   }
 
-  private LiaisonHead signedInHead() {
+  LiaisonHead signedInHead() {
     Authentication caller = identity.getCurrentAuthentication();
     String user = caller == null ? null : caller.getUserId();
     if (user == null) {

@@ -1,14 +1,21 @@
 package org.lianhu.liaison;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lianhu.calendar.CountyClock;
 import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.refusal.Refusal;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,12 +33,21 @@ public class UnitController {
   private final HouseholdReaders readers;
   private final OrganisationDirectory directory;
   private final IdentityService identity;
+  private final Visits visits;
+  private final CountyClock clock;
+  private final LiaisonSettings settings;
 
   public UnitController(
       HeadsUnit heads,
       HouseholdReaders readers,
       OrganisationDirectory directory,
-      IdentityService identity) {
+      IdentityService identity,
+      Visits visits,
+      CountyClock clock,
+      LiaisonSettings settings) {
+    this.visits = visits;
+    this.clock = clock;
+    this.settings = settings;
     this.heads = heads;
     this.readers = readers;
     this.directory = directory;
@@ -47,6 +63,74 @@ public class UnitController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   public void decide(@PathVariable String caseNo, @RequestBody Decision body) {
     heads.decide(caseNo, body == null ? null : body.decision(), body == null ? null : body.text());
+  }
+
+  @PostMapping("/api/unit/visits")
+  public ResponseEntity<Visits.Recorded> visit(@RequestBody Visits.NewVisit body) {
+    Visits.Recorded recorded = visits.record(heads.signedInHead(), body);
+    return ResponseEntity.status(HttpStatus.CREATED).body(recorded);
+  }
+
+  @GetMapping("/api/unit/visits")
+  public List<Visit> visits(@RequestParam(required = false) String month) {
+    return visits.ofMonth(heads.signedInHead().unitCode(), month(month));
+  }
+
+  /**
+   * Visit coverage of a month by unit, grid, community or street, for the supervisors (the same
+   * groups as the KPIs), with its light: green at the goal (all visited), yellow at the target.
+   */
+  @GetMapping("/api/stats/visit-coverage")
+  public Map<String, Object> coverage(
+      @RequestParam(defaultValue = "street") String groupBy,
+      @RequestParam(required = false) String month,
+      @RequestParam(required = false) String streetCode,
+      @RequestParam(required = false) String communityCode,
+      @RequestParam(required = false) String gridCode) {
+    Authentication caller = identity.getCurrentAuthentication();
+    if (caller.getGroupIds().stream().noneMatch(directory.supervisorGroups()::contains)) {
+      throw Refusal.forbidden("走访覆盖率仅供督导人员查看");
+    }
+    CoverageLevel level =
+        CoverageLevel.of(groupBy)
+            .orElseThrow(
+                () -> Refusal.invalid("groupBy", "groupBy 须为 unit、grid、community 或 street"));
+    YearMonth period = month(month);
+    List<Map<String, Object>> rows =
+        visits.coverage(level, period, streetCode, communityCode, gridCode).stream()
+            .map(
+                c ->
+                    Map.<String, Object>of(
+                        "code", c.code(),
+                        "households", c.households(),
+                        "visited", c.visited(),
+                        "rate", c.rate(),
+                        "light", light(c.rate())))
+            .toList();
+    return Map.of(
+        "month",
+        period.toString(),
+        "groupBy",
+        groupBy,
+        "target",
+        settings.coverageTarget(),
+        "rows",
+        rows);
+  }
+
+  private String light(double rate) {
+    return rate >= 1.0 ? "green" : rate >= settings.coverageTarget() ? "yellow" : "red";
+  }
+
+  private YearMonth month(String month) {
+    if (month == null || month.isBlank()) {
+      return YearMonth.from(clock.today());
+    }
+    try {
+      return YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw Refusal.invalid("month", "月份格式为 yyyy-MM，例如 2026-12");
+    }
   }
 
   @GetMapping("/api/staff/units/{code}/households")
