@@ -1,8 +1,9 @@
 /*
- * 联户 联户长页面 /unit/: a liaison head's phone page for /api/unit — the unit, its open in-unit cases with
- * the head's three decisions (联户内解决, 上报网格员, 提交社区议事会) and its households. Plain browser
- * JavaScript, no build step, no libraries. Every value from the server or the user goes into the page as
- * text (textContent), never as HTML.
+ * 联户 联户长页面 /unit/: a liaison head's phone page for /api/unit — the unit, this month's visits (走访:
+ * coverage with its light, the households due a visit, the visit form, the month's records), its open
+ * in-unit cases with the head's three decisions (联户内解决, 上报网格员, 提交社区议事会) and its
+ * households. Plain browser JavaScript, no build step, no libraries. Every value from the server or the
+ * user goes into the page as text (textContent), never as HTML.
  *
  * The login is a server session (HttpOnly cookie) opened with the password once (POST /api/session); the
  * page keeps only the user name and the session's CSRF token in memory, never the password. Every API
@@ -17,6 +18,13 @@
   var LARGE_KEY = 'lianhu.unit.largeText';
   var MAX_TEXT = 2000;
   var DENIED_DEFAULT = '仅联户长可使用本页面';
+  /** The share of households visited in a month that is yellow (lianhu.liaison.coverage-target); all is green. */
+  var COVERAGE_TARGET = 0.9;
+  /** How far back a visit may be recorded (lianhu.liaison.visit-backdate-days); the server decides. */
+  var BACKDATE_DAYS = 31;
+  /** 待走访 shows this many households until 显示全部 is pressed. */
+  var DUE_SHOWN = 3;
+  var KIND_NAMES = { routine: '日常走访', care: '关爱走访', follow_up: '回访' };
 
   var DECISIONS = {
     resolve: {
@@ -129,6 +137,29 @@
       return isNaN(t) ? Infinity : t;
     }
 
+    /** Today in China time as yyyy-MM-dd (the visit date's default and latest day). */
+    function chinaToday() {
+      try {
+        var p = {};
+        new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+          .formatToParts(new Date()).forEach(function (x) { p[x.type] = x.value; });
+        if (p.year && p.month && p.day) return p.year + '-' + p.month + '-' + p.day;
+      } catch (e) { /* fall through: China has no daylight saving time */ }
+      return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    }
+
+    /** The day `n` days after the day `iso` (yyyy-MM-dd). */
+    function addDays(iso, n) {
+      var d = new Date(iso + 'T00:00:00Z');
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    }
+
+    function firstLine(s) {
+      var line = String(s || '').split(/\r?\n/).map(function (t) { return t.trim(); }).filter(Boolean)[0] || '';
+      return line.length > 80 ? line.slice(0, 80) + '…' : line;
+    }
+
     // ----------------------------------------------------------------------------------------------
     // the API
 
@@ -219,8 +250,11 @@
 
     var lastUser = '';
 
+    /** Shows one view; 'home' is the visit form instead while that is open (visitOpen). */
     function showOnly(id) {
-      ['login-view', 'denied-view', 'home'].forEach(function (v) { $(v).hidden = v !== id; });
+      ['login-view', 'denied-view'].forEach(function (v) { $(v).hidden = v !== id; });
+      $('home').hidden = id !== 'home' || visitOpen;
+      $('visit-view').hidden = id !== 'home' || !visitOpen;
       $('loading').hidden = true;
       $('logout').hidden = id !== 'home';
     }
@@ -246,10 +280,14 @@
 
     function showHome() {
       showOnly('home');
-      document.title = (data && data.unit && data.unit.name ? data.unit.name + ' · ' : '') + '联户长';
+      document.title = visitOpen ? '记录走访 · 联户长'
+        : (data && data.unit && data.unit.name ? data.unit.name + ' · ' : '') + '联户长';
     }
 
-    /** A lost session (401) or a changed CSRF token: the login again; typed texts stay in `drafts`. */
+    /**
+     * A lost session (401) or a changed CSRF token: the login again; typed texts stay in `drafts` and in
+     * the visit form, which comes back after the login (of the same user).
+     */
     function sessionLost(note) {
       auth = null;
       showLogin(note);
@@ -261,6 +299,9 @@
       auth = null;
       data = null;
       drafts = {};
+      visits = null;
+      resetVisit(null);
+      visitOpen = false;
       $('l-user').value = '';
       message('notice', '');
       showLogin('已退出。', 'ok');
@@ -283,7 +324,12 @@
       btn.textContent = '正在登录…';
       request('POST', 'session', { user: user, password: password })
         .then(function (opened) {
-          if (lastUser && lastUser !== opened.user) drafts = {};
+          if (lastUser && lastUser !== opened.user) {
+            drafts = {};
+            visits = null;
+            resetVisit(null);
+            visitOpen = false;
+          }
           auth = opened;
           lastUser = opened.user;
           $('l-pass').value = '';
@@ -327,6 +373,7 @@
         message('home-msg', '');
         render();
         showHome();
+        loadVisits();
       }, function (err) {
         if (err.status === 401) {
           sessionLost('登录已失效，请重新登录。');
@@ -360,8 +407,34 @@
       $('unit-name').textContent = unit.name || unit.code || '联户单元';
       $('unit-place').textContent = [unit.gridName, unit.communityName].filter(Boolean).join(' · ');
       $('unit-head').textContent = '联户长：' + (unit.headName || '') + (auth ? '（账号 ' + auth.user + '）' : '');
+      renderCoverage(data.coverage || {});
+      renderDue(Array.isArray(data.visitsDue) ? data.visitsDue : []);
       renderCases(Array.isArray(data.openCases) ? data.openCases : []);
       renderHouseholds(Array.isArray(data.households) ? data.households : []);
+      fillHouseholdSelect();
+      renderRecords();
+    }
+
+    function householdsList() {
+      return data && Array.isArray(data.households) ? data.households : [];
+    }
+
+    function householdOf(code) {
+      return householdsList().filter(function (h) { return h.code === code; })[0] || null;
+    }
+
+    function isCare(h) {
+      return !!h && Array.isArray(h.careFlags) && h.careFlags.length > 0;
+    }
+
+    /** A 记录走访 button for the household `code`; `from` names the list it is in, to come back to it. */
+    function visitButton(code, from, label) {
+      var b = el('button', {
+        type: 'button', className: 'btn btn-secondary visit-btn', 'data-visit': code, 'data-from': from,
+        'aria-label': '记录走访：' + label, text: '记录走访'
+      });
+      b.addEventListener('click', function () { openVisit(code, from); });
+      return b;
     }
 
     function setBadge(id, n, unitText) {
@@ -597,7 +670,121 @@
         line,
         care ? el('div', { className: 'tags', 'aria-label': '关爱对象' }, h.careFlags.map(function (f) {
           return el('span', { className: 'tag tag-care', text: f });
-        })) : null
+        })) : null,
+        h.code ? el('div', { className: 'item-actions' }, visitButton(h.code, 'households', h.address || h.code)) : null
+      ]);
+    }
+
+    // ---------- visits: coverage, 待走访
+
+    function renderCoverage(c) {
+      var total = Number(c.households) || 0;
+      var visited = Number(c.visited) || 0;
+      var rate = total > 0 ? visited / total : 1;
+      var light = visited >= total ? 'green' : rate >= COVERAGE_TARGET ? 'yellow' : 'red';
+      // Rounded down: 99.6% is not yet 100%.
+      var percent = Math.floor(rate * 100 + 1e-9);
+      var m = /^(\d{4})-(\d{2})$/.exec(String(c.month || ''));
+      $('coverage-month').textContent = m ? m[1] + ' 年 ' + Number(m[2]) + ' 月' : '';
+      $('coverage-line').textContent = '已走访 ' + visited + ' / ' + total + ' 户（' + percent + '%）';
+      var level = $('coverage-level');
+      level.textContent = light === 'green' ? '全部走访'
+        : light === 'yellow' ? '达到 ' + Math.round(COVERAGE_TARGET * 100) + '% 目标'
+          : '未达 ' + Math.round(COVERAGE_TARGET * 100) + '% 目标';
+      level.className = 'tag tag-light-' + light;
+      $('coverage-light').className = 'light light-' + light;
+      $('coverage').setAttribute('data-light', light);
+    }
+
+    var dueExpanded = false;
+
+    function renderDue(due) {
+      var list = clear($('due-list'));
+      due.forEach(function (d, i) {
+        var item = dueItem(d);
+        if (i >= DUE_SHOWN && !dueExpanded) item.hidden = true;
+        list.appendChild(item);
+      });
+      setBadge('due-count', due.length, '户');
+      $('due-empty').hidden = due.length > 0;
+      var more = $('due-more');
+      more.hidden = due.length <= DUE_SHOWN;
+      more.textContent = dueExpanded ? '收起' : '显示全部 ' + due.length + ' 户';
+      more.setAttribute('aria-expanded', dueExpanded ? 'true' : 'false');
+    }
+
+    $('due-more').addEventListener('click', function () {
+      dueExpanded = !dueExpanded;
+      renderDue(data && Array.isArray(data.visitsDue) ? data.visitsDue : []);
+    });
+
+    function dueItem(d) {
+      var flags = Array.isArray(d.careFlags) ? d.careFlags : [];
+      return el('li', { className: 'card due-item' + (d.care ? ' care' : ''), 'data-household': d.household || null }, [
+        el('p', { className: 'household-address', text: d.address || d.household || '—' }),
+        el('p', { className: 'household-line' }, [
+          el('span', { className: 'household-head', text: '户主：' + (d.headName || '—') })
+        ]),
+        flags.length ? el('div', { className: 'tags', 'aria-label': '关爱对象' }, flags.map(function (f) {
+          return el('span', { className: 'tag tag-care', text: f });
+        })) : null,
+        el('p', { className: 'due-reason' + (d.care ? ' urgent' : ''), text: d.reason || '本月未走访' }),
+        el('p', { className: 'due-last', text: d.lastVisitedOn ? '上次走访：' + d.lastVisitedOn : '从未走访' }),
+        d.household ? el('div', { className: 'item-actions' }, visitButton(d.household, 'due', d.address || d.household)) : null
+      ]);
+    }
+
+    // ---------- visits: 本月走访记录
+
+    /** This month's visits (GET /api/unit/visits), newest first; null until loaded. */
+    var visits = null;
+    var visitsSeq = 0;
+
+    function loadVisits() {
+      var seq = ++visitsSeq;
+      var sec = $('records-sec');
+      sec.setAttribute('aria-busy', 'true');
+      return request('GET', 'unit/visits').then(function (answer) {
+        if (seq !== visitsSeq) return;
+        visits = Array.isArray(answer) ? answer : [];
+        message('records-msg', '');
+        renderRecords();
+      }, function (err) {
+        if (seq !== visitsSeq) return;
+        if (err.status === 401) return; // the unit's own reload shows the login
+        message('records-msg', '走访记录加载失败：' + err.message + '。请点“刷新”重试。');
+      }).then(function () {
+        if (seq === visitsSeq) sec.removeAttribute('aria-busy');
+      });
+    }
+
+    function renderRecords() {
+      var list = clear($('record-list'));
+      if (!visits) {
+        $('records-empty').hidden = true;
+        return;
+      }
+      visits.forEach(function (v) { list.appendChild(recordItem(v)); });
+      setBadge('record-count', visits.length, '次');
+      $('records-empty').hidden = visits.length > 0;
+    }
+
+    function recordItem(v) {
+      var h = householdOf(v.householdCode);
+      var text = firstLine(v.notes) || (v.needs ? '需求：' + firstLine(v.needs) : '');
+      return el('li', {
+        className: 'card record', 'data-id': v.id != null ? v.id : null, 'data-household': v.householdCode || null,
+        'data-case-no': v.caseNo || null
+      }, [
+        el('div', { className: 'record-head' }, [
+          el('span', { className: 'record-date', text: v.visitedOn || '—' }),
+          el('div', { className: 'tags' }, [
+            el('span', { className: 'tag record-kind', text: KIND_NAMES[v.kind] || v.kind || '走访' }),
+            v.caseNo ? el('span', { className: 'tag tag-case', text: '已上报 ' + v.caseNo }) : null
+          ])
+        ]),
+        el('p', { className: 'record-address', text: (h && h.address) || v.householdCode || '—' }),
+        el('p', { className: 'record-notes' + (text ? '' : ' hint'), text: text || '（未填写走访情况）' })
       ]);
     }
 

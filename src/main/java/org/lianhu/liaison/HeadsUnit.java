@@ -58,7 +58,8 @@ public class HeadsUnit {
       List<HouseholdView> households,
       List<OpenCase> openCases,
       List<VisitDue> visitsDue,
-      MonthCoverage coverage) {}
+      MonthCoverage coverage,
+      NeedsReports.WeekReport weeklyReport) {}
 
   private static final Map<String, String> DECISIONS =
       Map.of(
@@ -73,6 +74,7 @@ public class HeadsUnit {
   private final Cases cases;
   private final Visits visits;
   private final CountyClock clock;
+  private final NeedsReports needsReports;
 
   public HeadsUnit(
       OrganisationDirectory directory,
@@ -80,7 +82,9 @@ public class HeadsUnit {
       IdentityService identity,
       CountyClock clock,
       Cases cases,
-      Visits visits) {
+      Visits visits,
+      NeedsReports needsReports) {
+    this.needsReports = needsReports;
     this.cases = cases;
     this.visits = visits;
     this.clock = clock;
@@ -111,7 +115,8 @@ public class HeadsUnit {
         households,
         open,
         visits.due(head),
-        new MonthCoverage(month.toString(), unit.households(), unit.visited(), unit.rate()));
+        new MonthCoverage(month.toString(), unit.households(), unit.visited(), unit.rate()),
+        needsReports.of(head.unitCode(), clock.today()));
   }
 
   /** The head's decision on an in-unit case: resolve it in the unit, pass it up, or refer it. */

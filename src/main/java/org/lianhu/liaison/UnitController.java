@@ -36,6 +36,7 @@ public class UnitController {
   private final Visits visits;
   private final CountyClock clock;
   private final LiaisonSettings settings;
+  private final NeedsReports needsReports;
 
   public UnitController(
       HeadsUnit heads,
@@ -44,7 +45,9 @@ public class UnitController {
       IdentityService identity,
       Visits visits,
       CountyClock clock,
-      LiaisonSettings settings) {
+      LiaisonSettings settings,
+      NeedsReports needsReports) {
+    this.needsReports = needsReports;
     this.visits = visits;
     this.clock = clock;
     this.settings = settings;
@@ -69,6 +72,13 @@ public class UnitController {
   public ResponseEntity<Visits.Recorded> visit(@RequestBody Visits.NewVisit body) {
     Visits.Recorded recorded = visits.record(heads.signedInHead(), body);
     return ResponseEntity.status(HttpStatus.CREATED).body(recorded);
+  }
+
+  @PostMapping("/api/unit/needs-reports")
+  public ResponseEntity<NeedsReports.WeekReport> needsReport(
+      @RequestBody NeedsReports.NewReport body) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(needsReports.file(heads.signedInHead(), body));
   }
 
   @GetMapping("/api/unit/visits")

@@ -1,0 +1,161 @@
+package org.lianhu.liaison;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.cases.CaseCategory;
+import org.lianhu.cases.Cases;
+import org.lianhu.org.Household;
+import org.lianhu.org.LiaisonHead;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.refusal.Refusal;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one class that writes the weekly needs reports (每周报送1次居民需求信息): one per unit and county week
+ * (Monday to Sunday), for this week or, late, the last one; with the needs collected, or explicitly
+ * 无新增. A second report for the same week is a 409; a bad need refuses the whole report.
+ */
+@Service
+public class NeedsReports {
+
+  static final String FILED_TWICE = "needs-report-filed";
+  static final int MAX_NEEDS = 50;
+  static final Set<String> URGENCIES = Set.of("normal", "urgent", "emergency");
+
+  public record NewNeed(String household, String category, String text, String urgency) {}
+
+  public record NewReport(LocalDate week, Boolean nothingNew, List<NewNeed> needs) {}
+
+  /** The report of a week, if filed, with its needs; {@code onTime} when filed within its week. */
+  public record WeekReport(
+      LocalDate weekStart,
+      boolean filed,
+      Instant filedAt,
+      boolean onTime,
+      List<ResidentNeed> needs) {}
+
+  private final NeedsMapper needs;
+  private final OrganisationDirectory directory;
+  private final Cases cases;
+  private final CountyClock clock;
+
+  public NeedsReports(
+      NeedsMapper needs, OrganisationDirectory directory, Cases cases, CountyClock clock) {
+    this.needs = needs;
+    this.directory = directory;
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  /** The Monday of the county's week of that day. */
+  static LocalDate weekOf(LocalDate day) {
+    return day.with(DayOfWeek.MONDAY);
+  }
+
+  @Transactional
+  public WeekReport file(LiaisonHead head, NewReport report) {
+    LocalDate thisWeek = weekOf(clock.today());
+    LocalDate week = report == null || report.week() == null ? thisWeek : weekOf(report.week());
+    if (!week.equals(thisWeek) && !week.equals(thisWeek.minusWeeks(1))) {
+      throw Refusal.invalid("week", "只能报送本周或上周（补报）的需求");
+    }
+    List<NewNeed> given = report == null || report.needs() == null ? List.of() : report.needs();
+    boolean nothingNew = report != null && Boolean.TRUE.equals(report.nothingNew());
+    if (nothingNew && !given.isEmpty()) {
+      throw Refusal.invalid("nothingNew", "选择“无新增”时不能同时填写需求");
+    }
+    if (!nothingNew && given.isEmpty()) {
+      throw Refusal.invalid("needs", "请填写收集到的需求，或选择“无新增”");
+    }
+    if (given.size() > MAX_NEEDS) {
+      throw Refusal.invalid("needs", "一次最多报送 " + MAX_NEEDS + " 条需求");
+    }
+    Map<String, Household> households =
+        directory.householdsOf(head.unitCode()).stream()
+            .collect(Collectors.toMap(Household::code, h -> h));
+    for (int i = 0; i < given.size(); i++) {
+      check(given.get(i), "needs[" + i + "]", households);
+    }
+    if (needs.reportOf(head.unitCode(), week) != null) {
+      throw filedTwice(week);
+    }
+    Instant now = clock.now();
+    Map<String, Object> row = new HashMap<>();
+    row.put("unitCode", head.unitCode());
+    row.put("weekStart", week);
+    row.put("headUserId", head.userId());
+    row.put("nothingNew", nothingNew);
+    row.put("filedAt", now);
+    try {
+      needs.insertReport(row);
+    } catch (DuplicateKeyException raced) {
+      throw filedTwice(week);
+    }
+    long id = ((Number) row.get("id")).longValue();
+    for (NewNeed need : given) {
+      needs.insertNeed(
+          id,
+          head.unitCode(),
+          blank(need.household()) ? null : need.household(),
+          need.category(),
+          need.text().trim(),
+          need.urgency() == null ? "normal" : need.urgency(),
+          now);
+    }
+    return of(head.unitCode(), week);
+  }
+
+  /** The unit's report of the week that day lies in. */
+  public WeekReport of(String unitCode, LocalDate day) {
+    LocalDate week = weekOf(day);
+    NeedsReport report = needs.reportOf(unitCode, week);
+    if (report == null) {
+      return new WeekReport(week, false, null, false, List.of());
+    }
+    boolean onTime = clock.day(report.filedAt()).isBefore(week.plusWeeks(1));
+    return new WeekReport(week, true, report.filedAt(), onTime, needs.needsOfReport(report.id()));
+  }
+
+  private void check(NewNeed need, String at, Map<String, Household> households) {
+    if (need == null) {
+      throw Refusal.invalid(at, "需求不能为空");
+    }
+    if (!blank(need.household()) && !households.containsKey(need.household())) {
+      throw Refusal.forbidden("住户 " + need.household() + " 不在本联户单元");
+    }
+    if (blank(need.category())
+        || cases
+            .category(need.category())
+            .map(CaseCategory::active)
+            .filter(Boolean.TRUE::equals)
+            .isEmpty()) {
+      throw Refusal.invalid(at + ".category", "未知的类别: " + need.category());
+    }
+    if (blank(need.text())) {
+      throw Refusal.invalid(at + ".text", "请填写需求内容");
+    }
+    if (need.text().length() > Visits.MAX_TEXT) {
+      throw Refusal.invalid(at + ".text", "不能超过 " + Visits.MAX_TEXT + " 字");
+    }
+    if (need.urgency() != null && !URGENCIES.contains(need.urgency())) {
+      throw Refusal.invalid(at + ".urgency", "紧急程度须为 normal、urgent 或 emergency");
+    }
+  }
+
+  private static Refusal filedTwice(LocalDate week) {
+    return Refusal.conflict(FILED_TWICE, "本周需求已报送", "第 " + week + " 起的一周已报送过需求信息，每周报送一次");
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}
