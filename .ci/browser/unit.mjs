@@ -1,12 +1,13 @@
 // Browser end-to-end check of the liaison heads' phone page /unit/: the refusal of a grid worker, the
-// head's unit with its open in-unit cases and households, 大字模式, and a decision on a case.
+// head's unit with its open in-unit cases and households, 大字模式, a decision on a case, and visits (走访).
 //
 //   npm ci
 //   node unit.mjs [baseUrl] [screenshotDir]
 //   node unit.mjs http://localhost:8080 ../../docs/images
 //
-// Needs a running Lianhu server with the demo data (the grid worker wangli and lixiuying, the head of the
-// unit hepingli1a 和平里一区1号楼; password demo, override with LIANHU_DEMO_PASSWORD) and Debian's chromium
+// Needs a running Lianhu server with the demo data (the grid worker wangli, lixiuying, the head of the
+// unit hepingli1a 和平里一区1号楼, and liudeming, the head of hepingli2b 和平里二区6号楼; password demo,
+// override with LIANHU_DEMO_PASSWORD) and Debian's chromium
 // (/usr/bin/chromium, override with CHROMIUM) plus a CJK font (fonts-noto-cjk). PAGES_ENTRY=index.html
 // opens /unit/index.html instead of /unit/.
 //
@@ -23,12 +24,23 @@
 //   409 problem, faked once in the browser) shows its title and detail next to the form and keeps the
 //   typed text; then 已协调，装修改到白天 is submitted (204), a confirmation shows and the case leaves the
 //   list, and GET /api/unit in the page's session no longer lists it.
-// With screenshotDir it writes unit-login.png, unit-home.png and unit-large.png there.
+// - liudeming logs in (in 大字模式, then without): 本月走访 shows the server's coverage as
+//   "已走访 X / Y 户（Z%）" with its light, 待走访 the households due, 本月走访记录 the month's visits; no
+//   horizontal scrolling. 记录走访 of the first household due (of the first household when none is due)
+//   opens the visit form with the household chosen, today (China time) as the date and its latest day,
+//   关爱走访 for a care-flagged household; tomorrow is refused by the server (400): its title and detail
+//   show, its field message next to 走访日期, the typed notes stay; with today, the notes
+//   老人身体状况良好（浏览器检查） and 同时上报事件 (streetlight, 楼道灯不亮（浏览器检查）) the visit is recorded
+//   (201): 已记录走访 and 已上报事件 <caseNo> show, the form closes, the coverage count goes up by one
+//   (unless the household was visited earlier this month), the household leaves 待走访 and the visit shows
+//   in 本月走访记录 with 已上报 <caseNo>; the form and the page fit 390 px, also in 大字模式.
+// With screenshotDir it writes unit-login.png, unit-home.png, unit-large.png and unit-visit.png there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
-// limited to 60 s (E2E_TIMEOUT_S). Every run leaves one case behind, resolved in the unit (awaiting the
-// reporter's rating).
+// limited to 90 s (E2E_TIMEOUT_S). Every run leaves one case behind, resolved in the unit (awaiting the
+// reporter's rating), and in hepingli2b one visit with the streetlight case raised from it; it compares
+// counts before and after, so it passes on a server where earlier runs did the same.
 import {
   PASSWORD, STEP_TIMEOUT_MS, api, baseUrl, check, checkEntryServed, expectedFailures, launchBrowser, log,
   newContext, openPage, page, pageErrors, pagesUrl, run, shot, sleep, watchPageErrors
@@ -41,6 +53,13 @@ const DESCRIPTION = '楼上装修噪音（浏览器检查）';
 const RESULT = '已协调，装修改到白天';
 const VIEWPORT = { width: 390, height: 844 };
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/;
+const HEAD2 = 'liudeming';
+const UNIT2_NAME = '和平里二区6号楼联户单元';
+const NOTES = '老人身体状况良好（浏览器检查）';
+const RAISE_CATEGORY = 'streetlight';
+const RAISE_TEXT = '楼道灯不亮（浏览器检查）';
+const KIND_NAMES = { routine: '日常走访', care: '关爱走访', follow_up: '回访' };
+const COVERAGE = /已走访 (\d+) \/ (\d+) 户（(\d+)%）/;
 
 async function reportCase() {
   const res = await api('POST', '/api/cases', {
@@ -85,6 +104,43 @@ async function checkTapTargets(what) {
     .map((b) => ({ text: b.textContent.trim(), h: b.getBoundingClientRect().height }))
     .filter((b) => b.h < 44));
   check(small.length === 0, `${what}: tap targets under 44 px: ${JSON.stringify(small)}`);
+}
+
+/** Nothing inside `selector` reaches past the window's right edge (a too wide field in the visit form). */
+async function checkFits(selector, what) {
+  const wide = await page.evaluate((sel) => [...document.querySelectorAll(`${sel}, ${sel} *`)]
+    .filter((e) => e.offsetParent !== null || e.matches(sel))
+    .map((e) => ({ e, r: e.getBoundingClientRect() }))
+    .filter(({ r }) => r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5))
+    .slice(0, 5)
+    .map(({ e, r }) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className} ${Math.round(r.left)}..${Math.round(r.right)}`),
+  selector);
+  check(wide.length === 0, `${what}: wider than the window: ${wide.join('; ')}`);
+}
+
+/** Today in China time, yyyy-MM-dd, and the day `n` days later. */
+const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+function addDays(day, n) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The coverage line of 本月走访, as { visited, households, percent, text }. */
+async function coverageShown() {
+  const text = ((await page.locator('#coverage-line').textContent()) || '').trim();
+  const m = COVERAGE.exec(text);
+  check(m, `the coverage line says "${text}"`);
+  return { visited: Number(m[1]), households: Number(m[2]), percent: Number(m[3]), text };
+}
+
+const isVisitsList = (r) => /\/api\/unit\/visits(\?|$)/.test(r.url()) && r.request().method() === 'GET';
+
+/** Sets 大字模式 on or off with its button. */
+async function setLarge(on) {
+  const toggle = page.locator('#large-toggle');
+  if ((await toggle.getAttribute('aria-pressed') === 'true') !== on) await toggle.click();
+  check(await toggle.getAttribute('aria-pressed') === (on ? 'true' : 'false'), `大字模式 did not turn ${on ? 'on' : 'off'}`);
 }
 
 const rootFontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
@@ -236,6 +292,180 @@ async function main() {
   await page.locator('#logout').click();
   await page.locator('#login-view').waitFor({ state: 'visible' });
   log('退出');
+
+  await visits(context);
 }
 
-await run(main, { timeoutS: 60, fullPage: true });
+/** 走访: liudeming records a visit with a case raised from it (see the top of this file). */
+async function visits(context) {
+  const visitPosts = [];
+  page.on('request', (r) => { if (/\/api\/unit\/visits$/.test(r.url()) && r.method() === 'POST') visitPosts.push(r); });
+  const today = chinaToday();
+  const tomorrow = addDays(today, 1);
+
+  // The head of hepingli2b, first in 大字模式 (still on from above).
+  const listed = page.waitForResponse(isVisitsList);
+  const answer = await login(HEAD2);
+  check(answer.status() === 200, `GET /api/unit as ${HEAD2}: ${answer.status()} ${await answer.text().catch(() => '')}`);
+  const unit = await answer.json();
+  const listedRes = await listed;
+  check(listedRes.status() === 200, `GET /api/unit/visits as ${HEAD2}: ${listedRes.status()}`);
+  const monthVisits = await listedRes.json();
+  await page.locator('#home').waitFor({ state: 'visible' });
+  const name = (await page.locator('#unit-name').textContent()).trim();
+  check(name === UNIT2_NAME, `${HEAD2}'s unit is named "${name}"`);
+  check(unit.coverage && Array.isArray(unit.visitsDue), `GET /api/unit has no coverage or visitsDue: ${JSON.stringify(unit).slice(0, 300)}`);
+
+  // 本月走访: the server's coverage, its light, the households due, the month's visits.
+  const before = await coverageShown();
+  check(before.visited === unit.coverage.visited && before.households === unit.coverage.households,
+    `the page says "${before.text}", the server ${JSON.stringify(unit.coverage)}`);
+  const light = before.visited >= before.households ? 'green' : before.visited / before.households >= 0.9 ? 'yellow' : 'red';
+  const shownLight = await page.locator('#coverage').getAttribute('data-light');
+  check(shownLight === light && await page.locator(`#coverage-light.light-${light}`).count() === 1,
+    `the light of "${before.text}" is ${shownLight}, not ${light}`);
+  const due = unit.visitsDue;
+  check(await page.locator('#due-list > li').count() === due.length, `待走访 lists ${await page.locator('#due-list > li').count()}, the server ${due.length}`);
+  check(Number((await page.locator('#due-count').textContent()).trim()) === due.length, 'the 待走访 badge');
+  if (due.length === 0) await page.locator('#due-empty').waitFor();
+  else {
+    const first = page.locator('#due-list > li').first();
+    const firstText = (await first.innerText()).replace(/\s+/g, ' ');
+    check(firstText.includes(due[0].address) && firstText.includes(due[0].reason)
+      && firstText.includes(due[0].lastVisitedOn ? `上次走访：${due[0].lastVisitedOn}` : '从未走访')
+      && (due[0].careFlags || []).every((f) => firstText.includes(f)), `the first household due: ${firstText}`);
+  }
+  const records = page.locator('#record-list > li');
+  await page.locator('#records-sec:not([aria-busy])').waitFor();
+  check(await records.count() === monthVisits.length, `本月走访记录 lists ${await records.count()}, the server ${monthVisits.length}`);
+  await checkNoSidewaysScroll(`${HEAD2} in 大字模式`);
+  await checkTapTargets(`${HEAD2} in 大字模式`);
+  await setLarge(false);
+  await checkNoSidewaysScroll(HEAD2);
+  await checkTapTargets(HEAD2);
+  log(`${HEAD2}: ${name}; "${before.text}" (${light}); ${due.length} households due; ${monthVisits.length} visits this month`);
+
+  // 记录走访 of the first household due, or of the first household when none is due.
+  const target = due.length ? { code: due[0].household, from: '#due-list' }
+    : { code: unit.households[0].code, from: '#household-list' };
+  const household = unit.households.find((h) => h.code === target.code);
+  check(household, `${target.code} is not among the households`);
+  const coveredBefore = monthVisits.some((v) => v.householdCode === target.code);
+  await page.locator(`${target.from} [data-visit="${target.code}"]`).click();
+  const view = page.locator('#visit-view');
+  await view.waitFor({ state: 'visible' });
+  check(await page.locator('#home').isHidden(), 'the unit still shows beside the visit form');
+  const select = view.getByLabel('住户');
+  check(await select.inputValue() === target.code, `the form's household is ${await select.inputValue()}, not ${target.code}`);
+  check(await select.locator('option').count() === unit.households.length, 'the household select does not list all households');
+  const date = view.getByLabel('走访日期');
+  check(await date.inputValue() === today && await date.getAttribute('max') === today,
+    `走访日期 is "${await date.inputValue()}" (max ${await date.getAttribute('max')}), not today ${today}`);
+  const kind = (household.careFlags || []).length ? 'care' : 'routine';
+  check(await view.locator(`input[name="kind"][value="${kind}"]`).isChecked(), `走访类型 is not ${KIND_NAMES[kind]} for ${target.code}`);
+  const notes = view.getByLabel('走访情况');
+  check(await notes.getAttribute('maxlength') === '2000' && await view.getByLabel('发现的需求').getAttribute('maxlength') === '2000',
+    '走访情况 or 发现的需求 has no maxlength 2000');
+  check(await view.locator('#v-raise-box').isHidden(), '事件类别 shows before 同时上报事件 is ticked');
+
+  // Tomorrow: the server refuses it; its message shows and the typed notes stay.
+  await notes.fill(NOTES);
+  await date.fill(tomorrow);
+  const refusedPost = page.waitForResponse((r) => /\/api\/unit\/visits$/.test(r.url()) && r.request().method() === 'POST');
+  await view.locator('#visit-submit').click();
+  const refused = await refusedPost;
+  const problem = await refused.json().catch(() => ({}));
+  check(refused.status() === 400, `POST /api/unit/visits with ${tomorrow}: ${refused.status()} ${JSON.stringify(problem)}`);
+  check(JSON.parse(refused.request().postData()).visitedOn === tomorrow, `the date sent: ${refused.request().postData()}`);
+  await view.locator('#visit-msg', { hasText: problem.detail }).waitFor();
+  const refusal = (await view.locator('#visit-msg').textContent()).trim();
+  check(refusal.includes(problem.title), `the refusal shows "${refusal}", not the title "${problem.title}"`);
+  const fieldMsg = problem.errors && problem.errors.visitedOn;
+  if (fieldMsg) {
+    await view.locator('#ve-visitedOn', { hasText: fieldMsg }).waitFor();
+    check(await date.getAttribute('aria-invalid') === 'true', '走访日期 is not marked invalid');
+  }
+  check(await notes.inputValue() === NOTES, `the typed notes became "${await notes.inputValue()}"`);
+  check(await view.isVisible(), 'the form closed on a refusal');
+  expectedFailures([400]);
+  log(`${tomorrow}: 400 "${refusal}"${fieldMsg ? `, next to 走访日期 "${fieldMsg}"` : ''}; the notes stay`);
+
+  // Today, with a case raised.
+  await date.fill(today);
+  await view.getByLabel('同时上报事件').check();
+  await view.locator('#v-raise-box').waitFor({ state: 'visible' });
+  const category = view.getByLabel('事件类别');
+  await category.locator(`option[value="${RAISE_CATEGORY}"]`).waitFor({ state: 'attached' });
+  await category.selectOption(RAISE_CATEGORY);
+  await view.getByLabel('诉求内容').fill(RAISE_TEXT);
+  check(await view.locator('#ve-visitedOn').isHidden(), 'the date\'s message stayed after a new date');
+  await checkNoSidewaysScroll('the visit form');
+  await checkFits('#visit-view', 'the visit form');
+  await checkTapTargets('the visit form');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('unit-visit.png', { fullPage: true });
+  await setLarge(true);
+  await checkNoSidewaysScroll('the visit form in 大字模式');
+  await checkFits('#visit-view', 'the visit form in 大字模式');
+  await checkTapTargets('the visit form in 大字模式');
+  await setLarge(false);
+
+  const sent = page.waitForResponse((r) => /\/api\/unit\/visits$/.test(r.url()) && r.request().method() === 'POST');
+  await view.locator('#visit-submit').click();
+  const res = await sent;
+  const recorded = await res.json().catch(() => ({}));
+  check(res.status() === 201 && recorded.id && recorded.caseNo, `POST /api/unit/visits: ${res.status()} ${JSON.stringify(recorded)}`);
+  const body = JSON.parse(res.request().postData());
+  check(body.household === target.code && body.visitedOn === today && body.kind === kind && body.notes === NOTES
+    && body.raiseCase && body.raiseCase.category === RAISE_CATEGORY && body.raiseCase.description === RAISE_TEXT,
+  `the visit sent: ${JSON.stringify(body)}`);
+  check(res.request().headers()['x-csrf-token'], 'the visit was sent without X-CSRF-Token');
+  check(visitPosts.length === 2, `${visitPosts.length} visits were sent, not 2`);
+  const { caseNo } = recorded;
+  await page.locator('#notice', { hasText: `已上报事件 ${caseNo}` }).waitFor({ state: 'visible' });
+  const notice = (await page.locator('#notice').textContent()).trim();
+  check(notice.includes('已记录走访'), `the notice says "${notice}"`);
+  await view.waitFor({ state: 'hidden' });
+  await page.locator('#home').waitFor({ state: 'visible' });
+  log(`visit of ${target.code} (${KIND_NAMES[kind]}) on ${today}: 201 #${recorded.id}, "${notice}"`);
+
+  // The unit again: coverage, 待走访, 本月走访记录.
+  const expected = before.visited + (coveredBefore ? 0 : 1);
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let after;
+  for (;;) {
+    after = await coverageShown();
+    const stillDue = await page.locator(`#due-list > li[data-household="${target.code}"]`).count();
+    if (after.visited === expected && after.households === before.households && stillDue === 0) break;
+    check(Date.now() < deadline, `after the visit: "${after.text}" (expected ${expected} / ${before.households}), `
+      + `${target.code} ${stillDue ? 'still' : 'not'} among 待走访`);
+    await sleep(250);
+  }
+  const record = page.locator(`#record-list > li[data-case-no="${caseNo}"]`);
+  await record.waitFor();
+  const recordText = (await record.innerText()).replace(/\s+/g, ' ');
+  check([today, household.address, KIND_NAMES[kind], NOTES, `已上报 ${caseNo}`].every((t) => recordText.includes(t)),
+    `the visit in 本月走访记录: ${recordText}`);
+  await page.locator('#records-sec:not([aria-busy])').waitFor();
+  check(await records.count() === monthVisits.length + 1, `本月走访记录 lists ${await records.count()}, not ${monthVisits.length + 1}`);
+  const listedNow = await context.request.get(`${baseUrl}/api/unit/visits`, {
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+  });
+  check(listedNow.status() === 200, `GET /api/unit/visits in the page's session: ${listedNow.status()}`);
+  const stored = (await listedNow.json()).find((v) => v.id === recorded.id);
+  check(stored && stored.caseNo === caseNo && stored.householdCode === target.code && stored.notes === NOTES
+    && stored.visitedOn === today && stored.kind === kind, `GET /api/unit/visits has ${JSON.stringify(stored)}`);
+  await checkNoSidewaysScroll(`${HEAD2} after the visit`);
+  await setLarge(true);
+  await checkNoSidewaysScroll(`${HEAD2} after the visit in 大字模式`);
+  await checkTapTargets(`${HEAD2} after the visit in 大字模式`);
+  log(`"${before.text}" → "${after.text}"${coveredBefore ? ' (visited earlier this month)' : ''}; `
+    + `${target.code} left 待走访; 本月走访记录 shows it with 已上报 ${caseNo}`);
+
+  check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
+  await page.locator('#logout').click();
+  await page.locator('#login-view').waitFor({ state: 'visible' });
+  log('退出');
+}
+
+await run(main, { timeoutS: 90, fullPage: true });

@@ -681,7 +681,9 @@
       var total = Number(c.households) || 0;
       var visited = Number(c.visited) || 0;
       var rate = total > 0 ? visited / total : 1;
-      var light = visited >= total ? 'green' : rate >= COVERAGE_TARGET ? 'yellow' : 'red';
+      // The county's target comes with the coverage (lianhu.liaison.coverage-target).
+      var target = typeof c.target === 'number' ? c.target : COVERAGE_TARGET;
+      var light = visited >= total ? 'green' : rate >= target ? 'yellow' : 'red';
       // Rounded down: 99.6% is not yet 100%.
       var percent = Math.floor(rate * 100 + 1e-9);
       var m = /^(\d{4})-(\d{2})$/.exec(String(c.month || ''));
@@ -689,8 +691,8 @@
       $('coverage-line').textContent = '已走访 ' + visited + ' / ' + total + ' 户（' + percent + '%）';
       var level = $('coverage-level');
       level.textContent = light === 'green' ? '全部走访'
-        : light === 'yellow' ? '达到 ' + Math.round(COVERAGE_TARGET * 100) + '% 目标'
-          : '未达 ' + Math.round(COVERAGE_TARGET * 100) + '% 目标';
+        : light === 'yellow' ? '达到 ' + Math.round(target * 100) + '% 目标'
+          : '未达 ' + Math.round(target * 100) + '% 目标';
       level.className = 'tag tag-light-' + light;
       $('coverage-light').className = 'light light-' + light;
       $('coverage').setAttribute('data-light', light);
@@ -787,6 +789,338 @@
         el('p', { className: 'record-notes' + (text ? '' : ' hint'), text: text || '（未填写走访情况）' })
       ]);
     }
+
+    // ----------------------------------------------------------------------------------------------
+    // 记录走访: the visit form, a screen of its own instead of the unit while it is open. What is typed
+    // stays through a refusal, a lost session and 返回 (for the same household) until it is recorded.
+
+    var visitOpen = false;
+    /** The household the form was last set up for (null: the form is empty). */
+    var visitFor = null;
+    /** Where the form was opened from, to go back there: { code, from }. */
+    var visitOpener = null;
+    var kindTouched = false;
+    var categories = null;
+    var categoriesLoading = null;
+
+    var vForm = $('visit-form');
+    var vHousehold = $('v-household');
+    var vDate = $('v-date');
+    var vNotes = $('v-notes');
+    var vNeeds = $('v-needs');
+    var vRaise = $('v-raise');
+    var vCategory = $('v-category');
+    var vDescription = $('v-description');
+    var vSubmit = $('visit-submit');
+    var vMsg = $('visit-msg');
+
+    /** The server's error keys (RFC 7807 `errors`) by the form's fields. */
+    var VISIT_FIELDS = {
+      household: 'household', visitedOn: 'visitedOn', kind: 'kind', notes: 'notes', needs: 'needs',
+      raiseCase: 'raiseCase', 'raiseCase.urgency': 'raiseCase', urgency: 'raiseCase',
+      'raiseCase.category': 'category', category: 'category',
+      'raiseCase.description': 'description', description: 'description'
+    };
+    var VISIT_INPUTS = {
+      household: vHousehold, visitedOn: vDate, kind: null, notes: vNotes, needs: vNeeds, raiseCase: vRaise,
+      category: vCategory, description: vDescription
+    };
+    var COUNTERS = [[vNotes, 'vn-notes'], [vNeeds, 'vn-needs'], [vDescription, 'vn-description']];
+
+    function kindInputs() {
+      return Array.prototype.slice.call(vForm.querySelectorAll('input[name="kind"]'));
+    }
+
+    function setKind(kind) {
+      kindInputs().forEach(function (r) { r.checked = r.value === kind; });
+    }
+
+    function chosenKind() {
+      var c = kindInputs().filter(function (r) { return r.checked; })[0];
+      return c ? c.value : 'routine';
+    }
+
+    function defaultKind(code) {
+      return isCare(householdOf(code)) ? 'care' : 'routine';
+    }
+
+    function countAll() {
+      COUNTERS.forEach(function (x) {
+        var len = x[0].value.length;
+        var counter = $(x[1]);
+        counter.textContent = len + ' / ' + MAX_TEXT;
+        counter.classList.toggle('full', len >= MAX_TEXT);
+      });
+    }
+
+    function fieldError(field, text) {
+      var note = $('ve-' + field);
+      if (!note) return false;
+      note.textContent = text || '';
+      note.hidden = !text;
+      var box = $('vf-' + field) || note.parentNode;
+      box.classList.toggle('invalid', !!text);
+      var input = VISIT_INPUTS[field];
+      if (input) {
+        if (text) input.setAttribute('aria-invalid', 'true');
+        else input.removeAttribute('aria-invalid');
+      }
+      return true;
+    }
+
+    /** Whether the form's message is about marked fields only (it goes once they are all corrected). */
+    var msgForFields = false;
+
+    function clearErrors() {
+      Object.keys(VISIT_INPUTS).forEach(function (f) { fieldError(f, ''); });
+      message(vMsg, '');
+      msgForFields = false;
+    }
+
+    /** The field was changed: its message goes, and the form's once no field is marked any more. */
+    function fieldChanged(field) {
+      fieldError(field, '');
+      if (msgForFields && !vForm.querySelector('.field-error:not([hidden])')) {
+        message(vMsg, '');
+        msgForFields = false;
+      }
+    }
+
+    function showRaise() {
+      $('v-raise-box').hidden = !vRaise.checked;
+      if (vRaise.checked) loadCategories();
+    }
+
+    /** The households of the unit in the form's select; the chosen one stays chosen. */
+    function fillHouseholdSelect() {
+      var keep = vHousehold.value;
+      clear(vHousehold);
+      householdsList().forEach(function (h) {
+        if (!h.code) return;
+        vHousehold.appendChild(el('option', {
+          value: h.code, text: (h.address || h.code) + (h.headName ? '（' + h.headName + '）' : '')
+        }));
+      });
+      if (keep && householdOf(keep)) vHousehold.value = keep;
+      showHouseholdFlags();
+    }
+
+    function showHouseholdFlags() {
+      var box = clear($('v-household-flags'));
+      var h = householdOf(vHousehold.value);
+      var flags = isCare(h) ? h.careFlags : [];
+      flags.forEach(function (f) { box.appendChild(el('span', { className: 'tag tag-care', text: f })); });
+      box.hidden = flags.length === 0;
+    }
+
+    function fillCategories() {
+      var keep = vCategory.value;
+      clear(vCategory);
+      vCategory.appendChild(el('option', { value: '', text: categories ? '请选择事件类别' : '正在加载类别…' }));
+      (categories || []).forEach(function (c) {
+        vCategory.appendChild(el('option', { value: c.code, text: c.name || c.code }));
+      });
+      if (keep) vCategory.value = keep;
+    }
+
+    /** GET /api/categories once (again after a failure): the active ones in their order. */
+    function loadCategories() {
+      if (categories || categoriesLoading) return categoriesLoading || Promise.resolve();
+      fillCategories();
+      categoriesLoading = request('GET', 'categories').then(function (list) {
+        categories = (Array.isArray(list) ? list : [])
+          .filter(function (c) { return c && c.code && c.active !== false; })
+          .sort(function (a, b) { return (a.sortOrder || 0) - (b.sortOrder || 0); });
+        fillCategories();
+        if (!$('ve-category').hidden && /类别加载失败/.test($('ve-category').textContent)) fieldError('category', '');
+      }, function (err) {
+        fieldError('category', '事件类别加载失败：' + err.message + '。请取消勾选后再勾选重试。');
+      }).then(function () { categoriesLoading = null; });
+      return categoriesLoading;
+    }
+
+    /** Sets the form up empty for the household `code` (null: just empty). */
+    function resetVisit(code) {
+      var today = chinaToday();
+      visitFor = code;
+      kindTouched = false;
+      if (code) vHousehold.value = code;
+      vDate.value = today;
+      vNotes.value = '';
+      vNeeds.value = '';
+      vRaise.checked = false;
+      vCategory.value = '';
+      vDescription.value = '';
+      setKind(code ? defaultKind(code) : 'routine');
+      showRaise();
+      clearErrors();
+      countAll();
+      showHouseholdFlags();
+    }
+
+    function openVisit(code, from) {
+      // A form typed for this household and not yet recorded comes back as it was.
+      if (visitFor !== code || vHousehold.value !== code) resetVisit(code);
+      var today = chinaToday();
+      vDate.max = today;
+      vDate.min = addDays(today, -BACKDATE_DAYS);
+      visitOpener = { code: code, from: from };
+      visitOpen = true;
+      message('notice', '');
+      showHome();
+      loadCategories();
+      window.scrollTo(0, 0);
+      $('visit-title').setAttribute('tabindex', '-1');
+      $('visit-title').focus();
+    }
+
+    function closeVisit() {
+      visitOpen = false;
+      showHome();
+      var back = visitOpener && document.querySelector(
+        (visitOpener.from === 'due' ? '#due-list' : '#household-list') + ' [data-visit="' + cssEscape(visitOpener.code) + '"]');
+      if (back && back.offsetParent !== null) {
+        back.focus();
+        if (back.scrollIntoView) back.scrollIntoView({ block: 'center' });
+      } else {
+        window.scrollTo(0, 0);
+      }
+    }
+
+    function cssEscape(s) {
+      return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
+    }
+
+    $('visit-back').addEventListener('click', function () {
+      visitFor = vHousehold.value;
+      closeVisit();
+    });
+    $('visit-cancel').addEventListener('click', function () {
+      resetVisit(null);
+      closeVisit();
+    });
+
+    vHousehold.addEventListener('change', function () {
+      visitFor = vHousehold.value;
+      if (!kindTouched) setKind(defaultKind(vHousehold.value));
+      showHouseholdFlags();
+      fieldChanged('household');
+    });
+    kindInputs().forEach(function (r) {
+      r.addEventListener('change', function () {
+        kindTouched = true;
+        fieldChanged('kind');
+      });
+    });
+    vDate.addEventListener('input', function () { fieldChanged('visitedOn'); });
+    vDate.addEventListener('change', function () { fieldChanged('visitedOn'); });
+    [[vNotes, 'notes'], [vNeeds, 'needs'], [vDescription, 'description']].forEach(function (x) {
+      x[0].addEventListener('input', function () {
+        countAll();
+        fieldChanged(x[1]);
+      });
+    });
+    vCategory.addEventListener('change', function () { fieldChanged('category'); });
+    vRaise.addEventListener('change', function () {
+      fieldChanged('raiseCase');
+      showRaise();
+      if (vRaise.checked) vCategory.focus();
+    });
+
+    /** The page's own checks before sending: answers the fields' errors. */
+    function visitProblems() {
+      var problems = {};
+      if (!vHousehold.value) problems.household = '请选择走访的住户';
+      if (!vDate.value) problems.visitedOn = '请填写走访日期（年-月-日）';
+      if (vNotes.value.length > MAX_TEXT) problems.notes = '不能超过 ' + MAX_TEXT + ' 字';
+      if (vNeeds.value.length > MAX_TEXT) problems.needs = '不能超过 ' + MAX_TEXT + ' 字';
+      if (vRaise.checked) {
+        if (!vCategory.value) problems.category = '请选择事件类别';
+        if (!vDescription.value.trim()) problems.description = '请填写诉求内容';
+        else if (vDescription.value.length > MAX_TEXT) problems.description = '诉求内容不能超过 ' + MAX_TEXT + ' 字';
+      }
+      return problems;
+    }
+
+    function focusField(field) {
+      var input = field === 'kind' ? kindInputs()[0] : VISIT_INPUTS[field];
+      if (input && input.offsetParent !== null) input.focus();
+    }
+
+    vForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (vSubmit.disabled) return;
+      clearErrors();
+      var problems = visitProblems();
+      var bad = Object.keys(problems);
+      if (bad.length) {
+        bad.forEach(function (f) { fieldError(f, problems[f]); });
+        message(vMsg, '请补全或修改标出的内容后再提交。');
+        msgForFields = true;
+        focusField(bad[0]);
+        return;
+      }
+      var code = vHousehold.value;
+      var h = householdOf(code);
+      var body = {
+        household: code,
+        visitedOn: vDate.value,
+        kind: chosenKind(),
+        notes: vNotes.value,
+        needs: vNeeds.value,
+        raiseCase: vRaise.checked
+          ? { category: vCategory.value, description: vDescription.value, urgency: 'normal' } : null
+      };
+      message('notice', '');
+      vSubmit.disabled = true;
+      vSubmit.setAttribute('aria-busy', 'true');
+      vSubmit.textContent = '正在提交…';
+      function idle() {
+        vSubmit.disabled = false;
+        vSubmit.removeAttribute('aria-busy');
+        vSubmit.textContent = '提交走访记录';
+      }
+      request('POST', 'unit/visits', body).then(function (recorded) {
+        idle();
+        var caseNo = recorded && recorded.caseNo;
+        resetVisit(null);
+        closeVisit();
+        message('notice', '已记录走访：' + ((h && h.address) || code)
+          + (caseNo ? '，已上报事件 ' + caseNo : '') + '。', 'ok');
+        var notice = $('notice');
+        window.scrollTo(0, 0);
+        notice.focus();
+        return loadUnit();
+      }, function (err) {
+        idle();
+        if (err.status === 401) {
+          sessionLost('登录已失效，请重新登录。您填写的走访记录已保留。');
+        } else if (isCsrfProblem(err)) {
+          sessionLost('登录状态已变化（可能在其他页面重新登录过），请重新登录。您填写的走访记录已保留。');
+        } else {
+          var p = err.problem || {};
+          var errors = p.errors && typeof p.errors === 'object' && !Array.isArray(p.errors) ? p.errors : {};
+          var rest = [];
+          var first = null;
+          Object.keys(errors).forEach(function (k) {
+            var text = String(errors[k]);
+            var field = VISIT_FIELDS[k];
+            if (field && fieldError(field, text)) {
+              if (!first) first = field;
+            } else if (text !== p.detail && text !== p.title) {
+              rest.push(text);
+            }
+          });
+          if (Array.isArray(p.errors)) rest = problemErrors(p);
+          var hint = err.status === 403 ? '（请点“返回”后刷新，确认住户是否仍在本联户单元）' : '';
+          message(vMsg, [err.message + hint, rest]);
+          msgForFields = !!first && rest.length === 0;
+          // The first marked field (its message under it), else the form's message above the buttons.
+          var box = first ? $('vf-' + first) || $('ve-' + first) : vMsg;
+          if (box && box.scrollIntoView) box.scrollIntoView({ block: first ? 'center' : 'nearest' });
+        }
+      });
+    });
 
     // ----------------------------------------------------------------------------------------------
     // start: a reload keeps the login as long as the server's session lasts
