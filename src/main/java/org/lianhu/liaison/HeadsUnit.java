@@ -51,7 +51,8 @@ public class HeadsUnit {
       boolean overdue) {}
 
   /** This month's coverage of the unit: households visited of the active ones. */
-  public record MonthCoverage(String month, long households, long visited, double rate) {}
+  public record MonthCoverage(
+      String month, long households, long visited, double rate, double target) {}
 
   public record View(
       UnitSummary unit,
@@ -75,6 +76,7 @@ public class HeadsUnit {
   private final Visits visits;
   private final CountyClock clock;
   private final NeedsReports needsReports;
+  private final LiaisonSettings settings;
 
   public HeadsUnit(
       OrganisationDirectory directory,
@@ -83,7 +85,9 @@ public class HeadsUnit {
       CountyClock clock,
       Cases cases,
       Visits visits,
-      NeedsReports needsReports) {
+      NeedsReports needsReports,
+      LiaisonSettings settings) {
+    this.settings = settings;
     this.needsReports = needsReports;
     this.cases = cases;
     this.visits = visits;
@@ -115,7 +119,12 @@ public class HeadsUnit {
         households,
         open,
         visits.due(head),
-        new MonthCoverage(month.toString(), unit.households(), unit.visited(), unit.rate()),
+        new MonthCoverage(
+            month.toString(),
+            unit.households(),
+            unit.visited(),
+            unit.rate(),
+            settings.coverageTarget()),
         needsReports.of(head.unitCode(), clock.today()));
   }
 

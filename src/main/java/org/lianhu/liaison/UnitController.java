@@ -37,6 +37,7 @@ public class UnitController {
   private final CountyClock clock;
   private final LiaisonSettings settings;
   private final NeedsReports needsReports;
+  private final UnitKpis unitKpis;
 
   public UnitController(
       HeadsUnit heads,
@@ -46,7 +47,9 @@ public class UnitController {
       Visits visits,
       CountyClock clock,
       LiaisonSettings settings,
-      NeedsReports needsReports) {
+      NeedsReports needsReports,
+      UnitKpis unitKpis) {
+    this.unitKpis = unitKpis;
     this.needsReports = needsReports;
     this.visits = visits;
     this.clock = clock;
@@ -97,14 +100,8 @@ public class UnitController {
       @RequestParam(required = false) String streetCode,
       @RequestParam(required = false) String communityCode,
       @RequestParam(required = false) String gridCode) {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller.getGroupIds().stream().noneMatch(directory.supervisorGroups()::contains)) {
-      throw Refusal.forbidden("走访覆盖率仅供督导人员查看");
-    }
-    CoverageLevel level =
-        CoverageLevel.of(groupBy)
-            .orElseThrow(
-                () -> Refusal.invalid("groupBy", "groupBy 须为 unit、grid、community 或 street"));
+    supervisorsOnly();
+    CoverageLevel level = level(groupBy);
     YearMonth period = month(month);
     List<Map<String, Object>> rows =
         visits.coverage(level, period, streetCode, communityCode, gridCode).stream()
@@ -126,6 +123,34 @@ public class UnitController {
         settings.coverageTarget(),
         "rows",
         rows);
+  }
+
+  /** The liaison heads' KPIs of a month, for the supervisors (the same groups as the KPIs). */
+  @GetMapping("/api/stats/unit-kpis")
+  public Map<String, Object> unitKpis(
+      @RequestParam(defaultValue = "street") String groupBy,
+      @RequestParam(required = false) String month,
+      @RequestParam(required = false) String streetCode) {
+    supervisorsOnly();
+    CoverageLevel level = level(groupBy);
+    YearMonth period = month(month);
+    return Map.of(
+        "month", period.toString(),
+        "groupBy", groupBy,
+        "coverageTarget", settings.coverageTarget(),
+        "rows", unitKpis.of(level, period, streetCode));
+  }
+
+  private void supervisorsOnly() {
+    Authentication caller = identity.getCurrentAuthentication();
+    if (caller.getGroupIds().stream().noneMatch(directory.supervisorGroups()::contains)) {
+      throw Refusal.forbidden("联户指标仅供督导人员查看");
+    }
+  }
+
+  private static CoverageLevel level(String groupBy) {
+    return CoverageLevel.of(groupBy)
+        .orElseThrow(() -> Refusal.invalid("groupBy", "groupBy 须为 unit、grid、community 或 street"));
   }
 
   private String light(double rate) {

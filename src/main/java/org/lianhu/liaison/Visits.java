@@ -140,6 +140,12 @@ public class Visits {
     identity.clearAuthentication();
     try {
       return intake.report(report, null).caseNo();
+    } catch (Refusal refused) {
+      // The intake names its own fields; in a visit they are the raised case's.
+      if (refused.kind() == Refusal.Kind.INVALID && refused.field() != null) {
+        throw Refusal.invalid("raiseCase." + refused.field(), refused.getMessage());
+      }
+      throw refused;
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);

@@ -1,0 +1,121 @@
+package org.lianhu.liaison;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.lianhu.calendar.CountyClock;
+import org.springframework.stereotype.Service;
+
+/**
+ * The liaison heads' KPIs of a month by unit, grid, community or street (formulas in
+ * docs/liaison-units.md, "KPIs"): 小事不出户率 (in-unit cases resolved in the unit / in-unit cases),
+ * satisfaction of in-unit cases (satisfied / rated), the heads' response time (report to their
+ * decision), 信息收集及时率 (weekly reports filed within their week / reports due) and visit coverage.
+ */
+@Service
+public class UnitKpis {
+
+  /** One row: a unit, grid, community or street and its figures; a rate is null without a base. */
+  public record Row(
+      String code,
+      long inUnitCases,
+      long resolvedInUnit,
+      Double inUnitResolutionRate,
+      Double satisfactionRate,
+      Double headResponseHours,
+      long headTimedOut,
+      long reportsDue,
+      long reportsOnTime,
+      Double reportTimeliness,
+      long households,
+      long visited,
+      double visitCoverage) {}
+
+  private final UnitKpiMapper kpis;
+  private final Visits visits;
+  private final CountyClock clock;
+
+  public UnitKpis(UnitKpiMapper kpis, Visits visits, CountyClock clock) {
+    this.kpis = kpis;
+    this.visits = visits;
+    this.clock = clock;
+  }
+
+  public List<Row> of(CoverageLevel level, YearMonth month, String streetCode) {
+    Map<String, InUnitCases> cases = new TreeMap<>();
+    for (InUnitCases row :
+        kpis.inUnitCases(
+            level.caseColumn(),
+            clock.startOf(month.atDay(1)),
+            clock.startOf(month.plusMonths(1).atDay(1)),
+            "street_code",
+            streetCode)) {
+      cases.put(row.code(), row);
+    }
+    List<LocalDate> weeks = weeksDue(month);
+    Map<String, long[]> reports = new TreeMap<>();
+    if (!weeks.isEmpty()) {
+      Map<String, Set<String>> unitsOf = new TreeMap<>();
+      for (WeekFiling filing : kpis.reports(level.column(), weeks, "c.street_code", streetCode)) {
+        unitsOf.computeIfAbsent(filing.code(), c -> new HashSet<>()).add(filing.unitCode());
+        long[] counts = reports.computeIfAbsent(filing.code(), c -> new long[2]);
+        if (filing.weekStart() != null
+            && filing.filedAt().isBefore(clock.startOf(filing.weekStart().plusWeeks(1)))) {
+          counts[1]++;
+        }
+      }
+      // Every active unit owes one report a week: the due count is units x weeks.
+      unitsOf.forEach((code, units) -> reports.get(code)[0] = (long) units.size() * weeks.size());
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Coverage coverage : visits.coverage(level, month, streetCode, null, null)) {
+      InUnitCases in = cases.getOrDefault(coverage.code(), none(coverage.code()));
+      long[] filed = reports.getOrDefault(coverage.code(), new long[2]);
+      rows.add(
+          new Row(
+              coverage.code(),
+              in.cases(),
+              in.resolved(),
+              share(in.resolved(), in.cases()),
+              share(in.satisfied(), in.rated()),
+              in.answered() == 0 ? null : in.answerSeconds() / 3600.0 / in.answered(),
+              in.timedOut(),
+              filed[0],
+              filed[1],
+              share(filed[1], filed[0]),
+              coverage.households(),
+              coverage.visited(),
+              coverage.rate()));
+    }
+    return rows;
+  }
+
+  /** The weeks whose Monday lies in the month and which have ended by today. */
+  List<LocalDate> weeksDue(YearMonth month) {
+    LocalDate today = clock.today();
+    List<LocalDate> weeks = new ArrayList<>();
+    for (LocalDate monday = month.atDay(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        !monday.isAfter(month.atEndOfMonth());
+        monday = monday.plusWeeks(1)) {
+      if (!monday.plusWeeks(1).isAfter(today)) {
+        weeks.add(monday);
+      }
+    }
+    return weeks;
+  }
+
+  private static InUnitCases none(String code) {
+    return new InUnitCases(code, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  private static Double share(long part, long whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+}
