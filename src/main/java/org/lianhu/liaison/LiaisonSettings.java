@@ -12,17 +12,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (default: 独居老人 every 7 days); every household is visited once a month in any case
  * @param visitBackdateDays how far back a visit may be dated when it is recorded late
  * @param coverageTarget the share of households visited in a month that is green (goal: all)
+ * @param visitReminderDay the day of the month (1-28) the heads are reminded of the households not
+ *     yet visited, at 09:00 county time
  */
 @ConfigurationProperties("lianhu.liaison")
 public record LiaisonSettings(
     Map<String, Integer> careVisitDays,
     @DefaultValue("31") int visitBackdateDays,
-    @DefaultValue("0.9") double coverageTarget) {
+    @DefaultValue("0.9") double coverageTarget,
+    @DefaultValue("20") int visitReminderDay) {
 
   public LiaisonSettings {
     careVisitDays =
         careVisitDays == null || careVisitDays.isEmpty()
             ? Map.of("elderly_alone", 7)
             : Map.copyOf(careVisitDays);
+    if (visitReminderDay < 1 || visitReminderDay > 28) {
+      throw new IllegalArgumentException(
+          "lianhu.liaison.visit-reminder-day must be 1 to 28, every month has it: "
+              + visitReminderDay);
+    }
   }
 }

@@ -24,6 +24,9 @@ interface VisitMapper {
   List<Visit> visitsOfUnit(
       @Param("unitCode") String unitCode, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
+  List<Unvisited> unvisitedInStreet(
+      @Param("streetCode") String streetCode, @Param("monthStart") LocalDate monthStart);
+
   /** {@code level} is one of {@link CoverageLevel}'s columns, never a caller's text. */
   List<Coverage> coverage(
       @Param("level") String level,

@@ -264,6 +264,11 @@ public class OrganisationDirectory {
     return mapper.householdsOf(unitCode);
   }
 
+  /** The active streets, by code. */
+  public List<Street> streets() {
+    return mapper.streets();
+  }
+
   /** The unit a signed-in user heads, if any. */
   public Optional<LiaisonHead> headOf(String userId) {
     return Optional.ofNullable(userId).map(mapper::headOf);

@@ -1,5 +1,6 @@
 package org.lianhu.startup;
 
+import org.lianhu.liaison.VisitDuties;
 import org.lianhu.org.IdentitySync;
 import org.lianhu.security.AccessGrants;
 import org.lianhu.tasklist.TasklistFilters;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Lianhu's start-up writers, in their order, once the application is ready: the organisation into
  * Camunda's groups, logins and memberships; the shared Tasklist filters; then the authorizations,
- * which refer to both. Each checks, then writes, so the node runs them while it holds the {@link
- * StartupLock}, and gives the lock back when they are done or one of them failed.
+ * which refer to both; then the liaison heads' monthly visit duties, started once. Each checks,
+ * then writes, so the node runs them while it holds the {@link StartupLock}, and gives the lock
+ * back when they are done or one of them failed.
  */
 @Component
 public class StartupSync {
@@ -20,12 +22,15 @@ public class StartupSync {
   private final IdentitySync identitySync;
   private final TasklistFilters tasklistFilters;
   private final AccessGrants accessGrants;
+  private final VisitDuties visitDuties;
 
   public StartupSync(
       StartupLock lock,
       IdentitySync identitySync,
       TasklistFilters tasklistFilters,
-      AccessGrants accessGrants) {
+      AccessGrants accessGrants,
+      VisitDuties visitDuties) {
+    this.visitDuties = visitDuties;
     this.lock = lock;
     this.identitySync = identitySync;
     this.tasklistFilters = tasklistFilters;
@@ -38,6 +43,7 @@ public class StartupSync {
       identitySync.synchronise();
       tasklistFilters.ensureFilters();
       accessGrants.grant();
+      visitDuties.ensureRunning();
     } finally {
       lock.release();
     }

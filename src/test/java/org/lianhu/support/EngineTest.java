@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:lianhu-engine-test;DB_CLOSE_DELAY=-1",
       "camunda.bpm.generate-unique-process-engine-name=true",
+      // Tests run the jobs themselves, with the clock moved: a job executor would race them.
+      "camunda.bpm.job-execution.enabled=false",
       // Camunda's REST starter registers Jersey whether or not there is a web server.
       "spring.autoconfigure.exclude="
           + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"

@@ -1,0 +1,151 @@
+package org.lianhu.liaison;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.lianhu.calendar.CountyClock;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.org.Street;
+import org.springframework.stereotype.Service;
+
+/**
+ * The monthly visit duties of processes/visit-reminder.bpmn and visit-supervision.bpmn, one street
+ * at a time (a job each): on the 20th each head with households not yet visited this month gets a
+ * Tasklist task listing them; on the 1st each grid worker gets the households of their grid left
+ * unvisited last month, to follow up. A head's earlier reminder is replaced by the new one, so no
+ * stale list stays open.
+ */
+@Service
+public class VisitDuties {
+
+  static final String REMINDER = "本月走访提醒";
+  static final String SUPERVISION = "上月走访督促";
+  static final String REMINDER_PROCESS = "visitReminder";
+  static final String SUPERVISION_PROCESS = "visitSupervision";
+
+  private final VisitMapper visits;
+  private final TaskService tasks;
+  private final OrganisationDirectory directory;
+  private final CountyClock clock;
+  private final RuntimeService runtime;
+  private final LiaisonSettings settings;
+
+  public VisitDuties(
+      VisitMapper visits,
+      TaskService tasks,
+      OrganisationDirectory directory,
+      CountyClock clock,
+      RuntimeService runtime,
+      LiaisonSettings settings) {
+    this.runtime = runtime;
+    this.settings = settings;
+    this.visits = visits;
+    this.tasks = tasks;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts the two duty processes unless they run: each waits for its next time, does its month's
+   * work and waits again. Called at start under the start-up lock, so two nodes start them once.
+   */
+  public void ensureRunning() {
+    for (String process : List.of(REMINDER_PROCESS, SUPERVISION_PROCESS)) {
+      if (runtime.createProcessInstanceQuery().processDefinitionKey(process).count() == 0) {
+        runtime.startProcessInstanceByKey(process, process);
+      }
+    }
+  }
+
+  /** The next reminder: the reminder day of this month or the next, 09:00 county time. */
+  public Instant nextReminderAt() {
+    return next(settings.visitReminderDay(), LocalTime.of(9, 0));
+  }
+
+  /** The next supervision of last month's coverage: the 1st, 08:00 county time. */
+  public Instant nextSupervisionAt() {
+    return next(1, LocalTime.of(8, 0));
+  }
+
+  private Instant next(int day, LocalTime time) {
+    ZonedDateTime now = clock.now().atZone(clock.zone());
+    ZonedDateTime candidate =
+        now.toLocalDate().withDayOfMonth(day).atTime(time).atZone(clock.zone());
+    return (candidate.isAfter(now) ? candidate : candidate.plusMonths(1)).toInstant();
+  }
+
+  /** The street codes the month's duties are handed out by. */
+  public List<String> streets() {
+    return directory.streets().stream().map(Street::code).toList();
+  }
+
+  /** Reminds the heads of a street of this month's unvisited households; the tasks created. */
+  public int remindHeads(String streetCode) {
+    YearMonth month = YearMonth.from(clock.today());
+    Map<String, List<Unvisited>> byHead =
+        visits.unvisitedInStreet(streetCode, month.atDay(1)).stream()
+            .filter(u -> u.headUserId() != null)
+            .collect(
+                Collectors.groupingBy(
+                    Unvisited::headUserId, LinkedHashMap::new, Collectors.toList()));
+    byHead.forEach(
+        (head, due) -> {
+          tasks.createTaskQuery().taskAssignee(head).taskNameLike(REMINDER + "%").list().stream()
+              .map(Task::getId)
+              .forEach(id -> tasks.deleteTask(id, "由新的走访提醒替换"));
+          Task task = tasks.newTask();
+          task.setName(REMINDER + "（" + due.size() + " 户未走访）");
+          task.setAssignee(head);
+          task.setDescription(
+              due.get(0).unitName() + " 本月尚未走访：" + addresses(due) + "。请在月底前完成走访并在联户长页面记录。");
+          task.setDueDate(Date.from(clock.startOf(month.plusMonths(1).atDay(1))));
+          tasks.saveTask(task);
+        });
+    return byHead.size();
+  }
+
+  /** Gives each grid worker of a street last month's unvisited households; the tasks created. */
+  public int superviseGrids(String streetCode) {
+    YearMonth last = YearMonth.from(clock.today()).minusMonths(1);
+    Map<String, List<Unvisited>> byGrid =
+        visits.unvisitedInStreet(streetCode, last.atDay(1)).stream()
+            .collect(
+                Collectors.groupingBy(
+                    Unvisited::gridCode, LinkedHashMap::new, Collectors.toList()));
+    byGrid.forEach(
+        (grid, missed) -> {
+          Task task = tasks.newTask();
+          task.setName(SUPERVISION + "（" + last + "，" + missed.size() + " 户未走访）");
+          task.setAssignee(missed.get(0).workerUserId());
+          task.setDescription(byUnit(missed));
+          task.setDueDate(Date.from(clock.startOf(clock.today().plusDays(7))));
+          tasks.saveTask(task);
+          tasks.addCandidateGroup(task.getId(), missed.get(0).gridGroup());
+        });
+    return byGrid.size();
+  }
+
+  private static String addresses(List<Unvisited> due) {
+    return due.stream().map(Unvisited::address).collect(Collectors.joining("、"));
+  }
+
+  private static String byUnit(List<Unvisited> missed) {
+    Map<String, List<Unvisited>> units =
+        missed.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Unvisited::unitName, LinkedHashMap::new, Collectors.toList()));
+    return units.entrySet().stream()
+        .map(e -> e.getKey() + "：" + addresses(e.getValue()))
+        .collect(Collectors.joining("；"));
+  }
+}
