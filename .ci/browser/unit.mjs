@@ -1,13 +1,15 @@
 // Browser end-to-end check of the liaison heads' phone page /unit/: the refusal of a grid worker, the
-// head's unit with its open in-unit cases and households, 大字模式, a decision on a case, and visits (走访).
+// head's unit with its open in-unit cases and households, 大字模式, a decision on a case, visits (走访) and
+// the weekly needs report (本周需求报送).
 //
 //   npm ci
 //   node unit.mjs [baseUrl] [screenshotDir]
 //   node unit.mjs http://localhost:8080 ../../docs/images
 //
 // Needs a running Lianhu server with the demo data (the grid worker wangli, lixiuying, the head of the
-// unit hepingli1a 和平里一区1号楼, and liudeming, the head of hepingli2b 和平里二区6号楼; password demo,
-// override with LIANHU_DEMO_PASSWORD) and Debian's chromium
+// unit hepingli1a 和平里一区1号楼, liudeming, the head of hepingli2b 和平里二区6号楼, and the heads mayulan
+// (taoyuan1a 桃园东组一片), zhuchanglin, huxiumei, guodesheng, xuguiying, sunjianhua, zhoulihua, wuguoqing;
+// password demo, override with LIANHU_DEMO_PASSWORD) and Debian's chromium
 // (/usr/bin/chromium, override with CHROMIUM) plus a CJK font (fonts-noto-cjk). PAGES_ENTRY=index.html
 // opens /unit/index.html instead of /unit/.
 //
@@ -34,13 +36,27 @@
 //   (201): 已记录走访 and 已上报事件 <caseNo> show, the form closes, the coverage count goes up by one
 //   (unless the household was visited earlier this month), the household leaves 待走访 and the visit shows
 //   in 本月走访记录 with 已上报 <caseNo>; the form and the page fit 390 px, also in 大字模式.
-// With screenshotDir it writes unit-login.png, unit-home.png, unit-large.png and unit-visit.png there.
+// - the first of the heads above (mayulan first) whose unit has not filed this week's needs report (GET
+//   /api/unit with HTTP Basic) logs in: 本周需求报送 says 本周（M月D日起）尚未报送 with the form; 本周无新增需求
+//   asks for a confirmation within the page, 取消 files nothing; two needs, the second with an empty 内容,
+//   are refused on the page without a request (the message next to the second row's 内容, the typed texts
+//   stay); a refusal of the server (the second text blanked on its way, 400 errors["needs[1].text"])
+//   shows its title and detail, its message next to the second row's 内容, keeps the typed texts and
+//   stores nothing; then 独居老人希望每周有人帮忙买菜（浏览器检查） (elderly_assistance, for the unit's first
+//   household) and 楼道扶手松动（浏览器检查） (shared_facility, no household) are filed (201): 已报送本周需求（2
+//   条）, then 本周已报送 with the time (yyyy-MM-dd HH:mm), 按时 and both needs (category names, the
+//   household's address); the form is no longer offered, and a second report through fetch in the page's
+//   session (with the CSRF token of GET /api/session) is 409 /problems/needs-report-filed; the section fits
+//   390 px, also in 大字模式.
+// With screenshotDir it writes unit-login.png, unit-home.png, unit-large.png, unit-visit.png and
+// unit-needs.png there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 90 s (E2E_TIMEOUT_S). Every run leaves one case behind, resolved in the unit (awaiting the
 // reporter's rating), and in hepingli2b one visit with the streetlight case raised from it; it compares
-// counts before and after, so it passes on a server where earlier runs did the same.
+// counts before and after, so it passes on a server where earlier runs did the same. Each run also files
+// this week's needs report of one of the eight heads above (so up to eight runs a week on one server).
 import {
   PASSWORD, STEP_TIMEOUT_MS, api, baseUrl, check, checkEntryServed, expectedFailures, launchBrowser, log,
   newContext, openPage, page, pageErrors, pagesUrl, run, shot, sleep, watchPageErrors
@@ -60,6 +76,11 @@ const RAISE_CATEGORY = 'streetlight';
 const RAISE_TEXT = '楼道灯不亮（浏览器检查）';
 const KIND_NAMES = { routine: '日常走访', care: '关爱走访', follow_up: '回访' };
 const COVERAGE = /已走访 (\d+) \/ (\d+) 户（(\d+)%）/;
+const NEEDS_HEADS = ['mayulan', 'zhuchanglin', 'huxiumei', 'guodesheng', 'xuguiying', 'sunjianhua', 'zhoulihua', 'wuguoqing'];
+const NEED1 = { category: 'elderly_assistance', text: '独居老人希望每周有人帮忙买菜（浏览器检查）' };
+const NEED2 = { category: 'shared_facility', text: '楼道扶手松动（浏览器检查）' };
+const FILED_TWICE = '/problems/needs-report-filed';
+const isNeedsPost = (r) => /\/api\/unit\/needs-reports$/.test(r.url()) && r.method() === 'POST';
 
 async function reportCase() {
   const res = await api('POST', '/api/cases', {
@@ -294,6 +315,7 @@ async function main() {
   log('退出');
 
   await visits(context);
+  await needsReport(context);
 }
 
 /** 走访: liudeming records a visit with a case raised from it (see the top of this file). */
@@ -461,6 +483,212 @@ async function visits(context) {
   await checkTapTargets(`${HEAD2} after the visit in 大字模式`);
   log(`"${before.text}" → "${after.text}"${coveredBefore ? ' (visited earlier this month)' : ''}; `
     + `${target.code} left 待走访; 本月走访记录 shows it with 已上报 ${caseNo}`);
+
+  check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
+  await page.locator('#logout').click();
+  await page.locator('#login-view').waitFor({ state: 'visible' });
+  log('退出');
+}
+
+/** The first of NEEDS_HEADS whose unit has not filed this week's needs report: { user, unit } (GET /api/unit). */
+async function headToReport() {
+  const filed = [];
+  for (const user of NEEDS_HEADS) {
+    const res = await api('GET', '/api/unit', { user });
+    check(res.status === 200, `GET /api/unit as ${user}: ${res.status} ${res.text.slice(0, 300)}`);
+    const report = res.json.weeklyReport;
+    check(report && /^\d{4}-\d{2}-\d{2}$/.test(report.weekStart || ''),
+      `GET /api/unit as ${user} has no weeklyReport: ${JSON.stringify(res.json).slice(0, 300)}`);
+    if (report.filed !== true) return { user, unit: res.json };
+    filed.push(`${user} (${res.json.unit && res.json.unit.code})`);
+  }
+  throw new Error(`every demo head has filed this week's needs report already (${filed.join(', ')}): `
+    + 'the check needs a fresh server, or next week');
+}
+
+/** What GET /api/unit says in the page's session. */
+async function unitInSession(context) {
+  const res = await context.request.get(`${baseUrl}/api/unit`, {
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+  });
+  check(res.status() === 200, `GET /api/unit in the page's session: ${res.status()}`);
+  return res.json();
+}
+
+/** 本周需求报送: a head whose unit has not filed this week files two needs (see the top of this file). */
+async function needsReport(context) {
+  const needsPosts = [];
+  page.on('request', (r) => { if (isNeedsPost(r)) needsPosts.push(r); });
+  const { user, unit } = await headToReport();
+  const { weekStart } = unit.weeklyReport;
+  const household = (unit.households || []).find((h) => h.code && h.address);
+  check(household, `${user}'s unit has no household: ${JSON.stringify(unit.households)}`);
+  const categories = await api('GET', '/api/categories');
+  check(categories.status === 200 && Array.isArray(categories.json), `GET /api/categories: ${categories.status}`);
+  const names = Object.fromEntries(categories.json.map((c) => [c.code, c.name]));
+  check(names[NEED1.category] && names[NEED2.category], `no ${NEED1.category} or ${NEED2.category} among the categories`);
+
+  // The head, in 大字模式 (still on from above): the week is not filed yet.
+  const answer = await login(user);
+  check(answer.status() === 200, `GET /api/unit as ${user}: ${answer.status()} ${await answer.text().catch(() => '')}`);
+  await page.locator('#home').waitFor({ state: 'visible' });
+  const [, month, day] = weekStart.split('-').map(Number);
+  const due = `本周（${month}月${day}日起）尚未报送`;
+  const sec = page.locator('#needs-sec');
+  await sec.locator('#needs-state', { hasText: due }).waitFor({ state: 'visible' });
+  check(await sec.locator('#needs-done').isHidden(), '本周已报送 shows before the week is filed');
+  const rows = sec.locator('#need-rows > li.need-row');
+  check(await rows.count() === 1, `the form has ${await rows.count()} rows, not one`);
+  const row1 = rows.nth(0);
+  const householdSelect = row1.getByLabel('住户');
+  check(await householdSelect.locator('option').count() === unit.households.length + 1
+    && (await householdSelect.locator('option').first().textContent()).trim() === '不指定住户',
+  'the 住户 select does not offer 不指定住户 and the unit\'s households');
+  check(await householdSelect.inputValue() === '', 'a household is chosen before the head chose one');
+  const urgencies = (await row1.getByLabel('紧急程度').locator('option').allTextContents()).map((t) => t.trim());
+  check(urgencies.join(',') === '一般,紧急,特急', `紧急程度 offers ${urgencies.join(', ')}`);
+  check(await row1.getByLabel('内容').getAttribute('maxlength') === '2000', '内容 has no maxlength 2000');
+  await checkNoSidewaysScroll(`${user}'s needs form in 大字模式`);
+  await checkFits('#needs-sec', `${user}'s needs form in 大字模式`);
+  log(`${user} (${unit.unit.code} ${unit.unit.name}): "${due}", the form with one row`);
+
+  // 本周无新增需求 asks within the page first; 取消 files nothing.
+  await sec.locator('#needs-none').click();
+  const confirm = sec.locator('#needs-confirm');
+  await confirm.waitFor({ state: 'visible' });
+  check((await confirm.innerText()).includes('无新增'), `the confirmation says ${await confirm.innerText()}`);
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await confirm.waitFor({ state: 'hidden' });
+  check(needsPosts.length === 0, '本周无新增需求 filed without its confirmation');
+
+  // Two needs, the second without 内容: refused on the page, nothing is sent and nothing is lost.
+  await householdSelect.selectOption(household.code);
+  await row1.getByLabel('类别').locator(`option[value="${NEED1.category}"]`).waitFor({ state: 'attached' });
+  await row1.getByLabel('类别').selectOption(NEED1.category);
+  await row1.getByLabel('内容').fill(NEED1.text);
+  await sec.getByRole('button', { name: '添加一条' }).click();
+  check(await rows.count() === 2, `添加一条: ${await rows.count()} rows`);
+  const row2 = rows.nth(1);
+  check(await row2.getByLabel('住户').inputValue() === '', 'the new row has a household chosen');
+  await row2.getByLabel('类别').selectOption(NEED2.category);
+  await sec.locator('#needs-submit').click();
+  const row2Error = row2.locator('.nf-text .field-error');
+  await row2Error.waitFor({ state: 'visible' });
+  const emptyMsg = (await row2Error.textContent()).trim();
+  check(/内容/.test(emptyMsg), `the empty 内容 is refused with "${emptyMsg}"`);
+  check(await row2.getByLabel('内容').getAttribute('aria-invalid') === 'true', 'the empty 内容 is not marked invalid');
+  check(await row1.locator('.field-error:visible').count() === 0, 'the first row is marked too');
+  check(needsPosts.length === 0, `a need without 内容 was sent: ${needsPosts.map((r) => r.postData()).join(', ')}`);
+  check(await row1.getByLabel('内容').inputValue() === NEED1.text && await householdSelect.inputValue() === household.code
+    && await row2.getByLabel('类别').inputValue() === NEED2.category, 'the typed needs were lost on the refusal');
+  log(`an empty 内容 refused on the page: "${emptyMsg}" next to the second row, nothing sent`);
+
+  // The form with both needs fits, without 大字模式 and in it.
+  await row2.getByLabel('内容').fill(NEED2.text);
+  check(await row2Error.isHidden(), 'the message of 内容 stayed after typing');
+  await setLarge(false);
+  await checkNoSidewaysScroll('the needs form with two rows');
+  await checkFits('#needs-sec', 'the needs form with two rows');
+  await checkTapTargets('the needs form');
+  // The section only: the whole page is long with the households.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await sec.boundingBox();
+  await shot('unit-needs.png', {
+    fullPage: true, clip: { x: 0, y: Math.max(0, box.y - 8), width: VIEWPORT.width, height: box.height + 16 }
+  });
+  await setLarge(true);
+  await checkNoSidewaysScroll('the needs form with two rows in 大字模式');
+  await checkFits('#needs-sec', 'the needs form with two rows in 大字模式');
+  await checkTapTargets('the needs form in 大字模式');
+
+  // A refusal of the server (the second text blanked on its way): its message next to the same field.
+  const route = `${baseUrl}/api/unit/needs-reports`;
+  await page.route(route, (r) => {
+    const body = JSON.parse(r.request().postData());
+    body.needs[1].text = '';
+    return r.continue({ postData: JSON.stringify(body) });
+  }, { times: 1 });
+  const refusedPost = page.waitForResponse((r) => r.url() === route && r.request().method() === 'POST');
+  await sec.locator('#needs-submit').click();
+  const refused = await refusedPost;
+  const problem = await refused.json().catch(() => ({}));
+  await page.unroute(route);
+  check(refused.status() === 400 && problem.errors && problem.errors['needs[1].text'],
+    `POST ${route} with an empty second text: ${refused.status()} ${JSON.stringify(problem)}`);
+  const formMsg = sec.locator('#needs-form-msg');
+  await formMsg.filter({ hasText: problem.detail }).waitFor({ state: 'visible' });
+  check((await formMsg.textContent()).includes(problem.title), `the refusal shows "${await formMsg.textContent()}"`);
+  await row2Error.filter({ hasText: problem.errors['needs[1].text'] }).waitFor({ state: 'visible' });
+  check(await row1.getByLabel('内容').inputValue() === NEED1.text && await row2.getByLabel('内容').inputValue() === NEED2.text,
+    'the typed texts were lost on the server\'s refusal');
+  check((await unitInSession(context)).weeklyReport.filed === false, 'the refused report was stored');
+  expectedFailures([400]);
+  log(`the server's refusal (400): "${(await formMsg.textContent()).trim()}", `
+    + `"${problem.errors['needs[1].text']}" next to the second 内容; nothing stored, the texts stay`);
+
+  // Filed.
+  const sent = page.waitForResponse((r) => r.url() === route && r.request().method() === 'POST');
+  await sec.locator('#needs-submit').click();
+  const res = await sent;
+  const filed = await res.json().catch(() => ({}));
+  check(res.status() === 201 && filed.filed === true && filed.weekStart === weekStart,
+    `POST ${route}: ${res.status()} ${JSON.stringify(filed)}`);
+  const body = JSON.parse(res.request().postData());
+  check(!body.nothingNew && body.needs.length === 2
+    && body.needs[0].household === household.code && body.needs[0].category === NEED1.category
+    && body.needs[0].text === NEED1.text && body.needs[0].urgency === 'normal'
+    && !body.needs[1].household && body.needs[1].category === NEED2.category && body.needs[1].text === NEED2.text
+    && (!body.week || body.week === weekStart), `the report sent: ${JSON.stringify(body)}`);
+  check(res.request().headers()['x-csrf-token'], 'the report was sent without X-CSRF-Token');
+  check(needsPosts.length === 2, `${needsPosts.length} reports were sent, not 2`);
+  await sec.locator('#needs-notice', { hasText: '已报送本周需求（2 条）' }).waitFor({ state: 'visible' });
+  const done = sec.locator('#needs-done');
+  await done.waitFor({ state: 'visible' });
+  const doneText = (await done.innerText()).replace(/\s+/g, ' ');
+  const filedAt = ((await done.locator('#needs-filed-at').textContent()) || '').replace('报送时间：', '').trim();
+  check(doneText.includes('本周已报送') && doneText.includes('按时') && DATE_TIME.test(filedAt),
+    `本周已报送: ${doneText}`);
+  const items = done.locator('#needs-filed > li');
+  check(await items.count() === 2, `本周已报送 lists ${await items.count()} needs`);
+  const item1 = (await items.nth(0).innerText()).replace(/\s+/g, ' ');
+  const item2 = (await items.nth(1).innerText()).replace(/\s+/g, ' ');
+  check(item1.includes(names[NEED1.category]) && item1.includes(NEED1.text) && item1.includes(household.address),
+    `the first need filed: ${item1}`);
+  check(item2.includes(names[NEED2.category]) && item2.includes(NEED2.text) && item2.includes('未指定住户'),
+    `the second need filed: ${item2}`);
+  check(await sec.locator('#needs-form').isHidden() && await sec.locator('#needs-none').isHidden(),
+    'the form is still offered once the week is filed');
+  const stored = (await unitInSession(context)).weeklyReport;
+  check(stored.filed === true && stored.onTime === true && stored.weekStart === weekStart && stored.needs.length === 2
+    && stored.needs.some((n) => n.householdCode === household.code && n.category === NEED1.category && n.text === NEED1.text)
+    && stored.needs.some((n) => !n.householdCode && n.category === NEED2.category && n.text === NEED2.text),
+  `GET /api/unit has ${JSON.stringify(stored)}`);
+  log(`filed (201): "${(await sec.locator('#needs-notice').textContent()).trim()}"; 本周已报送 ${filedAt} 按时 `
+    + 'with both needs; the form is gone');
+
+  // A second report of the week, in the page's session: 409.
+  const again = await page.evaluate(async (base) => {
+    const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+    const session = await fetch(`${base}/api/session`, { headers, credentials: 'same-origin' }).then((r) => r.json());
+    const r = await fetch(`${base}/api/unit/needs-reports`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { ...headers, 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+      body: JSON.stringify({ nothingNew: true })
+    });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  }, baseUrl);
+  check(again.status === 409 && again.body && String(again.body.type || '').endsWith(FILED_TWICE),
+    `a second report of the week: ${again.status} ${JSON.stringify(again.body)}`);
+  expectedFailures([409]);
+  const still = (await unitInSession(context)).weeklyReport;
+  check(still.needs.length === 2, `after the second report GET /api/unit has ${JSON.stringify(still)}`);
+  await checkNoSidewaysScroll(`${user} after filing in 大字模式`);
+  await checkFits('#needs-sec', `${user}'s 本周已报送 in 大字模式`);
+  await setLarge(false);
+  await checkNoSidewaysScroll(`${user} after filing`);
+  await checkFits('#needs-sec', `${user}'s 本周已报送`);
+  log(`a second report: 409 ${again.body.type} "${again.body.title}"`);
 
   check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
   await page.locator('#logout').click();

@@ -1,9 +1,10 @@
 /*
  * 联户 联户长页面 /unit/: a liaison head's phone page for /api/unit — the unit, this month's visits (走访:
  * coverage with its light, the households due a visit, the visit form, the month's records), its open
- * in-unit cases with the head's three decisions (联户内解决, 上报网格员, 提交社区议事会) and its
- * households. Plain browser JavaScript, no build step, no libraries. Every value from the server or the
- * user goes into the page as text (textContent), never as HTML.
+ * in-unit cases with the head's three decisions (联户内解决, 上报网格员, 提交社区议事会), this week's
+ * needs report (本周需求报送: the needs collected, or 本周无新增, once a week) and its households. Plain
+ * browser JavaScript, no build step, no libraries. Every value from the server or the user goes into the
+ * page as text (textContent), never as HTML.
  *
  * The login is a server session (HttpOnly cookie) opened with the password once (POST /api/session); the
  * page keeps only the user name and the session's CSRF token in memory, never the password. Every API
@@ -25,6 +26,10 @@
   /** 待走访 shows this many households until 显示全部 is pressed. */
   var DUE_SHOWN = 3;
   var KIND_NAMES = { routine: '日常走访', care: '关爱走访', follow_up: '回访' };
+  var URGENCY_NAMES = { normal: '一般', urgent: '紧急', emergency: '特急' };
+  var URGENCY_ORDER = ['normal', 'urgent', 'emergency'];
+  /** The most needs one weekly report takes (the server refuses more). */
+  var MAX_NEEDS = 50;
 
   var DECISIONS = {
     resolve: {
@@ -301,6 +306,7 @@
       drafts = {};
       visits = null;
       resetVisit(null);
+      resetNeeds();
       visitOpen = false;
       $('l-user').value = '';
       message('notice', '');
@@ -328,6 +334,7 @@
             drafts = {};
             visits = null;
             resetVisit(null);
+            resetNeeds();
             visitOpen = false;
           }
           auth = opened;
@@ -374,6 +381,7 @@
         render();
         showHome();
         loadVisits();
+        loadCategories();
       }, function (err) {
         if (err.status === 401) {
           sessionLost('登录已失效，请重新登录。');
@@ -399,6 +407,8 @@
 
     $('refresh').addEventListener('click', function () {
       message('notice', '');
+      message('needs-msg', '');
+      message('needs-notice', '');
       loadUnit();
     });
 
@@ -410,6 +420,7 @@
       renderCoverage(data.coverage || {});
       renderDue(Array.isArray(data.visitsDue) ? data.visitsDue : []);
       renderCases(Array.isArray(data.openCases) ? data.openCases : []);
+      renderNeeds();
       renderHouseholds(Array.isArray(data.households) ? data.households : []);
       fillHouseholdSelect();
       renderRecords();
@@ -802,6 +813,9 @@
     var kindTouched = false;
     var categories = null;
     var categoriesLoading = null;
+    var categoriesFailed = false;
+    /** The names of all categories by code, the inactive ones too (for needs filed earlier). */
+    var categoryNames = {};
 
     var vForm = $('visit-form');
     var vHousehold = $('v-household');
@@ -928,13 +942,22 @@
       if (categories || categoriesLoading) return categoriesLoading || Promise.resolve();
       fillCategories();
       categoriesLoading = request('GET', 'categories').then(function (list) {
+        categoryNames = {};
+        (Array.isArray(list) ? list : []).forEach(function (c) {
+          if (c && c.code) categoryNames[c.code] = c.name || c.code;
+        });
+        categoriesFailed = false;
         categories = (Array.isArray(list) ? list : [])
           .filter(function (c) { return c && c.code && c.active !== false; })
           .sort(function (a, b) { return (a.sortOrder || 0) - (b.sortOrder || 0); });
         fillCategories();
         if (!$('ve-category').hidden && /类别加载失败/.test($('ve-category').textContent)) fieldError('category', '');
+        fillNeedCategories();
+        renderNeedsFiled();
       }, function (err) {
+        categoriesFailed = true;
         fieldError('category', '事件类别加载失败：' + err.message + '。请取消勾选后再勾选重试。');
+        fillNeedCategories();
       }).then(function () { categoriesLoading = null; });
       return categoriesLoading;
     }
@@ -1121,6 +1144,450 @@
         }
       });
     });
+
+    // ----------------------------------------------------------------------------------------------
+    // 本周需求报送: this week's report of the needs collected (or 本周无新增), once a week, a duty (a unit
+    // that has not filed goes to its grid worker). GET /api/unit says whether it is filed
+    // (weeklyReport); POST /api/unit/needs-reports files it. What is typed stays through a refusal, a
+    // reload and a lost session (of the same user) until it is filed.
+
+    /** The rows of the form, in order: { li, title, remove, household, category, text, urgency, ... }. */
+    var needRows = [];
+    var needSeq = 0;
+    var needsBusy = false;
+    /** Whether the form's message is about marked fields only (it goes once they are all corrected). */
+    var needsMsgForFields = false;
+
+    var nForm = $('needs-form');
+    var nRows = $('need-rows');
+    var nAdd = $('need-add');
+    var nSubmit = $('needs-submit');
+    var nFormMsg = $('needs-form-msg');
+    var nNone = $('needs-none');
+    var nConfirm = $('needs-confirm');
+    var nYes = $('needs-none-yes');
+    var nNo = $('needs-none-no');
+
+    function weeklyReport() {
+      var r = data && data.weeklyReport;
+      return r && typeof r === 'object' ? r : null;
+    }
+
+    /** "11月30日" of yyyy-MM-dd. */
+    function dayName(iso) {
+      var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso || ''));
+      return m ? Number(m[2]) + '月' + Number(m[3]) + '日' : '';
+    }
+
+    function categoryName(code) {
+      return categoryNames[code] || code || '—';
+    }
+
+    /** A field error below a field that is not a row's (ne-needs). */
+    function note(id, text) {
+      var node = $(id);
+      node.textContent = text || '';
+      node.hidden = !text;
+    }
+
+    function renderNeeds() {
+      var report = weeklyReport();
+      $('needs-sec').hidden = !report;
+      if (!report) return;
+      var week = /^\d{4}-\d{2}-\d{2}$/.test(String(report.weekStart || '')) ? String(report.weekStart) : '';
+      $('needs-week').textContent = week ? dayName(week) + '—' + dayName(addDays(week, 6)) : '';
+      var filed = report.filed === true;
+      $('needs-due').hidden = filed;
+      $('needs-done').hidden = !filed;
+      if (filed) {
+        closeConfirm();
+        renderNeedsFiled();
+        return;
+      }
+      $('needs-state').textContent = '本周' + (week ? '（' + dayName(week) + '起）' : '') + '尚未报送';
+      if (!needRows.length) addNeedRow(false);
+      needRows.forEach(fillRowHouseholds);
+      fillNeedCategories();
+    }
+
+    function renderNeedsFiled() {
+      var report = weeklyReport();
+      if (!report || report.filed !== true) return;
+      var onTime = report.onTime !== false;
+      var tag = $('needs-ontime');
+      tag.textContent = onTime ? '按时' : '补报';
+      tag.className = 'tag ' + (onTime ? 'tag-ok' : 'tag-late');
+      var needs = Array.isArray(report.needs) ? report.needs : [];
+      $('needs-filed-at').textContent = '报送时间：' + formatAt(report.filedAt)
+        + (needs.length ? ' · 共 ' + needs.length + ' 条需求' : '');
+      $('needs-nothing').hidden = needs.length > 0;
+      var list = clear($('needs-filed'));
+      needs.forEach(function (n) { list.appendChild(needItem(n)); });
+    }
+
+    function needItem(n) {
+      var code = n.householdCode || '';
+      var h = code ? householdOf(code) : null;
+      var urgent = n.urgency && n.urgency !== 'normal';
+      return el('li', {
+        className: 'need-item', 'data-id': n.id != null ? n.id : null, 'data-category': n.category || null,
+        'data-household': code || null
+      }, [
+        el('div', { className: 'tags' }, [
+          el('span', { className: 'tag need-category', text: categoryName(n.category) }),
+          urgent ? el('span', {
+            className: 'tag need-urgency' + (URGENCY_NAMES[n.urgency] ? ' tag-' + n.urgency : ''),
+            text: URGENCY_NAMES[n.urgency] || n.urgency
+          }) : null,
+          n.caseNo ? el('span', { className: 'tag tag-case', text: '已转事件 ' + n.caseNo }) : null
+        ]),
+        el('p', { className: 'need-item-text', text: n.text || '—' }),
+        el('p', { className: 'need-where', text: code ? '住户：' + ((h && h.address) || code) : '未指定住户' })
+      ]);
+    }
+
+    // ---------- the form's rows
+
+    function addNeedRow(focus) {
+      if (needRows.length >= MAX_NEEDS) return null;
+      var n = ++needSeq;
+      var row = { n: n, errors: {}, boxes: {}, hhSig: null, catSig: null };
+
+      function field(name, labelText, required, control, extra) {
+        var err = el('p', { className: 'field-error', id: 'ne-' + name + '-' + n, hidden: true });
+        control.id = 'nr-' + name + '-' + n;
+        control.setAttribute('aria-describedby', ((control.getAttribute('aria-describedby') || '') + ' ' + err.id).trim());
+        var label = el('label', { for: control.id }, [labelText, required ? ' ' : null,
+          required ? el('span', { className: 'req', 'aria-hidden': 'true', text: '*' }) : null]);
+        var box = el('div', { className: 'field nf-' + name }, [label, control, extra || null, err]);
+        row.errors[name] = err;
+        row.boxes[name] = box;
+        return box;
+      }
+
+      row.household = el('select', { name: 'household' });
+      row.category = el('select', { name: 'category', required: true });
+      row.counter = el('span', { className: 'counter', id: 'nn-' + n, 'aria-live': 'polite' });
+      row.text = el('textarea', {
+        name: 'text', rows: 3, maxlength: MAX_TEXT, required: true, 'aria-describedby': 'nn-' + n,
+        placeholder: '例如：独居老人希望每周有人帮忙买菜。'
+      });
+      row.urgency = el('select', { name: 'urgency' }, URGENCY_ORDER.map(function (u) {
+        return el('option', { value: u, text: URGENCY_NAMES[u] });
+      }));
+      row.title = el('h3', { className: 'need-row-title' });
+      row.remove = el('button', { type: 'button', className: 'btn btn-plain need-remove', text: '删除' });
+      row.li = el('li', { className: 'need-row', 'data-row': n }, [
+        el('div', { className: 'need-row-head' }, [row.title, row.remove]),
+        field('household', '住户', false, row.household),
+        field('category', '类别', true, row.category),
+        field('text', '内容', true, row.text, el('div', { className: 'hint-row' }, [el('span', { className: 'hint' }), row.counter])),
+        field('urgency', '紧急程度', false, row.urgency)
+      ]);
+
+      row.remove.addEventListener('click', function () { removeNeedRow(row); });
+      ['household', 'category', 'urgency'].forEach(function (f) {
+        row[f].addEventListener('change', function () { needChanged(row, f); });
+      });
+      row.text.addEventListener('input', function () {
+        countRow(row);
+        needChanged(row, 'text');
+      });
+
+      needRows.push(row);
+      nRows.appendChild(row.li);
+      fillRowHouseholds(row);
+      fillRowCategories(row);
+      countRow(row);
+      renumber();
+      note('ne-needs', '');
+      if (focus) {
+        row.household.focus();
+        if (row.li.scrollIntoView) row.li.scrollIntoView({ block: 'center' });
+      }
+      return row;
+    }
+
+    function removeNeedRow(row) {
+      var i = needRows.indexOf(row);
+      if (i < 0 || needRows.length < 2) return;
+      needRows.splice(i, 1);
+      row.li.parentNode.removeChild(row.li);
+      renumber();
+      needChanged(null, null);
+      var next = needRows[Math.min(i, needRows.length - 1)];
+      if (next) next.title.focus();
+    }
+
+    function renumber() {
+      needRows.forEach(function (r, i) {
+        r.title.textContent = '第 ' + (i + 1) + ' 条';
+        r.title.setAttribute('tabindex', '-1');
+        r.remove.setAttribute('aria-label', '删除第 ' + (i + 1) + ' 条');
+        r.remove.hidden = needRows.length < 2;
+      });
+      var full = needRows.length >= MAX_NEEDS;
+      nAdd.disabled = full;
+      nAdd.textContent = full ? '每次最多报送 ' + MAX_NEEDS + ' 条' : '添加一条';
+    }
+
+    function countRow(row) {
+      var len = row.text.value.length;
+      row.counter.textContent = len + ' / ' + MAX_TEXT;
+      row.counter.classList.toggle('full', len >= MAX_TEXT);
+    }
+
+    /** The unit's households in a row's select, after 不指定住户; the chosen one stays chosen. */
+    function fillRowHouseholds(row) {
+      var options = [['', '不指定住户']];
+      householdsList().forEach(function (h) {
+        if (h.code) options.push([h.code, (h.address || h.code) + (h.headName ? '（' + h.headName + '）' : '')]);
+      });
+      var keep = row.household.value;
+      // One no longer in the unit stays chosen (the server says so) rather than being silently lost.
+      if (keep && !householdOf(keep)) options.push([keep, keep + '（已不在本联户单元）']);
+      fillSelect(row, 'household', 'hhSig', options, keep);
+    }
+
+    function fillRowCategories(row) {
+      var options = [['', categories ? '请选择类别' : categoriesFailed ? '类别加载失败，请点“刷新”重试' : '正在加载类别…']];
+      (categories || []).forEach(function (c) { options.push([c.code, c.name || c.code]); });
+      var keep = row.category.value;
+      if (keep && !options.some(function (o) { return o[0] === keep; })) options.push([keep, categoryName(keep)]);
+      fillSelect(row, 'category', 'catSig', options, keep);
+    }
+
+    /** Rebuilds the select `field` of `row` only when its options changed (an open select stays open). */
+    function fillSelect(row, field, sigKey, options, keep) {
+      var sig = JSON.stringify(options);
+      if (row[sigKey] === sig) return;
+      row[sigKey] = sig;
+      var select = clear(row[field]);
+      options.forEach(function (o) { select.appendChild(el('option', { value: o[0], text: o[1] })); });
+      select.value = keep || '';
+    }
+
+    function fillNeedCategories() {
+      needRows.forEach(fillRowCategories);
+    }
+
+    function needError(row, field, text) {
+      var err = row.errors[field];
+      if (!err) return false;
+      err.textContent = text || '';
+      err.hidden = !text;
+      row.boxes[field].classList.toggle('invalid', !!text);
+      if (text) row[field].setAttribute('aria-invalid', 'true');
+      else row[field].removeAttribute('aria-invalid');
+      row.li.classList.toggle('invalid-row', Object.keys(row.errors).some(function (f) { return !row.errors[f].hidden; }));
+      return true;
+    }
+
+    function clearNeedErrors() {
+      needRows.forEach(function (r) { Object.keys(r.errors).forEach(function (f) { needError(r, f, ''); }); });
+      note('ne-needs', '');
+      message(nFormMsg, '');
+      needsMsgForFields = false;
+    }
+
+    /** A row's field was changed: its message goes, and the form's once no field is marked any more. */
+    function needChanged(row, field) {
+      if (row) needError(row, field, '');
+      if (needsMsgForFields && !nForm.querySelector('.field-error:not([hidden])')) {
+        message(nFormMsg, '');
+        needsMsgForFields = false;
+      }
+    }
+
+    /** Empties the form (after filing, at a logout or another user's login). */
+    function resetNeeds() {
+      needRows.forEach(function (r) { if (r.li.parentNode) r.li.parentNode.removeChild(r.li); });
+      needRows = [];
+      clearNeedErrors();
+      closeConfirm();
+      message('needs-msg', '');
+      message('needs-notice', '');
+      renumber();
+    }
+
+    nAdd.addEventListener('click', function () { addNeedRow(true); });
+
+    // ---------- filing
+
+    /** The page's own checks before sending: [row, field, message] of each problem. */
+    function needProblems() {
+      var list = [];
+      needRows.forEach(function (r) {
+        if (!r.category.value) list.push([r, 'category', '请选择类别']);
+        if (!r.text.value.trim()) list.push([r, 'text', '请填写需求内容']);
+        else if (r.text.value.length > MAX_TEXT) list.push([r, 'text', '不能超过 ' + MAX_TEXT + ' 字']);
+      });
+      return list;
+    }
+
+    nForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (needsBusy) return;
+      clearNeedErrors();
+      message('needs-msg', '');
+      message('needs-notice', '');
+      if (!needRows.length) addNeedRow(false);
+      var problems = needProblems();
+      if (problems.length) {
+        problems.forEach(function (p) { needError(p[0], p[1], p[2]); });
+        message(nFormMsg, '请补全或修改标出的内容后再报送。');
+        needsMsgForFields = true;
+        var first = problems[0][0][problems[0][1]];
+        first.focus();
+        if (first.scrollIntoView) first.scrollIntoView({ block: 'center' });
+        return;
+      }
+      var sent = needRows.slice();
+      fileNeeds({
+        needs: sent.map(function (r) {
+          var need = { category: r.category.value, text: r.text.value, urgency: r.urgency.value || 'normal' };
+          if (r.household.value) need.household = r.household.value;
+          return need;
+        })
+      }, sent);
+    });
+
+    function openConfirm() {
+      var typed = needRows.filter(function (r) { return r.text.value.trim() || r.category.value; }).length;
+      var warn = $('needs-confirm-warn');
+      warn.textContent = typed ? '上面已填写的 ' + typed + ' 条需求不会报送。' : '';
+      warn.hidden = !typed;
+      message('needs-confirm-msg', '');
+      nConfirm.hidden = false;
+      nNone.setAttribute('aria-expanded', 'true');
+      nYes.focus();
+      if (nConfirm.scrollIntoView) nConfirm.scrollIntoView({ block: 'nearest' });
+    }
+
+    function closeConfirm() {
+      nConfirm.hidden = true;
+      nNone.setAttribute('aria-expanded', 'false');
+      message('needs-confirm-msg', '');
+    }
+
+    nNone.addEventListener('click', function () {
+      if (nConfirm.hidden) openConfirm();
+      else closeConfirm();
+    });
+    nNo.addEventListener('click', function () {
+      closeConfirm();
+      nNone.focus();
+    });
+    nYes.addEventListener('click', function () {
+      if (needsBusy) return;
+      message('needs-msg', '');
+      message('needs-notice', '');
+      message('needs-confirm-msg', '');
+      fileNeeds({ nothingNew: true }, []);
+    });
+
+    /** POSTs the report `body` for the week shown; `sent` are the rows of its needs, in order. */
+    function fileNeeds(body, sent) {
+      var shown = weeklyReport();
+      // The week the page shows: a page left open over Sunday night files that week's, as a late report.
+      if (shown && /^\d{4}-\d{2}-\d{2}$/.test(String(shown.weekStart || ''))) body.week = shown.weekStart;
+      var nothing = body.nothingNew === true;
+      var btn = nothing ? nYes : nSubmit;
+      var label = btn.textContent;
+      needsBusy = true;
+      nSubmit.disabled = true;
+      nYes.disabled = true;
+      btn.setAttribute('aria-busy', 'true');
+      btn.textContent = '正在报送…';
+      message('notice', '');
+      function idle() {
+        needsBusy = false;
+        nSubmit.disabled = false;
+        nYes.disabled = false;
+        btn.removeAttribute('aria-busy');
+        btn.textContent = label;
+      }
+      request('POST', 'unit/needs-reports', body).then(function (filed) {
+        idle();
+        filed = filed && typeof filed === 'object' ? filed : {};
+        var count = Array.isArray(filed.needs) ? filed.needs.length : sent.length;
+        var late = filed.onTime === false;
+        var week = dayName(filed.weekStart);
+        var text = nothing
+          ? (late ? '已补报：' + week + '起的一周无新增' : '已报送：本周无新增')
+          : (late ? '已补报' + week + '起一周的需求（' + count + ' 条）' : '已报送本周需求（' + count + ' 条）');
+        resetNeeds();
+        if (data && shown && filed.weekStart === shown.weekStart && filed.filed === true) {
+          data.weeklyReport = filed;
+          renderNeeds();
+        }
+        message('needs-notice', text, 'ok');
+        var notice = $('needs-notice');
+        notice.focus();
+        if (notice.scrollIntoView) notice.scrollIntoView({ block: 'center' });
+        return loadUnit();
+      }, function (err) {
+        idle();
+        if (err.status === 401) {
+          sessionLost('登录已失效，请重新登录。您填写的需求已保留。');
+        } else if (isCsrfProblem(err)) {
+          sessionLost('登录状态已变化（可能在其他页面重新登录过），请重新登录。您填写的需求已保留。');
+        } else if (err.status === 409) {
+          // Filed meanwhile (another phone, another tab): the detail, and the week as it now is.
+          closeConfirm();
+          message('needs-msg', err.message + '（已刷新本周报送情况）');
+          var msg = $('needs-msg');
+          if (msg.scrollIntoView) msg.scrollIntoView({ block: 'center' });
+          loadUnit();
+        } else {
+          showNeedsRefusal(err, nothing, sent);
+        }
+      });
+    }
+
+    /** A refusal (400, 403): title and detail by the buttons, each field's message by its row's field. */
+    function showNeedsRefusal(err, nothing, sent) {
+      var p = err.problem || {};
+      var errors = p.errors && typeof p.errors === 'object' && !Array.isArray(p.errors) ? p.errors : {};
+      var rest = [];
+      var first = null;
+      Object.keys(errors).forEach(function (k) {
+        var text = String(errors[k]);
+        var m = /^needs\[(\d+)\](?:\.([A-Za-z]+))?$/.exec(k);
+        var row = m ? sent[Number(m[1])] : null;
+        var placed = false;
+        if (row && row.li.parentNode) {
+          var f = m[2] ? (row.errors[m[2]] ? m[2] : null) : 'text';
+          if (f && needError(row, f, text)) {
+            placed = true;
+            if (!first) first = row[f];
+          }
+        } else if (k === 'needs' && !nothing) {
+          note('ne-needs', text);
+          placed = true;
+          if (!first) first = nAdd;
+        }
+        if (!placed && text !== p.detail && text !== p.title) rest.push(text);
+      });
+      if (Array.isArray(p.errors)) rest = problemErrors(p);
+      if (err.status === 403 && !nothing) {
+        // A household of another unit: the detail names it.
+        sent.forEach(function (r) {
+          var code = r.household.value;
+          if (code && r.li.parentNode && String(p.detail || '').indexOf(code) >= 0) {
+            needError(r, 'household', '该住户不在本联户单元，请重新选择（可点“刷新”更新住户）');
+            if (!first) first = r.household;
+          }
+        });
+      }
+      var target = nothing ? $('needs-confirm-msg') : nFormMsg;
+      var weekGone = Object.prototype.hasOwnProperty.call(errors, 'week');
+      message(target, [err.message + (weekGone ? '（已刷新为本周，请重新报送）' : ''), rest]);
+      needsMsgForFields = !nothing && !!first && rest.length === 0 && !weekGone;
+      var box = first ? (first.closest ? first.closest('.field') : null) || first : target;
+      if (box && box.scrollIntoView) box.scrollIntoView({ block: first ? 'center' : 'nearest' });
+      if (weekGone) loadUnit();
+    }
 
     // ----------------------------------------------------------------------------------------------
     // start: a reload keeps the login as long as the server's session lasts

@@ -41,6 +41,7 @@ public class NeedsReports {
       boolean filed,
       Instant filedAt,
       boolean onTime,
+      boolean nothingNew,
       List<ResidentNeed> needs) {}
 
   private final NeedsMapper needs;
@@ -119,10 +120,16 @@ public class NeedsReports {
     LocalDate week = weekOf(day);
     NeedsReport report = needs.reportOf(unitCode, week);
     if (report == null) {
-      return new WeekReport(week, false, null, false, List.of());
+      return new WeekReport(week, false, null, false, false, List.of());
     }
     boolean onTime = clock.day(report.filedAt()).isBefore(week.plusWeeks(1));
-    return new WeekReport(week, true, report.filedAt(), onTime, needs.needsOfReport(report.id()));
+    return new WeekReport(
+        week,
+        true,
+        report.filedAt(),
+        onTime,
+        report.nothingNew(),
+        needs.needsOfReport(report.id()));
   }
 
   private void check(NewNeed need, String at, Map<String, Household> households) {

@@ -90,6 +90,7 @@ class NeedsReportsApiTest extends CaseLoopTestSupport {
     assertThat(late.getStatusCode().value()).isEqualTo(201);
     assertThat(late.getBody().get("onTime").asBoolean()).isFalse();
     assertThat(late.getBody().get("needs").size()).isZero();
+    assertThat(late.getBody().get("nothingNew").asBoolean()).isTrue();
 
     ResponseEntity<JsonNode> old =
         file(
