@@ -55,8 +55,9 @@ public class VisitDuties {
   }
 
   /**
-   * Starts the two duty processes unless they run: each waits for its next time, does its month's
-   * work and waits again. Called at start under the start-up lock, so two nodes start them once.
+   * Starts the two duty processes unless they run: each instance waits for its time, does its
+   * month's work and starts the next month's instance. Called at start under the start-up lock, so
+   * two nodes start them once.
    */
   public void ensureRunning() {
     for (String process : List.of(REMINDER_PROCESS, SUPERVISION_PROCESS)) {
@@ -64,6 +65,11 @@ public class VisitDuties {
         runtime.startProcessInstanceByKey(process, process);
       }
     }
+  }
+
+  /** The next month's instance of a duty process. */
+  void startNext(String process) {
+    runtime.startProcessInstanceByKey(process, process);
   }
 
   /** The next reminder: the reminder day of this month or the next, 09:00 county time. */

@@ -29,6 +29,18 @@ class VisitDutySteps {
     return execution -> execution.setVariable(NEXT_RUN_AT, Date.from(duties.nextSupervisionAt()));
   }
 
+  /** Each month is an instance of its own: the one that ends starts the next month's. */
+  @Bean
+  JavaDelegate startNextVisitDuty(VisitDuties duties) {
+    return execution ->
+        duties.startNext(
+            execution
+                .getProcessEngineServices()
+                .getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId())
+                .getKey());
+  }
+
   @Bean
   JavaDelegate visitDutyStreets(VisitDuties duties) {
     // JSON, not Java serialization: the engine refuses to deserialise Java objects it did not
