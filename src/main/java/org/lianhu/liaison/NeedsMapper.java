@@ -27,4 +27,9 @@ interface NeedsMapper {
   NeedsReport reportOf(@Param("unitCode") String unitCode, @Param("weekStart") LocalDate weekStart);
 
   List<ResidentNeed> needsOfReport(@Param("reportId") long reportId);
+
+  List<MissingReport> missingReports(
+      @Param("streetCode") String streetCode,
+      @Param("week") LocalDate week,
+      @Param("weekBefore") LocalDate weekBefore);
 }

@@ -1,9 +1,12 @@
 package org.lianhu.liaison;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +32,12 @@ public class VisitDuties {
 
   static final String REMINDER = "本月走访提醒";
   static final String SUPERVISION = "上月走访督促";
+  static final String MISSING_REPORTS = "上周需求未报送";
   static final String REMINDER_PROCESS = "visitReminder";
   static final String SUPERVISION_PROCESS = "visitSupervision";
+  static final String NEEDS_CHECK_PROCESS = "needsReportCheck";
+  static final int YELLOW = 75;
+  static final int RED = 100;
 
   private final VisitMapper visits;
   private final TaskService tasks;
@@ -38,6 +45,7 @@ public class VisitDuties {
   private final CountyClock clock;
   private final RuntimeService runtime;
   private final LiaisonSettings settings;
+  private final NeedsMapper needs;
 
   public VisitDuties(
       VisitMapper visits,
@@ -45,7 +53,9 @@ public class VisitDuties {
       OrganisationDirectory directory,
       CountyClock clock,
       RuntimeService runtime,
-      LiaisonSettings settings) {
+      LiaisonSettings settings,
+      NeedsMapper needs) {
+    this.needs = needs;
     this.runtime = runtime;
     this.settings = settings;
     this.visits = visits;
@@ -60,7 +70,7 @@ public class VisitDuties {
    * two nodes start them once.
    */
   public void ensureRunning() {
-    for (String process : List.of(REMINDER_PROCESS, SUPERVISION_PROCESS)) {
+    for (String process : List.of(REMINDER_PROCESS, SUPERVISION_PROCESS, NEEDS_CHECK_PROCESS)) {
       if (runtime.createProcessInstanceQuery().processDefinitionKey(process).count() == 0) {
         runtime.startProcessInstanceByKey(process, process);
       }
@@ -80,6 +90,56 @@ public class VisitDuties {
   /** The next supervision of last month's coverage: the 1st, 08:00 county time. */
   public Instant nextSupervisionAt() {
     return next(1, LocalTime.of(8, 0));
+  }
+
+  /** The next check of last week's needs reports: Monday, 09:00 county time. */
+  public Instant nextNeedsCheckAt() {
+    ZonedDateTime now = clock.now().atZone(clock.zone());
+    ZonedDateTime monday =
+        now.toLocalDate()
+            .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY))
+            .atTime(LocalTime.of(9, 0))
+            .atZone(clock.zone());
+    return (monday.isAfter(now) ? monday : monday.plusWeeks(1)).toInstant();
+  }
+
+  /**
+   * Gives each grid worker of a street the units whose head filed no needs report last week: a
+   * yellow task (priority {@value #YELLOW}), red ({@value #RED}) when a unit missed the week before
+   * too. The tasks created.
+   */
+  public int superviseNeedsReports(String streetCode) {
+    LocalDate week = NeedsReports.weekOf(clock.today()).minusWeeks(1);
+    Map<String, List<MissingReport>> byGrid =
+        needs.missingReports(streetCode, week, week.minusWeeks(1)).stream()
+            .collect(
+                Collectors.groupingBy(
+                    MissingReport::gridCode, LinkedHashMap::new, Collectors.toList()));
+    byGrid.forEach(
+        (grid, missing) -> {
+          boolean red = missing.stream().anyMatch(m -> m.missedBefore() == 1);
+          Task task = tasks.newTask();
+          task.setName(
+              MISSING_REPORTS
+                  + "（"
+                  + week
+                  + " 起一周，"
+                  + missing.size()
+                  + " 个联户单元"
+                  + (red ? "，含连续两周未报送" : "")
+                  + "）");
+          task.setAssignee(missing.get(0).workerUserId());
+          task.setPriority(red ? RED : YELLOW);
+          task.setDescription(
+              missing.stream()
+                      .map(m -> m.unitName() + (m.missedBefore() == 1 ? "（连续两周）" : ""))
+                      .collect(Collectors.joining("、"))
+                  + " 未报送居民需求信息，请督促联户长补报。");
+          task.setDueDate(Date.from(clock.startOf(clock.today().plusDays(2))));
+          tasks.saveTask(task);
+          tasks.addCandidateGroup(task.getId(), missing.get(0).gridGroup());
+        });
+    return byGrid.size();
   }
 
   private Instant next(int day, LocalTime time) {

@@ -29,6 +29,16 @@ class VisitDutySteps {
     return execution -> execution.setVariable(NEXT_RUN_AT, Date.from(duties.nextSupervisionAt()));
   }
 
+  @Bean
+  JavaDelegate scheduleNeedsReportCheck(VisitDuties duties) {
+    return execution -> execution.setVariable(NEXT_RUN_AT, Date.from(duties.nextNeedsCheckAt()));
+  }
+
+  @Bean
+  JavaDelegate superviseNeedsReports(VisitDuties duties) {
+    return execution -> duties.superviseNeedsReports(street(execution));
+  }
+
   /** Each month is an instance of its own: the one that ends starts the next month's. */
   @Bean
   JavaDelegate startNextVisitDuty(VisitDuties duties) {

@@ -39,6 +39,7 @@ class LiaisonDutiesProcessTest {
   @Autowired private VisitDuties duties;
   @Autowired private OrganisationDirectory directory;
   @Autowired private CountyClock clock;
+  @Autowired private NeedsMapper needs;
 
   @AfterEach
   void resetClock() {
@@ -82,6 +83,7 @@ class LiaisonDutiesProcessTest {
   void eachDutyRunsOnceAndWaitsForThe20thAtNineAndThe1stAtEightCountyTime() {
     duties.ensureRunning();
     assertThat(management.createJobQuery().activityId("reminderDue").count()).isOne();
+    assertThat(management.createJobQuery().activityId("needsCheckDue").count()).isOne();
     assertThat(management.createJobQuery().activityId("supervisionDue").count()).isOne();
     ZonedDateTime reminder = timer("reminderDue").getDuedate().toInstant().atZone(clock.zone());
     assertThat(reminder.getDayOfMonth()).isEqualTo(20);
@@ -92,6 +94,46 @@ class LiaisonDutiesProcessTest {
         timer("supervisionDue").getDuedate().toInstant().atZone(clock.zone());
     assertThat(supervision.getDayOfMonth()).isEqualTo(1);
     assertThat(supervision.getHour()).isEqualTo(8);
+    ZonedDateTime needsCheck = timer("needsCheckDue").getDuedate().toInstant().atZone(clock.zone());
+    assertThat(needsCheck.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+    assertThat(needsCheck.getHour()).isEqualTo(9);
+  }
+
+  @Test
+  void onMondayTheGridWorkerGetsTheUnitsWithoutLastWeeksReportRedWhenTwoWeeksAreMissing() {
+    Job check = timer("needsCheckDue");
+    java.time.LocalDate lastWeek =
+        NeedsReports.weekOf(check.getDuedate().toInstant().atZone(clock.zone()).toLocalDate())
+            .minusWeeks(1);
+    // Grid hepingli2: hepingli2b filed last week, hepingli2a only the week before (yellow).
+    fileFor("hepingli2b", lastWeek);
+    fileFor("hepingli2a", lastWeek.minusWeeks(1));
+    // hepingli1a and hepingli1b filed neither week: grid hepingli1 is red.
+
+    fire(check);
+
+    List<Task> grid1 = tasksOf("wangli", VisitDuties.MISSING_REPORTS);
+    assertThat(grid1).hasSize(1);
+    assertThat(grid1.get(0).getName()).contains("2 个联户单元").contains("含连续两周未报送");
+    assertThat(grid1.get(0).getPriority()).isEqualTo(VisitDuties.RED);
+    assertThat(grid1.get(0).getDescription()).contains("和平里一区1号楼联户单元（连续两周）");
+    List<Task> grid2 = tasksOf("zhaoqiang", VisitDuties.MISSING_REPORTS);
+    assertThat(grid2).hasSize(1);
+    assertThat(grid2.get(0).getName()).contains("1 个联户单元").doesNotContain("连续两周");
+    assertThat(grid2.get(0).getPriority()).isEqualTo(VisitDuties.YELLOW);
+    assertThat(grid2.get(0).getDescription()).startsWith("和平里二区5号楼联户单元 未报送");
+    // The next week's check is waiting.
+    assertThat(timer("needsCheckDue").getDuedate()).isAfter(check.getDuedate());
+  }
+
+  private void fileFor(String unit, java.time.LocalDate week) {
+    java.util.Map<String, Object> row = new java.util.HashMap<>();
+    row.put("unitCode", unit);
+    row.put("weekStart", week);
+    row.put("headUserId", "test");
+    row.put("nothingNew", true);
+    row.put("filedAt", clock.startOf(week.plusDays(1)));
+    needs.insertReport(row);
   }
 
   @Test
