@@ -24,6 +24,10 @@ interface NeedsMapper {
       @Param("urgency") String urgency,
       @Param("createdAt") Instant createdAt);
 
+  int linkCase(@Param("id") long id, @Param("caseNo") String caseNo);
+
+  ResidentNeed need(@Param("id") long id);
+
   NeedsReport reportOf(@Param("unitCode") String unitCode, @Param("weekStart") LocalDate weekStart);
 
   List<ResidentNeed> needsOfReport(@Param("reportId") long reportId);

@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseCategory;
+import org.lianhu.cases.CaseIntake;
 import org.lianhu.cases.Cases;
+import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.org.Household;
 import org.lianhu.org.LiaisonHead;
+import org.lianhu.org.LiaisonUnit;
+import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.refusal.Refusal;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NeedsReports {
 
   static final String FILED_TWICE = "needs-report-filed";
+  static final String ALREADY_A_CASE = "need-already-a-case";
   static final int MAX_NEEDS = 50;
   static final Set<String> URGENCIES = Set.of("normal", "urgent", "emergency");
 
@@ -48,9 +54,18 @@ public class NeedsReports {
   private final OrganisationDirectory directory;
   private final Cases cases;
   private final CountyClock clock;
+  private final CaseIntake intake;
+  private final IdentityService identity;
 
   public NeedsReports(
-      NeedsMapper needs, OrganisationDirectory directory, Cases cases, CountyClock clock) {
+      NeedsMapper needs,
+      OrganisationDirectory directory,
+      Cases cases,
+      CountyClock clock,
+      CaseIntake intake,
+      IdentityService identity) {
+    this.intake = intake;
+    this.identity = identity;
     this.needs = needs;
     this.directory = directory;
     this.cases = cases;
@@ -113,6 +128,57 @@ public class NeedsReports {
           now);
     }
     return of(head.unitCode(), week);
+  }
+
+  /**
+   * The grid worker of the need's unit turns a need into a case: reported in the unit, the
+   * household (else the unit's head) as reporter, linked to the need. A need becomes one case only.
+   */
+  @Transactional
+  public String turnIntoCase(String userId, long needId) {
+    ResidentNeed need = needs.need(needId);
+    if (need == null) {
+      throw Refusal.notFound("需求 " + needId + " 不存在");
+    }
+    LiaisonUnit unit =
+        directory
+            .liaisonUnit(need.unitCode())
+            .orElseThrow(() -> Refusal.notFound("联户单元 " + need.unitCode() + " 已停用"));
+    boolean worker =
+        directory.grid(unit.gridCode()).map(g -> userId.equals(g.workerUserId())).orElse(false);
+    if (!worker) {
+      throw Refusal.forbidden("仅所在网格的网格员可将需求转为事件");
+    }
+    if (need.caseNo() != null) {
+      throw Refusal.conflict(ALREADY_A_CASE, "需求已转为事件", "需求 " + needId + " 已转为事件 " + need.caseNo());
+    }
+    Household household =
+        need.householdCode() == null
+            ? null
+            : directory.householdsOf(unit.code()).stream()
+                .filter(h -> h.code().equals(need.householdCode()))
+                .findFirst()
+                .orElse(null);
+    String name = household != null ? household.headName() : unit.headName();
+    String phone =
+        household != null && household.phone() != null ? household.phone() : unit.headPhone();
+    if (phone == null) {
+      throw Refusal.invalid("need", "住户和联户长都没有登记电话，无法转为事件");
+    }
+    ReportCaseRequest report =
+        new ReportCaseRequest(
+            need.category(),
+            need.text(),
+            new Location(
+                household != null ? household.address() : unit.name(), null, null, unit.code()),
+            need.urgency(),
+            new ReportCaseRequest.Reporter(name, phone),
+            "grid_worker");
+    String caseNo = WithoutCaller.run(identity, () -> intake.report(report, null).caseNo());
+    if (needs.linkCase(needId, caseNo) == 0) {
+      throw Refusal.conflict(ALREADY_A_CASE, "需求已转为事件", "需求 " + needId + " 已由他人转为事件");
+    }
+    return caseNo;
   }
 
   /** The unit's report of the week that day lies in. */

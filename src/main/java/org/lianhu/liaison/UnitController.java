@@ -168,6 +168,13 @@ public class UnitController {
     }
   }
 
+  /** The grid worker turns a resident's need from a weekly report into a case. */
+  @PostMapping("/api/staff/needs/{id}/case")
+  public ResponseEntity<Map<String, String>> needToCase(@PathVariable long id) {
+    String caseNo = needsReports.turnIntoCase(identity.getCurrentAuthentication().getUserId(), id);
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("caseNo", caseNo));
+  }
+
   @GetMapping("/api/staff/units/{code}/households")
   public List<HouseholdView> households(@PathVariable String code) {
     Authentication caller = identity.getCurrentAuthentication();

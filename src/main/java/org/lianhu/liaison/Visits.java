@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseIntake;
 import org.lianhu.cases.ReportCaseRequest;
@@ -134,22 +133,14 @@ public class Visits {
             raised.urgency(),
             new ReportCaseRequest.Reporter(household.headName(), phone),
             "liaison_head");
-    // The intake starts the case as the public API does, not with the head's Camunda rights: a head
-    // may not start process instances in Camunda, only report through Lianhu.
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
     try {
-      return intake.report(report, null).caseNo();
+      return WithoutCaller.run(identity, () -> intake.report(report, null).caseNo());
     } catch (Refusal refused) {
       // The intake names its own fields; in a visit they are the raised case's.
       if (refused.kind() == Refusal.Kind.INVALID && refused.field() != null) {
         throw Refusal.invalid("raiseCase." + refused.field(), refused.getMessage());
       }
       throw refused;
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
     }
   }
 

@@ -83,6 +83,44 @@ class NeedsReportsApiTest extends CaseLoopTestSupport {
   }
 
   @Test
+  void theGridWorkerTurnsANeedIntoOneCaseLinkedToIt() {
+    ResponseEntity<JsonNode> filed =
+        file(
+            "huangyongfu",
+            Map.of("needs", List.of(need("qingnianlu2b-05", "shared_facility", "单元门禁坏了"))));
+    long id = filed.getBody().at("/needs/0/id").asLong();
+    String path = "/api/staff/needs/" + id + "/case";
+
+    // chenjing is the worker of qingnianlu2; liuyang of another grid, the head is no staff.
+    assertThat(post(path, "liuyang").getStatusCode().value()).isEqualTo(403);
+    assertThat(post(path, "huangyongfu").getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<JsonNode> made = post(path, "chenjing");
+    assertThat(made.getStatusCode().value()).isEqualTo(201);
+    String caseNo = made.getBody().get("caseNo").asText();
+    assertThat(
+            jdbc.queryForMap(
+                "select source, liaison_unit_code, category from case_record where case_no = ?",
+                caseNo))
+        .containsEntry("SOURCE", "grid_worker")
+        .containsEntry("LIAISON_UNIT_CODE", "qingnianlu2b")
+        .containsEntry("CATEGORY", "shared_facility");
+    assertThat(
+            jdbc.queryForObject("select case_no from resident_need where id = ?", String.class, id))
+        .isEqualTo(caseNo);
+    ResponseEntity<JsonNode> again = post(path, "chenjing");
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getBody().get("type").asText()).isEqualTo("/problems/need-already-a-case");
+    assertThat(post("/api/staff/needs/999999/case", "chenjing").getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  private ResponseEntity<JsonNode> post(String path, String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo");
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(headers), JsonNode.class);
+  }
+
+  @Test
   void lastWeeksReportFiledNowIsLateAndOlderWeeksAreRefused() {
     String lastWeek = clock.today().minusWeeks(1).toString();
     ResponseEntity<JsonNode> late =
