@@ -14,6 +14,7 @@ import org.lianhu.cases.CaseCategory;
 import org.lianhu.cases.CaseIntake;
 import org.lianhu.cases.Cases;
 import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.engine.WithoutCaller;
 import org.lianhu.org.Household;
 import org.lianhu.org.LiaisonHead;
 import org.lianhu.org.LiaisonUnit;

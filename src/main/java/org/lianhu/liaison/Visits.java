@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseIntake;
 import org.lianhu.cases.ReportCaseRequest;
+import org.lianhu.engine.WithoutCaller;
 import org.lianhu.org.Household;
 import org.lianhu.org.LiaisonHead;
 import org.lianhu.org.Location;

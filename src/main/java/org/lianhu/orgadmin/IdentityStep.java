@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lianhu.engine.WithoutCaller;
 import org.lianhu.org.IdentityWrites;
 import org.lianhu.org.IdentityWrites.NewPassword;
 import org.lianhu.org.IdentityWrites.NoLogin;
@@ -138,14 +138,6 @@ class IdentityStep {
 
   /** Runs without the caller's authentication, restoring it afterwards. */
   <T> T asSystem(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return WithoutCaller.run(identity, work);
   }
 }

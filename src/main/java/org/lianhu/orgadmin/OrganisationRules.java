@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.lianhu.org.DepartmentRole;
 import org.springframework.stereotype.Component;
 
@@ -293,19 +292,22 @@ class OrganisationRules {
     }
     // A new staff member may not take the login of someone outside the organisation (the
     // administrator's own account, say).
-    for (int i = 0; i < fresh.size(); i += 500) {
-      List<String> batch = fresh.subList(i, Math.min(fresh.size(), i + 500));
-      List<User> taken =
-          identityStep.asSystem(
-              () -> identity.createUserQuery().userIdIn(batch.toArray(String[]::new)).list());
-      for (User user : taken) {
-        plan.refuse(
-            OrgKind.STAFF,
-            plan.rowOf(OrgKind.STAFF, user.getId()),
-            "code",
-            "账号 " + user.getId() + " 已被组织以外的用户使用");
-      }
+    for (String taken : existingLogins(fresh)) {
+      plan.refuse(
+          OrgKind.STAFF, plan.rowOf(OrgKind.STAFF, taken), "code", "账号 " + taken + " 已被组织以外的用户使用");
     }
+  }
+
+  /** Which of these accounts are Camunda logins already, looked up 500 at a time. */
+  private List<String> existingLogins(List<String> accounts) {
+    List<String> existing = new ArrayList<>();
+    for (int i = 0; i < accounts.size(); i += 500) {
+      List<String> batch = accounts.subList(i, Math.min(accounts.size(), i + 500));
+      identityStep
+          .asSystem(() -> identity.createUserQuery().userIdIn(batch.toArray(String[]::new)).list())
+          .forEach(user -> existing.add(user.getId()));
+    }
+    return existing;
   }
 
   /**
@@ -354,13 +356,8 @@ class OrganisationRules {
             "账号 " + person.code() + " 是联户单元 " + unit + " 的联户长账号");
       }
     }
-    for (int i = 0; i < fresh.size(); i += 500) {
-      List<String> batch = fresh.subList(i, Math.min(fresh.size(), i + 500));
-      for (User user :
-          identityStep.asSystem(
-              () -> identity.createUserQuery().userIdIn(batch.toArray(String[]::new)).list())) {
-        refuseHead(plan, headed.get(user.getId()), "账号 " + user.getId() + " 已被组织以外的用户使用");
-      }
+    for (String taken : existingLogins(fresh)) {
+      refuseHead(plan, headed.get(taken), "账号 " + taken + " 已被组织以外的用户使用");
     }
   }
 

@@ -1,18 +1,19 @@
-package org.lianhu.liaison;
+package org.lianhu.engine;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Runs the case intake as the public API does, not with the caller's Camunda rights: a head or a
- * grid worker may not start process instances in Camunda, only report through Lianhu.
+ * Runs work as Lianhu itself, without the caller's Camunda authentication, and restores it after:
+ * the case intake started for a head or a grid worker (who may not start process instances in
+ * Camunda), the organisation's identity writes for a county administrator.
  */
-final class WithoutCaller {
+public final class WithoutCaller {
 
   private WithoutCaller() {}
 
-  static <T> T run(IdentityService identity, Supplier<T> work) {
+  public static <T> T run(IdentityService identity, Supplier<T> work) {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
