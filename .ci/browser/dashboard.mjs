@@ -1,5 +1,7 @@
-// Browser end-to-end check of the supervisors' dashboard /dashboard/: log in through the page's form, see the KPIs, the monthly trend charts, the KPI table, the department ranking, the open
-// cases with their traffic lights and links, the hotspot table, and download the monthly report.
+// Browser end-to-end check of the supervisors' dashboard /dashboard/: log in through the page's form, see
+// the KPIs, the monthly trend charts, the KPI table, the department ranking, the liaison heads' KPIs
+// (联户工作) with their coverage lights, the open cases with their traffic lights and links, the hotspot
+// table, and download the monthly report.
 //
 //   npm ci
 //   node dashboard.mjs [baseUrl] [screenshotDir]
@@ -17,20 +19,33 @@
 //   Camunda's login delay); majie/demo logs in;
 // - the four KPI cards show percentages (satisfaction not empty), four SVG trend charts have points;
 // - the KPI table switches to 职能部门 and 社区; the ranking lists 县城市管理局;
+// - 联户工作（联户长指标）, against GET /api/stats/unit-kpis asked in the page's session (whose answers must
+//   be consistent: rates 0..1 or null, no part above its whole, coverageLight by coverageTarget, the same
+//   households and visits summed by street, by unit and over a street's communities): the month input
+//   holds the county's month; by street the table lists the streets (东城街道 among them, some street
+//   visited this month) in the API's order, each with households, visits, a percentage coverage and its
+//   light dot, timeliness and response time as answered; the target reads 走访覆盖目标 90%，全覆盖为绿灯,
+//   the legend has the three lights and the title counts the red rows (N 个未达标); 联户单元 lists the
+//   units (a 号楼 with its light); 东城街道's button drills down to its communities (streetCode, 和平里社区)
+//   and 返回全部街道 goes back; last month's figures come with month=…;
 // - the open-case list shows the dispatched case with a light and Cockpit/Tasklist links;
 // - the heat table shows 和平里社区 × 环境卫生;
 // - the monthly CSV download starts with the UTF-8 BOM and contains 东城街道, the XLSX is a zip;
+// - at 390 px wide the 联户工作 section (by unit) fits the window, its table scrolling inside its box with
+//   the names kept in view.
 // - the page keeps no password (a server session with an HttpOnly, SameSite cookie), a reload keeps the
 //   login, a session that ended brings the form back (401), and 退出 ends the session.
-// With screenshotDir it writes dashboard.png (the whole page) there.
+// With screenshotDir it writes dashboard.png (the whole page, 1440 wide) and dashboard-unit-kpis-390.png
+// (the 联户工作 section by unit, 390 wide) there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 120 s (E2E_TIMEOUT_S). Every run leaves three cases behind (one closed, two open).
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import {
   PASSWORD, STEP_TIMEOUT_MS, api, baseUrl, check, checkEntryServed, completeAcceptCase, launchBrowser, log,
-  newContext, openPage, page, pageErrors, pagesUrl, run, shot, sleep, watchPageErrors
+  newContext, openPage, page, pageErrors, pagesUrl, run, shot, shotDir, sleep, watchPageErrors
 } from './common.mjs';
 
 const PAGE = pagesUrl('/dashboard/');
@@ -97,6 +112,174 @@ async function download(buttonSelector) {
   return { name: dl.suggestedFilename(), bytes: await readFile(path) };
 }
 
+// ---------------------------------------------------------------------------------------------
+// 联户工作: the liaison heads' KPIs of a month
+
+const UK_ROWS = '#unit-kpi-table tbody tr[data-code]';
+const LIGHTS = ['red', 'yellow', 'green'];
+
+/** The county's current month, "2026-12". */
+function countyMonth(date = new Date()) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+    .formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}`;
+}
+
+/** GET /api/stats/unit-kpis?query in the page's session (as the page asks): the answer, checked for its shape. */
+async function unitKpis(query) {
+  const res = await page.evaluate(async (q) => {
+    const r = await fetch(`../api/stats/unit-kpis?${q}`, {
+      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin'
+    });
+    return { status: r.status, text: await r.text() };
+  }, query);
+  check(res.status === 200, `GET /api/stats/unit-kpis?${query}: ${res.status} ${res.text}`);
+  const body = JSON.parse(res.text);
+  check(Array.isArray(body.rows) && typeof body.coverageTarget === 'number', `unit-kpis?${query}: ${res.text.slice(0, 300)}`);
+  // A rate without a base is null, which the server leaves out (spring.jackson default-property-inclusion: non_null).
+  const isRate = (v) => v == null || (typeof v === 'number' && v >= 0 && v <= 1);
+  for (const r of body.rows) {
+    const what = `unit-kpis?${query} row ${JSON.stringify(r)}`;
+    check(typeof r.code === 'string' && typeof r.name === 'string' && r.name, `${what}: no code or name`);
+    check([r.inUnitResolutionRate, r.satisfactionRate, r.reportTimeliness].every(isRate) && isRate(r.visitCoverage)
+      && r.visitCoverage != null, `${what}: a rate outside 0..1`);
+    check(r.visited <= r.households && r.resolvedInUnit <= r.inUnitCases && r.reportsOnTime <= r.reportsDue,
+      `${what}: a part larger than its whole`);
+    const light = r.visitCoverage >= 1 ? 'green' : r.visitCoverage >= body.coverageTarget ? 'yellow' : 'red';
+    check(r.coverageLight === light, `${what}: coverageLight ${r.coverageLight}, expected ${light} at target ${body.coverageTarget}`);
+  }
+  return body;
+}
+
+/** Waits until the 联户工作 table shows the answer to the request `query` (its rows, by code) and checks them. */
+async function checkUnitKpiTable(body, what) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  const codes = body.rows.map((r) => r.code).join(',');
+  let shown;
+  while (Date.now() < deadline) {
+    shown = await page.locator(UK_ROWS).evaluateAll((trs) => trs.map((tr) => tr.dataset.code).join(','));
+    if (shown === codes && !(await page.locator('#unit-kpi-table[aria-busy]').count())) break;
+    await sleep(150);
+  }
+  check(shown === codes, `${what}: the table shows ${shown}, the API ${codes}`);
+  for (const r of body.rows) {
+    const row = page.locator(`${UK_ROWS}[data-code="${r.code}"]`);
+    const cells = await row.evaluate((tr) => Object.fromEntries([...tr.querySelectorAll('td[data-col]')]
+      .map((td) => [td.dataset.col, td.textContent.trim()]).concat([['name', tr.querySelector('th').textContent]])));
+    check(cells.name.includes(r.name), `${what}: row ${r.code} is named "${cells.name}", not ${r.name}`);
+    check(cells.households === r.households.toLocaleString('zh-CN') && cells.visited === r.visited.toLocaleString('zh-CN'),
+      `${what}: row ${r.code} shows ${cells.households} households / ${cells.visited} visited, the API ${r.households} / ${r.visited}`);
+    check(/^\d+(\.\d)?%$/.test(cells.coverage), `${what}: row ${r.code} coverage "${cells.coverage}"`);
+    const dot = await row.locator('td[data-col="coverage"] i.dot').getAttribute('class');
+    check(dot === `dot ${r.coverageLight}`, `${what}: row ${r.code} light "${dot}", the API ${r.coverageLight}`);
+    check(r.reportTimeliness == null ? cells.timeliness === '—' : /^\d+(\.\d)?%/.test(cells.timeliness),
+      `${what}: row ${r.code} timeliness "${cells.timeliness}" for ${r.reportTimeliness}`);
+    check(cells.response === (r.headResponseHours == null ? '—' : (Math.round(r.headResponseHours * 10) / 10).toFixed(1)),
+      `${what}: row ${r.code} response "${cells.response}" for ${r.headResponseHours}`);
+  }
+  const reds = body.rows.filter((r) => r.coverageLight === 'red').length;
+  const summary = await text('#uk-summary');
+  check(summary.includes(`${reds} 个未达标`) && summary.includes(body.month), `${what}: summary "${summary}" (${reds} red)`);
+  return summary;
+}
+
+/** Waits for the page's request of the unit KPIs whose query matches `re`, while `action` runs. */
+async function unitKpiRequest(re, action) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => /\/api\/stats\/unit-kpis\?/.test(r.url()) && re.test(r.url()), { timeout: STEP_TIMEOUT_MS }),
+    action()
+  ]);
+  check(res.status() === 200, `${res.url()}: ${res.status()}`);
+  return res.url();
+}
+
+const sum = (rows, key) => rows.reduce((n, r) => n + r[key], 0);
+
+async function checkUnitKpis() {
+  const month = countyMonth();
+  check(await page.locator('#uk-month').inputValue() === month, `the month input holds "${await page.locator('#uk-month').inputValue()}", not ${month}`);
+  check(await page.locator('#uk-group').inputValue() === 'street', 'the unit KPIs are not by street at first');
+
+  // By street: every street with its coverage and light, the target and the legend.
+  const streets = await unitKpis(`groupBy=street&month=${month}`);
+  check(streets.month === month && streets.groupBy === 'street', `unit-kpis by street answered month ${streets.month}, groupBy ${streets.groupBy}`);
+  check(streets.rows.some((r) => r.name === '东城街道'), `unit-kpis by street lacks 东城街道: ${streets.rows.map((r) => r.name)}`);
+  check(streets.rows.some((r) => r.visited > 0), `no street has visits this month: ${JSON.stringify(streets.rows)}`);
+  const bySummary = await checkUnitKpiTable(streets, 'by street');
+  const target = `走访覆盖目标 ${Math.round(streets.coverageTarget * 100)}%，全覆盖为绿灯`;
+  check((await text('#uk-target')) === target, `target "${await text('#uk-target')}", expected ${target}`);
+  const legend = await page.locator('#uk-legend li').allInnerTexts();
+  for (const light of LIGHTS) {
+    check(await page.locator(`#uk-legend li .dot.${light}`).count() === 1, `the legend lacks the ${light} light: ${legend.join(' / ')}`);
+  }
+  const dongcheng = (await page.locator(UK_ROWS, { hasText: '东城街道' }).innerText()).replace(/\s+/g, ' ');
+  log(`联户工作 by street: ${bySummary}; ${dongcheng}`);
+
+  // By liaison unit: the demo's units, e.g. 和平里一区1号楼, each with a light; the same households in all.
+  const units = await unitKpis(`groupBy=unit&month=${month}`);
+  await unitKpiRequest(/groupBy=unit\b/, () => page.locator('#uk-group').selectOption('unit'));
+  await checkUnitKpiTable(units, 'by unit');
+  const unitRow = page.locator(UK_ROWS, { has: page.locator('th', { hasText: /号楼/ }) }).first();
+  await unitRow.waitFor();
+  check(await unitRow.locator('td[data-col="coverage"] .dot').count() === 1, 'the 号楼 unit row has no light');
+  check(sum(units.rows, 'households') === sum(streets.rows, 'households') && sum(units.rows, 'visited') === sum(streets.rows, 'visited'),
+    `households/visited by unit ${sum(units.rows, 'households')}/${sum(units.rows, 'visited')} differ from by street `
+    + `${sum(streets.rows, 'households')}/${sum(streets.rows, 'visited')}`);
+  log(`联户工作 by unit: ${await text('#uk-summary')}; ${(await unitRow.innerText()).replace(/\s+/g, ' ')}`);
+
+  // A street drills down to its communities (streetCode), and back.
+  await unitKpiRequest(/groupBy=street\b/, () => page.locator('#uk-group').selectOption('street'));
+  await checkUnitKpiTable(streets, 'by street again');
+  const street = streets.rows.find((r) => r.name === '东城街道');
+  const communities = await unitKpis(`groupBy=community&month=${month}&streetCode=${encodeURIComponent(street.code)}`);
+  const url = await unitKpiRequest(/groupBy=community\b/, () => page.locator(`${UK_ROWS}[data-code="${street.code}"] button.link-btn`).click());
+  check(url.includes(`streetCode=${encodeURIComponent(street.code)}`), `the drill-down asked ${url}`);
+  check(await page.locator('#uk-group').inputValue() === 'community', 'the drill-down does not show communities');
+  await page.locator('#uk-scope', { hasText: '东城街道' }).waitFor();
+  await checkUnitKpiTable(communities, 'communities of 东城街道');
+  check(communities.rows.some((r) => r.name === '和平里社区'), `东城街道's communities lack 和平里社区: ${communities.rows.map((r) => r.name)}`);
+  check(sum(communities.rows, 'households') === street.households, `东城街道's communities have ${sum(communities.rows, 'households')} households, the street ${street.households}`);
+  log(`联户工作 drill-down: ${await text('#uk-summary')}`);
+  await unitKpiRequest(/groupBy=street\b/, () => page.locator('#uk-scope-clear').click());
+  await page.locator('#uk-scope').waitFor({ state: 'hidden' });
+  await checkUnitKpiTable(streets, 'back to all streets');
+
+  // Another month: last month's figures (month=…), then this month again.
+  const [y, m] = month.split('-').map(Number);
+  const previous = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const before = await unitKpis(`groupBy=street&month=${previous}`);
+  await unitKpiRequest(new RegExp(`month=${previous}\\b`), () => page.locator('#uk-month').fill(previous));
+  await checkUnitKpiTable(before, previous);
+  log(`联户工作 ${previous}: ${await text('#uk-summary')}`);
+  await unitKpiRequest(new RegExp(`month=${month}\\b`), () => page.locator('#uk-month').fill(month));
+  await checkUnitKpiTable(streets, month);
+}
+
+/** The 联户工作 section on a phone (390 px): nothing sticks out; the table scrolls inside its box. */
+async function checkUnitKpisNarrow() {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await unitKpiRequest(/groupBy=unit\b/, () => page.locator('#uk-group').selectOption('unit'));
+  const section = page.locator('#unit-kpis');
+  await section.scrollIntoViewIfNeeded();
+  const box = await section.evaluate((s) => {
+    const r = s.getBoundingClientRect();
+    const out = [...s.querySelectorAll('*')].filter((e) => !e.closest('.scroll') || e.classList.contains('scroll'))
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).map((e) => e.id || e.className || e.tagName);
+    return { left: r.left, right: r.right, out };
+  });
+  check(box.left >= 0 && box.right <= 390 && box.out.length === 0, `联户工作 at 390 px: ${JSON.stringify(box)}`);
+  const name = await page.locator(`${UK_ROWS} th`).first().boundingBox();
+  check(name && name.width > 60, `the unit name column is ${name && name.width} px wide at 390 px`);
+  if (shotDir) {
+    await mkdir(shotDir, { recursive: true });
+    await section.screenshot({ path: resolve(shotDir, 'dashboard-unit-kpis-390.png') });
+    log(`screenshot ${resolve(shotDir, 'dashboard-unit-kpis-390.png')}`);
+  }
+  await unitKpiRequest(/groupBy=street\b/, () => page.locator('#uk-group').selectOption('street'));
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  log('联户工作 fits 390 px (the table scrolls in its box)');
+}
+
 async function main() {
   await checkEntryServed('/dashboard/', 'the dashboard');
   const seeded = await seed();
@@ -161,6 +344,9 @@ async function main() {
   await page.locator('#kpi-table tbody th', { hasText: '东城街道' }).waitFor();
   log('KPI table by street, department and community');
 
+  // 联户工作 (联户长指标)
+  await checkUnitKpis();
+
   // Open cases with lights
   const row = page.locator('#open-cases tbody tr', { hasText: seeded.dispatched });
   await row.waitFor();
@@ -203,6 +389,7 @@ async function main() {
   await page.mouse.move(1, 1);
   await shot('dashboard.png', { fullPage: true });
   check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
+  await checkUnitKpisNarrow();
 
   // The login is a server session: the page keeps no password, scripts cannot read the cookie, a reload
   // keeps the login, and a session that ends brings the form back.

@@ -462,6 +462,7 @@
     }).catch(function (err) { if (current() && !rangeError(err)) handleError(err, 'trends-msg'); });
 
     loadTable(gen);
+    loadUnitKpis();
 
     ranking.then(function (rows) {
       if (!current()) return;
@@ -761,6 +762,223 @@
     table.appendChild(tbody);
   }
 
+  // ------------------------------------------------------------------------------------------------
+  // 联户工作: the liaison heads' KPIs of a month (GET /api/stats/unit-kpis) with the visit coverage's
+  // light; a street drills down to its communities (streetCode).
+
+  var UNIT_LEVEL = { street: '街道', community: '社区（村）', grid: '网格', unit: '联户单元' };
+  var COVERAGE_LIGHT = { green: '全覆盖', yellow: '达到目标', red: '未达目标' };
+  var COVERAGE_TARGET = 0.9; // until the server has said its own
+  var ukGeneration = 0;
+  var ukScope = null; // the street drilled into: { code, name }
+
+  function thisMonth() {
+    return today().slice(0, 7);
+  }
+
+  function validMonth(s) {
+    var m = /^(\d{4})-(\d{2})$/.exec(s || '');
+    return !!m && +m[2] >= 1 && +m[2] <= 12;
+  }
+
+  /** A coverage as a percentage; only a complete coverage reads 100% (999 of 1,000 is 99.9%). */
+  function coveragePct(v) {
+    if (v == null || isNaN(v)) return '—';
+    return v < 1 && v >= 0.9995 ? '99.9%' : pct(v);
+  }
+
+  function oneDecimal(v) {
+    return v == null || isNaN(v) ? '—' : (Math.round(v * 10) / 10).toFixed(1);
+  }
+
+  function lightText(light, target) {
+    var t = pct(target);
+    return light === 'green' ? '绿灯：全覆盖（100%）'
+      : light === 'yellow' ? '黄灯：达到目标（≥ ' + t + '）'
+        : '红灯：未达目标（< ' + t + '）';
+  }
+
+  function renderLegend(target) {
+    $('uk-target').textContent = '走访覆盖目标 ' + pct(target) + '，全覆盖为绿灯';
+    var legend = clear($('uk-legend'));
+    ['green', 'yellow', 'red'].forEach(function (light) {
+      legend.appendChild(el('li', null, [el('i', { className: 'dot ' + light, 'aria-hidden': 'true' }), lightText(light, target)]));
+    });
+  }
+
+  function renderScope() {
+    $('uk-scope').hidden = !ukScope;
+    $('uk-scope-name').textContent = ukScope ? ukScope.name : '';
+    $('uk-drill-hint').hidden = !!ukScope || $('uk-group').value !== 'street';
+  }
+
+  function loadUnitKpis() {
+    var gen = ++ukGeneration;
+    var month = $('uk-month').value.trim();
+    var groupBy = $('uk-group').value;
+    var table = $('unit-kpi-table');
+    if (!validMonth(month)) {
+      message('uk-msg', '请选择月份（格式如 ' + thisMonth() + '）。', true);
+      table.removeAttribute('aria-busy');
+      return;
+    }
+    message('uk-msg', '');
+    renderScope();
+    table.setAttribute('aria-busy', 'true');
+    get('stats/unit-kpis?groupBy=' + encodeURIComponent(groupBy) + '&month=' + encodeURIComponent(month)
+      + (ukScope ? '&streetCode=' + encodeURIComponent(ukScope.code) : ''))
+      .then(function (res) {
+        if (gen !== ukGeneration) return;
+        if (!res || !Array.isArray(res.rows)) throw new Error('服务器返回的数据格式不正确');
+        renderUnitKpis(res, groupBy);
+      })
+      .catch(function (err) {
+        if (gen !== ukGeneration) return;
+        // Do not leave another month's figures under a refused one.
+        clear(table);
+        $('uk-summary').textContent = '';
+        handleError(err, 'uk-msg');
+      })
+      .then(function () { if (gen === ukGeneration) table.removeAttribute('aria-busy'); });
+  }
+
+  function renderUnitKpis(res, groupBy) {
+    var target = typeof res.coverageTarget === 'number' ? res.coverageTarget : COVERAGE_TARGET;
+    var level = UNIT_LEVEL[groupBy] || '单位';
+    var rows = res.rows;
+    var drillable = groupBy === 'street' && !ukScope;
+    renderLegend(target);
+
+    var reds = rows.filter(function (r) { return r.coverageLight === 'red'; }).length;
+    var summary = clear($('uk-summary'));
+    append(summary, [(res.month || '') + (ukScope ? ' · ' + ukScope.name : '') + ' · 共 ' + rows.length + ' 个' + level + '，',
+      el('b', { className: reds ? 'uk-reds' : null, text: reds + ' 个未达标' })]);
+
+    var table = clear($('unit-kpi-table'));
+    table.appendChild(el('caption', { className: 'sr-only',
+      text: (res.month || '') + ' 联户长指标，按' + level + (ukScope ? '（' + ukScope.name + '）' : '') }));
+    // "|" marks where a narrow header may wrap (<wbr>); the headers otherwise keep their words whole.
+    var heads = [
+      [level, null],
+      ['户数', '在册（未注销）住户数'],
+      ['本月|已走访', '当月至少走访一次的住户数'],
+      ['走访|覆盖率', '当月已走访户数 / 在册户数；目标 ' + pct(target) + '，全覆盖为绿灯'],
+      ['信息收集|及时率', '按时报送的周报 / 应报周报（当月已结束的周 × 联户单元）'],
+      ['联户内|事件', '当月上报、先由联户长处理的事件'],
+      ['小事|不出户率', '联户长在联户内解决的事件 / 联户内事件'],
+      ['满意率', '联户内事件中评价为满意的 / 已评价的'],
+      ['联户长|平均响应|（小时）', '从上报到联户长作出处理的平均时间'],
+      ['超时|转网格员', '联户长未在时限内处理、转由网格员办理的事件']
+    ];
+    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h) {
+      var parts = [];
+      h[0].split('|').forEach(function (part, i) { if (i) parts.push(el('wbr')); parts.push(part); });
+      return el('th', { scope: 'col', title: h[1] }, parts);
+    }))));
+    if (!rows.length) {
+      emptyRow(table, heads.length, '暂无有在册住户的' + level);
+      return;
+    }
+
+    var t = { households: 0, visited: 0, reportsDue: 0, reportsOnTime: 0, inUnitCases: 0, resolvedInUnit: 0, headTimedOut: 0 };
+    var tbody = el('tbody');
+    rows.forEach(function (r) {
+      Object.keys(t).forEach(function (k) { t[k] += Number(r[k]) || 0; });
+      var light = COVERAGE_LIGHT[r.coverageLight] ? r.coverageLight : null;
+      var name = r.name || r.code || '未确定';
+      var nameCell = el('th', { scope: 'row', className: 'left' });
+      if (drillable && r.code) {
+        nameCell.appendChild(el('button', { type: 'button', className: 'link-btn', 'data-street': r.code, 'data-name': name }, [
+          name, el('span', { className: 'sr-only', text: '，查看其下各社区（村）' })
+        ]));
+      } else {
+        nameCell.appendChild(el('span', { text: name }));
+      }
+      if (r.code && r.code !== name) nameCell.appendChild(el('span', { className: 'unit-code', text: r.code }));
+
+      var coverage = el('td', { 'data-col': 'coverage', title: light ? lightText(light, target) : null });
+      coverage.appendChild(el('span', { className: 'light' + (light ? ' ' + light : '') }, [
+        light ? el('i', { className: 'dot ' + light, role: 'img', 'aria-label': lightText(light, target) }) : null,
+        coveragePct(r.visitCoverage)
+      ]));
+
+      var timeliness = el('td', { 'data-col': 'timeliness', className: rateClass(r.reportTimeliness) || null,
+        title: r.reportsDue > 0 ? '按时报送 ' + num(r.reportsOnTime) + ' / 应报 ' + num(r.reportsDue) : '当月尚无到期的周报' }, [
+        pct(r.reportTimeliness),
+        r.reportsDue > 0 ? el('span', { className: 'muted small frac', text: num(r.reportsOnTime) + '/' + num(r.reportsDue) }) : null
+      ]);
+
+      tbody.appendChild(el('tr', {
+        className: [light === 'red' ? 'row-red' : '', drillable ? 'drill' : ''].join(' ').trim() || null,
+        'data-code': r.code, 'data-light': light, 'data-street': drillable ? r.code : null, 'data-name': drillable ? name : null
+      }, [
+        nameCell,
+        el('td', { 'data-col': 'households', text: num(r.households) }),
+        el('td', { 'data-col': 'visited', text: num(r.visited) }),
+        coverage,
+        timeliness,
+        el('td', { 'data-col': 'cases', text: num(r.inUnitCases) }),
+        el('td', { 'data-col': 'resolution', className: rateClass(r.inUnitResolutionRate) || null,
+          title: r.inUnitCases > 0 ? '联户内解决 ' + num(r.resolvedInUnit) + ' / 联户内事件 ' + num(r.inUnitCases) : null,
+          text: pct(r.inUnitResolutionRate) }),
+        el('td', { 'data-col': 'satisfaction', className: rateClass(r.satisfactionRate) || null, text: pct(r.satisfactionRate) }),
+        el('td', { 'data-col': 'response', text: oneDecimal(r.headResponseHours) }),
+        el('td', { 'data-col': 'timedOut', className: r.headTimedOut > 0 ? 'rate-poor' : null, text: num(r.headTimedOut) })
+      ]));
+    });
+    table.appendChild(tbody);
+
+    // The total recomputes what the counts allow; satisfaction and response time need counts the rows do not carry.
+    var due = rate(t.reportsOnTime, t.reportsDue);
+    var resolution = rate(t.resolvedInUnit, t.inUnitCases);
+    table.appendChild(el('tfoot', null, el('tr', null, [
+      el('td', { className: 'left', text: '合计' }),
+      el('td', { text: num(t.households) }),
+      el('td', { text: num(t.visited) }),
+      el('td', { text: coveragePct(rate(t.visited, t.households)) }),
+      el('td', { className: rateClass(due) || null }, [pct(due),
+        t.reportsDue > 0 ? el('span', { className: 'muted small frac', text: num(t.reportsOnTime) + '/' + num(t.reportsDue) }) : null]),
+      el('td', { text: num(t.inUnitCases) }),
+      el('td', { className: rateClass(resolution) || null, text: pct(resolution) }),
+      el('td', { text: '' }),
+      el('td', { text: '' }),
+      el('td', { text: num(t.headTimedOut) })
+    ])));
+  }
+
+  function drillInto(code, name) {
+    ukScope = { code: code, name: name || code };
+    $('uk-group').value = 'community';
+    loadUnitKpis();
+  }
+
+  $('unit-kpi-table').addEventListener('click', function (e) {
+    var row = e.target.closest('tr[data-street]');
+    if (!row) return;
+    drillInto(row.getAttribute('data-street'), row.getAttribute('data-name'));
+    // Keep the keyboard where it was: on the list, now of the street's communities.
+    if (e.target.closest('button')) $('uk-scope-clear').focus();
+  });
+
+  $('uk-scope-clear').addEventListener('click', function () {
+    ukScope = null;
+    $('uk-group').value = 'street';
+    loadUnitKpis();
+    $('uk-group').focus();
+  });
+
+  $('uk-group').addEventListener('change', function () {
+    // 街道 is the whole county again; the other levels stay within the street drilled into.
+    if (this.value === 'street') ukScope = null;
+    loadUnitKpis();
+  });
+
+  $('uk-month').addEventListener('change', loadUnitKpis);
+  $('uk-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    loadUnitKpis();
+  });
+
   // open cases with their lights
   document.querySelector('.filters').addEventListener('click', function (e) {
     var chip = e.target.closest('[data-light]');
@@ -947,6 +1165,8 @@
 
   setPreset('12m');
   $('dl-date').value = today();
+  $('uk-month').value = thisMonth();
+  $('uk-month').max = thisMonth();
   // A reload keeps the login as long as the server's session lasts.
   session('GET')
     .then(function (res) { return res.ok ? res.json() : null; }, function () { return null; })

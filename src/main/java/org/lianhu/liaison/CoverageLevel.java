@@ -8,23 +8,29 @@ import java.util.Optional;
  * organisation's joins and in {@code case_record}.
  */
 public enum CoverageLevel {
-  UNIT("unit", "u.code", "liaison_unit_code"),
-  GRID("grid", "g.code", "grid_code"),
-  COMMUNITY("community", "c.code", "community_code"),
-  STREET("street", "c.street_code", "street_code");
+  UNIT("unit", "u.code", "u.name", "liaison_unit_code"),
+  GRID("grid", "g.code", "g.name", "grid_code"),
+  COMMUNITY("community", "c.code", "c.name", "community_code"),
+  STREET("street", "c.street_code", "s.name", "street_code");
 
   private final String code;
   private final String column;
+  private final String nameColumn;
   private final String caseColumn;
 
-  CoverageLevel(String code, String column, String caseColumn) {
+  CoverageLevel(String code, String column, String nameColumn, String caseColumn) {
     this.code = code;
     this.column = column;
+    this.nameColumn = nameColumn;
     this.caseColumn = caseColumn;
   }
 
   String column() {
     return column;
+  }
+
+  String nameColumn() {
+    return nameColumn;
   }
 
   String caseColumn() {

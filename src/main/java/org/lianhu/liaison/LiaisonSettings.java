@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param careVisitDays how often a care-flagged household is visited, by flag code, in days
  *     (default: 独居老人 every 7 days); every household is visited once a month in any case
  * @param visitBackdateDays how far back a visit may be dated when it is recorded late
- * @param coverageTarget the share of households visited in a month that is green (goal: all)
+ * @param coverageTarget the share of households visited in a month that is yellow; green is the
+ *     goal, all of them
  * @param visitReminderDay the day of the month (1-28) the heads are reminded of the households not
  *     yet visited, at 09:00 county time
  */
@@ -32,5 +33,10 @@ public record LiaisonSettings(
           "lianhu.liaison.visit-reminder-day must be 1 to 28, every month has it: "
               + visitReminderDay);
     }
+  }
+
+  /** The light of a month's coverage: green at the goal (all visited), yellow at the target. */
+  public String coverageLight(double rate) {
+    return rate >= 1.0 ? "green" : rate >= coverageTarget ? "yellow" : "red";
   }
 }

@@ -25,6 +25,7 @@ public class UnitKpis {
   /** One row: a unit, grid, community or street and its figures; a rate is null without a base. */
   public record Row(
       String code,
+      String name,
       long inUnitCases,
       long resolvedInUnit,
       Double inUnitResolutionRate,
@@ -36,30 +37,42 @@ public class UnitKpis {
       Double reportTimeliness,
       long households,
       long visited,
-      double visitCoverage) {}
+      double visitCoverage,
+      String coverageLight) {}
 
   private final UnitKpiMapper kpis;
   private final Visits visits;
   private final CountyClock clock;
+  private final LiaisonSettings settings;
 
-  public UnitKpis(UnitKpiMapper kpis, Visits visits, CountyClock clock) {
+  public UnitKpis(UnitKpiMapper kpis, Visits visits, CountyClock clock, LiaisonSettings settings) {
     this.kpis = kpis;
+    this.settings = settings;
     this.visits = visits;
     this.clock = clock;
   }
 
   public List<Row> of(CoverageLevel level, YearMonth month, String streetCode) {
+    return of(level, month.atDay(1), month.atEndOfMonth(), streetCode);
+  }
+
+  /**
+   * The figures of the days {@code first} to {@code last} (a week or a month of the period
+   * reports): the cases reported and the weeks beginning in them; coverage is monthly, so it is
+   * that of the month {@code last} lies in.
+   */
+  public List<Row> of(CoverageLevel level, LocalDate first, LocalDate last, String streetCode) {
     Map<String, InUnitCases> cases = new TreeMap<>();
     for (InUnitCases row :
         kpis.inUnitCases(
             level.caseColumn(),
-            clock.startOf(month.atDay(1)),
-            clock.startOf(month.plusMonths(1).atDay(1)),
+            clock.startOf(first),
+            clock.startOf(last.plusDays(1)),
             "street_code",
             streetCode)) {
       cases.put(row.code(), row);
     }
-    List<LocalDate> weeks = weeksDue(month);
+    List<LocalDate> weeks = weeksDue(first, last);
     Map<String, long[]> reports = new TreeMap<>();
     if (!weeks.isEmpty()) {
       Map<String, Set<String>> unitsOf = new TreeMap<>();
@@ -75,12 +88,13 @@ public class UnitKpis {
       unitsOf.forEach((code, units) -> reports.get(code)[0] = (long) units.size() * weeks.size());
     }
     List<Row> rows = new ArrayList<>();
-    for (Coverage coverage : visits.coverage(level, month, streetCode, null, null)) {
+    for (Coverage coverage : visits.coverage(level, YearMonth.from(last), streetCode, null, null)) {
       InUnitCases in = cases.getOrDefault(coverage.code(), none(coverage.code()));
       long[] filed = reports.getOrDefault(coverage.code(), new long[2]);
       rows.add(
           new Row(
               coverage.code(),
+              coverage.name(),
               in.cases(),
               in.resolved(),
               share(in.resolved(), in.cases()),
@@ -92,17 +106,22 @@ public class UnitKpis {
               share(filed[1], filed[0]),
               coverage.households(),
               coverage.visited(),
-              coverage.rate()));
+              coverage.rate(),
+              settings.coverageLight(coverage.rate())));
     }
     return rows;
   }
 
   /** The weeks whose Monday lies in the month and which have ended by today. */
   List<LocalDate> weeksDue(YearMonth month) {
+    return weeksDue(month.atDay(1), month.atEndOfMonth());
+  }
+
+  private List<LocalDate> weeksDue(LocalDate first, LocalDate last) {
     LocalDate today = clock.today();
     List<LocalDate> weeks = new ArrayList<>();
-    for (LocalDate monday = month.atDay(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-        !monday.isAfter(month.atEndOfMonth());
+    for (LocalDate monday = first.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        !monday.isAfter(last);
         monday = monday.plusWeeks(1)) {
       if (!monday.plusWeeks(1).isAfter(today)) {
         weeks.add(monday);

@@ -11,6 +11,8 @@ interface VisitMapper {
 
   void insertVisit(VisitRow row);
 
+  boolean anyVisit();
+
   int insertVisitMonth(
       @Param("householdCode") String householdCode,
       @Param("unitCode") String unitCode,
@@ -27,9 +29,10 @@ interface VisitMapper {
   List<Unvisited> unvisitedInStreet(
       @Param("streetCode") String streetCode, @Param("monthStart") LocalDate monthStart);
 
-  /** {@code level} is one of {@link CoverageLevel}'s columns, never a caller's text. */
+  /** {@code level} and {@code name} are {@link CoverageLevel}'s columns, never a caller's text. */
   List<Coverage> coverage(
       @Param("level") String level,
+      @Param("name") String name,
       @Param("monthStart") LocalDate monthStart,
       @Param("streetCode") String streetCode,
       @Param("communityCode") String communityCode,

@@ -1,5 +1,6 @@
 package org.lianhu.startup;
 
+import org.lianhu.liaison.DemoVisits;
 import org.lianhu.liaison.VisitDuties;
 import org.lianhu.org.IdentitySync;
 import org.lianhu.security.AccessGrants;
@@ -11,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Lianhu's start-up writers, in their order, once the application is ready: the organisation into
  * Camunda's groups, logins and memberships; the shared Tasklist filters; then the authorizations,
- * which refer to both; then the liaison heads' monthly visit duties, started once. Each checks,
- * then writes, so the node runs them while it holds the {@link StartupLock}, and gives the lock
- * back when they are done or one of them failed.
+ * which refer to both; then the liaison heads' monthly visit duties, started once, and with the
+ * demo organisation the demo's visits. Each checks, then writes, so the node runs them while it
+ * holds the {@link StartupLock}, and gives the lock back when they are done or one of them failed.
  */
 @Component
 public class StartupSync {
@@ -23,14 +24,17 @@ public class StartupSync {
   private final TasklistFilters tasklistFilters;
   private final AccessGrants accessGrants;
   private final VisitDuties visitDuties;
+  private final DemoVisits demoVisits;
 
   public StartupSync(
       StartupLock lock,
       IdentitySync identitySync,
       TasklistFilters tasklistFilters,
       AccessGrants accessGrants,
-      VisitDuties visitDuties) {
+      VisitDuties visitDuties,
+      DemoVisits demoVisits) {
     this.visitDuties = visitDuties;
+    this.demoVisits = demoVisits;
     this.lock = lock;
     this.identitySync = identitySync;
     this.tasklistFilters = tasklistFilters;
@@ -44,6 +48,7 @@ public class StartupSync {
       tasklistFilters.ensureFilters();
       accessGrants.grant();
       visitDuties.ensureRunning();
+      demoVisits.recordOnce();
     } finally {
       lock.release();
     }

@@ -3,12 +3,17 @@ package org.lianhu.stats;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.lianhu.liaison.CoverageLevel;
+import org.lianhu.liaison.UnitKpis;
 import org.springframework.stereotype.Component;
 
 /**
- * The weekly or monthly report: KPIs by street and by department for the period, as CSV or XLSX.
+ * The weekly or monthly report: KPIs by street and by department for the period, and the liaison
+ * heads' KPIs by street and by community, as CSV or XLSX.
  */
 @Component
 public class PeriodReport {
@@ -31,10 +36,29 @@ public class PeriodReport {
           "超期数",
           "重办次数");
 
-  private final Statistics statistics;
+  static final List<Object> UNIT_HEADER =
+      List.of(
+          "单位代码",
+          "单位",
+          "住户数",
+          "已走访户数",
+          "走访覆盖率",
+          "应报周报",
+          "按时报送",
+          "信息收集及时率",
+          "联户内事件",
+          "联户内解决",
+          "小事不出户率",
+          "满意率",
+          "联户长平均响应（小时）",
+          "超时转网格员");
 
-  public PeriodReport(Statistics statistics) {
+  private final Statistics statistics;
+  private final UnitKpis unitKpis;
+
+  public PeriodReport(Statistics statistics, UnitKpis unitKpis) {
     this.statistics = statistics;
+    this.unitKpis = unitKpis;
   }
 
   /** The first and last day of the week (Monday to Sunday) or month that contains {@code day}. */
@@ -60,7 +84,12 @@ public class PeriodReport {
 
   public byte[] xlsx(Statistics.Period period, LocalDate day) {
     List<List<List<Object>>> tables = tables(period, day);
-    return new XlsxWriter().sheet("按街道", tables.get(0)).sheet("按部门", tables.get(1)).write();
+    return new XlsxWriter()
+        .sheet("按街道", tables.get(0))
+        .sheet("按部门", tables.get(1))
+        .sheet("联户（按街道）", tables.get(2))
+        .sheet("联户（按社区）", tables.get(3))
+        .write();
   }
 
   private List<List<List<Object>>> tables(Statistics.Period period, LocalDate day) {
@@ -93,7 +122,42 @@ public class PeriodReport {
       }
       tables.add(rows);
     }
+    for (CoverageLevel level : List.of(CoverageLevel.STREET, CoverageLevel.COMMUNITY)) {
+      tables.add(unitTable(title, level, range));
+    }
     return tables;
+  }
+
+  /** The liaison heads' KPIs (docs/liaison-units.md, "KPIs"); coverage of the last day's month. */
+  private List<List<Object>> unitTable(String title, CoverageLevel level, LocalDate[] range) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            title
+                + (level == CoverageLevel.STREET ? "（联户，按街道）" : "（联户，按社区）")
+                + "，走访覆盖率为 "
+                + YearMonth.from(range[1])
+                + " 月"));
+    rows.add(UNIT_HEADER);
+    for (UnitKpis.Row kpi : unitKpis.of(level, range[0], range[1], null)) {
+      rows.add(
+          Arrays.asList(
+              kpi.code(),
+              kpi.name(),
+              kpi.households(),
+              kpi.visited(),
+              kpi.visitCoverage(),
+              kpi.reportsDue(),
+              kpi.reportsOnTime(),
+              kpi.reportTimeliness(),
+              kpi.inUnitCases(),
+              kpi.resolvedInUnit(),
+              kpi.inUnitResolutionRate(),
+              kpi.satisfactionRate(),
+              kpi.headResponseHours(),
+              kpi.headTimedOut()));
+    }
+    return rows;
   }
 
   /**

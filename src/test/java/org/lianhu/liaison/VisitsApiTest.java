@@ -212,5 +212,10 @@ class VisitsApiTest extends CaseLoopTestSupport {
                 .getStatusCode()
                 .value())
         .isEqualTo(400);
+    String nextMonth = java.time.YearMonth.from(clock.today()).plusMonths(1).toString();
+    JsonNode future =
+        call(HttpMethod.GET, "/api/stats/unit-kpis?month=" + nextMonth, "majie", null).getBody();
+    assertThat(future.get("status").asInt()).isEqualTo(400);
+    assertThat(future.get("detail").asText()).contains("不能晚于本月");
   }
 }

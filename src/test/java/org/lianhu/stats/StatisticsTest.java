@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -45,6 +46,7 @@ class StatisticsTest extends CaseLoopTestSupport {
 
   @Autowired private Statistics statistics;
   @Autowired private TestRestTemplate http;
+  @Autowired private JdbcTemplate jdbc;
 
   @BeforeEach
   void loadJune2031() {
@@ -232,6 +234,24 @@ class StatisticsTest extends CaseLoopTestSupport {
     assertThat(byStreet.get(0).get(0).toString()).contains("月报 2031-06-01 至 2031-06-30");
     assertThat(Workbooks.rowOf(byStreet, "东城街道").get(2)).isEqualTo(2.0);
     assertThat(Workbooks.sheetName(xlsx.getBody(), 1)).isEqualTo("按部门");
+
+    // The heads' KPIs by street and by community: no visits and no in-unit case in June 2031.
+    long households =
+        jdbc.queryForObject(
+            "select count(*) from household h join liaison_unit u on u.code = h.unit_code"
+                + " join grid g on g.code = u.grid_code"
+                + " join community c on c.code = g.community_code"
+                + " where c.street_code = 'dongcheng' and h.retired_at is null",
+            Long.class);
+    assertThat(households).isPositive();
+    assertThat(Workbooks.sheetName(xlsx.getBody(), 2)).isEqualTo("联户（按街道）");
+    List<List<Object>> headsByStreet = Workbooks.rows(xlsx.getBody(), 2);
+    assertThat(headsByStreet.get(1)).containsExactlyElementsOf(PeriodReport.UNIT_HEADER);
+    assertThat(Workbooks.rowOf(headsByStreet, "东城街道").subList(2, 5))
+        .containsExactly((double) households, 0.0, 0.0);
+    assertThat(Workbooks.sheetName(xlsx.getBody(), 3)).isEqualTo("联户（按社区）");
+    assertThat(Workbooks.rowOf(Workbooks.rows(xlsx.getBody(), 3), "和平里社区").get(8)).isEqualTo(0.0);
+    assertThat(text).contains("月报 2031-06-01 至 2031-06-30（联户，按街道），走访覆盖率为 2031-06 月");
   }
 
   @Test
