@@ -13,6 +13,8 @@ public enum UnitOutcome {
   PASSED_UP("passed_up"),
   /** Referred to the community's deliberation meeting (议事会). */
   REFERRED("referred"),
+  /** A dispute: the head handed it to tier-1 mediation (and may join it, 联户长调解). */
+  MEDIATED("mediated"),
   /** The head's time limit ran out and the grid worker took it over. */
   TIMED_OUT("timed_out");
 

@@ -66,7 +66,8 @@ public class HeadsUnit {
       Map.of(
           "resolve", CaseVariables.HEAD_RESULT,
           "passUp", CaseVariables.HEAD_NOTE,
-          "refer", CaseVariables.HEAD_NOTE);
+          "refer", CaseVariables.HEAD_NOTE,
+          "mediate", CaseVariables.HEAD_NOTE);
 
   private final OrganisationDirectory directory;
   private final TaskService tasks;
@@ -112,7 +113,7 @@ public class HeadsUnit {
         visits.coverage(CoverageLevel.UNIT, month, null, null, head.gridCode()).stream()
             .filter(c -> c.code().equals(head.unitCode()))
             .findFirst()
-            .orElse(new Coverage(head.unitCode(), 0, 0));
+            .orElse(new Coverage(head.unitCode(), null, 0, 0));
     return new View(
         new UnitSummary(
             head.unitCode(), head.unitName(), gridName, head.communityName(), head.name()),
@@ -128,12 +129,16 @@ public class HeadsUnit {
         needsReports.of(head.unitCode(), clock.today()));
   }
 
-  /** The head's decision on an in-unit case: resolve it in the unit, pass it up, or refer it. */
+  /**
+   * The head's decision on an in-unit case: resolve it in the unit, pass it up, refer it to the
+   * deliberation meeting, or hand a dispute to mediation.
+   */
   public void decide(String caseNo, String decision, String text) {
     LiaisonHead head = signedInHead();
     String variable = decision == null ? null : DECISIONS.get(decision);
     if (variable == null) {
-      throw Refusal.invalid("decision", "处理方式须为 resolve（联户内解决）、passUp（上报网格员）或 refer（提交社区议事会）");
+      throw Refusal.invalid(
+          "decision", "处理方式须为 resolve（联户内解决）、passUp（上报网格员）、refer（提交社区议事会）或 mediate（转矛盾纠纷调解）");
     }
     String trimmed = text == null ? "" : text.trim();
     if (trimmed.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lianhu.calendar.CountyClock;
+import org.lianhu.mediation.HeadMediation;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.refusal.Refusal;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,8 @@ public class UnitController {
 
   public record Decision(String decision, String text) {}
 
+  public record MediationNote(String note) {}
+
   private final HeadsUnit heads;
   private final HouseholdReaders readers;
   private final OrganisationDirectory directory;
@@ -38,6 +41,7 @@ public class UnitController {
   private final LiaisonSettings settings;
   private final NeedsReports needsReports;
   private final UnitKpis unitKpis;
+  private final HeadMediation mediation;
 
   public UnitController(
       HeadsUnit heads,
@@ -48,7 +52,9 @@ public class UnitController {
       CountyClock clock,
       LiaisonSettings settings,
       NeedsReports needsReports,
-      UnitKpis unitKpis) {
+      UnitKpis unitKpis,
+      HeadMediation mediation) {
+    this.mediation = mediation;
     this.unitKpis = unitKpis;
     this.needsReports = needsReports;
     this.visits = visits;
@@ -69,6 +75,19 @@ public class UnitController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   public void decide(@PathVariable String caseNo, @RequestBody Decision body) {
     heads.decide(caseNo, body == null ? null : body.decision(), body == null ? null : body.text());
+  }
+
+  /** The unit's open disputes, for 联户长调解. */
+  @GetMapping("/api/unit/disputes")
+  public List<HeadMediation.UnitDispute> disputes() {
+    return mediation.openInUnit(heads.signedInHead());
+  }
+
+  /** The head joins a dispute's tier-1 mediation (联户长调解), recorded on its timeline. */
+  @PostMapping("/api/unit/disputes/{disputeNo}/mediation")
+  @ResponseStatus(HttpStatus.CREATED)
+  public void joinMediation(@PathVariable String disputeNo, @RequestBody MediationNote body) {
+    mediation.join(heads.signedInHead(), disputeNo, body == null ? null : body.note());
   }
 
   @PostMapping("/api/unit/visits")
@@ -109,10 +128,11 @@ public class UnitController {
                 c ->
                     Map.<String, Object>of(
                         "code", c.code(),
+                        "name", c.name(),
                         "households", c.households(),
                         "visited", c.visited(),
                         "rate", c.rate(),
-                        "light", light(c.rate())))
+                        "light", settings.coverageLight(c.rate())))
             .toList();
     return Map.of(
         "month",
@@ -153,19 +173,27 @@ public class UnitController {
         .orElseThrow(() -> Refusal.invalid("groupBy", "groupBy 须为 unit、grid、community 或 street"));
   }
 
-  private String light(double rate) {
-    return rate >= 1.0 ? "green" : rate >= settings.coverageTarget() ? "yellow" : "red";
-  }
-
   private YearMonth month(String month) {
     if (month == null || month.isBlank()) {
       return YearMonth.from(clock.today());
     }
+    YearMonth parsed;
     try {
-      return YearMonth.parse(month);
+      parsed = YearMonth.parse(month);
     } catch (DateTimeParseException e) {
       throw Refusal.invalid("month", "月份格式为 yyyy-MM，例如 2026-12");
     }
+    if (parsed.isAfter(YearMonth.from(clock.today()))) {
+      throw Refusal.invalid("month", "月份不能晚于本月，尚无走访和周报");
+    }
+    return parsed;
+  }
+
+  /** The needs of the grid's units (weekly reports and visits), for its grid worker. */
+  @GetMapping("/api/staff/grids/{code}/needs")
+  public List<ResidentNeed> gridNeeds(
+      @PathVariable String code, @RequestParam(defaultValue = "true") boolean open) {
+    return needsReports.ofGrid(identity.getCurrentAuthentication().getUserId(), code, open);
   }
 
   /** The grid worker turns a resident's need from a weekly report into a case. */

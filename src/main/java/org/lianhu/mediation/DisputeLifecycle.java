@@ -96,6 +96,16 @@ public class DisputeLifecycle {
     }
   }
 
+  /**
+   * 联户长调解: the unit's head joined the tier-1 mediation. The parties see that the head took part;
+   * the head's note is for staff, as a mediator's notes are.
+   */
+  public void headMediated(long id, String unitCode, String headUserId, String note) {
+    disputes.insertHeadMediation(id, unitCode, headUserId, note, EngineClock.now());
+    entry(id, headUserId, "联户长调解", "联户长参与一级调解", true);
+    entry(id, headUserId, "联户长调解记录", note, false);
+  }
+
   /** A system step that changes nothing but the record: a reminder, a risk warning. */
   public void noted(long id, String action, String remark) {
     entry(id, SYSTEM, action, remark, true);

@@ -48,4 +48,15 @@ interface DisputeMapper {
   void appendTimeline(@Param("disputeId") long disputeId, @Param("entry") TimelineEntry entry);
 
   List<TimelineEntry> timeline(@Param("disputeId") long disputeId);
+
+  List<Dispute> openInUnit(@Param("unitCode") String unitCode);
+
+  void insertHeadMediation(
+      @Param("disputeId") long disputeId,
+      @Param("unitCode") String unitCode,
+      @Param("headUserId") String headUserId,
+      @Param("note") String note,
+      @Param("at") Instant at);
+
+  List<HeadMediation.Joined> headMediations(@Param("disputeId") long disputeId);
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The part of a timeline a reporter or a party may read: public entries only, each actor shown as
- * the unit that acted (和平里第一网格), never as a member of staff's account.
+ * the unit that acted (和平里第一网格) or as 联户长, never as a person's account.
  */
 @Component
 public class PublicTimeline {
@@ -54,6 +54,9 @@ public class PublicTimeline {
       return "上报人";
     }
     Staff person = staff.get(actor);
-    return person == null ? "工作人员" : directory.groupName(person.groupId());
+    if (person != null) {
+      return directory.groupName(person.groupId());
+    }
+    return directory.headOf(actor).isPresent() ? "联户长" : "工作人员";
   }
 }

@@ -152,6 +152,13 @@ public class RecordTaskOutcome implements TaskListener {
                         EngineClock.now())
                     .dueDate());
       }
+      case "mediate" ->
+          lifecycle.unitDecided(
+              caseId,
+              actor,
+              UnitOutcome.MEDIATED,
+              "联户长：转矛盾纠纷调解",
+              required(task, CaseVariables.HEAD_NOTE, "请说明纠纷的情况"));
       default -> throw new IllegalArgumentException("未知的处理方式: " + decision);
     }
   }
