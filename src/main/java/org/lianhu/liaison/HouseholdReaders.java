@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Who reads a unit's households whole (phones, ID-card numbers, care flags): the unit's head, the
  * worker of its grid and the members of its community's office. Everyone else is refused (403); the
  * county's administrators see them masked through the organisation API. Every endpoint that gives
- * out a household calls {@link #require}.
+ * out a household calls {@link #require}; every one that changes one, {@link #requireEditor}.
  */
 @Component
 public class HouseholdReaders {
@@ -36,6 +36,19 @@ public class HouseholdReaders {
     return unit;
   }
 
+  /**
+   * The unit, once the user may change its households (add, edit, mark as moved out): its head or a
+   * member of its community's office. Its grid worker reads them but keeps the roster through those
+   * two.
+   */
+  public LiaisonUnit requireEditor(String userId, List<String> groups, String unitCode) {
+    LiaisonUnit unit = require(userId, groups, unitCode);
+    if (!userId.equals(unit.headUserId()) && !inCommunityOffice(groups, unit)) {
+      throw Refusal.forbidden("住户信息仅本单元联户长和社区工作人员可修改");
+    }
+    return unit;
+  }
+
   boolean mayRead(String userId, List<String> groups, LiaisonUnit unit) {
     if (userId == null) {
       return false;
@@ -47,7 +60,13 @@ public class HouseholdReaders {
     if (grid.map(Grid::workerUserId).filter(userId::equals).isPresent()) {
       return true;
     }
-    return grid.flatMap(g -> directory.community(g.communityCode()))
+    return inCommunityOffice(groups, unit);
+  }
+
+  private boolean inCommunityOffice(List<String> groups, LiaisonUnit unit) {
+    return directory
+        .grid(unit.gridCode())
+        .flatMap(g -> directory.community(g.communityCode()))
         .map(Community::groupId)
         .filter(groups::contains)
         .isPresent();

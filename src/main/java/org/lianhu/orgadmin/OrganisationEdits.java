@@ -44,6 +44,10 @@ class OrganisationEdits {
     return found;
   }
 
+  boolean exists(OrgKind kind, String code) {
+    return !changes.find(kind, List.of(code)).isEmpty();
+  }
+
   @Transactional
   Edited create(OrgKind kind, String code, Map<String, String> fields, String actor) {
     if (code != null && !changes.find(kind, List.of(code)).isEmpty()) {
