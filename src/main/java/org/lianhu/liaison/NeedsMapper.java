@@ -16,13 +16,28 @@ interface NeedsMapper {
   void insertReport(Map<String, Object> row);
 
   void insertNeed(
-      @Param("reportId") long reportId,
+      @Param("reportId") Long reportId,
       @Param("unitCode") String unitCode,
       @Param("householdCode") String householdCode,
       @Param("category") String category,
       @Param("text") String text,
       @Param("urgency") String urgency,
-      @Param("createdAt") Instant createdAt);
+      @Param("createdAt") Instant createdAt,
+      @Param("visitId") Long visitId);
+
+  /** The unit's needs found on visits from {@code from} on that no report lists yet. */
+  List<ResidentNeed> visitNeedsUnreported(
+      @Param("unitCode") String unitCode, @Param("from") Instant from, @Param("to") Instant to);
+
+  int attachToReport(
+      @Param("reportId") long reportId,
+      @Param("unitCode") String unitCode,
+      @Param("from") Instant from,
+      @Param("to") Instant to);
+
+  /** The needs of a grid's units, newest first; only those not yet a case when {@code open}. */
+  List<ResidentNeed> needsOfGrid(
+      @Param("gridCode") String gridCode, @Param("open") boolean open, @Param("limit") int limit);
 
   int linkCase(@Param("id") long id, @Param("caseNo") String caseNo);
 

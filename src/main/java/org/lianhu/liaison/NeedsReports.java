@@ -90,7 +90,12 @@ public class NeedsReports {
     if (nothingNew && !given.isEmpty()) {
       throw Refusal.invalid("nothingNew", "选择“无新增”时不能同时填写需求");
     }
-    if (!nothingNew && given.isEmpty()) {
+    if (!nothingNew
+        && given.isEmpty()
+        && needs
+            .visitNeedsUnreported(
+                head.unitCode(), clock.startOf(week), clock.startOf(week.plusWeeks(1)))
+            .isEmpty()) {
       throw Refusal.invalid("needs", "请填写收集到的需求，或选择“无新增”");
     }
     if (given.size() > MAX_NEEDS) {
@@ -104,6 +109,12 @@ public class NeedsReports {
     }
     if (needs.reportOf(head.unitCode(), week) != null) {
       throw filedTwice(week);
+    }
+    Instant from = clock.startOf(week);
+    Instant to = clock.startOf(week.plusWeeks(1));
+    int fromVisits = needs.visitNeedsUnreported(head.unitCode(), from, to).size();
+    if (nothingNew && fromVisits > 0) {
+      throw Refusal.invalid("nothingNew", "本周走访已登记 " + fromVisits + " 条需求，不能报送“无新增”");
     }
     Instant now = clock.now();
     Map<String, Object> row = new HashMap<>();
@@ -126,9 +137,51 @@ public class NeedsReports {
           need.category(),
           need.text().trim(),
           need.urgency() == null ? "normal" : need.urgency(),
-          now);
+          now,
+          null);
     }
+    needs.attachToReport(id, head.unitCode(), from, to);
     return of(head.unitCode(), week);
+  }
+
+  /**
+   * A need the head found on a visit to a household, recorded with the visit (in its transaction);
+   * the week's report lists it once filed.
+   */
+  void fromVisit(LiaisonHead head, Household household, long visitId, NewNeed need) {
+    checkVisitNeed(household, need);
+    needs.insertNeed(
+        null,
+        head.unitCode(),
+        household.code(),
+        need.category(),
+        need.text().trim(),
+        need.urgency() == null ? "normal" : need.urgency(),
+        clock.now(),
+        visitId);
+  }
+
+  /**
+   * Refuses a need raised on a visit that a weekly report would refuse; the household is the
+   * visit's.
+   */
+  void checkVisitNeed(Household household, NewNeed need) {
+    check(
+        need == null
+            ? null
+            : new NewNeed(household.code(), need.category(), need.text(), need.urgency()),
+        "raiseNeed",
+        Map.of(household.code(), household));
+  }
+
+  /** The needs of a grid's units for its grid worker, newest first (at most 500). */
+  public List<ResidentNeed> ofGrid(String userId, String gridCode, boolean open) {
+    boolean worker =
+        directory.grid(gridCode).map(g -> userId.equals(g.workerUserId())).orElse(false);
+    if (!worker) {
+      throw Refusal.forbidden("仅本网格的网格员可查看居民需求");
+    }
+    return needs.needsOfGrid(gridCode, open, 500);
   }
 
   /**

@@ -41,7 +41,8 @@ public class Visits {
       String kind,
       String notes,
       String needs,
-      RaisedCase raiseCase) {}
+      RaisedCase raiseCase,
+      NeedsReports.NewNeed raiseNeed) {}
 
   public record Recorded(long id, String caseNo) {}
 
@@ -51,6 +52,7 @@ public class Visits {
   private final CountyClock clock;
   private final LiaisonSettings settings;
   private final IdentityService identity;
+  private final NeedsReports needsReports;
 
   public Visits(
       VisitMapper visits,
@@ -58,7 +60,9 @@ public class Visits {
       CaseIntake intake,
       CountyClock clock,
       LiaisonSettings settings,
-      IdentityService identity) {
+      IdentityService identity,
+      NeedsReports needsReports) {
+    this.needsReports = needsReports;
     this.identity = identity;
     this.visits = visits;
     this.directory = directory;
@@ -93,6 +97,9 @@ public class Visits {
     }
     String notes = text("notes", visit.notes());
     String needs = text("needs", visit.needs());
+    if (visit.raiseNeed() != null) {
+      needsReports.checkVisitNeed(household, visit.raiseNeed());
+    }
     String caseNo = visit.raiseCase() == null ? null : raise(head, household, visit.raiseCase());
     VisitRow row =
         new VisitRow(
@@ -111,6 +118,9 @@ public class Visits {
       visits.insertVisitMonth(household.code(), head.unitCode(), month);
     } catch (DuplicateKeyException coveredMeanwhile) {
       // Another visit of the household in the same month committed first: it is covered either way.
+    }
+    if (visit.raiseNeed() != null) {
+      needsReports.fromVisit(head, household, row.getId(), visit.raiseNeed());
     }
     return new Recorded(row.getId(), caseNo);
   }
@@ -181,7 +191,8 @@ public class Visits {
       String streetCode,
       String communityCode,
       String gridCode) {
-    return visits.coverage(level.column(), month.atDay(1), streetCode, communityCode, gridCode);
+    return visits.coverage(
+        level.column(), level.nameColumn(), month.atDay(1), streetCode, communityCode, gridCode);
   }
 
   private static String text(String field, String value) {
