@@ -1,10 +1,12 @@
 /*
  * 联户 联户长页面 /unit/: a liaison head's phone page for /api/unit — the unit, this month's visits (走访:
- * coverage with its light, the households due a visit, the visit form, the month's records), its open
- * in-unit cases with the head's three decisions (联户内解决, 上报网格员, 提交社区议事会), this week's
- * needs report (本周需求报送: the needs collected, or 本周无新增, once a week) and its households. Plain
- * browser JavaScript, no build step, no libraries. Every value from the server or the user goes into the
- * page as text (textContent), never as HTML.
+ * coverage with its light, the households due a visit, the visit form with a case and a need raised in
+ * the same step, the month's records), its open in-unit cases with the head's four decisions (联户内解决,
+ * 上报网格员, 提交社区议事会, 矛盾纠纷转人民调解), the unit's disputes in mediation (联户长调解: the head
+ * joins a tier-1 mediation with a note), this week's needs report (本周需求报送: the needs collected, or
+ * 本周无新增, once a week) and its households, which the head keeps (添加住户, 修改, 迁出). Plain browser
+ * JavaScript, no build step, no libraries. Every value from the server or the user goes into the page as
+ * text (textContent), never as HTML.
  *
  * The login is a server session (HttpOnly cookie) opened with the password once (POST /api/session); the
  * page keeps only the user name and the session's CSRF token in memory, never the password. Every API
@@ -46,9 +48,22 @@
       button: '提交社区议事会', label: '情况说明', done: '已提交社区议事会',
       hint: '说明需要议事会商议的事项。',
       placeholder: '例如：涉及全楼住户，需要议事会商议解决办法。'
+    },
+    mediate: {
+      button: '矛盾纠纷，转人民调解', label: '情况说明', done: '已转人民调解（一级调解：网格/村调解）',
+      hint: '说明双方的矛盾；事件转为纠纷，由网格/村调解，您可在“本单元调解中的纠纷”中参与调解。',
+      placeholder: '例如：楼上楼下因噪音多次争吵，双方都愿意坐下来谈。'
     }
   };
-  var DECISION_ORDER = ['resolve', 'passUp', 'refer'];
+  var DECISION_ORDER = ['resolve', 'passUp', 'refer', 'mediate'];
+  /** 关爱标记: the codes the roster takes, with the labels GET /api/unit shows. */
+  var CARE_FLAGS = [
+    ['elderly_alone', '独居老人'], ['empty_nest', '空巢'], ['left_behind_child', '留守儿童'],
+    ['disabled', '残疾'], ['subsistence', '低保'], ['key_concern', '重点关注']
+  ];
+  /** The roster's fields, and the column names a validation report (422) gives them. */
+  var HOUSEHOLD_FIELDS = ['address', 'headName', 'phone', 'members', 'careFlags'];
+  var HOUSEHOLD_COLUMNS = { '地址': 'address', '户主': 'headName', '电话': 'phone', '人数': 'members', '关爱标记': 'careFlags' };
 
   var root = document.documentElement;
 
@@ -190,7 +205,11 @@
       var list = [];
       if (Array.isArray(errors)) {
         errors.forEach(function (e) {
-          list.push(typeof e === 'string' ? e : e && (e.message || e.detail || e.defaultMessage) || '');
+          if (typeof e === 'string') list.push(e);
+          else if (e && e.reason) {
+            // An entry of a validation report (422): { sheet, row, column, reason }.
+            list.push((e.row != null ? '第 ' + e.row + ' 行 ' : '') + (e.column ? e.column + '：' : '') + e.reason);
+          } else list.push(e && (e.message || e.detail || e.defaultMessage) || '');
         });
       } else if (errors && typeof errors === 'object') {
         Object.keys(errors).forEach(function (k) { list.push(String(errors[k])); });
@@ -304,6 +323,7 @@
       auth = null;
       data = null;
       drafts = {};
+      forgetDrafts();
       visits = null;
       resetVisit(null);
       resetNeeds();
@@ -332,6 +352,7 @@
         .then(function (opened) {
           if (lastUser && lastUser !== opened.user) {
             drafts = {};
+            forgetDrafts();
             visits = null;
             resetVisit(null);
             resetNeeds();
@@ -381,6 +402,7 @@
         render();
         showHome();
         loadVisits();
+        loadDisputes();
         loadCategories();
       }, function (err) {
         if (err.status === 401) {
@@ -409,6 +431,8 @@
       message('notice', '');
       message('needs-msg', '');
       message('needs-notice', '');
+      message('disputes-notice', '');
+      message('households-notice', '');
       loadUnit();
     });
 
@@ -654,21 +678,312 @@
       return card;
     }
 
-    // ---------- households
+    // ---------- 本单元调解中的纠纷: 联户长调解
+
+    /** The unit's open disputes (GET /api/unit/disputes); null until loaded. */
+    var disputes = null;
+    var disputesSeq = 0;
+    /** By dispute number: whether its 参与调解 form is open and the typed note, kept across reloads and errors. */
+    var mediationDrafts = {};
+
+    /** Forgets what was typed for another user (a logout, another user's login). */
+    function forgetDrafts() {
+      mediationDrafts = {};
+      householdDrafts = {};
+      retiring = {};
+      disputes = null;
+      clear($('dispute-list'));
+      clear($('household-new'));
+      $('household-new').hidden = true;
+      $('household-add').setAttribute('aria-expanded', 'false');
+      message('disputes-msg', '');
+      message('disputes-notice', '');
+      message('households-notice', '');
+    }
+
+    function loadDisputes() {
+      var seq = ++disputesSeq;
+      var sec = $('disputes-sec');
+      sec.setAttribute('aria-busy', 'true');
+      return request('GET', 'unit/disputes').then(function (answer) {
+        if (seq !== disputesSeq) return;
+        disputes = Array.isArray(answer) ? answer : [];
+        message('disputes-msg', '');
+        renderDisputes();
+      }, function (err) {
+        if (seq !== disputesSeq) return;
+        if (err.status === 401) return; // the unit's own reload shows the login
+        message('disputes-msg', '纠纷加载失败：' + err.message + '。请点“刷新”重试。');
+      }).then(function () {
+        if (seq === disputesSeq) sec.removeAttribute('aria-busy');
+      });
+    }
+
+    function renderDisputes() {
+      var list = clear($('dispute-list'));
+      if (!disputes) {
+        $('disputes-empty').hidden = true;
+        return;
+      }
+      var shown = {};
+      disputes.forEach(function (d) {
+        if (!d || !d.disputeNo) return;
+        shown[d.disputeNo] = true;
+        list.appendChild(disputeCard(d));
+      });
+      Object.keys(mediationDrafts).forEach(function (no) { if (!shown[no]) delete mediationDrafts[no]; });
+      setBadge('dispute-count', disputes.length, '件');
+      $('disputes-empty').hidden = disputes.length > 0;
+    }
+
+    function disputeCard(d) {
+      var joined = Array.isArray(d.joined) ? d.joined : [];
+      var latest = joined.length ? joined[joined.length - 1] : null;
+      var parties = Array.isArray(d.parties) ? d.parties.filter(Boolean) : [];
+      var card = el('article', {
+        className: 'card dispute' + (d.canJoin ? '' : ' escalated'), 'data-dispute-no': d.disputeNo,
+        'aria-label': (d.typeName || '纠纷') + ' ' + d.disputeNo
+      });
+      card.appendChild(el('div', { className: 'case-head' }, [
+        el('h3', { text: d.typeName || '纠纷' }),
+        el('div', { className: 'tags' }, [
+          d.statusName ? el('span', { className: 'tag tag-status', text: d.statusName }) : null,
+          d.tier != null ? el('span', { className: 'tag tag-tier' + (d.canJoin ? '' : ' tag-up'), text: tierShort(d) }) : null
+        ])
+      ]));
+      card.appendChild(el('dl', { className: 'facts' }, [
+        fact('编号', d.disputeNo, 'case-no dispute-no'),
+        fact('调解', d.tierName || '—', 'tier'),
+        fact('当事人', parties.length ? parties.join('、') : '—', 'parties'),
+        fact('地点', d.address || '—', 'address'),
+        fact('情况', d.description || '—', 'pre description'),
+        fact('登记时间', formatAt(d.registeredAt), 'registered')
+      ]));
+      card.appendChild(el('div', { className: 'joined' + (joined.length ? ' has' : '') }, [
+        el('p', { className: 'joined-count', text: joined.length ? '已参与调解 ' + joined.length + ' 次' : '尚未参与调解' }),
+        latest ? el('p', { className: 'joined-latest' }, [
+          el('span', { className: 'joined-at', text: '最近一次 ' + formatAt(latest.recordedAt) + '：' }),
+          el('span', { className: 'pre', text: latest.note || '—' })
+        ]) : null
+      ]));
+
+      if (!d.canJoin) {
+        card.appendChild(el('p', {
+          className: 'escalated-note',
+          text: '已升级至' + (d.tierName || '上级调解') + '，由街道/县级调解'
+        }));
+        return card;
+      }
+
+      var n = ++formSeq;
+      var formId = 'mf-' + n;
+      var open = el('button', {
+        type: 'button', className: 'btn btn-secondary btn-block join-btn', 'aria-expanded': 'false',
+        'aria-controls': formId, 'aria-label': '参与调解：纠纷 ' + d.disputeNo, text: '参与调解'
+      });
+      card.appendChild(el('div', { className: 'join-actions' }, open));
+
+      var textId = 'mt-' + n;
+      var form = el('form', { className: 'decision-form mediation-form', novalidate: true, hidden: true, id: formId });
+      var textarea = el('textarea', {
+        id: textId, className: 'decision-text', name: 'note', rows: 5, maxlength: MAX_TEXT, required: true,
+        'aria-describedby': 'mh-' + n + ' mn-' + n + ' mm-' + n, placeholder: '例如：上门与双方分别谈话，楼上同意晚上十点后不再装修。'
+      });
+      var counter = el('span', { className: 'counter', id: 'mn-' + n, 'aria-live': 'polite' });
+      var field = el('div', { className: 'field' }, [
+        el('label', { for: textId }, ['调解情况 ', el('span', { className: 'req', 'aria-hidden': 'true', text: '*' })]),
+        textarea,
+        el('div', { className: 'hint-row' }, [el('span', { className: 'hint', id: 'mh-' + n, text: '上门劝解的经过、双方意见' }), counter])
+      ]);
+      var msg = el('div', { className: 'msg error form-msg', id: 'mm-' + n, role: 'alert', hidden: true });
+      var submit = el('button', { type: 'submit', className: 'btn btn-primary decision-submit', text: '提交调解记录' });
+      var cancel = el('button', { type: 'button', className: 'btn btn-plain decision-cancel', text: '收起' });
+      form.appendChild(el('p', { className: 'chosen', text: '联户长参与一级调解' }));
+      form.appendChild(field);
+      form.appendChild(msg);
+      form.appendChild(el('div', { className: 'form-actions' }, [submit, cancel]));
+      card.appendChild(form);
+
+      function draft() {
+        if (!mediationDrafts[d.disputeNo]) mediationDrafts[d.disputeNo] = { open: false, text: '' };
+        return mediationDrafts[d.disputeNo];
+      }
+
+      function count() {
+        var len = textarea.value.length;
+        counter.textContent = len + ' / ' + MAX_TEXT;
+        counter.classList.toggle('full', len >= MAX_TEXT);
+      }
+
+      function invalid(on) {
+        field.classList.toggle('invalid', on);
+        if (on) textarea.setAttribute('aria-invalid', 'true');
+        else textarea.removeAttribute('aria-invalid');
+      }
+
+      function show(on) {
+        draft().open = on;
+        form.hidden = !on;
+        open.setAttribute('aria-expanded', on ? 'true' : 'false');
+        if (!on) message(msg, '');
+      }
+
+      open.addEventListener('click', function () {
+        if (!form.hidden) {
+          show(false);
+          return;
+        }
+        show(true);
+        textarea.focus();
+      });
+      cancel.addEventListener('click', function () {
+        show(false);
+        open.focus();
+      });
+      var emptyMsg = false;
+      textarea.addEventListener('input', function () {
+        draft().text = textarea.value;
+        count();
+        if (textarea.value.trim()) {
+          invalid(false);
+          if (emptyMsg) message(msg, '');
+          emptyMsg = false;
+        }
+      });
+
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        if (submit.disabled) return;
+        var note = textarea.value;
+        emptyMsg = false;
+        if (!note.trim()) {
+          invalid(true);
+          message(msg, '请填写调解情况后再提交。');
+          emptyMsg = true;
+          textarea.focus();
+          return;
+        }
+        if (note.length > MAX_TEXT) {
+          invalid(true);
+          message(msg, '调解情况不能超过 ' + MAX_TEXT + ' 字。');
+          return;
+        }
+        message(msg, '');
+        message('disputes-notice', '');
+        submit.disabled = true;
+        submit.setAttribute('aria-busy', 'true');
+        submit.textContent = '正在提交…';
+        request('POST', 'unit/disputes/' + encodeURIComponent(d.disputeNo) + '/mediation', { note: note })
+          .then(function () {
+            delete mediationDrafts[d.disputeNo];
+            message('disputes-notice', '已记录：参与纠纷 ' + d.disputeNo + '（' + (d.typeName || '纠纷') + '）的调解，第 '
+              + (joined.length + 1) + ' 次。', 'ok');
+            var notice = $('disputes-notice');
+            notice.focus();
+            if (notice.scrollIntoView) notice.scrollIntoView({ block: 'center' });
+            return loadDisputes();
+          }, function (err) {
+            submit.disabled = false;
+            submit.removeAttribute('aria-busy');
+            submit.textContent = '提交调解记录';
+            if (err.status === 401) {
+              sessionLost('登录已失效，请重新登录。您填写的调解情况已保留。');
+            } else if (isCsrfProblem(err)) {
+              sessionLost('登录状态已变化（可能在其他页面重新登录过），请重新登录。您填写的调解情况已保留。');
+            } else {
+              if (err.status === 400) invalid(true);
+              var hintText = err.status === 409 || err.status === 404 || err.status === 403
+                ? '（可点上方“刷新”查看纠纷的最新情况）' : '';
+              message(msg, [err.message + hintText, problemErrors(err.problem)]);
+              if (msg.scrollIntoView) msg.scrollIntoView({ block: 'nearest' });
+            }
+          });
+      });
+
+      // A form that was open before this render (a reload, a new login) comes back with its text.
+      var kept = mediationDrafts[d.disputeNo];
+      if (kept) {
+        textarea.value = kept.text || '';
+        if (kept.open) show(true);
+      }
+      count();
+      return card;
+    }
+
+    /** "一级调解" of a dispute's tier (the whole name is in its facts). */
+    function tierShort(d) {
+      var names = { 1: '一级调解', 2: '二级调解', 3: '三级调解' };
+      return names[d.tier] || String(d.tierName || '').split(/[（(：:]/)[0] || ('第 ' + d.tier + ' 级');
+    }
+
+    // ---------- households: the roster, kept by the head (添加住户, 修改, 迁出)
+
+    /**
+     * The household forms' drafts: 'new' for 添加住户, a household's code for its 修改; each
+     * { values, original } (original: what the head saw when opening 修改, to send only what changed).
+     * Kept across reloads, refusals and a lost session.
+     */
+    var householdDrafts = {};
+    /** The households whose 迁出 confirmation is open, by code. */
+    var retiring = {};
+    var householdSeq = 0;
+
+    function unitCode() {
+      return data && data.unit && data.unit.code ? String(data.unit.code) : '';
+    }
+
+    function rosterPath(code, tail) {
+      return 'staff/units/' + encodeURIComponent(unitCode()) + '/households'
+        + (code ? '/' + encodeURIComponent(code) : '') + (tail || '');
+    }
+
+    /** The codes of a household's care flags (GET /api/unit gives their labels). */
+    function flagCodes(flags) {
+      return (Array.isArray(flags) ? flags : []).map(function (f) {
+        var known = CARE_FLAGS.filter(function (c) { return c[0] === f || c[1] === f; })[0];
+        return known ? known[0] : String(f);
+      });
+    }
+
+    function householdValues(h) {
+      return {
+        address: h && h.address ? String(h.address) : '',
+        headName: h && h.headName ? String(h.headName) : '',
+        phone: h && h.phone ? String(h.phone) : '',
+        members: h && h.members != null ? String(h.members) : '',
+        careFlags: flagCodes(h && h.careFlags)
+      };
+    }
+
+    function householdNotice(text) {
+      message('households-notice', text, 'ok');
+      var notice = $('households-notice');
+      notice.focus();
+      if (notice.scrollIntoView) notice.scrollIntoView({ block: 'center' });
+    }
 
     function renderHouseholds(households) {
       var list = clear($('household-list'));
+      var shown = {};
       households
         .map(function (h, i) { return { h: h, i: i, care: Array.isArray(h.careFlags) && h.careFlags.length > 0 }; })
         .sort(function (a, b) { return (a.care === b.care) ? a.i - b.i : a.care ? -1 : 1; })
-        .forEach(function (x) { list.appendChild(householdItem(x.h, x.care)); });
+        .forEach(function (x) {
+          if (x.h.code) shown[x.h.code] = true;
+          list.appendChild(householdItem(x.h, x.care));
+        });
+      // A household gone from the unit (moved out, moved elsewhere) takes its open forms with it.
+      Object.keys(householdDrafts).forEach(function (k) { if (k !== 'new' && !shown[k]) delete householdDrafts[k]; });
+      Object.keys(retiring).forEach(function (k) { if (!shown[k]) delete retiring[k]; });
       setBadge('household-count', households.length, '户');
       $('households-empty').hidden = households.length > 0;
+      renderNewHousehold();
     }
 
     function householdItem(h, care) {
       var phone = h.phone ? String(h.phone) : '';
       var dial = phone.replace(/[^\d+]/g, '');
+      var label = h.address || h.code || '';
       var line = el('p', { className: 'household-line' }, [
         el('span', { className: 'household-head', text: '户主：' + (h.headName || '—') }),
         h.members != null ? el('span', { className: 'members', text: h.members + ' 人' }) : null,
@@ -676,14 +991,380 @@
           ? el('a', { className: 'tel', href: 'tel:' + dial, 'aria-label': '拨打 ' + (h.headName || '') + ' ' + phone, text: phone })
           : el('span', { className: 'hint', text: '无电话' })
       ]);
-      return el('li', { className: 'card household' + (care ? ' care' : ''), 'data-code': h.code || null }, [
+      var li = el('li', { className: 'card household' + (care ? ' care' : ''), 'data-code': h.code || null }, [
         el('p', { className: 'household-address', text: h.address || h.code || '—' }),
         line,
         care ? el('div', { className: 'tags', 'aria-label': '关爱对象' }, h.careFlags.map(function (f) {
           return el('span', { className: 'tag tag-care', text: f });
-        })) : null,
-        h.code ? el('div', { className: 'item-actions' }, visitButton(h.code, 'households', h.address || h.code)) : null
+        })) : null
       ]);
+      if (!h.code) return li;
+
+      var n = ++householdSeq;
+      var edit = el('button', {
+        type: 'button', className: 'btn btn-plain edit-btn', 'data-edit': h.code, 'aria-expanded': 'false',
+        'aria-controls': 'he-' + n, 'aria-label': '修改住户：' + label, text: '修改'
+      });
+      var retire = el('button', {
+        type: 'button', className: 'btn btn-plain retire-btn', 'data-retire': h.code, 'aria-expanded': 'false',
+        'aria-controls': 'hr-' + n, 'aria-label': '迁出：' + label, text: '迁出'
+      });
+      li.appendChild(el('div', { className: 'item-actions' }, [edit, retire, visitButton(h.code, 'households', label)]));
+      var editBox = el('div', { className: 'household-edit', id: 'he-' + n, hidden: true });
+      var retireBox = el('div', { className: 'confirm retire-confirm', id: 'hr-' + n, role: 'group', hidden: true });
+      li.appendChild(editBox);
+      li.appendChild(retireBox);
+
+      function showEdit(on, focus) {
+        clear(editBox);
+        edit.setAttribute('aria-expanded', on ? 'true' : 'false');
+        editBox.hidden = !on;
+        if (!on) {
+          delete householdDrafts[h.code];
+          return;
+        }
+        if (!householdDrafts[h.code]) {
+          householdDrafts[h.code] = { values: householdValues(h), original: householdValues(h) };
+        }
+        var form = householdForm(h.code, h, function () {
+          showEdit(false);
+          edit.focus();
+        });
+        editBox.appendChild(form.node);
+        if (focus) form.focus();
+      }
+
+      function showRetire(on, focus) {
+        clear(retireBox);
+        retire.setAttribute('aria-expanded', on ? 'true' : 'false');
+        retireBox.hidden = !on;
+        if (!on) {
+          delete retiring[h.code];
+          return;
+        }
+        retiring[h.code] = true;
+        var qId = 'hrq-' + n;
+        retireBox.setAttribute('aria-labelledby', qId);
+        var msg = el('div', { className: 'msg error', role: 'alert', hidden: true });
+        var yes = el('button', { type: 'button', className: 'btn btn-primary decision-submit retire-yes', text: '确认迁出' });
+        var no = el('button', { type: 'button', className: 'btn btn-plain', text: '取消' });
+        retireBox.appendChild(el('p', { className: 'confirm-q', id: qId, text: '确认 ' + label + ' 已迁出？' }));
+        retireBox.appendChild(el('p', { className: 'hint confirm-hint', text: '迁出后不再列入本单元住户和待走访；以往的走访记录和事件仍保留。' }));
+        retireBox.appendChild(msg);
+        retireBox.appendChild(el('div', { className: 'form-actions' }, [yes, no]));
+        no.addEventListener('click', function () {
+          showRetire(false);
+          retire.focus();
+        });
+        yes.addEventListener('click', function () {
+          if (yes.disabled) return;
+          yes.disabled = true;
+          yes.setAttribute('aria-busy', 'true');
+          yes.textContent = '正在提交…';
+          message(msg, '');
+          message('households-notice', '');
+          request('POST', rosterPath(h.code, '/retire')).then(function () {
+            delete retiring[h.code];
+            delete householdDrafts[h.code];
+            householdNotice('已迁出：' + label + '（' + h.code + '）。');
+            return loadUnit();
+          }, function (err) {
+            yes.disabled = false;
+            yes.removeAttribute('aria-busy');
+            yes.textContent = '确认迁出';
+            if (err.status === 401) sessionLost('登录已失效，请重新登录。');
+            else if (isCsrfProblem(err)) sessionLost('登录状态已变化（可能在其他页面重新登录过），请重新登录。');
+            else {
+              message(msg, [err.message + (err.status === 404 ? '（可点上方“刷新”查看住户的最新情况）' : ''), problemErrors(err.problem)]);
+              if (msg.scrollIntoView) msg.scrollIntoView({ block: 'nearest' });
+            }
+          });
+        });
+        if (focus) yes.focus();
+        if (focus && retireBox.scrollIntoView) retireBox.scrollIntoView({ block: 'nearest' });
+      }
+
+      edit.addEventListener('click', function () {
+        if (!editBox.hidden) {
+          showEdit(false);
+          return;
+        }
+        showRetire(false);
+        showEdit(true, true);
+      });
+      retire.addEventListener('click', function () {
+        if (!retireBox.hidden) {
+          showRetire(false);
+          return;
+        }
+        showRetire(true, true);
+      });
+
+      // Forms open before this render (a reload, a new login) come back as they were.
+      if (householdDrafts[h.code]) showEdit(true, false);
+      if (retiring[h.code]) showRetire(true, false);
+      return li;
+    }
+
+    // ---------- 添加住户
+
+    var hhAdd = $('household-add');
+    var hhNew = $('household-new');
+
+    function renderNewHousehold() {
+      var on = !!householdDrafts['new'];
+      hhAdd.setAttribute('aria-expanded', on ? 'true' : 'false');
+      hhNew.hidden = !on;
+      if (!on) {
+        clear(hhNew);
+        return;
+      }
+      if (hhNew.firstChild) return; // the open form stays as it is (and keeps its focus)
+      var form = householdForm('new', null, function () {
+        delete householdDrafts['new'];
+        renderNewHousehold();
+        hhAdd.focus();
+      });
+      hhNew.appendChild(form.node);
+      return form;
+    }
+
+    hhAdd.addEventListener('click', function () {
+      if (householdDrafts['new']) {
+        delete householdDrafts['new'];
+        renderNewHousehold();
+        return;
+      }
+      householdDrafts['new'] = { values: householdValues(null), original: null };
+      message('households-notice', '');
+      var form = renderNewHousehold();
+      if (form) form.focus();
+    });
+
+    /**
+     * The form of a household: `key` 'new' (添加住户) or its code (修改, `h` the household as shown);
+     * `close` closes it. What is typed goes into householdDrafts[key] at once. Answers { node, focus }.
+     */
+    function householdForm(key, h, close) {
+      var adding = key === 'new';
+      var draft = householdDrafts[key];
+      var n = ++householdSeq;
+      var prefix = 'hf-' + n + '-';
+      var inputs = {};
+      var errors = {};
+      var boxes = {};
+      var msgForFields = false;
+
+      function textField(name, labelText, required, attrs, hint) {
+        var id = prefix + name;
+        var err = el('p', { className: 'field-error', id: id + '-e', hidden: true });
+        var hintNode = hint ? el('p', { className: 'hint field-hint', id: id + '-h', text: hint }) : null;
+        var input = el('input', Object.assign({
+          id: id, name: name, type: 'text', required: required || null,
+          'aria-describedby': (hint ? id + '-h ' : '') + id + '-e'
+        }, attrs));
+        input.value = draft.values[name] || '';
+        input.addEventListener('input', function () {
+          draft.values[name] = input.value;
+          changed(name);
+        });
+        inputs[name] = input;
+        errors[name] = err;
+        var box = el('div', { className: 'field hf-' + name }, [
+          el('label', { for: id }, [labelText, required ? ' ' : null,
+            required ? el('span', { className: 'req', 'aria-hidden': 'true', text: '*' }) : null]),
+          input, hintNode, err
+        ]);
+        boxes[name] = box;
+        return box;
+      }
+
+      var flagsErr = el('p', { className: 'field-error', id: prefix + 'careFlags-e', hidden: true });
+      var known = CARE_FLAGS.map(function (c) { return c[0]; });
+      var flagList = CARE_FLAGS.slice();
+      // A flag the page does not know (added by the county later) stays as it is.
+      draft.values.careFlags.forEach(function (f) { if (known.indexOf(f) < 0) flagList.push([f, f]); });
+      var flagInputs = [];
+      var flagLabels = flagList.map(function (c) {
+        var input = el('input', { type: 'checkbox', name: 'careFlags', value: c[0] });
+        input.checked = draft.values.careFlags.indexOf(c[0]) >= 0;
+        input.addEventListener('change', function () {
+          draft.values.careFlags = flagInputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
+          changed('careFlags');
+        });
+        flagInputs.push(input);
+        return el('label', { className: 'choice flag' }, [input, el('span', { text: c[1] })]);
+      });
+      var flagsBox = el('fieldset', { className: 'field choices hf-careFlags', 'aria-describedby': flagsErr.id }, [
+        el('legend', { text: '关爱标记' }),
+        el('div', { className: 'choice-row flag-row' }, flagLabels),
+        flagsErr
+      ]);
+      errors.careFlags = flagsErr;
+      boxes.careFlags = flagsBox;
+
+      var msg = el('div', { className: 'msg error form-msg', role: 'alert', hidden: true });
+      var submitText = adding ? '添加住户' : '保存修改';
+      var submit = el('button', { type: 'submit', className: 'btn btn-primary decision-submit', text: submitText });
+      var cancel = el('button', { type: 'button', className: 'btn btn-plain', text: '取消' });
+      var titleId = prefix + 'title';
+      var form = el('form', { className: 'household-form', novalidate: true, 'aria-labelledby': titleId }, [
+        el('h3', { className: 'household-form-title', id: titleId, tabindex: '-1', text: adding ? '添加住户' : '修改住户信息' }),
+        adding ? el('p', { className: 'hint form-intro', text: '住户编号由系统生成；身份证号等其他信息由县级管理员维护。' }) : null,
+        textField('address', '地址', true, { maxlength: 200, autocomplete: 'off', placeholder: '例如：和平里一区1号楼105室' }),
+        textField('headName', '户主', true, { maxlength: 50, autocomplete: 'off' }),
+        textField('phone', '电话', false, { type: 'tel', inputmode: 'tel', maxlength: 20, autocomplete: 'off' },
+          '手机号或带区号的固定电话，例如 010-12345678'),
+        textField('members', '人数', false, { inputmode: 'numeric', maxlength: 3, autocomplete: 'off', className: 'short' }),
+        flagsBox,
+        msg,
+        el('div', { className: 'form-actions' }, [submit, cancel])
+      ]);
+
+      function fieldError(name, text) {
+        var err = errors[name];
+        if (!err) return false;
+        err.textContent = text || '';
+        err.hidden = !text;
+        boxes[name].classList.toggle('invalid', !!text);
+        var targets = name === 'careFlags' ? flagInputs : [inputs[name]];
+        targets.forEach(function (i) {
+          if (text) i.setAttribute('aria-invalid', 'true');
+          else i.removeAttribute('aria-invalid');
+        });
+        return true;
+      }
+
+      function clearErrors() {
+        HOUSEHOLD_FIELDS.forEach(function (f) { fieldError(f, ''); });
+        message(msg, '');
+        msgForFields = false;
+      }
+
+      function changed(name) {
+        fieldError(name, '');
+        if (msgForFields && !form.querySelector('.field-error:not([hidden])')) {
+          message(msg, '');
+          msgForFields = false;
+        }
+      }
+
+      function focusField(name) {
+        var target = name === 'careFlags' ? flagInputs[0] : inputs[name];
+        if (target) target.focus();
+      }
+
+      /** The fields to send: all that are filled for a new household, the changed ones for 修改. */
+      function fieldsToSend() {
+        var v = draft.values;
+        var now = {
+          address: v.address.trim(), headName: v.headName.trim(), phone: v.phone.trim(), members: v.members.trim(),
+          careFlags: flagList.map(function (c) { return c[0]; }).filter(function (c) { return v.careFlags.indexOf(c) >= 0; }).join(',')
+        };
+        var fields = {};
+        if (adding) {
+          HOUSEHOLD_FIELDS.forEach(function (f) { if (now[f]) fields[f] = now[f]; });
+          return fields;
+        }
+        var o = draft.original;
+        var was = {
+          address: o.address, headName: o.headName, phone: o.phone, members: o.members,
+          careFlags: flagList.map(function (c) { return c[0]; }).filter(function (c) { return o.careFlags.indexOf(c) >= 0; }).join(',')
+        };
+        HOUSEHOLD_FIELDS.forEach(function (f) { if (now[f] !== was[f]) fields[f] = now[f]; });
+        return fields;
+      }
+
+      function problems() {
+        var list = {};
+        var v = draft.values;
+        if (!v.address.trim()) list.address = '请填写地址';
+        if (!v.headName.trim()) list.headName = '请填写户主姓名';
+        if (v.members.trim() && !/^\d+$/.test(v.members.trim())) list.members = '人数须为整数，例如 3';
+        return list;
+      }
+
+      cancel.addEventListener('click', close);
+
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        if (submit.disabled) return;
+        clearErrors();
+        var fields = fieldsToSend();
+        var bad = problems();
+        var names = Object.keys(bad);
+        if (names.length) {
+          names.forEach(function (f) { fieldError(f, bad[f]); });
+          message(msg, '请补全或修改标出的内容后再提交。');
+          msgForFields = true;
+          focusField(names[0]);
+          return;
+        }
+        if (!adding && Object.keys(fields).length === 0) {
+          message(msg, '没有修改任何内容。');
+          return;
+        }
+        message('households-notice', '');
+        submit.disabled = true;
+        submit.setAttribute('aria-busy', 'true');
+        submit.textContent = '正在提交…';
+        var call = adding ? request('POST', rosterPath(null), { fields: fields })
+          : request('PATCH', rosterPath(key), { fields: fields });
+        call.then(function (saved) {
+          saved = saved && typeof saved === 'object' ? saved : {};
+          delete householdDrafts[key];
+          var address = saved.address || draft.values.address.trim();
+          householdNotice(adding
+            ? '已添加住户：' + address + (saved.code ? '（' + saved.code + '）' : '') + '。'
+            : '已修改住户：' + address + '（' + Object.keys(fields).map(fieldName).join('、') + '）。');
+          if (adding) renderNewHousehold();
+          return loadUnit();
+        }, function (err) {
+          submit.disabled = false;
+          submit.removeAttribute('aria-busy');
+          submit.textContent = submitText;
+          if (err.status === 401) {
+            sessionLost('登录已失效，请重新登录。您填写的住户信息已保留。');
+          } else if (isCsrfProblem(err)) {
+            sessionLost('登录状态已变化（可能在其他页面重新登录过），请重新登录。您填写的住户信息已保留。');
+          } else {
+            showRefusal(err);
+          }
+        });
+      });
+
+      /** A refusal: each field's message under it (422 report entries by column, 400 errors by field). */
+      function showRefusal(err) {
+        var p = err.problem || {};
+        var first = null;
+        if (Array.isArray(p.errors)) {
+          p.errors.forEach(function (entry) {
+            var name = entry && HOUSEHOLD_COLUMNS[entry.column];
+            if (name && entry.reason && fieldError(name, entry.reason) && !first) first = name;
+          });
+        } else if (p.errors && typeof p.errors === 'object') {
+          Object.keys(p.errors).forEach(function (k) {
+            var name = k.replace(/^fields\./, '');
+            if (HOUSEHOLD_FIELDS.indexOf(name) >= 0 && fieldError(name, String(p.errors[k])) && !first) first = name;
+          });
+        }
+        var hint = err.status === 404 ? '（可点上方“刷新”查看住户的最新情况）' : '';
+        message(msg, [err.message + hint, problemErrors(p)]);
+        var box = first ? boxes[first] : msg;
+        if (box && box.scrollIntoView) box.scrollIntoView({ block: first ? 'center' : 'nearest' });
+      }
+
+      return {
+        node: form,
+        focus: function () {
+          inputs.address.focus();
+          if (form.scrollIntoView) form.scrollIntoView({ block: 'nearest' });
+        }
+      };
+    }
+
+    function fieldName(f) {
+      return { address: '地址', headName: '户主', phone: '电话', members: '人数', careFlags: '关爱标记' }[f] || f;
     }
 
     // ---------- visits: coverage, 待走访
@@ -825,6 +1506,10 @@
     var vRaise = $('v-raise');
     var vCategory = $('v-category');
     var vDescription = $('v-description');
+    var vNeed = $('v-need');
+    var vNeedCategory = $('v-need-category');
+    var vNeedText = $('v-need-text');
+    var vNeedUrgency = $('v-need-urgency');
     var vSubmit = $('visit-submit');
     var vMsg = $('visit-msg');
 
@@ -833,13 +1518,16 @@
       household: 'household', visitedOn: 'visitedOn', kind: 'kind', notes: 'notes', needs: 'needs',
       raiseCase: 'raiseCase', 'raiseCase.urgency': 'raiseCase', urgency: 'raiseCase',
       'raiseCase.category': 'category', category: 'category',
-      'raiseCase.description': 'description', description: 'description'
+      'raiseCase.description': 'description', description: 'description',
+      raiseNeed: 'raiseNeed', 'raiseNeed.household': 'household', 'raiseNeed.category': 'needCategory',
+      'raiseNeed.text': 'needText', 'raiseNeed.urgency': 'needUrgency'
     };
     var VISIT_INPUTS = {
       household: vHousehold, visitedOn: vDate, kind: null, notes: vNotes, needs: vNeeds, raiseCase: vRaise,
-      category: vCategory, description: vDescription
+      category: vCategory, description: vDescription, raiseNeed: vNeed, needCategory: vNeedCategory,
+      needText: vNeedText, needUrgency: vNeedUrgency
     };
-    var COUNTERS = [[vNotes, 'vn-notes'], [vNeeds, 'vn-needs'], [vDescription, 'vn-description']];
+    var COUNTERS = [[vNotes, 'vn-notes'], [vNeeds, 'vn-needs'], [vDescription, 'vn-description'], [vNeedText, 'vn-need-text']];
 
     function kindInputs() {
       return Array.prototype.slice.call(vForm.querySelectorAll('input[name="kind"]'));
@@ -905,6 +1593,11 @@
       if (vRaise.checked) loadCategories();
     }
 
+    function showNeed() {
+      $('v-need-box').hidden = !vNeed.checked;
+      if (vNeed.checked) loadCategories();
+    }
+
     /** The households of the unit in the form's select; the chosen one stays chosen. */
     function fillHouseholdSelect() {
       var keep = vHousehold.value;
@@ -927,14 +1620,18 @@
       box.hidden = flags.length === 0;
     }
 
+    /** The active categories in the visit form's 事件类别 and 需求类别 (the weekly report's list too). */
     function fillCategories() {
-      var keep = vCategory.value;
-      clear(vCategory);
-      vCategory.appendChild(el('option', { value: '', text: categories ? '请选择事件类别' : '正在加载类别…' }));
-      (categories || []).forEach(function (c) {
-        vCategory.appendChild(el('option', { value: c.code, text: c.name || c.code }));
+      [[vCategory, '请选择事件类别'], [vNeedCategory, '请选择需求类别']].forEach(function (x) {
+        var select = x[0];
+        var keep = select.value;
+        clear(select);
+        select.appendChild(el('option', { value: '', text: categories ? x[1] : '正在加载类别…' }));
+        (categories || []).forEach(function (c) {
+          select.appendChild(el('option', { value: c.code, text: c.name || c.code }));
+        });
+        if (keep) select.value = keep;
       });
-      if (keep) vCategory.value = keep;
     }
 
     /** GET /api/categories once (again after a failure): the active ones in their order. */
@@ -951,12 +1648,15 @@
           .filter(function (c) { return c && c.code && c.active !== false; })
           .sort(function (a, b) { return (a.sortOrder || 0) - (b.sortOrder || 0); });
         fillCategories();
-        if (!$('ve-category').hidden && /类别加载失败/.test($('ve-category').textContent)) fieldError('category', '');
+        ['category', 'needCategory'].forEach(function (f) {
+          if (!$('ve-' + f).hidden && /类别加载失败/.test($('ve-' + f).textContent)) fieldError(f, '');
+        });
         fillNeedCategories();
         renderNeedsFiled();
       }, function (err) {
         categoriesFailed = true;
-        fieldError('category', '事件类别加载失败：' + err.message + '。请取消勾选后再勾选重试。');
+        if (vRaise.checked || !vNeed.checked) fieldError('category', '事件类别加载失败：' + err.message + '。请取消勾选后再勾选重试。');
+        if (vNeed.checked) fieldError('needCategory', '需求类别加载失败：' + err.message + '。请取消勾选后再勾选重试。');
         fillNeedCategories();
       }).then(function () { categoriesLoading = null; });
       return categoriesLoading;
@@ -974,8 +1674,13 @@
       vRaise.checked = false;
       vCategory.value = '';
       vDescription.value = '';
+      vNeed.checked = false;
+      vNeedCategory.value = '';
+      vNeedText.value = '';
+      vNeedUrgency.value = 'normal';
       setKind(code ? defaultKind(code) : 'routine');
       showRaise();
+      showNeed();
       clearErrors();
       countAll();
       showHouseholdFlags();
@@ -1037,13 +1742,25 @@
     });
     vDate.addEventListener('input', function () { fieldChanged('visitedOn'); });
     vDate.addEventListener('change', function () { fieldChanged('visitedOn'); });
-    [[vNotes, 'notes'], [vNeeds, 'needs'], [vDescription, 'description']].forEach(function (x) {
+    [[vNotes, 'notes'], [vNeeds, 'needs'], [vDescription, 'description'], [vNeedText, 'needText']].forEach(function (x) {
       x[0].addEventListener('input', function () {
         countAll();
         fieldChanged(x[1]);
       });
     });
     vCategory.addEventListener('change', function () { fieldChanged('category'); });
+    vNeedCategory.addEventListener('change', function () { fieldChanged('needCategory'); });
+    vNeedUrgency.addEventListener('change', function () { fieldChanged('needUrgency'); });
+    vNeed.addEventListener('change', function () {
+      fieldChanged('raiseNeed');
+      // 发现的需求 typed above is the need's text unless the head writes another one.
+      if (vNeed.checked && !vNeedText.value.trim() && vNeeds.value.trim()) {
+        vNeedText.value = vNeeds.value.trim().slice(0, MAX_TEXT);
+        countAll();
+      }
+      showNeed();
+      if (vNeed.checked) vNeedCategory.focus();
+    });
     vRaise.addEventListener('change', function () {
       fieldChanged('raiseCase');
       showRaise();
@@ -1061,6 +1778,11 @@
         if (!vCategory.value) problems.category = '请选择事件类别';
         if (!vDescription.value.trim()) problems.description = '请填写诉求内容';
         else if (vDescription.value.length > MAX_TEXT) problems.description = '诉求内容不能超过 ' + MAX_TEXT + ' 字';
+      }
+      if (vNeed.checked) {
+        if (!vNeedCategory.value) problems.needCategory = '请选择需求类别';
+        if (!vNeedText.value.trim()) problems.needText = '请填写需求内容';
+        else if (vNeedText.value.length > MAX_TEXT) problems.needText = '需求内容不能超过 ' + MAX_TEXT + ' 字';
       }
       return problems;
     }
@@ -1092,8 +1814,11 @@
         notes: vNotes.value,
         needs: vNeeds.value,
         raiseCase: vRaise.checked
-          ? { category: vCategory.value, description: vDescription.value, urgency: 'normal' } : null
+          ? { category: vCategory.value, description: vDescription.value, urgency: 'normal' } : null,
+        raiseNeed: vNeed.checked
+          ? { category: vNeedCategory.value, text: vNeedText.value, urgency: vNeedUrgency.value || 'normal' } : null
       };
+      var needRaised = !!body.raiseNeed;
       message('notice', '');
       vSubmit.disabled = true;
       vSubmit.setAttribute('aria-busy', 'true');
@@ -1109,7 +1834,7 @@
         resetVisit(null);
         closeVisit();
         message('notice', '已记录走访：' + ((h && h.address) || code)
-          + (caseNo ? '，已上报事件 ' + caseNo : '') + '。', 'ok');
+          + (caseNo ? '，已上报事件 ' + caseNo : '') + (needRaised ? '，已登记需求（随本周需求报送）' : '') + '。', 'ok');
         var notice = $('notice');
         window.scrollTo(0, 0);
         notice.focus();
@@ -1432,6 +2157,13 @@
       message('needs-msg', '');
       message('needs-notice', '');
       if (!needRows.length) addNeedRow(false);
+      // Nothing typed at all: the week's report of the needs recorded on visits only (the server
+      // refuses it, errors.needs, when the week has none).
+      var blank = needRows.every(function (r) { return !r.category.value && !r.text.value.trim() && !r.household.value; });
+      if (blank) {
+        fileNeeds({ needs: [] }, []);
+        return;
+      }
       var problems = needProblems();
       if (problems.length) {
         problems.forEach(function (p) { needError(p[0], p[1], p[2]); });
