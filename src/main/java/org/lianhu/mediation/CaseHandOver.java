@@ -20,4 +20,5 @@ public record CaseHandOver(
     String communityCode,
     String gridCode,
     String reporterName,
-    String reporterPhone) {}
+    String reporterPhone,
+    DisputeType type) {}

@@ -108,7 +108,7 @@ public class DisputeIntake {
     NewDispute draft = new NewDispute();
     draft.trackingCode = record.trackingCode();
     draft.caseId = record.caseId();
-    draft.disputeType = DisputeType.other.name();
+    draft.disputeType = (record.type() == null ? DisputeType.other : record.type()).name();
     draft.description = record.description();
     draft.address = record.address();
     draft.latitude = record.latitude();

@@ -74,6 +74,7 @@ class HeadMediationTest extends CaseLoopTestSupport {
   void theHeadHandsADisputeToMediationAndJoinsItsFirstTier() {
     Dispute dispute = mediatedByHead();
     assertThat(dispute.liaisonUnitCode()).isEqualTo("hepingli1a");
+    assertThat(dispute.type()).isEqualTo(DisputeType.neighbour);
     assertThat(dispute.tier()).isEqualTo(1);
 
     List<HeadMediation.UnitDispute> listed = headMediation.openInUnit(head("lixiuying"));

@@ -9,6 +9,7 @@ import org.lianhu.cases.Cases;
 import org.lianhu.mediation.CaseHandOver;
 import org.lianhu.mediation.Dispute;
 import org.lianhu.mediation.DisputeIntake;
+import org.lianhu.mediation.DisputeType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,11 @@ public class HandOverToMediation implements JavaDelegate {
                 record.communityCode(),
                 record.gridCode(),
                 record.reporterName(),
-                record.reporterPhone()));
+                record.reporterPhone(),
+                // A dispute the unit's head hands over lies between the unit's households.
+                "mediate".equals(execution.getVariable(CaseVariables.HEAD_DECISION))
+                    ? DisputeType.neighbour
+                    : null));
     lifecycle.handedOver(caseId, dispute.id(), dispute.disputeNo());
     String result = "已转入矛盾纠纷三级调解，纠纷编号 " + dispute.disputeNo() + "，可凭原查询码查询调解进度";
     execution.setVariable(CaseVariables.HANDLE_RESULT, result);
