@@ -42,8 +42,11 @@ public class HouseholdReaders {
    * two.
    */
   public LiaisonUnit requireEditor(String userId, List<String> groups, String unitCode) {
-    LiaisonUnit unit = require(userId, groups, unitCode);
-    if (!userId.equals(unit.headUserId()) && !inCommunityOffice(groups, unit)) {
+    LiaisonUnit unit =
+        directory
+            .liaisonUnit(unitCode)
+            .orElseThrow(() -> Refusal.notFound("联户单元 " + unitCode + " 不存在"));
+    if (userId == null || !userId.equals(unit.headUserId()) && !inCommunityOffice(groups, unit)) {
       throw Refusal.forbidden("住户信息仅本单元联户长和社区工作人员可修改");
     }
     return unit;

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UnitHouseholdsController {
 
+  static final String MOVED_OUT = "household-moved-out";
+
   static final Set<String> EDITABLE =
       Set.of("address", "headName", "phone", "members", "careFlags");
 
@@ -82,8 +84,12 @@ class UnitHouseholdsController {
   }
 
   private void inUnit(String unit, String code) {
-    if (!unit.equals(edits.get(OrgKind.HOUSEHOLDS, code).value("unitCode"))) {
+    OrgRecord household = edits.get(OrgKind.HOUSEHOLDS, code);
+    if (!unit.equals(household.value("unitCode"))) {
       throw Refusal.notFound("本联户单元没有住户 " + code);
+    }
+    if (household.retired()) {
+      throw Refusal.conflict(MOVED_OUT, "住户已迁出", "住户 " + code + " 已迁出，如需恢复请联系县级管理员");
     }
   }
 
@@ -115,9 +121,11 @@ class UnitHouseholdsController {
     Map<String, Object> shown = new LinkedHashMap<>();
     shown.put("code", record.code());
     shown.put("retired", record.retired());
-    for (String field : List.of("address", "headName", "phone", "members", "careFlags")) {
+    for (String field : List.of("address", "headName", "phone", "careFlags")) {
       shown.put(field, record.value(field));
     }
+    String members = record.value("members");
+    shown.put("members", members == null ? null : Integer.valueOf(members));
     return shown;
   }
 }

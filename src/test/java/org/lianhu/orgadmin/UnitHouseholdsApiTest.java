@@ -88,12 +88,22 @@ class UnitHouseholdsApiTest {
     assertThat(corrected.getStatusCode().value()).isEqualTo(200);
     assertThat(phoneOf("xinhua1a-01")).isEqualTo("13900021111");
     assertThat(corrected.getBody().get("headName").asText()).isEqualTo("胡淑芬");
+    assertThat(corrected.getBody().get("members").isInt()).isTrue();
 
     ResponseEntity<JsonNode> movedOut =
         call(HttpMethod.POST, BASE + "/" + code + "/retire", "zhoulihua", null);
     assertThat(movedOut.getStatusCode().value()).isEqualTo(200);
     assertThat(movedOut.getBody().get("retired").asBoolean()).isTrue();
     assertThat(rosterOf("zhoulihua")).doesNotContain(code);
+    JsonNode again =
+        call(
+                HttpMethod.PATCH,
+                BASE + "/" + code,
+                "zhoulihua",
+                Map.of("fields", Map.of("members", "2")))
+            .getBody();
+    assertThat(again.get("status").asInt()).isEqualTo(409);
+    assertThat(again.get("type").asText()).endsWith("/household-moved-out");
   }
 
   @Test
@@ -101,10 +111,9 @@ class UnitHouseholdsApiTest {
     String phone = phoneOf("xinhua1a-02");
     Map<String, Object> edit = Map.of("fields", Map.of("phone", "13900022222"));
     for (String outsider : List.of("yangfan", "zhangjianguo", "qinfang")) {
-      assertThat(
-              call(HttpMethod.PATCH, BASE + "/xinhua1a-02", outsider, edit).getStatusCode().value())
-          .as(outsider)
-          .isEqualTo(403);
+      JsonNode refused = call(HttpMethod.PATCH, BASE + "/xinhua1a-02", outsider, edit).getBody();
+      assertThat(refused.get("status").asInt()).as(outsider).isEqualTo(403);
+      assertThat(refused.get("detail").asText()).as(outsider).contains("可修改");
     }
     assertThat(
             call(
