@@ -150,8 +150,10 @@ public class NeedsReports {
    */
   void fromVisit(LiaisonHead head, Household household, long visitId, NewNeed need) {
     checkVisitNeed(household, need);
+    // Collected now: in this week's report, at once when that is filed already.
+    NeedsReport filed = needs.reportOf(head.unitCode(), weekOf(clock.today()));
     needs.insertNeed(
-        null,
+        filed == null ? null : filed.id(),
         head.unitCode(),
         household.code(),
         need.category(),
@@ -240,7 +242,16 @@ public class NeedsReports {
     LocalDate week = weekOf(day);
     NeedsReport report = needs.reportOf(unitCode, week);
     if (report == null) {
-      return new WeekReport(week, false, null, false, false, List.of());
+      // Not filed: the needs so far are those the week's visits raised, which the report will
+      // carry.
+      return new WeekReport(
+          week,
+          false,
+          null,
+          false,
+          false,
+          needs.visitNeedsUnreported(
+              unitCode, clock.startOf(week), clock.startOf(week.plusWeeks(1))));
     }
     boolean onTime = clock.day(report.filedAt()).isBefore(week.plusWeeks(1));
     return new WeekReport(

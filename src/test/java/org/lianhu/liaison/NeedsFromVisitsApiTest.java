@@ -88,6 +88,16 @@ class NeedsFromVisitsApiTest extends CaseLoopTestSupport {
                 .value())
         .isEqualTo(403);
 
+    assertThat(
+            call(HttpMethod.GET, "/api/unit", "wuguoqing", null)
+                .getBody()
+                .at("/weeklyReport/needs")
+                .findValues("visitId")
+                .stream()
+                .map(JsonNode::asLong))
+        .as("the week's visit needs before the report is filed")
+        .contains(visitId);
+
     ResponseEntity<JsonNode> nothingNew =
         call(HttpMethod.POST, "/api/unit/needs-reports", "wuguoqing", Map.of("nothingNew", true));
     assertThat(nothingNew.getStatusCode().value()).isEqualTo(400);
@@ -103,5 +113,24 @@ class NeedsFromVisitsApiTest extends CaseLoopTestSupport {
                 "select count(*) from resident_need where visit_id = ? and report_id is null",
                 visitId))
         .isZero();
+
+    // After the report is filed, a need from a visit joins it at once.
+    long later =
+        call(
+                HttpMethod.POST,
+                "/api/unit/visits",
+                "wuguoqing",
+                visit("xinhua1b-03", Map.of("category", "elderly_assistance", "text", "想申请助餐")))
+            .getBody()
+            .get("id")
+            .asLong();
+    assertThat(
+            call(HttpMethod.GET, "/api/unit", "wuguoqing", null)
+                .getBody()
+                .at("/weeklyReport/needs")
+                .findValues("visitId")
+                .stream()
+                .map(JsonNode::asLong))
+        .contains(visitId, later);
   }
 }
