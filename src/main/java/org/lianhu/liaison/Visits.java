@@ -163,20 +163,29 @@ public class Visits {
     return phone;
   }
 
-  /** The households of the unit that still need a visit, with why, for the head's page. */
-  public List<VisitDue> due(LiaisonHead head) {
+  /** This month in the unit for its head's page: the households due a visit, and the coverage. */
+  public record UnitMonth(List<VisitDue> due, Coverage coverage) {}
+
+  /**
+   * The unit's month from its active households (the page has read them already): which still need
+   * a visit, and why; and how many were visited, counted among these households only.
+   */
+  public UnitMonth month(String unitCode, List<Household> households) {
     LocalDate today = clock.today();
     Set<String> visitedThisMonth =
-        Set.copyOf(visits.visitedThisMonth(head.unitCode(), YearMonth.from(today).atDay(1)));
+        Set.copyOf(visits.visitedThisMonth(unitCode, YearMonth.from(today).atDay(1)));
     Map<String, LocalDate> last =
-        visits.lastVisits(head.unitCode()).stream()
+        visits.lastVisits(unitCode).stream()
             .filter(v -> v.lastVisitedOn() != null)
             .collect(Collectors.toMap(LastVisit::householdCode, LastVisit::lastVisitedOn));
-    return directory.householdsOf(head.unitCode()).stream()
-        .flatMap(
-            h -> VisitDue.of(h, last.get(h.code()), visitedThisMonth, today, settings).stream())
-        .sorted(VisitDue.ORDER)
-        .toList();
+    List<VisitDue> due =
+        households.stream()
+            .flatMap(
+                h -> VisitDue.of(h, last.get(h.code()), visitedThisMonth, today, settings).stream())
+            .sorted(VisitDue.ORDER)
+            .toList();
+    long visited = households.stream().filter(h -> visitedThisMonth.contains(h.code())).count();
+    return new UnitMonth(due, new Coverage(unitCode, null, households.size(), visited));
   }
 
   /** The unit's visits of a month, newest first. */
