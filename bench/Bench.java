@@ -24,6 +24,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -128,6 +131,8 @@ public class Bench {
         case "org-workbook" -> orgWorkbook();
         case "reset-db" -> resetDb();
         case "org-import" -> orgImport();
+        case "liaison-data" -> liaisonData();
+        case "liaison" -> liaison();
         case "put" -> put(opt("key", null), opt("value", null));
         case "report" -> report();
         default -> throw new IllegalArgumentException("unknown command " + command);
@@ -2536,6 +2541,239 @@ public class Bench {
     return !known ? "not measured" : met ? "**met**" : "**not met**";
   }
 
+  // ------------------------------------------------------------------------------------------------ liaison units
+
+  /** The sizes of the liaison step's county: 12.5 households a unit, 20 units a grid, 10 grids a community. */
+  record LiaisonSizes(int households, int units, int grids, int communities, int streets) {
+    static LiaisonSizes of(int households) {
+      int units = Math.max(1, (int) Math.round(households / 12.5));
+      int grids = Math.max(1, units / 20);
+      int communities = Math.max(1, grids / 10);
+      return new LiaisonSizes(households, units, grids, communities, Math.max(1, communities / 20));
+    }
+  }
+
+  static String pad(String prefix, long n, int width) {
+    return prefix + String.format(Locale.ROOT, "%0" + width + "d", n);
+  }
+
+  static String headOf(long unit) {
+    return pad("bhd", unit, 6);
+  }
+
+  static String householdOf(long n) {
+    return pad("bh", n, 7);
+  }
+
+  static LocalDate countyToday() {
+    return LocalDate.now(ZoneId.of(opt("zone", "Asia/Shanghai")));
+  }
+
+  /**
+   * The liaison step's county, written by the database from its sequence tables (MariaDB's Sequence
+   * engine): --households households (household n lies in unit n mod units), every unit with a head
+   * whose login the server's start-up creates, and --months months of visits up to today: in each
+   * month 92% of the households once, the 独居老人 (one in twenty) four times, each household-month once
+   * in household_visit_month, as Lianhu writes them.
+   */
+  static void liaisonData() throws Exception {
+    LiaisonSizes z = LiaisonSizes.of(optInt("households", 1_000_000));
+    int months = optInt("months", 12);
+    LocalDate today = countyToday();
+    put("liaison.size.households", z.households());
+    put("liaison.size.units", z.units());
+    put("liaison.size.grids", z.grids());
+    put("liaison.size.communities", z.communities());
+    put("liaison.size.streets", z.streets());
+    put("liaison.size.months", months);
+    try (Connection c = db(); Statement st = c.createStatement()) {
+      c.setAutoCommit(true);
+      // A bulk load of rows whose references are right by construction.
+      st.execute("set foreign_key_checks = 0, unique_checks = 0");
+      long t0 = System.nanoTime();
+      st.executeUpdate("insert into street (code, name, group_id) select concat('bs', lpad(seq, 3, '0')), "
+          + "concat('压测街道', seq), concat('benchStreet', seq) from seq_0_to_" + (z.streets() - 1));
+      st.executeUpdate("insert into community (code, street_code, name, kind, group_id) select concat('bc', "
+          + "lpad(seq, 4, '0')), concat('bs', lpad(seq % " + z.streets() + ", 3, '0')), concat('压测社区', seq), "
+          + "'community', concat('benchCommunity', seq) from seq_0_to_" + (z.communities() - 1));
+      st.executeUpdate("insert into grid (code, community_code, name, group_id) select concat('bg', lpad(seq, 5, '0')), "
+          + "concat('bc', lpad(seq % " + z.communities() + ", 4, '0')), concat('压测网格', seq), "
+          + "concat('benchGrid', seq) from seq_0_to_" + (z.grids() - 1));
+      st.executeUpdate("insert into liaison_unit (code, grid_code, name, head_name, head_phone, households, group_id, "
+          + "head_user_id) select concat('bu', lpad(seq, 6, '0')), concat('bg', lpad(seq % " + z.grids() + ", 5, '0')), "
+          + "concat('压测联户单元', seq), '压测联户长', concat('138', lpad(seq, 8, '0')), 12, "
+          + "concat('unitbu', lpad(seq, 6, '0')), concat('bhd', lpad(seq, 6, '0')) from seq_0_to_" + (z.units() - 1));
+      for (long lo = 0; lo < z.households(); lo += 250_000) {
+        long hi = Math.min(z.households(), lo + 250_000) - 1;
+        st.executeUpdate("insert into household (code, unit_code, address, head_name, phone, members, care_flags) "
+            + "select concat('bh', lpad(seq, 7, '0')), concat('bu', lpad(seq % " + z.units() + ", 6, '0')), "
+            + "concat('压测小区', seq div 100, '栋', seq % 100, '号'), '压测住户', concat('139', lpad(seq, 8, '0')), "
+            + "1 + seq % 5, case when seq % 20 = 0 then 'elderly_alone' else null end from seq_" + lo + "_to_" + hi);
+      }
+      put("liaison.data.organisation_s", (System.nanoTime() - t0) / 1e9);
+      log("liaison: %,d streets, %,d communities, %,d grids, %,d units, %,d households in %.1f s", z.streets(),
+          z.communities(), z.grids(), z.units(), z.households(), (System.nanoTime() - t0) / 1e9);
+
+      long t1 = System.nanoTime();
+      for (int m = 0; m < months; m++) {
+        YearMonth month = YearMonth.from(today).minusMonths(m);
+        int days = m == 0 ? today.getDayOfMonth() : month.lengthOfMonth();
+        String start = "date '" + month.atDay(1) + "'";
+        // A hash, not a stride: every street gets its own share of unvisited households.
+        String visited = "crc32(concat(seq, '/', " + m + ")) % 100 < 92";
+        for (long lo = 0; lo < z.households(); lo += 250_000) {
+          String from = " from seq_" + lo + "_to_" + (Math.min(z.households(), lo + 250_000) - 1);
+          String unit = "concat('bu', lpad(seq % " + z.units() + ", 6, '0'))";
+          String household = "concat('bh', lpad(seq, 7, '0'))";
+          st.executeUpdate("insert into household_visit (household_code, unit_code, head_user_id, visited_on, kind, "
+              + "notes, recorded_at) select " + household + ", " + unit + ", concat('bhd', lpad(seq % " + z.units()
+              + ", 6, '0')), date_add(" + start + ", interval (seq * 7 + " + m + ") % " + days + " day), 'routine', "
+              + "'家中情况正常', " + start + from + " where " + visited);
+          for (int extra = 1; extra <= 3; extra++) {
+            st.executeUpdate("insert into household_visit (household_code, unit_code, head_user_id, visited_on, "
+                + "kind, notes, recorded_at) select " + household + ", " + unit + ", concat('bhd', lpad(seq % "
+                + z.units() + ", 6, '0')), date_add(" + start + ", interval (seq * 7 + " + (m + 7 * extra) + ") % "
+                + days + " day), 'care', '身体状况良好', " + start + from + " where seq % 20 = 0");
+          }
+          st.executeUpdate("insert into household_visit_month (household_code, month_start, unit_code) select "
+              + household + ", " + start + ", " + unit + from + " where " + visited + " or seq % 20 = 0");
+        }
+        log("liaison: visits of %s written (%.0f s so far)", month, (System.nanoTime() - t1) / 1e9);
+      }
+      put("liaison.data.visits_s", (System.nanoTime() - t1) / 1e9);
+      st.execute("analyze table household, liaison_unit, grid, community, household_visit, household_visit_month");
+      put("liaison.db.household_visit", queryLong(c, "select count(*) from household_visit"));
+      put("liaison.db.household_visit_month", queryLong(c, "select count(*) from household_visit_month"));
+      put("liaison.db.household", queryLong(c, "select count(*) from household"));
+      log("liaison: %,.0f visits, %,.0f household-months in %.0f s", d("liaison.db.household_visit"),
+          d("liaison.db.household_visit_month"), d("liaison.data.visits_s"));
+    }
+  }
+
+  /**
+   * The liaison step's measurements, once the server (restarted after liaisonData) has written the heads'
+   * logins: a street's coverage (sequential), a head's /unit/ data and recording a visit at --levels clients.
+   */
+  static void liaison() throws Exception {
+    LiaisonSizes z = LiaisonSizes.of((int) d("liaison.size.households"));
+    String lastHead = basic(headOf(z.units() - 1), "demo");
+    long t0 = System.nanoTime();
+    long deadline = System.currentTimeMillis() + optInt("logins-timeout-s", 1800) * 1000L;
+    while (get("/api/unit", lastHead).statusCode() != 200) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new BenchFailure("the last unit's head " + headOf(z.units() - 1) + " cannot sign in");
+      }
+      Thread.sleep(2000);
+    }
+    put("liaison.heads_ready_after_ready_s", (System.nanoTime() - t0) / 1e9);
+    try (Connection c = db()) {
+      put("liaison.db.act_id_user", queryLong(c, "select count(*) from ACT_ID_USER"));
+      put("liaison.db.act_id_membership", queryLong(c, "select count(*) from ACT_ID_MEMBERSHIP"));
+    }
+    log("liaison: heads can sign in %.1f s after the server was ready (%,.0f Camunda users)",
+        d("liaison.heads_ready_after_ready_s"), d("liaison.db.act_id_user"));
+
+    String supervisor = basic(opt("staff-user", "majie"), opt("staff-password", "demo"));
+    String month = YearMonth.from(countyToday()).toString();
+    String lastMonth = YearMonth.from(countyToday()).minusMonths(1).toString();
+    String street = pad("bs", z.streets() / 2, 3);
+    String[][] reads = {
+        {"coverage_street", "/api/stats/visit-coverage?groupBy=street&streetCode=" + street + "&month=" + month},
+        {"coverage_street_last", "/api/stats/visit-coverage?groupBy=street&streetCode=" + street + "&month=" + lastMonth},
+        {"coverage_street_by_community", "/api/stats/visit-coverage?groupBy=community&streetCode=" + street},
+        {"coverage_county_by_street", "/api/stats/visit-coverage?groupBy=street&month=" + lastMonth},
+        {"unit_kpis_street", "/api/stats/unit-kpis?groupBy=street&streetCode=" + street + "&month=" + lastMonth}};
+    int reps = optInt("coverage-reps", 30);
+    long failures = 0;
+    for (String[] read : reads) {
+      HttpResponse<String> probe = get(read[1], supervisor);
+      if (probe.statusCode() != 200 || !probe.body().contains("\"rows\":[{")) {
+        throw new BenchFailure("GET " + read[1] + ": " + probe.statusCode() + " " + abbreviate(probe.body()));
+      }
+      put("liaison." + read[0] + ".path", read[1]);
+      Call call = seq -> {
+        HttpResponse<String> r = get(read[1], supervisor);
+        return r.statusCode() == 200 ? null : "GET " + read[1] + " " + r.statusCode();
+      };
+      failures += measure(read[0], call, 1, 0, 600, reps, new Probe(0, 0, false, null), "liaison." + read[0]) ? 0 : 1;
+    }
+
+    Call view = seq -> {
+      long unit = ThreadLocalRandom.current().nextLong(z.units());
+      HttpResponse<String> r = get("/api/unit", basic(headOf(unit), "demo"));
+      if (r.statusCode() != 200) {
+        return "GET /api/unit as " + headOf(unit) + " " + r.statusCode() + " " + abbreviate(r.body());
+      }
+      return r.body().contains("\"households\":[{") ? null : "no households for " + headOf(unit);
+    };
+    Call visit = seq -> {
+      long unit = ThreadLocalRandom.current().nextLong(z.units());
+      long perUnit = (z.households() - 1 - unit) / z.units() + 1;
+      long household = unit + ThreadLocalRandom.current().nextLong(perUnit) * z.units();
+      HttpResponse<String> r = postJson("/api/unit/visits", "{\"household\":\"" + householdOf(household)
+          + "\",\"visitedOn\":\"" + countyToday() + "\",\"kind\":\"routine\",\"notes\":\"压测走访 " + seq + "\"}",
+          basic(headOf(unit), "demo"), null);
+      return r.statusCode() == 201 ? null : "POST /api/unit/visits as " + headOf(unit) + " " + r.statusCode() + " "
+          + abbreviate(r.body());
+    };
+    put("liaison.levels", opt("levels", "1,8"));
+    for (int clients : levels()) {
+      failures += measure("unit_view", view, clients, optDouble("warmup-s", 5), optDouble("duration-s", 20),
+          Long.parseLong(opt("max-requests", "1000000")), probeFor("unit", clients), "liaison.unit_view") ? 0 : 1;
+      failures += measure("unit_visit", visit, clients, optDouble("warmup-s", 5), optDouble("duration-s", 20),
+          Long.parseLong(opt("max-requests", "1000000")), probeFor("unit", clients), "liaison.unit_visit") ? 0 : 1;
+    }
+    if (failures > 0) {
+      throw new BenchFailure("liaison: " + failures + " measurement(s) with errors");
+    }
+  }
+
+  /** Section 6: the liaison units at a county's scale (step liaison), when it ran. */
+  static void liaisonReport(StringBuilder md) {
+    md.append("\n## 6. Liaison units (`BENCH_STEPS=liaison`)\n\n");
+    md.append("County: ").append(f(d("liaison.size.households"), 0)).append(" households in ")
+        .append(f(d("liaison.size.units"), 0)).append(" liaison units (each with a head's login), ")
+        .append(f(d("liaison.size.grids"), 0)).append(" grids, ").append(f(d("liaison.size.communities"), 0))
+        .append(" communities, ").append(f(d("liaison.size.streets"), 0)).append(" streets; ")
+        .append(f(d("liaison.size.months"), 0)).append(" months of visits: ").append(f(d("liaison.db.household_visit"), 0))
+        .append(" `household_visit` and ").append(f(d("liaison.db.household_visit_month"), 0))
+        .append(" `household_visit_month` rows, written by the database in ")
+        .append(f(d("liaison.data.organisation_s") + d("liaison.data.visits_s"), 0)).append(" s. The server, restarted on it, was ready in ")
+        .append(f(d("startup.liaison.started_in_s"), 1)).append(" s; the start-up sync had written the heads' logins ")
+        .append(f(d("liaison.heads_ready_after_ready_s"), 1)).append(" s later (")
+        .append(f(d("liaison.db.act_id_user"), 0)).append(" Camunda users, ")
+        .append(f(d("liaison.db.act_id_membership"), 0)).append(" memberships).\n\n");
+    md.append("| what | clients | requests | throughput /s | p50 ms | p99 ms | max ms | target |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    String[][] rows = {
+        {"coverage_street", "a street's coverage this month (`visit-coverage?groupBy=street&streetCode=`)", "p99 < 300 ms"},
+        {"coverage_street_last", "the same, last month (a whole month of visits)", "p99 < 300 ms"},
+        {"coverage_street_by_community", "a street's coverage by community", ""},
+        {"coverage_county_by_street", "the county's coverage by street, last month", ""},
+        {"unit_kpis_street", "a street's heads' KPIs, last month (`unit-kpis`)", ""}};
+    for (String[] row : rows) {
+      String k = "liaison." + row[0] + ".c1";
+      md.append(liaisonRow(row[1], k, 1, row[2], row[2].isEmpty() ? null : d(k + ".p99_ms") < 300));
+    }
+    for (String s : (r("liaison.levels") == null ? "1,8" : r("liaison.levels")).split(",")) {
+      int c = Integer.parseInt(s.trim());
+      String view = "liaison.unit_view.c" + c;
+      String visit = "liaison.unit_visit.c" + c;
+      md.append(liaisonRow("a head's `/unit/` data (`GET /api/unit`, random heads)", view, c,
+          c == 8 ? "p99 < 50 ms" : "", c == 8 ? d(view + ".p99_ms") < 50 : null));
+      md.append(liaisonRow("recording a visit (`POST /api/unit/visits`, random households)", visit, c,
+          c == 8 ? "p99 < 50 ms" : "", c == 8 ? d(visit + ".p99_ms") < 50 : null));
+    }
+    md.append("\n");
+  }
+
+  static String liaisonRow(String what, String k, int clients, String target, Boolean met) {
+    return "| " + what + " | " + clients + " | " + f(d(k + ".ok"), 0) + " | " + f(d(k + ".throughput"), 1) + " | "
+        + f(d(k + ".p50_ms"), 1) + " | " + f(d(k + ".p99_ms"), 1) + " | " + f(d(k + ".max_ms"), 1) + " | "
+        + (target.isEmpty() ? "" : target + ": " + verdict(r(k + ".p99_ms") != null, Boolean.TRUE.equals(met)))
+        + " |\n";
+  }
+
   /** Section 5: the organisation import (step orgimport), when it ran. */
   static void orgReport(StringBuilder md) {
     md.append("\n## 5. Organisation import (`BENCH_STEPS=orgimport`)\n\n");
@@ -2787,6 +3025,9 @@ public class Bench {
         .append(".\n");
     if (r("org.size.streets") != null) {
       orgReport(md);
+    }
+    if (r("liaison.size.households") != null) {
+      liaisonReport(md);
     }
     List<String> profiles = new ArrayList<>();
     for (String p : List.of("jfr.intake", "jfr.vanilla", "jfr.timers_empty", "jfr.timers_escalation")) {

@@ -4,6 +4,9 @@
 #   bench/run.sh            full run (about 20 minutes on 2 cores), writes bench/results/latest.md
 #   bench/run.sh --smoke    a few requests per level, 100 timers, 10,000 historical cases: checks that the
 #                           harness works (exit status), not the speed; under 3 minutes
+#   BENCH_STEPS=liaison bench/run.sh
+#                           the liaison units alone (not in the default steps): 1,000,000 households with 12
+#                           months of visits (10,000 with --smoke), then /unit/, visits and coverage
 #   BENCH_STEPS=orgimport bench/run.sh
 #                           the organisation import alone (not in the default steps): a county workbook of
 #                           554,631 rows (1% with --smoke) imported into a server without the demo organisation
@@ -19,7 +22,7 @@ MODE=full
 for arg in "$@"; do
   case "$arg" in
     --smoke) MODE=smoke ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (use --smoke or nothing)" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +51,7 @@ if [ "$MODE" = full ]; then
   BUFFER_POOL_MB=${BENCH_DB_BUFFER_POOL_MB:-2048}
   USERSTAT=${BENCH_DB_USERSTAT:-true}
   ORG_SCALE=${BENCH_ORG_SCALE:-1}
+  LIAISON_HOUSEHOLDS=${BENCH_LIAISON_HOUSEHOLDS:-1000000}; COVERAGE_REPS=30
 else
   LEVELS=1,8,32
   PREWARM=0; WARMUP=0; DURATION=10; DB_DURATION=1; MAX_REQ=5
@@ -55,7 +59,9 @@ else
   BUFFER_POOL_MB=${BENCH_DB_BUFFER_POOL_MB:-0}
   USERSTAT=${BENCH_DB_USERSTAT:-false}
   ORG_SCALE=${BENCH_ORG_SCALE:-0.01}
+  LIAISON_HOUSEHOLDS=${BENCH_LIAISON_HOUSEHOLDS:-10000}; COVERAGE_REPS=3
 fi
+LIAISON_LEVELS=${BENCH_LIAISON_LEVELS:-1,8}
 # The county workbook of the orgimport step: the design's sizes (docs/organisation.md, "Scale") times
 # ORG_SCALE, each one overridable.
 ORG_ARGS=(--org-scale "$ORG_SCALE")
@@ -166,7 +172,7 @@ put run.mode "$MODE"
 put run.started "$(date -u '+%Y-%m-%d %H:%M UTC')"
 settings=""
 for var in BENCH_DB_BUFFER_POOL_MB BENCH_STEPS BENCH_JAVA_OPTS BENCH_SERVER_ARGS BENCH_LEVELS BENCH_TIMERS BENCH_HISTORY \
-    BENCH_ORG_SCALE BENCH_ORG_STREETS BENCH_ORG_COMMUNITIES BENCH_ORG_GRIDS BENCH_ORG_UNITS BENCH_ORG_HOUSEHOLDS BENCH_ORG_STAFF; do
+    BENCH_ORG_SCALE BENCH_ORG_STREETS BENCH_ORG_COMMUNITIES BENCH_ORG_GRIDS BENCH_ORG_UNITS BENCH_ORG_HOUSEHOLDS BENCH_ORG_STAFF BENCH_LIAISON_HOUSEHOLDS BENCH_LIAISON_LEVELS; do
   if [ -n "${!var:-}" ]; then settings="$settings $var='${!var}'"; fi
 done
 put run.command "${settings# }${settings:+ }bench/run.sh$([ "$MODE" = smoke ] && echo ' --smoke')"
@@ -217,6 +223,15 @@ bench stats-api --server-pid "$SERVER_PID" --key-prefix stats --levels 1 --warmu
 bench kpi-sql --label before --reps "$KPI_REPS"
 bench kpi-tune --reps "$KPI_REPS"
 bench stats-api --server-pid "$SERVER_PID" --key-prefix stats_tuned --levels 1 --warmup-s 0 --duration-s 120 --max-requests "$STATS_CALLS"
+fi
+
+if has_step liaison; then
+step "Liaison units: $LIAISON_HOUSEHOLDS households, every unit with a head, 12 months of visits; /unit/, visits, coverage"
+stop_server
+bench liaison-data --households "$LIAISON_HOUSEHOLDS" --months 12
+start_server startup.liaison
+bench liaison --server-pid "$SERVER_PID" --levels "$LIAISON_LEVELS" --warmup-s "$WARMUP" --duration-s "$DURATION" \
+  --max-requests "$MAX_REQ" --coverage-reps "$COVERAGE_REPS"
 fi
 
 if has_step orgimport; then
