@@ -19,7 +19,6 @@ import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.Cases;
 import org.lianhu.engine.WithoutCaller;
-import org.lianhu.org.Grid;
 import org.lianhu.org.Household;
 import org.lianhu.org.LiaisonHead;
 import org.lianhu.org.OrganisationDirectory;
@@ -106,7 +105,6 @@ public class HeadsUnit {
   @Transactional(readOnly = true)
   public View view() {
     LiaisonHead head = signedInHead();
-    String gridName = directory.grid(head.gridCode()).map(Grid::name).orElse(null);
     List<Household> roster = directory.householdsOf(head.unitCode());
     List<HouseholdView> households =
         roster.stream()
@@ -125,7 +123,7 @@ public class HeadsUnit {
     Coverage unit = visiting.coverage();
     return new View(
         new UnitSummary(
-            head.unitCode(), head.unitName(), gridName, head.communityName(), head.name()),
+            head.unitCode(), head.unitName(), head.gridName(), head.communityName(), head.name()),
         households,
         open,
         visiting.due(),

@@ -20,9 +20,6 @@ interface VisitMapper {
 
   List<LastVisit> lastVisits(@Param("unitCode") String unitCode);
 
-  List<String> visitedThisMonth(
-      @Param("unitCode") String unitCode, @Param("monthStart") LocalDate monthStart);
-
   List<Visit> visitsOfUnit(
       @Param("unitCode") String unitCode, @Param("from") LocalDate from, @Param("to") LocalDate to);
 

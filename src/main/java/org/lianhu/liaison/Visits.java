@@ -172,12 +172,17 @@ public class Visits {
    */
   public UnitMonth month(String unitCode, List<Household> households) {
     LocalDate today = clock.today();
-    Set<String> visitedThisMonth =
-        Set.copyOf(visits.visitedThisMonth(unitCode, YearMonth.from(today).atDay(1)));
+    LocalDate monthStart = YearMonth.from(today).atDay(1);
     Map<String, LocalDate> last =
         visits.lastVisits(unitCode).stream()
             .filter(v -> v.lastVisitedOn() != null)
             .collect(Collectors.toMap(LastVisit::householdCode, LastVisit::lastVisitedOn));
+    // No visit is dated after today: a household was visited this month when its last visit was.
+    Set<String> visitedThisMonth =
+        last.entrySet().stream()
+            .filter(e -> !e.getValue().isBefore(monthStart))
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
     List<VisitDue> due =
         households.stream()
             .flatMap(

@@ -13,6 +13,7 @@ public record LiaisonHead(
     String unitName,
     String unitGroup,
     String gridCode,
+    String gridName,
     String communityCode,
     String communityName,
     String communityGroup) {

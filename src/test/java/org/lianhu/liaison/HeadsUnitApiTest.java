@@ -11,12 +11,10 @@ import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseStatus;
 import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.org.Location;
+import org.lianhu.support.DemoCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -30,13 +28,7 @@ class HeadsUnitApiTest extends CaseLoopTestSupport {
   @Autowired private TestRestTemplate http;
 
   private ResponseEntity<JsonNode> call(HttpMethod method, String path, String user, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.set("X-Requested-With", "XMLHttpRequest");
-    if (user != null) {
-      headers.setBasicAuth(user, "demo");
-    }
-    return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    return DemoCalls.call(http, method, path, user, body);
   }
 
   private CaseReceipt reportInUnit(String unit, String description) {

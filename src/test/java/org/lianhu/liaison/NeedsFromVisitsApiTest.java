@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseLoopTestSupport;
+import org.lianhu.support.DemoCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,10 +28,7 @@ class NeedsFromVisitsApiTest extends CaseLoopTestSupport {
   @Autowired private CountyClock clock;
 
   private ResponseEntity<JsonNode> call(HttpMethod method, String path, String user, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setBasicAuth(user, "demo");
-    return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    return DemoCalls.call(http, method, path, user, body);
   }
 
   private Map<String, Object> visit(String household, Map<String, Object> need) {
@@ -42,6 +38,17 @@ class NeedsFromVisitsApiTest extends CaseLoopTestSupport {
     visit.put("kind", "care");
     visit.put("raiseNeed", need);
     return visit;
+  }
+
+  /** The visits of the needs in the head's weekly report on their page. */
+  private List<Long> weeksNeedsVisits() {
+    return call(HttpMethod.GET, "/api/unit", "wuguoqing", null)
+        .getBody()
+        .at("/weeklyReport/needs")
+        .findValues("visitId")
+        .stream()
+        .map(JsonNode::asLong)
+        .toList();
   }
 
   private int count(String sql, Object... args) {
@@ -88,13 +95,7 @@ class NeedsFromVisitsApiTest extends CaseLoopTestSupport {
                 .value())
         .isEqualTo(403);
 
-    assertThat(
-            call(HttpMethod.GET, "/api/unit", "wuguoqing", null)
-                .getBody()
-                .at("/weeklyReport/needs")
-                .findValues("visitId")
-                .stream()
-                .map(JsonNode::asLong))
+    assertThat(weeksNeedsVisits())
         .as("the week's visit needs before the report is filed")
         .contains(visitId);
 
@@ -124,13 +125,6 @@ class NeedsFromVisitsApiTest extends CaseLoopTestSupport {
             .getBody()
             .get("id")
             .asLong();
-    assertThat(
-            call(HttpMethod.GET, "/api/unit", "wuguoqing", null)
-                .getBody()
-                .at("/weeklyReport/needs")
-                .findValues("visitId")
-                .stream()
-                .map(JsonNode::asLong))
-        .contains(visitId, later);
+    assertThat(weeksNeedsVisits()).contains(visitId, later);
   }
 }

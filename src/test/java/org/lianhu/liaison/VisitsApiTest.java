@@ -10,12 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseLoopTestSupport;
+import org.lianhu.support.DemoCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,11 +29,7 @@ class VisitsApiTest extends CaseLoopTestSupport {
   @Autowired private CountyClock clock;
 
   private ResponseEntity<JsonNode> call(HttpMethod method, String path, String user, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.set("X-Requested-With", "XMLHttpRequest");
-    headers.setBasicAuth(user, "demo");
-    return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    return DemoCalls.call(http, method, path, user, body);
   }
 
   private ResponseEntity<JsonNode> visit(Map<String, Object> fields) {
