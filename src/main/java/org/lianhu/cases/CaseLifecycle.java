@@ -83,6 +83,12 @@ public class CaseLifecycle {
     entry(id, SYSTEM, "联户长超时未接单", remark, true);
   }
 
+  /** The head left the post before deciding: the grid worker takes the case over. */
+  public void unitVacated(long id, String remark) {
+    cases.setUnitOutcome(id, UnitOutcome.VACATED.code());
+    entry(id, SYSTEM, "联户长空缺", remark, true);
+  }
+
   /** The acceptor decided (on the spot, dispatch or reject): the first response is on record. */
   public void responded(long id, String actor, String action, String remark) {
     entry(id, actor, action, remark, true);

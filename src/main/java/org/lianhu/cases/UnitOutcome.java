@@ -16,7 +16,9 @@ public enum UnitOutcome {
   /** A dispute: the head handed it to tier-1 mediation (and may join it, 联户长调解). */
   MEDIATED("mediated"),
   /** The head's time limit ran out and the grid worker took it over. */
-  TIMED_OUT("timed_out");
+  TIMED_OUT("timed_out"),
+  /** The head left the post before deciding, and the grid worker took it over. */
+  VACATED("vacated");
 
   private final String code;
 

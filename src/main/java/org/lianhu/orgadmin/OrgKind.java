@@ -79,7 +79,7 @@ enum OrgKind {
           Field.of("code", "代码", "code", CODE, true),
           Field.of("gridCode", "所属网格", "grid_code", CODE, true),
           Field.of("name", "名称", "name", TEXT, true),
-          Field.of("headName", "联户长", "head_name", TEXT, true),
+          Field.of("headName", "联户长", "head_name", TEXT, false),
           Field.of("headPhone", "联户长电话", "head_phone", PHONE, false),
           Field.of("households", "户数", "households", INTEGER, false),
           Field.of("groupId", "用户组", "group_id", IDENTITY, false),

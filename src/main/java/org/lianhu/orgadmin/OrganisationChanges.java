@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.lianhu.org.HeadLeft;
 import org.lianhu.org.IdentityWrites.WantedLogin;
 import org.lianhu.org.LiaisonHead;
 import org.lianhu.privacy.Masking;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,13 +74,19 @@ class OrganisationChanges {
   private final IdentityStep identity;
   private final TaskHandOver handOver;
   private final ObjectMapper json;
+  private final ApplicationEventPublisher events;
 
   OrganisationChanges(
-      OrganisationStore store, IdentityStep identity, TaskHandOver handOver, ObjectMapper json) {
+      OrganisationStore store,
+      IdentityStep identity,
+      TaskHandOver handOver,
+      ObjectMapper json,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.identity = identity;
     this.handOver = handOver;
     this.json = json;
+    this.events = events;
   }
 
   /** The stored rows of these codes, by code. */
@@ -358,7 +366,13 @@ class OrganisationChanges {
     HeadLogins later = context.heads();
     int handed = 0;
     if (former != null && !former.equals(head)) {
-      handed = handOver.handOver(former, head, context.actor());
+      String gridWorker = head == null ? gridWorkerOf(after.value("gridCode")) : null;
+      handed = handOver.handOver(former, head != null ? head : gridWorker, context.actor());
+      if (head == null) {
+        events.publishEvent(
+            new HeadLeft(
+                after.code(), after.value("groupId"), former, gridWorker, context.actor()));
+      }
       if (later != null) {
         later.former(former);
       } else {
@@ -382,6 +396,11 @@ class OrganisationChanges {
               true));
     }
     return handed;
+  }
+
+  private String gridWorkerOf(String gridCode) {
+    OrgRecord grid = find(OrgKind.GRIDS, List.of(gridCode)).get(gridCode);
+    return grid == null ? null : grid.value("workerUserId");
   }
 
   private String communityGroupOfGrid(String gridCode) {

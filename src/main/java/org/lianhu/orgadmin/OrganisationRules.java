@@ -340,6 +340,10 @@ class OrganisationRules {
       if (unit.retired() || head == null) {
         continue;
       }
+      if (unit.value("headName") == null) {
+        plan.refuse(
+            OrgKind.UNITS, plan.rowOf(OrgKind.UNITS, unit.code()), "headName", "设了联户长账号须填写联户长姓名");
+      }
       if (plan.rows.get(OrgKind.STAFF).containsKey(head)) {
         refuseHead(plan, unit.code(), "账号 " + head + " 是工作人员的账号，联户长须另设账号");
       } else if (!storedHeads.contains(head)) {
