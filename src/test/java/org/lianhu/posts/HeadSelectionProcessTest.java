@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,10 +28,8 @@ import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.org.Location;
 import org.lianhu.refusal.Refusal;
-import org.lianhu.support.EngineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every path of processes/liaison-head-selection.bpmn, on units of its own in the demo's 桃园村
@@ -41,13 +38,9 @@ import org.springframework.test.context.TestPropertySource;
  * withdrawing; the vacancy reminded on day 5 and escalated to the street on day 7; a head who
  * leaves handing the unit's cases to the grid worker at once.
  */
-@EngineTest
-// A database of its own: the units it opens, fills and vacates would change other classes' counts.
-@TestPropertySource(
-    properties = "spring.datasource.url=jdbc:h2:mem:lianhu-posts-test;DB_CLOSE_DELAY=-1")
+@PostsTest
 class HeadSelectionProcessTest {
 
-  private static final AtomicInteger UNITS = new AtomicInteger();
   private static final String COMMUNITY_OFFICE = "hejun";
   private static final String STREET = "linlin";
 
@@ -68,21 +61,7 @@ class HeadSelectionProcessTest {
   @BeforeEach
   void aUnitOfItsOwn() {
     AbstractAssertions.init(engine);
-    unit = "selunit" + UNITS.incrementAndGet() + System.nanoTime() % 100000;
-    jdbc.update(
-        "insert into liaison_unit (code, grid_code, name, households, group_id) values (?, 'taoyuan2', ?, 2, ?)",
-        unit,
-        "桃园西组" + unit + "联户单元",
-        "unit" + unit);
-    for (int i = 1; i <= 2; i++) {
-      jdbc.update(
-          "insert into household (code, unit_code, address, head_name, phone, members) values (?, ?, ?, ?, ?, 2)",
-          unit + "-0" + i,
-          unit,
-          "桃园西组" + i + "号",
-          "住户" + i,
-          "1390005000" + i);
-    }
+    unit = TestUnits.create(jdbc);
   }
 
   @AfterEach
