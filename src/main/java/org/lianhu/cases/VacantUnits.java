@@ -3,7 +3,7 @@ package org.lianhu.cases;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.lianhu.engine.WithoutCaller;
-import org.lianhu.org.HeadLeft;
+import org.lianhu.org.HeadChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +26,8 @@ class VacantUnits {
   }
 
   @EventListener
-  void headLeft(HeadLeft left) {
-    if (left.unitGroup() == null) {
+  void headChanged(HeadChanged changed) {
+    if (!changed.vacant() || changed.former() == null || changed.unitGroup() == null) {
       return;
     }
     WithoutCaller.run(
@@ -35,7 +35,7 @@ class VacantUnits {
         () ->
             runtime
                 .createMessageCorrelation(MESSAGE)
-                .processInstanceVariableEquals(CaseVariables.UNIT_GROUP, left.unitGroup())
+                .processInstanceVariableEquals(CaseVariables.UNIT_GROUP, changed.unitGroup())
                 .correlateAllWithResult());
   }
 }

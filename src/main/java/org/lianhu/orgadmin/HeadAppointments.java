@@ -23,7 +23,7 @@ public class HeadAppointments {
 
   /**
    * 空缺: the unit has no head from now on; the former head's login goes and their tasks pass to the
-   * grid worker ({@code org.HeadLeft}).
+   * grid worker ({@code org.HeadChanged}).
    */
   @Transactional
   public void vacate(String unitCode, String actor) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.lianhu.org.HeadLeft;
+import org.lianhu.org.HeadChanged;
 import org.lianhu.org.IdentityWrites.WantedLogin;
 import org.lianhu.org.LiaisonHead;
 import org.lianhu.privacy.Masking;
@@ -365,19 +365,26 @@ class OrganisationChanges {
     boolean fresh = head != null && !head.equals(former);
     HeadLogins later = context.heads();
     int handed = 0;
+    String gridWorker =
+        former != null && head == null ? gridWorkerOf(after.value("gridCode")) : null;
     if (former != null && !former.equals(head)) {
-      String gridWorker = head == null ? gridWorkerOf(after.value("gridCode")) : null;
       handed = handOver.handOver(former, head != null ? head : gridWorker, context.actor());
-      if (head == null) {
-        events.publishEvent(
-            new HeadLeft(
-                after.code(), after.value("groupId"), former, gridWorker, context.actor()));
-      }
       if (later != null) {
         later.former(former);
       } else {
         pending.noLogin(former);
       }
+    }
+    if (fresh || former != null && head == null) {
+      events.publishEvent(
+          new HeadChanged(
+              after.code(),
+              after.value("groupId"),
+              former,
+              head,
+              head == null ? null : after.value("headName"),
+              gridWorker,
+              context.actor()));
     }
     if (later != null) {
       if (!after.retired()) {

@@ -33,6 +33,7 @@ class PostLifecycle {
       String communityCode,
       String streetCode,
       VacancyReason reason,
+      Instant openedAt,
       Instant backfillDue,
       String note,
       String actor) {
@@ -44,7 +45,7 @@ class PostLifecycle {
     row.put("reason", reason.code());
     row.put("formerHeadUserId", reason.headLeaves() ? unit.headUserId() : null);
     row.put("formerHeadName", reason.headLeaves() ? unit.headName() : null);
-    row.put("openedAt", clock.now());
+    row.put("openedAt", openedAt);
     row.put("openedBy", actor);
     row.put("backfillDue", backfillDue);
     posts.insertPost(row);

@@ -142,6 +142,7 @@ public class Posts {
               place.community().code(),
               place.street().code(),
               reason,
+              now,
               due,
               text,
               caller.userId());

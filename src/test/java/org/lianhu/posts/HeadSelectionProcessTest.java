@@ -55,6 +55,7 @@ class HeadSelectionProcessTest {
   @Autowired private PostMapper mapper;
   @Autowired private WorkingCalendar calendar;
   @Autowired private CaseIntake intake;
+  @Autowired private Terms terms;
 
   private String unit;
 
@@ -435,6 +436,19 @@ class HeadSelectionProcessTest {
                 "select head_user_id, head_name from liaison_unit where code = ?", unit))
         .containsEntry("HEAD_USER_ID", null)
         .containsEntry("HEAD_NAME", null);
+    assertThat(terms.termsOf(head))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.postId()).isEqualTo(first.id());
+              assertThat(t.startedAt()).isNotNull();
+              assertThat(t.endedAt()).isNotNull();
+              assertThat(t.endReason()).isEqualTo("resigned");
+            });
+    assertThat(terms.openTermOf(head)).isEmpty();
+    assertThat(terms.openTermOf("mayulan"))
+        .hasValueSatisfying(
+            t -> assertThat(t.startedAt()).as("before terms were recorded").isNull());
     assertThat(vacancy.formerHeadName()).isEqualTo("蒋明华");
     assertThat(vacancy.reason()).isEqualTo("resigned");
 
