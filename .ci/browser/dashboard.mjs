@@ -1,13 +1,13 @@
 // Browser end-to-end check of the supervisors' dashboard /dashboard/: log in through the page's form, see
 // the KPIs, the monthly trend charts, the KPI table, the department ranking, the liaison heads' KPIs
-// (联户工作) with their coverage lights, the open cases with their traffic lights and links, the hotspot
-// table, and download the monthly report.
+// (联户工作) with their coverage lights, the heads' reserve pool and open posts (联户长备选库与岗位), the open
+// cases with their traffic lights and links, the hotspot table, and download the monthly report.
 //
 //   npm ci
 //   node dashboard.mjs [baseUrl] [screenshotDir]
 //   node dashboard.mjs http://localhost:8080 ../../docs/images
 //
-// Needs a running Lianhu server with the demo data (users majie and wangli; password demo, override
+// Needs a running Lianhu server with the demo data (users majie, wangli, qinfang and hejun; password demo, override
 // with LIANHU_DEMO_PASSWORD) and Debian's chromium (/usr/bin/chromium, override with CHROMIUM) plus a CJK
 // font (fonts-noto-cjk). PAGES_ENTRY=index.html opens /dashboard/index.html instead of /dashboard/.
 //
@@ -28,6 +28,14 @@
 //   the legend has the three lights and the title counts the red rows (N 个未达标); 联户单元 lists the
 //   units (a 号楼 with its light); 东城街道's button drills down to its communities (streetCode, 和平里社区)
 //   and 返回全部街道 goes back; last month's figures come with month=…;
+// - 联户长备选库与岗位, against GET /api/stats/reserve-pool and /api/staff/head-posts?street=…&open=true asked in
+//   the page's session: a row for each demo community (和平里社区, 青年路社区, 新华社区, 桃园村) under its street
+//   with posts, vacancies, pool, target and a light (a dot and 红灯/绿灯 in words), a total row, red rows first
+//   when sorted by gap; the open posts as the API lists them. Then a unit without a head is created in 桃园村
+//   (as the county admin qinfang, a fresh code each run) and its post opened as vacant (new_unit, as the
+//   community office hejun): after a reload the post is listed (新设单元, 空缺起始, 补充期限) and 桃园村's
+//   figures follow the API; an overdue post (the answer marked so in the browser) is flagged 已超期 in red and
+//   listed first; a 403 for the pool shows a short note instead of the section, the rest of the page intact;
 // - the open-case list shows the dispatched case with a light and Cockpit/Tasklist links;
 // - the heat table shows 和平里社区 × 环境卫生;
 // - the monthly CSV download starts with the UTF-8 BOM and contains 东城街道, the XLSX is a zip;
@@ -35,17 +43,18 @@
 //   the names kept in view.
 // - the page keeps no password (a server session with an HttpOnly, SameSite cookie), a reload keeps the
 //   login, a session that ended brings the form back (401), and 退出 ends the session.
-// With screenshotDir it writes dashboard.png (the whole page, 1440 wide) and dashboard-unit-kpis-390.png
-// (the 联户工作 section by unit, 390 wide) there.
+// With screenshotDir it writes dashboard.png (the whole page, 1440 wide), dashboard-unit-kpis-390.png
+// (the 联户工作 section by unit, 390 wide) and dashboard-pool.png (the 联户长备选库与岗位 section) there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
-// limited to 120 s (E2E_TIMEOUT_S). Every run leaves three cases behind (one closed, two open).
+// limited to 120 s (E2E_TIMEOUT_S). Every run leaves three cases behind (one closed, two open) and a liaison
+// unit in 桃园村 whose head's post is open.
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
-  PASSWORD, STEP_TIMEOUT_MS, api, baseUrl, check, checkEntryServed, completeAcceptCase, launchBrowser, log,
-  newContext, openPage, page, pageErrors, pagesUrl, run, shot, shotDir, sleep, watchPageErrors
+  PASSWORD, STEP_TIMEOUT_MS, api, baseUrl, check, checkEntryServed, completeAcceptCase, expectedFailures, launchBrowser,
+  log, newContext, openPage, page, pageErrors, pagesUrl, run, shot, shotDir, sleep, watchPageErrors
 } from './common.mjs';
 
 const PAGE = pagesUrl('/dashboard/');
@@ -280,6 +289,228 @@ async function checkUnitKpisNarrow() {
   log('联户工作 fits 390 px (the table scrolls in its box)');
 }
 
+// ---------------------------------------------------------------------------------------------
+// 联户长备选库与岗位: the heads' reserve pool of each community and the open posts
+
+const POOL_ROWS = '#pool-table tbody tr[data-community]';
+const VACANCY_ROWS = '#vacancies tbody tr[data-post]';
+const DEMO_COMMUNITIES = ['和平里社区', '青年路社区', '新华社区', '桃园村'];
+
+/** GET /api/path in the page's session (as the page asks): the parsed answer of a 200. */
+async function sessionGet(path) {
+  const res = await page.evaluate(async (p) => {
+    const r = await fetch(`../api/${p}`, {
+      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin'
+    });
+    return { status: r.status, text: await r.text() };
+  }, path);
+  check(res.status === 200, `GET /api/${path}: ${res.status} ${res.text}`);
+  return JSON.parse(res.text);
+}
+
+/** The reserve pool by community, checked for its shape. */
+async function reservePool() {
+  const rows = await sessionGet('stats/reserve-pool');
+  check(Array.isArray(rows) && rows.length > 0, `reserve-pool: ${JSON.stringify(rows).slice(0, 300)}`);
+  for (const r of rows) {
+    const what = `reserve-pool row ${JSON.stringify(r)}`;
+    check(r.communityCode && r.communityName && r.streetCode, `${what}: no community or street`);
+    check([r.posts, r.vacant, r.pool, r.target].every((n) => Number.isInteger(n) && n >= 0) && r.vacant <= r.posts,
+      `${what}: counts`);
+    check(r.light === (r.pool >= r.target ? 'green' : 'red'), `${what}: light ${r.light} for pool ${r.pool} / target ${r.target}`);
+  }
+  return rows;
+}
+
+/** The open posts of every street of the pool (the page's user reads them all), by id. */
+async function openPostsOf(pools) {
+  const posts = new Map();
+  for (const street of new Set(pools.map((r) => r.streetCode))) {
+    for (const p of await sessionGet(`staff/head-posts?street=${encodeURIComponent(street)}&open=true`)) posts.set(String(p.id), p);
+  }
+  return posts;
+}
+
+/** Waits until the pool table shows the communities of `rows` and checks each row, its street group and the total. */
+async function checkPoolTable(rows, what) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  const codes = rows.map((r) => r.communityCode).sort().join(',');
+  let shown;
+  while (Date.now() < deadline) {
+    shown = (await page.locator(POOL_ROWS).evaluateAll((trs) => trs.map((tr) => tr.dataset.community))).sort().join(',');
+    if (shown === codes && !(await page.locator('#pool-table[aria-busy]').count())) break;
+    await sleep(150);
+  }
+  check(shown === codes, `${what}: the pool table shows ${shown}, the API ${codes}`);
+  const n = (v) => v.toLocaleString('zh-CN');
+  const cellsOf = (tr) => Object.fromEntries([...tr.querySelectorAll('td[data-col]')]
+    .map((td) => [td.dataset.col, td.textContent.trim()]).concat([['name', (tr.querySelector('th') || {}).textContent || '']]));
+  for (const r of rows) {
+    const row = page.locator(`${POOL_ROWS}[data-community="${r.communityCode}"]`);
+    const cells = await row.evaluate(cellsOf);
+    check(cells.name.includes(r.communityName), `${what}: row ${r.communityCode} is named "${cells.name}", not ${r.communityName}`);
+    check(cells.posts === n(r.posts) && cells.vacant === n(r.vacant) && cells.pool === n(r.pool) && cells.target === n(r.target),
+      `${what}: row ${r.communityCode} shows ${JSON.stringify(cells)}, the API ${JSON.stringify(r)}`);
+    const dot = await row.locator('td[data-col="light"] i.dot').getAttribute('class');
+    check(dot === `dot ${r.light}`, `${what}: row ${r.communityCode} light "${dot}", the API ${r.light}`);
+    check(cells.light.startsWith(r.light === 'green' ? '绿灯' : '红灯'), `${what}: row ${r.communityCode} light reads "${cells.light}"`);
+  }
+  const total = await page.locator('#pool-table tfoot tr[data-total]').evaluate(cellsOf);
+  const sums = Object.fromEntries(['posts', 'vacant', 'pool', 'target'].map((k) => [k, n(sum(rows, k))]));
+  check(['posts', 'vacant', 'pool', 'target'].every((k) => total[k] === sums[k]),
+    `${what}: the total row ${JSON.stringify(total)}, the API's sums ${JSON.stringify(sums)}`);
+  const reds = rows.filter((r) => r.light === 'red').length;
+  const summary = await text('#rp-summary');
+  check(summary.includes(`${reds} 个备选库不足`), `${what}: summary "${summary}" (${reds} red)`);
+  return summary;
+}
+
+/** Waits until the open posts listed are those of `posts` (by id). */
+async function checkVacancyList(posts, what) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  const ids = [...posts.keys()].sort().join(',');
+  let shown;
+  while (Date.now() < deadline) {
+    shown = (await page.locator(VACANCY_ROWS).evaluateAll((trs) => trs.map((tr) => tr.dataset.post))).sort().join(',');
+    if (shown === ids && !(await page.locator('#vacancies[aria-busy]').count())) break;
+    await sleep(150);
+  }
+  check(shown === ids, `${what}: the open posts listed are ${shown}, the API's ${ids}`);
+  if (!posts.size) await page.locator('#vacancies .empty-row', { hasText: '暂无空缺岗位' }).waitFor();
+  const overdue = [...posts.values()].filter((p) => p.overdue).length;
+  const flagged = await page.locator(`${VACANCY_ROWS} .overdue-flag`).count();
+  check(flagged === overdue, `${what}: ${flagged} posts flagged 已超期, the API ${overdue}`);
+}
+
+/**
+ * A new liaison unit without a head in 桃园村 (as the county admin qinfang; a fresh code each run), whose head's
+ * post the community office hejun opens as vacant (new_unit): the post.
+ */
+async function openVacancy() {
+  // Letters and digits only: the unit's Camunda group id is derived from its code.
+  const code = `e2epool${Date.now().toString(36)}`;
+  const unit = await api('POST', '/api/admin/organisation/units', {
+    user: 'qinfang', body: { code, fields: { gridCode: 'taoyuan1', name: `看板测试${code.slice(7)}号院联户单元` } }
+  });
+  check(unit.status === 201, `POST /api/admin/organisation/units ${code} as qinfang: ${unit.status} ${unit.text}`);
+  const res = await api('POST', `/api/staff/units/${code}/vacancy`, { user: 'hejun', body: { reason: 'new_unit' } });
+  check(res.status === 201 && res.json && res.json.unitCode === code, `POST /api/staff/units/${code}/vacancy as hejun: ${res.status} ${res.text}`);
+  check(res.json.communityName === '桃园村' && res.json.reason === 'new_unit' && res.json.overdue === false,
+    `the opened post: ${res.text}`);
+  return res.json;
+}
+
+/** Asks the page to load everything again (查询 with the same range) and waits for the pool's answer. */
+async function reloadData() {
+  await Promise.all([
+    page.waitForResponse((r) => /\/api\/stats\/reserve-pool\b/.test(r.url()), { timeout: STEP_TIMEOUT_MS }),
+    page.locator('#range-form button[type="submit"]').click()
+  ]);
+}
+
+async function checkPool() {
+  const section = page.locator('#reserve-pool');
+  await section.scrollIntoViewIfNeeded();
+  const pools = await reservePool();
+  for (const name of DEMO_COMMUNITIES) {
+    check(pools.some((r) => r.communityName === name), `reserve-pool lacks ${name}: ${pools.map((r) => r.communityName)}`);
+  }
+  check(await page.locator('#rp-sort').inputValue() === 'street', 'the pool is not grouped by street at first');
+  const summary = await checkPoolTable(pools, 'pool by street');
+  for (const name of DEMO_COMMUNITIES) {
+    const row = page.locator(POOL_ROWS, { has: page.locator('th', { hasText: name }) });
+    check(await row.count() === 1, `the pool table has ${await row.count()} rows for ${name}`);
+    check(await row.locator('td[data-col="light"] .dot').count() === 1 && /^(红灯|绿灯)/.test(await row.locator('td[data-col="light"]').innerText()),
+      `${name} has no light in words and colour`);
+  }
+  // Each community under its street's group, whose head row names the street.
+  for (const r of pools) {
+    const group = page.locator(`#pool-table tbody.rp-group[data-street="${r.streetCode}"]`);
+    check(await group.locator(`tr[data-community="${r.communityCode}"]`).count() === 1, `${r.communityName} is not under the group of ${r.streetCode}`);
+  }
+  const dongcheng = page.locator('#pool-table tbody.rp-group', { has: page.locator('tr.rp-street-row th', { hasText: '东城街道' }) });
+  check(await dongcheng.locator('tr', { hasText: '和平里社区' }).count() === 1, 'the 东城街道 group lacks 和平里社区');
+  log(`备选库 by street: ${summary}; ${(await page.locator(POOL_ROWS, { hasText: '桃园村' }).innerText()).replace(/\s+/g, ' ')}`);
+
+  // Sorted by gap: the red rows first.
+  await page.locator('#rp-sort').selectOption('gap');
+  const reds = pools.filter((r) => r.light === 'red').length;
+  const order = await page.locator(POOL_ROWS).evaluateAll((trs) => trs.map((tr) => tr.dataset.light));
+  check(order.length === pools.length && order.every((l, i) => (i < reds) === (l === 'red')), `sorted by gap, the lights are ${order}`);
+  await page.locator('#rp-sort').selectOption('street');
+  await checkPoolTable(pools, 'pool by street again');
+
+  // The open posts as the API lists them.
+  await checkVacancyList(await openPostsOf(pools), 'open posts');
+  log(`空缺岗位: ${await text('#vac-count')}`);
+
+  // A vacancy opened for a new unit shows after a reload, with 桃园村's figures as the API has them now.
+  const post = await openVacancy();
+  log(`opened post ${post.id} of the new unit ${post.unitCode} (${post.unitName}) in 桃园村 as hejun`);
+  await page.reload();
+  await page.locator('#dash').waitFor({ state: 'visible' });
+  const row = page.locator(`${VACANCY_ROWS}[data-unit="${post.unitCode}"]`);
+  await row.waitFor();
+  const after = await reservePool();
+  await checkPoolTable(after, 'pool after the vacancy');
+  const taoyuan = after.find((r) => r.communityName === '桃园村');
+  check(taoyuan.vacant >= 1, `桃园村 has ${taoyuan.vacant} vacant posts after the vacancy`);
+  const posts = await openPostsOf(after);
+  check(posts.has(String(post.id)), `the API does not list the post ${post.id} as open`);
+  await checkVacancyList(posts, 'open posts after the vacancy');
+  const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+  check(rowText.includes(post.unitName) && rowText.includes('桃园村') && rowText.includes('新设单元')
+    && rowText.includes(post.statusLabel) && rowText.includes(post.openedAt) && rowText.includes(post.backfillDue)
+    && !rowText.includes('已超期') && await row.getAttribute('data-overdue') === 'false', `the new post's row: ${rowText}`);
+  log(`the new post is listed: ${rowText}`);
+
+  // An overdue post (so marked in the browser: a real one takes a week) is flagged in red and listed first.
+  await page.route(/\/api\/staff\/head-posts\?/, async (route) => {
+    const res = await route.fetch();
+    const list = await res.json();
+    for (const p of list) if (p.id === post.id) p.overdue = true;
+    await route.fulfill({ response: res, json: list });
+  });
+  await reloadData();
+  const overdue = page.locator(`${VACANCY_ROWS}[data-unit="${post.unitCode}"][data-overdue="true"]`);
+  await overdue.waitFor();
+  const flag = overdue.locator('td[data-col="due"] .overdue-flag');
+  check((await flag.innerText()).trim() === '已超期', 'the overdue post is not flagged 已超期');
+  const colour = await flag.evaluate((e) => getComputedStyle(e).backgroundColor);
+  check(colour === 'rgb(211, 47, 47)', `已超期 is flagged in ${colour}, not red`);
+  check(/\brow-red\b/.test(await overdue.getAttribute('class') || ''), 'the overdue post\'s row is not red');
+  const firstOverdue = await page.locator(VACANCY_ROWS).first().getAttribute('data-overdue');
+  check(firstOverdue === 'true', 'the overdue post is not listed first');
+  check((await text('#vac-count')).includes('已超期'), `the count "${await text('#vac-count')}" does not name the overdue posts`);
+  await page.unroute(/\/api\/staff\/head-posts\?/);
+  log('an overdue post is flagged 已超期 in red and listed first');
+
+  // A user refused the pool (403) sees a short note instead of the section; the rest of the page stays.
+  await page.route(/\/api\/stats\/reserve-pool\b/, (route) => route.fulfill({
+    status: 403, contentType: 'application/problem+json',
+    body: JSON.stringify({ type: '/problems/forbidden', title: '无权访问', status: 403, detail: '仅社区、街道和县级工作人员可查看备选库' })
+  }));
+  await reloadData();
+  await page.locator('#rp-note', { hasText: '无权查看' }).waitFor();
+  check(await page.locator('#rp-body').isHidden() && await page.locator('#login-view').isHidden(), 'a 403 for the pool hides the dashboard or keeps the section');
+  await page.locator('#kpi-table tbody th', { hasText: '东城街道' }).waitFor();
+  await page.locator('#unit-kpi-table tbody tr').first().waitFor();
+  await page.unroute(/\/api\/stats\/reserve-pool\b/);
+  expectedFailures([403]);
+  log(`a 403 for the pool: "${await text('#rp-note')}"`);
+  await reloadData();
+  await page.locator('#rp-note').waitFor({ state: 'hidden' });
+  await page.locator(`${VACANCY_ROWS}[data-unit="${post.unitCode}"][data-overdue="false"]`).waitFor();
+  await checkPoolTable(await reservePool(), 'pool again');
+
+  if (shotDir) {
+    await mkdir(shotDir, { recursive: true });
+    await page.mouse.move(1, 1);
+    await section.screenshot({ path: resolve(shotDir, 'dashboard-pool.png') });
+    log(`screenshot ${resolve(shotDir, 'dashboard-pool.png')}`);
+  }
+}
+
 async function main() {
   await checkEntryServed('/dashboard/', 'the dashboard');
   const seeded = await seed();
@@ -347,6 +578,9 @@ async function main() {
   // 联户工作 (联户长指标)
   await checkUnitKpis();
 
+  // 联户长备选库与岗位
+  await checkPool();
+
   // Open cases with lights
   const row = page.locator('#open-cases tbody tr', { hasText: seeded.dispatched });
   await row.waitFor();
@@ -409,7 +643,11 @@ async function main() {
   log('no password in the page, HttpOnly SameSite session; reload keeps the login; an ended session shows the form');
   await login('majie', PASSWORD);
   await page.locator('#dash').waitFor({ state: 'visible' });
-  await page.locator('#logout').click();
+  // The reload below must not overtake the request that ends the session.
+  await Promise.all([
+    page.waitForResponse((r) => /\/api\/session$/.test(r.url()) && r.request().method() === 'DELETE', { timeout: STEP_TIMEOUT_MS }),
+    page.locator('#logout').click()
+  ]);
   await page.locator('#login-view').waitFor({ state: 'visible' });
   await page.reload();
   await page.locator('#login-view').waitFor({ state: 'visible' });

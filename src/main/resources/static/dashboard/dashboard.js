@@ -200,7 +200,9 @@
     if (auth && auth.csrfToken) headers['X-CSRF-Token'] = auth.csrfToken;
     return fetch(API + 'session', {
       method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',
-      body: body ? JSON.stringify(body) : undefined
+      body: body ? JSON.stringify(body) : undefined,
+      // 退出 still ends the session when the tab is closed or reloaded right after.
+      keepalive: method === 'DELETE'
     });
   }
 
@@ -463,6 +465,7 @@
 
     loadTable(gen);
     loadUnitKpis();
+    loadPool(streetAll);
 
     ranking.then(function (rows) {
       if (!current()) return;
@@ -978,6 +981,271 @@
     e.preventDefault();
     loadUnitKpis();
   });
+
+  // ------------------------------------------------------------------------------------------------
+  // 联户长备选库与岗位: each community's head posts, its vacancies and its reserve pool against the
+  // target (GET /api/stats/reserve-pool), then the open posts (GET /api/staff/head-posts?open=true) of
+  // each street, or of each community where the street's list is not the user's to read.
+
+  var POOL_LIGHT = { green: '绿灯', red: '红灯' };
+  var poolGeneration = 0;
+  var poolRows = [];
+  var vacancies = [];
+
+  function showPoolRefused() {
+    poolRows = [];
+    vacancies = [];
+    clear($('pool-table'));
+    clear($('vacancies'));
+    $('rp-summary').textContent = '';
+    $('vac-count').textContent = '';
+    $('rp-body').hidden = true;
+    message('rp-note', '该账号无权查看联户长备选库与岗位（仅社区、街道和县级工作人员可查看）。', false);
+  }
+
+  /** Loads the pool and then the open posts; `streetNames` (the KPIs by street) names the streets. */
+  function loadPool(streetNames) {
+    var gen = ++poolGeneration;
+    var table = $('pool-table');
+    table.setAttribute('aria-busy', 'true');
+    message('rp-msg', '');
+    var named = (streetNames || Promise.resolve([])).then(function (rows) {
+      (rows || []).forEach(function (k) { remember('street', k.group, k.groupName); });
+    }, function () { /* the codes stand in for the names */ });
+    return Promise.all([get('stats/reserve-pool'), named])
+      .then(function (res) {
+        if (gen !== poolGeneration) return null;
+        if (!Array.isArray(res[0])) throw new Error('服务器返回的数据格式不正确');
+        poolRows = res[0];
+        poolRows.forEach(function (r) { remember('community', r.communityCode, r.communityName); });
+        message('rp-note', '');
+        $('rp-body').hidden = false;
+        renderPool();
+        return loadVacancies(gen, poolRows);
+      })
+      .catch(function (err) {
+        if (gen !== poolGeneration) return;
+        if (err instanceof AuthError && err.status === 403) {
+          showPoolRefused();
+          return;
+        }
+        // Do not leave an earlier answer under a failed one.
+        poolRows = [];
+        clear(table);
+        $('rp-summary').textContent = '';
+        message('rp-note', '');
+        $('rp-body').hidden = false;
+        handleError(err, 'rp-msg');
+      })
+      .then(function () { if (gen === poolGeneration) table.removeAttribute('aria-busy'); });
+  }
+
+  function openPosts(query) {
+    return get('staff/head-posts?' + query + '&open=true');
+  }
+
+  function loadVacancies(gen, rows) {
+    var streets = {};
+    rows.forEach(function (r) {
+      if (!r.streetCode || !r.communityCode) return;
+      (streets[r.streetCode] = streets[r.streetCode] || []).push(r.communityCode);
+    });
+    var table = $('vacancies');
+    table.setAttribute('aria-busy', 'true');
+    message('vac-msg', '');
+    return Promise.all(Object.keys(streets).map(function (street) {
+      return openPosts('street=' + encodeURIComponent(street)).catch(function (err) {
+        // A community's office reads its own community's posts, not its street's.
+        if (!(err instanceof AuthError && err.status === 403)) throw err;
+        return Promise.all(streets[street].map(function (c) { return openPosts('community=' + encodeURIComponent(c)); }))
+          .then(function (lists) { return [].concat.apply([], lists); });
+      });
+    }))
+      .then(function (lists) {
+        if (gen !== poolGeneration) return;
+        var seen = {};
+        vacancies = [];
+        lists.forEach(function (list) {
+          (Array.isArray(list) ? list : []).forEach(function (p) {
+            if (p && !seen[p.id]) {
+              seen[p.id] = true;
+              vacancies.push(p);
+            }
+          });
+        });
+        renderVacancies();
+      })
+      .catch(function (err) {
+        if (gen !== poolGeneration) return;
+        vacancies = [];
+        clear(table);
+        $('vac-count').textContent = '';
+        if (err instanceof AuthError && err.status === 403) message('vac-msg', '该账号无权查看空缺岗位。', false);
+        else handleError(err, 'vac-msg');
+      })
+      .then(function () { if (gen === poolGeneration) table.removeAttribute('aria-busy'); });
+  }
+
+  function streetName(code) {
+    return names.street[code] || code || '未确定街道';
+  }
+
+  function poolGap(r) {
+    return Math.max(0, (Number(r.target) || 0) - (Number(r.pool) || 0));
+  }
+
+  function byName(a, b) {
+    return String(a).localeCompare(String(b), 'zh-CN');
+  }
+
+  function poolLightCell(r) {
+    var light = POOL_LIGHT[r.light] ? r.light : null;
+    var words = !light ? '—' : light === 'green' ? '绿灯：达到目标' : '红灯：差 ' + poolGap(r) + ' 人';
+    return el('td', { 'data-col': 'light', className: 'left', title: light ? '备选库 ' + num(r.pool) + ' / 目标 ' + num(r.target) : null },
+      light ? el('span', { className: 'light ' + light }, [el('i', { className: 'dot ' + light, 'aria-hidden': 'true' }), words]) : words);
+  }
+
+  function poolSums(rows) {
+    var t = { posts: 0, vacant: 0, pool: 0, target: 0, reds: 0 };
+    rows.forEach(function (r) {
+      t.posts += Number(r.posts) || 0;
+      t.vacant += Number(r.vacant) || 0;
+      t.pool += Number(r.pool) || 0;
+      t.target += Number(r.target) || 0;
+      if (r.light === 'red') t.reds++;
+    });
+    return t;
+  }
+
+  function redsText(t, n) {
+    return (t.reds ? t.reds + ' 个红灯' : '全部达标') + '（共 ' + n + ' 个）';
+  }
+
+  function renderPool() {
+    var rows = poolRows.slice();
+    var byGap = $('rp-sort').value === 'gap';
+    var all = poolSums(rows);
+    var summary = clear($('rp-summary'));
+    append(summary, ['共 ' + rows.length + ' 个社区（村），',
+      el('b', { className: all.reds ? 'uk-reds' : null, text: all.reds + ' 个备选库不足' }),
+      '，空缺 ' + num(all.vacant) + ' 个岗位']);
+
+    var table = clear($('pool-table'));
+    table.appendChild(el('caption', { className: 'sr-only', text: '联户长备选库，按' + (byGap ? '缺口' : '街道') + '排列' }));
+    var heads = [
+      ['社区（村）', null],
+      ['岗位数', '联户单元数，每个单元一名联户长'],
+      ['空缺', '正在推选、公示或任命中的岗位'],
+      ['备选库', '经考察合格、尚未任用的候选人'],
+      ['目标（10%）', '岗位数的 10%，向上取整'],
+      ['备选库灯', '备选库达到目标为绿灯，否则为红灯']
+    ];
+    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h, i) {
+      return el('th', { scope: 'col', className: i === 0 || i === heads.length - 1 ? 'left' : null, title: h[1], text: h[0] });
+    }))));
+    if (!rows.length) {
+      emptyRow(table, heads.length, '暂无社区（村）的联户长岗位');
+      return;
+    }
+
+    var communityRow = function (r, withStreet) {
+      var light = POOL_LIGHT[r.light] ? r.light : null;
+      var name = el('th', { scope: 'row', className: 'left' }, el('span', { text: r.communityName || r.communityCode || '未确定' }));
+      if (withStreet) name.appendChild(el('span', { className: 'rp-street', text: streetName(r.streetCode) }));
+      return el('tr', { className: light === 'red' ? 'row-red' : null, 'data-community': r.communityCode, 'data-light': light }, [
+        name,
+        el('td', { 'data-col': 'posts', text: num(r.posts) }),
+        el('td', { 'data-col': 'vacant', className: r.vacant > 0 ? 'rp-vacant' : null, text: num(r.vacant) }),
+        el('td', { 'data-col': 'pool', text: num(r.pool) }),
+        el('td', { 'data-col': 'target', text: num(r.target) }),
+        poolLightCell(r)
+      ]);
+    };
+
+    if (byGap) {
+      rows.sort(function (a, b) {
+        return (a.light === 'red' ? 0 : 1) - (b.light === 'red' ? 0 : 1) || poolGap(b) - poolGap(a)
+          || (Number(b.vacant) || 0) - (Number(a.vacant) || 0) || byName(a.communityName, b.communityName);
+      });
+      table.appendChild(el('tbody', null, rows.map(function (r) { return communityRow(r, true); })));
+    } else {
+      var streets = {};
+      rows.forEach(function (r) { (streets[r.streetCode || ''] = streets[r.streetCode || ''] || []).push(r); });
+      Object.keys(streets).sort(function (a, b) { return byName(streetName(a), streetName(b)); }).forEach(function (code) {
+        var list = streets[code].sort(function (a, b) { return byName(a.communityName, b.communityName); });
+        var t = poolSums(list);
+        var tbody = el('tbody', { className: 'rp-group', 'data-street': code || null });
+        tbody.appendChild(el('tr', { className: 'rp-street-row' }, [
+          el('th', { scope: 'rowgroup', className: 'left', text: streetName(code) }),
+          el('td', { text: num(t.posts) }),
+          el('td', { text: num(t.vacant) }),
+          el('td', { text: num(t.pool) }),
+          el('td', { text: num(t.target) }),
+          el('td', { className: 'left' + (t.reds ? ' rate-poor' : ''), text: redsText(t, list.length) })
+        ]));
+        list.forEach(function (r) { tbody.appendChild(communityRow(r, false)); });
+        table.appendChild(tbody);
+      });
+    }
+
+    table.appendChild(el('tfoot', null, el('tr', { 'data-total': 'true' }, [
+      el('td', { className: 'left', text: '合计' }),
+      el('td', { 'data-col': 'posts', text: num(all.posts) }),
+      el('td', { 'data-col': 'vacant', text: num(all.vacant) }),
+      el('td', { 'data-col': 'pool', text: num(all.pool) }),
+      el('td', { 'data-col': 'target', text: num(all.target) }),
+      el('td', { 'data-col': 'light', className: 'left' + (all.reds ? ' rate-poor' : ''), text: redsText(all, rows.length) })
+    ])));
+  }
+
+  $('rp-sort').addEventListener('change', renderPool);
+
+  /** "2026-12-10 22:30" in the county's time as an instant, for the time left. */
+  function countyInstant(s) {
+    var m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})/.exec(s || '');
+    return m ? m[1] + 'T' + m[2] + ':00+08:00' : null;
+  }
+
+  function renderVacancies() {
+    var rows = vacancies.slice().sort(function (a, b) {
+      return (a.overdue ? 0 : 1) - (b.overdue ? 0 : 1) || String(a.backfillDue || '').localeCompare(String(b.backfillDue || ''))
+        || (a.id || 0) - (b.id || 0);
+    });
+    var overdue = rows.filter(function (p) { return p.overdue; }).length;
+    append(clear($('vac-count')), ['共 ' + rows.length + ' 个',
+      overdue ? el('b', { className: 'uk-reds', text: '，其中 ' + overdue + ' 个已超期' }) : null]);
+
+    var table = clear($('vacancies'));
+    var heads = ['联户单元', '街道 / 社区（村）', '状态', '空缺原因', '原联户长', '候选人', '空缺起始', '补充期限'];
+    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h) {
+      return el('th', { scope: 'col', className: 'left', text: h });
+    }))));
+    if (!rows.length) {
+      emptyRow(table, heads.length, '暂无空缺岗位');
+      return;
+    }
+    var tbody = el('tbody');
+    rows.forEach(function (p) {
+      var candidates = Array.isArray(p.candidates) ? p.candidates.length : 0;
+      var left = p.overdue ? '' : relative(countyInstant(p.backfillDue));
+      var due = el('td', { 'data-col': 'due', className: 'left' }, [p.backfillDue || '—',
+        p.overdue ? el('span', { className: 'overdue-flag', text: '已超期' })
+          : left.indexOf('剩') === 0 ? el('span', { className: 'muted small', text: '　' + left }) : null]);
+      tbody.appendChild(el('tr', { className: p.overdue ? 'row-red' : null, 'data-post': p.id, 'data-unit': p.unitCode,
+        'data-overdue': p.overdue ? 'true' : 'false' }, [
+        el('th', { scope: 'row', className: 'left' }, [el('span', { text: p.unitName || p.unitCode || '未确定' }),
+          p.unitCode && p.unitCode !== p.unitName ? el('span', { className: 'unit-code', text: p.unitCode }) : null]),
+        cell('td', [streetName(p.streetCode), p.communityName || p.communityCode].filter(Boolean).join(' / '), 'left'),
+        cell('td', p.statusLabel || p.status || '—', 'left'),
+        cell('td', p.reasonLabel || p.reason || '—', 'left'),
+        cell('td', p.formerHeadName || '—', 'left'),
+        el('td', { 'data-col': 'candidates', text: candidates + ' 人' }),
+        cell('td', p.openedAt || '—', 'left'),
+        due
+      ]));
+    });
+    table.appendChild(tbody);
+  }
 
   // open cases with their lights
   document.querySelector('.filters').addEventListener('click', function (e) {
