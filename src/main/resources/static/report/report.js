@@ -1,5 +1,6 @@
 /*
- * 联户 居民页面: report an issue (POST /api/cases) and follow it (GET /api/cases/{no}, rating).
+ * 联户 居民页面: report an issue (POST /api/cases), follow it (GET /api/cases/{no}, rating), and take part
+ * in choosing a liaison head (联户长推选: GET /api/head-posts, nominations, objections and their answers).
  * Plain browser JavaScript, no build step, no external resources. Everything the server sends is put
  * into the page with textContent, never as HTML: descriptions and remarks are written by the public.
  */
@@ -866,19 +867,589 @@
   }
 
   // ================================================================================================
-  // routing: #/report (default) and #/track?no=…&code=…
+  // 联户长推选: the open posts (GET /api/head-posts), a resident's nomination while a post is 推选中,
+  // an objection during its 公示, and the answer to an objection by its code. Each card's forms are
+  // cloned from <template>s with the card's own ids, so field errors land next to the card's fields.
+
+  var OBJECTIONS_KEY = 'lianhu.heads.objections';
+  var HEAD_PHONE = /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/; // as the server checks it
+  var postList = $('post-list');
+  var headsStatus = $('heads-status');
+  var headsError = $('heads-error');
+  var communitySelect = $('h-community');
+  var communities = {}; // code → name, of every list loaded so far: the filter's options
+  var heads = { community: null, loadedAt: 0, seq: 0, posts: [] };
+
+  /** Copies a <template>, putting `prefix` in place of "__" in its ids, labels and radio names. */
+  function fromTemplate(id, prefix) {
+    var node = $(id).content.firstElementChild.cloneNode(true);
+    var all = [node].concat(Array.prototype.slice.call(node.querySelectorAll('*')));
+    all.forEach(function (el) {
+      ['id', 'for', 'name', 'aria-describedby', 'data-field'].forEach(function (attr) {
+        var v = el.getAttribute(attr);
+        if (v && v.indexOf('__') >= 0) el.setAttribute(attr, v.split('__').join(prefix));
+      });
+    });
+    return node;
+  }
+
+  function fieldOf(form, prefix, name) {
+    return form.querySelector('#' + prefix + '-' + name);
+  }
+
+  /** The server names a field either in `errors` (as the case API does) or in `field`. */
+  function withFieldErrors(problem) {
+    if (problem && !problem.errors && problem.field && problem.detail) {
+      var errors = {};
+      errors[problem.field] = problem.detail;
+      return Object.assign({}, problem, { errors: errors });
+    }
+    return problem;
+  }
+
+  function prefixed(prefix, names) {
+    var map = {};
+    names.forEach(function (n) { map[n] = prefix + '-' + n; });
+    return map;
+  }
+
+  function failureText(err) {
+    return (err && err.message === 'timeout' ? '服务器响应超时' : '网络连接失败') + '，请检查网络后重试。';
+  }
+
+  function routeCommunity() {
+    var hash = location.hash.replace(/^#/, '');
+    var q = hash.indexOf('?');
+    var c = new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '').get('community');
+    return c ? c.trim() : '';
+  }
+
+  function fillCommunities(selected) {
+    var codes = Object.keys(communities);
+    if (selected && codes.indexOf(selected) < 0) codes.push(selected);
+    codes.sort(function (a, b) { return (communities[a] || a).localeCompare(communities[b] || b, 'zh-CN'); });
+    communitySelect.textContent = '';
+    var all = make('option', null, '全部社区');
+    all.value = '';
+    communitySelect.appendChild(all);
+    codes.forEach(function (code) {
+      var o = make('option', null, communities[code] || code);
+      o.value = code;
+      communitySelect.appendChild(o);
+    });
+    communitySelect.value = selected || '';
+  }
+
+  communitySelect.addEventListener('change', function () {
+    var code = communitySelect.value;
+    location.hash = code ? '#/heads?community=' + encodeURIComponent(code) : '#/heads';
+  });
+
+  $('heads-refresh').addEventListener('click', function () { loadPosts({ force: true }); });
+  $('heads-to-lookup').addEventListener('click', function () {
+    $('olook-form').scrollIntoView({ block: 'start', behavior: 'smooth' });
+    try { $('olook-code').focus({ preventScroll: true }); } catch (e) { $('olook-code').focus(); }
+  });
+
+  /** Shows the open posts of the route's community; a fresh list only when it is older than a minute. */
+  function showHeads() {
+    var community = routeCommunity();
+    fillCommunities(community);
+    if (community === heads.community && Date.now() - heads.loadedAt < 60000) return;
+    loadPosts({ force: true });
+  }
+
+  function loadPosts(opts) {
+    opts = opts || {};
+    var community = routeCommunity();
+    var seq = ++heads.seq;
+    var button = $('heads-refresh');
+    setBusy(button, true, '正在加载…');
+    showFormError(headsError, '');
+    text(headsStatus, '正在加载…');
+    var path = 'head-posts' + (community ? '?community=' + encodeURIComponent(community) : '');
+    return request('GET', path).then(function (res) {
+      if (seq !== heads.seq) return;
+      if (res.status !== 200 || !Array.isArray(res.json)) {
+        text(headsStatus, '');
+        showFormError(headsError, '推选信息加载失败：' + problemMessage(res.problem));
+        return;
+      }
+      heads.community = community;
+      heads.loadedAt = Date.now();
+      heads.posts = res.json;
+      res.json.forEach(function (p) { if (p.communityCode) communities[p.communityCode] = p.communityName || p.communityCode; });
+      fillCommunities(community);
+      renderPosts(res.json, community, opts.notes || {});
+    }, function (err) {
+      if (seq !== heads.seq) return;
+      if (!err.network) throw err;
+      text(headsStatus, '');
+      showFormError(headsError, '推选信息加载失败：' + failureText(err));
+    }).then(function () {
+      if (seq === heads.seq) setBusy(button, false);
+    });
+  }
+
+  function renderPosts(list, community, notes) {
+    postList.textContent = '';
+    var name = community ? (communities[community] || '社区 ' + community + ' ') : '';
+    if (!list.length) {
+      text(headsStatus, '');
+      var empty = make('div', 'card empty');
+      empty.appendChild(make('p', null, (name ? name + '目前' : '目前') + '没有推选中或公示中的联户长岗位。'));
+      postList.appendChild(empty);
+      return;
+    }
+    var open = list.filter(function (p) { return p.nominating; }).length;
+    text(headsStatus, (name ? name + '：' : '') + '共 ' + list.length + ' 个空缺岗位'
+      + (open ? '，其中 ' + open + ' 个正在接受推荐' : '') + '。');
+    list.forEach(function (p) { postList.appendChild(renderPost(p, notes[p.id])); });
+  }
+
+  /** One post's card; `note` (optional) is a message shown at its top, such as why a form was refused. */
+  function renderPost(p, note) {
+    var card = make('article', 'card post');
+    card.dataset.postId = String(p.id);
+    card.dataset.unit = p.unitCode || '';
+    card.setAttribute('aria-labelledby', 'post-' + p.id + '-title');
+
+    var head = make('header', 'post-head');
+    var titles = make('div');
+    var h = make('h3', 'post-unit', p.unitName || p.unitCode);
+    h.id = 'post-' + p.id + '-title';
+    titles.appendChild(h);
+    titles.appendChild(make('p', 'post-place', [p.streetName, p.communityName].filter(Boolean).join(' · ')));
+    head.appendChild(titles);
+    head.appendChild(make('span', 'status p-' + String(p.status || '').replace(/[^a-z_]/g, ''), p.statusLabel || p.status));
+    card.appendChild(head);
+
+    if (note) card.appendChild(make('p', 'post-note', note));
+
+    if (p.status === 'notice' || p.status === 'appointing') {
+      var chosen = make('p', 'chosen');
+      chosen.appendChild(document.createTextNode('拟任联户长：'));
+      chosen.appendChild(make('b', 'chosen-name', p.chosenName || '（未公布）'));
+      if (p.noticeEndsAt) {
+        chosen.appendChild(document.createTextNode('，公示至 '));
+        chosen.appendChild(make('span', 'nowrap', p.noticeEndsAt));
+      }
+      card.appendChild(chosen);
+      card.appendChild(make('p', 'hint', p.status === 'notice'
+        ? '公示期间，居民对拟任人选有异议的，可以向社区提出；社区核实后答复。'
+        : '公示期已满，等待街道聘任。'));
+    } else if (p.nominating) {
+      card.appendChild(make('p', 'hint', '本岗位正在接受推荐：本单元住户可以推荐合适的人选，也可以自荐。'));
+    }
+
+    if (p.nominating) addNominate(card, p);
+    if (p.status === 'notice') addObjection(card, p);
+
+    var tl = document.createElement('details');
+    tl.className = 'post-tl';
+    var steps = p.timeline || [];
+    tl.appendChild(make('summary', null, '推选过程（' + steps.length + '）'));
+    var ol = make('ol', 'timeline');
+    steps.forEach(function (step) {
+      var li = document.createElement('li');
+      li.appendChild(make('div', 'tl-time', step.at));
+      li.appendChild(make('div', 'tl-action', step.action));
+      if (step.remark) li.appendChild(make('p', 'tl-remark', step.remark));
+      ol.appendChild(li);
+    });
+    if (!steps.length) ol.appendChild(make('li', null, '暂无记录'));
+    tl.appendChild(ol);
+    card.appendChild(tl);
+    return card;
+  }
+
+  /** A button that opens (and closes) a card's form. */
+  function toggler(label, panel) {
+    var button = make('button', 'btn btn-primary btn-block post-action', label);
+    button.type = 'button';
+    button.setAttribute('aria-expanded', 'false');
+    if (!panel.id) panel.id = 'panel-' + Math.random().toString(36).slice(2);
+    button.setAttribute('aria-controls', panel.id);
+    panel.hidden = true;
+    button.addEventListener('click', function () {
+      var opening = panel.hidden;
+      panel.hidden = !opening;
+      button.setAttribute('aria-expanded', opening ? 'true' : 'false');
+      if (opening) {
+        var first = panel.querySelector('input:not([type=radio]), textarea');
+        if (first) { try { first.focus({ preventScroll: true }); } catch (e) { first.focus(); } }
+        panel.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      }
+    });
+    return button;
+  }
+
+  function wireField(form, onInput) {
+    form.addEventListener('input', function (e) {
+      if (onInput) onInput(e);
+      var field = e.target.closest('.field');
+      if (field && field.classList.contains('invalid')) {
+        var err = field.querySelector('.error');
+        if (err) fieldError(err.id.slice(2), '');
+      }
+    });
+  }
+
+  /** After a refusal that says the post moved on: reload the list, with the message on the card. */
+  function postMoved(p, message) {
+    var notes = {};
+    notes[p.id] = message + ' 页面已刷新为最新状态。';
+    return loadPosts({ force: true, notes: notes });
+  }
+
+  // ---------- nomination ----------
+  var NOMINATION_FIELDS = ['nomination', 'name', 'phone', 'address', 'profile', 'householdCode', 'householdPhoneLast4'];
+
+  function addNominate(card, p) {
+    var prefix = 'n' + p.id;
+    var box = make('div', 'post-panel');
+    var form = fromTemplate('tpl-nominate', prefix);
+    var done = make('div', 'done');
+    done.hidden = true;
+    box.appendChild(form);
+    box.appendChild(done);
+    var opener = toggler('推荐联户长', box);
+    card.appendChild(opener);
+    card.appendChild(box);
+
+    var f = {};
+    ['householdCode', 'householdPhoneLast4', 'name', 'phone', 'address', 'profile', 'error']
+      .forEach(function (n) { f[n] = fieldOf(form, prefix, n); });
+    var counter = form.querySelector('#n-' + prefix + '-profile');
+    var submit = form.querySelector('button[type=submit]');
+
+    function mode() {
+      var checked = form.querySelector('input[name="' + prefix + '-nomination"]:checked');
+      return checked ? checked.value : 'households';
+    }
+    function showMode() {
+      var m = mode();
+      form.querySelector('.household-box').hidden = m !== 'households';
+      Array.prototype.forEach.call(form.querySelectorAll('.mode-households'), function (el) { el.hidden = m !== 'households'; });
+      Array.prototype.forEach.call(form.querySelectorAll('.mode-self'), function (el) { el.hidden = m !== 'self'; });
+    }
+    form.addEventListener('change', function (e) {
+      if (e.target.type === 'radio') { showMode(); clearErrors(form); }
+    });
+    wireField(form, function (e) {
+      if (e.target === f.profile) updateCounter(f.profile, counter, 500);
+      if (e.target === f.householdPhoneLast4) f.householdPhoneLast4.value = f.householdPhoneLast4.value.replace(/[^0-9]/g, '');
+    });
+    showMode();
+
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (submit.disabled) return;
+      clearErrors(form);
+      var m = mode();
+      var body = {
+        nomination: m,
+        name: f.name.value.trim(),
+        phone: f.phone.value.replace(/\s+/g, ''),
+        address: f.address.value.trim() || undefined,
+        profile: f.profile.value.trim() || undefined
+      };
+      if (m === 'households') {
+        body.householdCode = f.householdCode.value.trim();
+        body.householdPhoneLast4 = f.householdPhoneLast4.value.trim();
+      }
+      var errors = {};
+      if (m === 'households') {
+        if (!body.householdCode) errors.householdCode = '请填写住户编号（见联户卡）';
+        if (!/^[0-9]{4}$/.test(body.householdPhoneLast4)) errors.householdPhoneLast4 = '请填写户主电话的后四位数字';
+      }
+      if (!body.name) errors.name = m === 'self' ? '请填写您的姓名' : '请填写被推荐人的姓名';
+      if (!body.phone) errors.phone = '请填写联系电话，方便社区考察时联系';
+      else if (!HEAD_PHONE.test(body.phone)) errors.phone = '请填写11位手机号或带区号的固定电话';
+      if (body.profile && body.profile.length > 500) errors.profile = '不能超过 500 字';
+      var names = Object.keys(errors);
+      if (names.length) {
+        names.forEach(function (n) { fieldError(prefix + '-' + n, errors[n]); });
+        showFormError(f.error, '请修改上面标红的 ' + names.length + ' 处内容后再提交。');
+        focusFirstInvalid(form);
+        return;
+      }
+      setBusy(submit, true, '正在提交…');
+      request('POST', 'head-posts/' + encodeURIComponent(p.id) + '/nominations', { body: JSON.stringify(body) })
+        .then(function (res) {
+          var type = problemType(res.problem);
+          if (res.status === 201 || res.status === 200) {
+            showNominated(res.json || {});
+          } else if (res.status === 422 && type === 'household-not-verified') {
+            fieldError(prefix + '-householdCode', '请核对住户编号');
+            fieldError(prefix + '-householdPhoneLast4', '请核对户主电话后四位');
+            showFormError(f.error, problemMessage(res.problem) + '。住户编号见联户卡，如有疑问请咨询联户长或社区。');
+            focusFirstInvalid(form);
+          } else if (res.status === 409 && type === 'post-not-open') {
+            return postMoved(p, problemMessage(res.problem) + '。');
+          } else if (res.status === 404) {
+            return postMoved(p, '该岗位已不在推选中。');
+          } else if (res.status === 400) {
+            showProblem(withFieldErrors(res.problem), prefixed(prefix, NOMINATION_FIELDS), f.error, form);
+          } else if (res.status >= 500) {
+            showFormError(f.error, '服务器暂时出错（' + res.status + '），请稍后再试。');
+          } else {
+            showFormError(f.error, problemMessage(res.problem));
+          }
+        }, function (err) {
+          if (!err.network) throw err;
+          showFormError(f.error, failureText(err));
+        })
+        .then(function () { setBusy(submit, false); });
+    });
+
+    function showNominated(answer) {
+      done.textContent = '';
+      done.className = 'done';
+      done.setAttribute('tabindex', '-1');
+      done.appendChild(make('p', 'done-title', answer.message || '推荐已收到'));
+      if (answer.candidateName) {
+        var who = make('p');
+        who.appendChild(document.createTextNode('候选人：'));
+        who.appendChild(make('b', null, answer.candidateName));
+        done.appendChild(who);
+      }
+      done.appendChild(make('p', 'hint', '社区将组织考察；确定拟任人选后会在本页公示。'));
+      var again = make('button', 'btn btn-link', '再推荐一位');
+      again.type = 'button';
+      again.addEventListener('click', function () {
+        form.reset();
+        clearErrors(form);
+        showMode();
+        updateCounter(f.profile, counter, 500);
+        done.hidden = true;
+        form.hidden = false;
+        opener.hidden = false;
+        f.name.focus();
+      });
+      done.appendChild(again);
+      form.hidden = true;
+      opener.hidden = true;
+      done.hidden = false;
+      done.focus();
+    }
+  }
+
+  // ---------- objection ----------
+  function addObjection(card, p) {
+    var prefix = 'o' + p.id;
+    var box = make('div', 'post-panel');
+    var form = fromTemplate('tpl-object', prefix);
+    var done = make('div', 'done receipt-mini');
+    done.hidden = true;
+    box.appendChild(form);
+    box.appendChild(done);
+    var opener = toggler('提出异议', box);
+    opener.className = 'btn btn-secondary btn-block post-action';
+    card.appendChild(opener);
+    card.appendChild(box);
+
+    var f = {};
+    ['text', 'contactName', 'contactPhone', 'error'].forEach(function (n) { f[n] = fieldOf(form, prefix, n); });
+    var counter = form.querySelector('#n-' + prefix + '-text');
+    var submit = form.querySelector('button[type=submit]');
+    wireField(form, function (e) {
+      if (e.target === f.text) updateCounter(f.text, counter, 2000);
+    });
+
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (submit.disabled) return;
+      clearErrors(form);
+      var body = {
+        text: f.text.value.trim(),
+        contactName: f.contactName.value.trim() || undefined,
+        contactPhone: f.contactPhone.value.replace(/\s+/g, '') || undefined
+      };
+      var errors = {};
+      if (!body.text) errors.text = '请写明异议的内容';
+      else if (body.text.length < 5) errors.text = '请写明具体事实，至少 5 个字';
+      else if (body.text.length > 2000) errors.text = '不能超过 2000 字';
+      if (body.contactPhone && !HEAD_PHONE.test(body.contactPhone)) errors.contactPhone = '请填写11位手机号或带区号的固定电话，或者不填';
+      var names = Object.keys(errors);
+      if (names.length) {
+        names.forEach(function (n) { fieldError(prefix + '-' + n, errors[n]); });
+        showFormError(f.error, '请修改上面标红的 ' + names.length + ' 处内容后再提交。');
+        focusFirstInvalid(form);
+        return;
+      }
+      setBusy(submit, true, '正在提交…');
+      request('POST', 'head-posts/' + encodeURIComponent(p.id) + '/objections', { body: JSON.stringify(body) })
+        .then(function (res) {
+          if ((res.status === 201 || res.status === 200) && res.json && res.json.code) {
+            rememberObjection(res.json.code, p.unitName);
+            showFiled(res.json);
+          } else if (res.status === 409 && problemType(res.problem) === 'notice-closed') {
+            return postMoved(p, problemMessage(res.problem) + '。');
+          } else if (res.status === 404) {
+            return postMoved(p, '该岗位已不在公示中。');
+          } else if (res.status === 400) {
+            showProblem(withFieldErrors(res.problem), prefixed(prefix, ['text', 'contactName', 'contactPhone']), f.error, form);
+          } else if (res.status >= 500) {
+            showFormError(f.error, '服务器暂时出错（' + res.status + '），请稍后再试。');
+          } else {
+            showFormError(f.error, problemMessage(res.problem));
+          }
+        }, function (err) {
+          if (!err.network) throw err;
+          showFormError(f.error, failureText(err) + '如不确定是否已提交，可稍后再提一次。');
+        })
+        .then(function () { setBusy(submit, false); });
+    });
+
+    function showFiled(answer) {
+      done.textContent = '';
+      done.setAttribute('tabindex', '-1');
+      done.appendChild(make('p', 'done-title', answer.message || '异议已收到'));
+      var boxed = make('div', 'code-box');
+      boxed.appendChild(make('p', 'code-label', '查询码'));
+      var code = make('p', 'code obj-code', answer.code);
+      boxed.appendChild(code);
+      done.appendChild(boxed);
+      done.appendChild(make('p', 'writedown', '请抄写或截图保存查询码。凭查询码可在本页下方“查询异议答复”查看社区的答复。'));
+      var look = make('button', 'btn btn-primary', '查看答复');
+      look.type = 'button';
+      look.addEventListener('click', function () {
+        $('olook-code').value = answer.code;
+        lookUpObjection(answer.code, { scroll: true });
+      });
+      var another = make('button', 'btn btn-link', '再提出一条异议');
+      another.type = 'button';
+      another.addEventListener('click', function () {
+        form.reset();
+        clearErrors(form);
+        updateCounter(f.text, counter, 2000);
+        done.hidden = true;
+        form.hidden = false;
+        opener.hidden = false;
+        f.text.focus();
+      });
+      var actions = make('div', 'actions');
+      actions.appendChild(look);
+      actions.appendChild(another);
+      done.appendChild(actions);
+      form.hidden = true;
+      opener.hidden = true;
+      done.hidden = false;
+      done.focus();
+    }
+  }
+
+  // ---------- 查询异议答复 ----------
+  var olookForm = $('olook-form');
+  var olookBtn = $('olook-btn');
+  var olookSeq = 0;
+
+  function recentObjections() {
+    var list = storageGet(localStorage, OBJECTIONS_KEY);
+    return Array.isArray(list) ? list : [];
+  }
+
+  function rememberObjection(code, unitName) {
+    var list = recentObjections().filter(function (o) { return o.code !== code; });
+    list.unshift({ code: code, unit: unitName || '', at: new Date().toISOString() });
+    storageSet(localStorage, OBJECTIONS_KEY, list.slice(0, 10));
+    renderRecentObjections();
+  }
+
+  function renderRecentObjections() {
+    var list = recentObjections();
+    var ul = $('orecent-list');
+    ul.textContent = '';
+    $('orecent').hidden = list.length === 0;
+    list.forEach(function (o) {
+      var li = document.createElement('li');
+      var b = make('button', 'btn btn-secondary');
+      b.type = 'button';
+      b.appendChild(make('span', 'mono', o.code));
+      b.appendChild(make('span', null, (o.unit ? o.unit + ' · ' : '') + formatTime(o.at).slice(0, 10)));
+      b.addEventListener('click', function () {
+        $('olook-code').value = o.code;
+        lookUpObjection(o.code, { scroll: true });
+      });
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+  }
+
+  olookForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var code = normaliseCode($('olook-code').value);
+    clearErrors(olookForm);
+    if (!code) {
+      fieldError('olook-code', '请输入提出异议时得到的查询码');
+      focusFirstInvalid(olookForm);
+      return;
+    }
+    lookUpObjection(code);
+  });
+  wireField(olookForm);
+
+  function lookUpObjection(code, opts) {
+    opts = opts || {};
+    var seq = ++olookSeq;
+    var result = $('olook-result');
+    clearErrors(olookForm);
+    setBusy(olookBtn, true, '正在查询…');
+    return request('GET', 'head-objections/' + encodeURIComponent(code)).then(function (res) {
+      if (seq !== olookSeq) return;
+      if (res.status === 200 && res.json) {
+        renderObjectionAnswer(code, res.json);
+        if (opts.scroll) result.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        return;
+      }
+      result.hidden = true;
+      if (res.status === 404) showFormError($('olook-error'), '查询码不正确，请核对后重试。');
+      else showFormError($('olook-error'), '查询失败：' + problemMessage(res.problem));
+      if (opts.scroll) olookForm.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    }, function (err) {
+      if (seq !== olookSeq) return;
+      if (!err.network) throw err;
+      result.hidden = true;
+      showFormError($('olook-error'), failureText(err));
+    }).then(function () {
+      if (seq === olookSeq) setBusy(olookBtn, false);
+    });
+  }
+
+  function renderObjectionAnswer(code, a) {
+    text($('olook-shown'), code);
+    var state = $('olook-state');
+    text(state, a.answered ? '已答复' : '待答复');
+    state.className = 'status ' + (a.answered ? 'o-answered' : 'o-waiting');
+    text($('olook-filed'), a.filedAt);
+    var verdict = a.upheld === true ? '异议成立：拟任人选不予聘任，岗位重新推选'
+      : a.upheld === false ? '异议不成立' : '';
+    text($('olook-verdict'), verdict);
+    $('olook-verdict').className = a.upheld === true ? 'upheld' : a.upheld === false ? 'dismissed' : '';
+    $('olook-verdict-row').hidden = !a.answered || !verdict;
+    text($('olook-answer'), a.answer);
+    $('olook-answer-row').hidden = !a.answered || !a.answer;
+    $('olook-wait').hidden = !!a.answered;
+    $('olook-result').hidden = false;
+  }
+
+  // ================================================================================================
+  // routing: #/report (default), #/track?no=…&code=… and #/heads?community=…
 
   function route() {
     var hash = location.hash.replace(/^#/, '');
     var q = hash.indexOf('?');
     var path = q >= 0 ? hash.slice(0, q) : hash;
     var params = new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '');
-    var tracking = path === '/track';
-    $('view-report').hidden = tracking;
-    $('view-track').hidden = !tracking;
-    $(tracking ? 'tab-track' : 'tab-report').setAttribute('aria-current', 'page');
-    $(tracking ? 'tab-report' : 'tab-track').removeAttribute('aria-current');
-    document.title = (tracking ? '进度查询' : '我要上报') + ' · 联户';
+    var view = path === '/track' ? 'track' : path === '/heads' ? 'heads' : 'report';
+    var tracking = view === 'track';
+    ['report', 'track', 'heads'].forEach(function (v) {
+      $('view-' + v).hidden = v !== view;
+      if (v === view) $('tab-' + v).setAttribute('aria-current', 'page');
+      else $('tab-' + v).removeAttribute('aria-current');
+    });
+    document.title = { report: '我要上报', track: '进度查询', heads: '联户长推选' }[view] + ' · 联户';
     if (!(banner.dataset.source === 'categories')) showBanner('');
     if (tracking) {
       renderRecent();
@@ -895,6 +1466,10 @@
         tNo.value = normaliseNo(no);
         tCode.focus();
       }
+    }
+    if (view === 'heads') {
+      renderRecentObjections();
+      showHeads();
     }
     window.scrollTo(0, 0);
   }
