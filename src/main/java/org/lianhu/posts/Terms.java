@@ -59,7 +59,11 @@ public class Terms {
       HeadTerm started = terms.term(((Number) row.get("id")).longValue());
       events.publishEvent(
           new TermStarted(
-              started.id(), started.unitCode(), started.communityCode(), started.headUserId()));
+              started.id(),
+              started.unitCode(),
+              started.communityCode(),
+              started.headUserId(),
+              started.postId()));
     }
   }
 

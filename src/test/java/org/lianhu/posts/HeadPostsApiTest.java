@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lianhu.support.DemoCalls;
+import org.lianhu.support.PostsTest;
+import org.lianhu.support.TestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;

@@ -28,6 +28,8 @@ import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.org.Location;
 import org.lianhu.refusal.Refusal;
+import org.lianhu.support.PostsTest;
+import org.lianhu.support.TestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,4 +1,4 @@
-package org.lianhu.posts;
+package org.lianhu.support;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -12,7 +12,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The posts' tests open, fill and vacate units, which would change other classes' counts, so they
  * share a server of their own on a database no other test class sees; each test makes units of its
- * own ({@link TestUnits}). The tests run the timers themselves, with the clock moved.
+ * own ({@link TestUnits}). The heads' training, evaluation and pay tests share it too. The tests
+ * run the timers themselves, with the clock moved.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +25,4 @@ import org.springframework.test.context.TestPropertySource;
       "spring.datasource.url=jdbc:h2:mem:posts-test;DB_CLOSE_DELAY=-1",
       "camunda.bpm.job-execution.enabled=false"
     })
-@interface PostsTest {}
+public @interface PostsTest {}

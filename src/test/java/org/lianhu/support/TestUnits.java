@@ -1,4 +1,4 @@
-package org.lianhu.posts;
+package org.lianhu.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,13 +7,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A liaison unit without a head in the demo's 桃园村 (grid 桃园村第二网格, worker wuhua; community office
  * hejun; street 西城街道, linlin), with two households whose phones end in 0001 and 0002.
  */
-final class TestUnits {
+public final class TestUnits {
 
   private static final AtomicInteger NEXT = new AtomicInteger();
 
   private TestUnits() {}
 
-  static String create(JdbcTemplate jdbc) {
+  public static String create(JdbcTemplate jdbc) {
     String unit = "selunit" + NEXT.incrementAndGet() + "t" + System.nanoTime() % 100000;
     jdbc.update(
         "insert into liaison_unit (code, grid_code, name, households, group_id)"
