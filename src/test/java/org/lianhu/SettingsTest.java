@@ -8,8 +8,10 @@ import org.lianhu.calendar.CalendarSettings;
 import org.lianhu.calendar.DeadlineSettings;
 import org.lianhu.cases.CaseSettings;
 import org.lianhu.org.DemoSettings;
+import org.lianhu.posts.PostSettings;
 import org.lianhu.startup.StartupSettings;
 import org.lianhu.stats.StatsSettings;
+import org.lianhu.training.TrainingSettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -27,7 +29,9 @@ class SettingsTest {
     CalendarSettings.class,
     StatsSettings.class,
     StartupSettings.class,
-    DemoSettings.class
+    DemoSettings.class,
+    PostSettings.class,
+    TrainingSettings.class
   })
   static class Settings {}
 
@@ -54,6 +58,9 @@ class SettingsTest {
           assertThat(context.getBean(StartupSettings.class).timeout())
               .isEqualTo(Duration.ofSeconds(300));
           assertThat(context.getBean(DemoSettings.class).demoData()).isFalse();
+          assertThat(context.getBean(PostSettings.class)).isEqualTo(new PostSettings(5, 7, 5, 0.1));
+          assertThat(context.getBean(TrainingSettings.class))
+              .isEqualTo(new TrainingSettings(30, 7, 0.85));
         });
   }
 
@@ -85,5 +92,21 @@ class SettingsTest {
         .run(
             context ->
                 assertThat(context).getFailure().rootCause().hasMessageContaining("maxReopens"));
+    runner
+        .withPropertyValues("lianhu.posts.backfill-reminder-days=7")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("lianhu.posts.backfill-reminder-days"));
+    runner
+        .withPropertyValues("lianhu.training.coverage-target=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("lianhu.training.coverage-target"));
   }
 }
