@@ -41,15 +41,19 @@ class AggregateOwnersTest {
           Pattern.CASE_INSENSITIVE);
 
   private static final Map<String, String> OWNER_OF_MAPPER =
-      Map.of(
-          "org.lianhu.cases.CaseMapper",
-          CaseLifecycle.class.getName(),
-          "org.lianhu.mediation.DisputeMapper",
-          DisputeLifecycle.class.getName(),
-          "org.lianhu.orgadmin.OrganisationStore",
-          "org.lianhu.orgadmin.OrganisationChanges",
-          "org.lianhu.liaison.VisitMapper",
-          "org.lianhu.liaison.Visits");
+      Map.ofEntries(
+          Map.entry("org.lianhu.cases.CaseMapper", CaseLifecycle.class.getName()),
+          Map.entry("org.lianhu.mediation.DisputeMapper", DisputeLifecycle.class.getName()),
+          Map.entry(
+              "org.lianhu.orgadmin.OrganisationStore", "org.lianhu.orgadmin.OrganisationChanges"),
+          Map.entry("org.lianhu.liaison.VisitMapper", "org.lianhu.liaison.Visits"),
+          Map.entry("org.lianhu.liaison.ActivityMapper", "org.lianhu.liaison.Activities"),
+          Map.entry("org.lianhu.posts.PostMapper", "org.lianhu.posts.PostLifecycle"),
+          Map.entry("org.lianhu.posts.TermMapper", "org.lianhu.posts.Terms"),
+          Map.entry("org.lianhu.training.TrainingMapper", "org.lianhu.training.Training"),
+          Map.entry(
+              "org.lianhu.evaluation.EvaluationMapper",
+              "org.lianhu.evaluation.EvaluationLifecycle"));
 
   /** Written only through OrganisationStore, whose statements name the table as ${table}. */
   private static final List<String> ORGANISATION_TABLES =

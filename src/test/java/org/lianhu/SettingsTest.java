@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.lianhu.calendar.CalendarSettings;
 import org.lianhu.calendar.DeadlineSettings;
 import org.lianhu.cases.CaseSettings;
+import org.lianhu.evaluation.EvaluationSettings;
 import org.lianhu.org.DemoSettings;
 import org.lianhu.posts.PostSettings;
 import org.lianhu.startup.StartupSettings;
@@ -31,7 +32,8 @@ class SettingsTest {
     StartupSettings.class,
     DemoSettings.class,
     PostSettings.class,
-    TrainingSettings.class
+    TrainingSettings.class,
+    EvaluationSettings.class
   })
   static class Settings {}
 
@@ -61,6 +63,8 @@ class SettingsTest {
           assertThat(context.getBean(PostSettings.class)).isEqualTo(new PostSettings(5, 7, 5, 0.1));
           assertThat(context.getBean(TrainingSettings.class))
               .isEqualTo(new TrainingSettings(30, 7, 0.85));
+          assertThat(context.getBean(EvaluationSettings.class))
+              .isEqualTo(new EvaluationSettings(10, 7, 2));
         });
   }
 

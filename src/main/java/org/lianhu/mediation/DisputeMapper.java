@@ -59,4 +59,7 @@ interface DisputeMapper {
       @Param("at") Instant at);
 
   List<HeadMediation.Joined> headMediations(@Param("disputeId") long disputeId);
+
+  int headMediationsBetween(
+      @Param("headUserId") String headUserId, @Param("from") Instant from, @Param("to") Instant to);
 }

@@ -67,6 +67,12 @@ public class HeadMediation {
         .toList();
   }
 
+  /** The disputes a head joined as 联户长调解 in [from, to), as their evaluation counts them. */
+  @Transactional(readOnly = true)
+  public int joinedBetween(String headUserId, Instant from, Instant to) {
+    return disputes.headMediationsBetween(headUserId, from, to);
+  }
+
   /** The head joins the dispute's tier-1 mediation, with a note of what they did. */
   @Transactional
   public void join(LiaisonHead head, String disputeNo, String note) {

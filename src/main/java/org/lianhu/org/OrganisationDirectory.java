@@ -264,6 +264,11 @@ public class OrganisationDirectory {
     return mapper.householdsOf(unitCode);
   }
 
+  /** The active household of that code. */
+  public Optional<Household> household(String code) {
+    return Optional.ofNullable(code).map(mapper::household);
+  }
+
   /** The active streets, by code. */
   public List<Street> streets() {
     return mapper.streets();

@@ -45,6 +45,8 @@ public interface OrganisationMapper {
 
   List<Household> householdsOf(@Param("unitCode") String unitCode);
 
+  Household household(@Param("code") String code);
+
   List<LiaisonHead> headsOfUnits(@Param("codes") List<String> codes);
 
   List<Option> unitGroupsOf(@Param("codes") List<String> codes);

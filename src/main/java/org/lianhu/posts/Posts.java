@@ -116,6 +116,20 @@ public class Posts {
     Place place = place(unitCode);
     PostAccess.Caller caller =
         access.requireCommunityOrStreet(place.community().code(), place.street().code());
+    return open(place, reasonCode, note, caller.userId());
+  }
+
+  /**
+   * 免职: the street confirmed a removal proposal of the head's evaluation (the process's task was
+   * the street's, so no caller is checked here); the post is vacant from now on.
+   */
+  @Transactional
+  public HeadPost removeHead(String unitCode, String note, String actor) {
+    return open(place(unitCode), VacancyReason.REMOVED.code(), note, actor);
+  }
+
+  private HeadPost open(Place place, String reasonCode, String note, String actor) {
+    String unitCode = place.unit().code();
     VacancyReason reason =
         VacancyReason.of(reasonCode)
             .orElseThrow(
@@ -145,12 +159,12 @@ public class Posts {
               now,
               due,
               text,
-              caller.userId());
+              actor);
     } catch (DuplicateKeyException e) {
       throw Refusal.conflict("post-open", "岗位已在推选中", "联户单元 " + unitCode + " 的联户长岗位已在推选中");
     }
     if (reason.headLeaves() && place.unit().headUserId() != null) {
-      appointments.vacate(unitCode, caller.userId());
+      appointments.vacate(unitCode, actor);
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(POST_ID, post.id());

@@ -1,5 +1,6 @@
 package org.lianhu.startup;
 
+import org.lianhu.evaluation.EvaluationRound;
 import org.lianhu.liaison.DemoVisits;
 import org.lianhu.liaison.VisitDuties;
 import org.lianhu.org.IdentitySync;
@@ -12,9 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Lianhu's start-up writers, in their order, once the application is ready: the organisation into
  * Camunda's groups, logins and memberships; the shared Tasklist filters; then the authorizations,
- * which refer to both; then the liaison heads' monthly visit duties, started once, and with the
- * demo organisation the demo's visits. Each checks, then writes, so the node runs them while it
- * holds the {@link StartupLock}, and gives the lock back when they are done or one of them failed.
+ * which refer to both; then the liaison heads' monthly visit duties and the quarterly evaluation
+ * round, started once, and with the demo organisation the demo's visits. Each checks, then writes,
+ * so the node runs them while it holds the {@link StartupLock}, and gives the lock back when they
+ * are done or one of them failed.
  */
 @Component
 public class StartupSync {
@@ -25,6 +27,7 @@ public class StartupSync {
   private final AccessGrants accessGrants;
   private final VisitDuties visitDuties;
   private final DemoVisits demoVisits;
+  private final EvaluationRound evaluationRound;
 
   public StartupSync(
       StartupLock lock,
@@ -32,8 +35,10 @@ public class StartupSync {
       TasklistFilters tasklistFilters,
       AccessGrants accessGrants,
       VisitDuties visitDuties,
-      DemoVisits demoVisits) {
+      DemoVisits demoVisits,
+      EvaluationRound evaluationRound) {
     this.visitDuties = visitDuties;
+    this.evaluationRound = evaluationRound;
     this.demoVisits = demoVisits;
     this.lock = lock;
     this.identitySync = identitySync;
@@ -48,6 +53,7 @@ public class StartupSync {
       tasklistFilters.ensureFilters();
       accessGrants.grant();
       visitDuties.ensureRunning();
+      evaluationRound.ensureRunning();
       demoVisits.recordOnce();
     } finally {
       lock.release();

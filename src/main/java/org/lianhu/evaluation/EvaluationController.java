@@ -1,0 +1,226 @@
+package org.lianhu.evaluation;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lianhu.org.Community;
+import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.org.Street;
+import org.lianhu.refusal.Refusal;
+import org.lianhu.throttle.GuessThrottle;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The evaluation's API: the head reads their results and appeals; households rate their head on the
+ * resident page (household code and the last four digits of its phone, wrong tries throttled);
+ * staff read a community's or street's evaluations and the grade distribution.
+ */
+@RestController
+class EvaluationController {
+
+  record AppealBody(String text) {}
+
+  /** What a head, or staff, see of an evaluation: the figures and, once graded, the result. */
+  record EvaluationView(
+      long id,
+      String headUserId,
+      String headName,
+      String unitCode,
+      String communityCode,
+      String quarter,
+      String quarterLabel,
+      String status,
+      String figures,
+      Double suggestedScore,
+      Double organisationScore,
+      Double residentScore,
+      Integer residentRatings,
+      Double totalScore,
+      String grade,
+      String gradeLabel,
+      String finalGrade,
+      String finalGradeLabel,
+      boolean appealed,
+      String appealNote) {}
+
+  private final Evaluations evaluations;
+  private final IdentityService identity;
+  private final OrganisationDirectory directory;
+  private final GuessThrottle guesses;
+
+  EvaluationController(
+      Evaluations evaluations,
+      IdentityService identity,
+      OrganisationDirectory directory,
+      GuessThrottle guesses) {
+    this.evaluations = evaluations;
+    this.identity = identity;
+    this.directory = directory;
+    this.guesses = guesses;
+  }
+
+  static EvaluationView view(Evaluation e) {
+    boolean graded = e.grade() != null;
+    return new EvaluationView(
+        e.id(),
+        e.headUserId(),
+        e.headName(),
+        e.unitCode(),
+        e.communityCode(),
+        e.quarter(),
+        Quarters.label(e.quarter()),
+        e.status(),
+        Evaluations.figuresText(e),
+        e.suggestedScore(),
+        graded ? e.organisationScore() : null,
+        graded ? e.residentScore() : null,
+        graded ? e.residentRatings() : null,
+        e.totalScore(),
+        e.grade(),
+        Grade.of(e.grade()).map(Grade::label).orElse(null),
+        e.finalGrade(),
+        Grade.of(e.finalGrade()).map(Grade::label).orElse(null),
+        e.appealedAt() != null,
+        e.appealNote());
+  }
+
+  private Authentication caller() {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null || current.getUserId() == null) {
+      throw Refusal.unauthenticated("请先登录");
+    }
+    return current;
+  }
+
+  @GetMapping("/api/unit/evaluations")
+  List<EvaluationView> mine() {
+    return evaluations.ofHead(caller().getUserId()).stream()
+        .map(EvaluationController::view)
+        .toList();
+  }
+
+  @PostMapping("/api/unit/evaluations/{id}/appeal")
+  EvaluationView appeal(@PathVariable long id, @RequestBody AppealBody body) {
+    return view(evaluations.appeal(caller().getUserId(), id, body == null ? null : body.text()));
+  }
+
+  @GetMapping("/api/head-ratings/open")
+  Evaluations.OpenRating openRating(
+      @RequestParam String household, @RequestParam String last4, HttpServletRequest http) {
+    return guesses.guarded(
+        "household:" + household,
+        http.getRemoteAddr(),
+        () -> evaluations.openRating(household, last4),
+        EvaluationController::householdRefused);
+  }
+
+  @PostMapping("/api/head-ratings")
+  @ResponseStatus(HttpStatus.CREATED)
+  Evaluations.OpenRating rate(@RequestBody Evaluations.RatingBody body, HttpServletRequest http) {
+    return guesses.guarded(
+        "household:" + (body == null ? "" : body.householdCode()),
+        http.getRemoteAddr(),
+        () -> evaluations.rate(body),
+        EvaluationController::householdRefused);
+  }
+
+  private static boolean householdRefused(RuntimeException e) {
+    return e instanceof Refusal refusal && "household-not-verified".equals(refusal.type());
+  }
+
+  /** A community's (its office, its street, the county) or a street's evaluations of a quarter. */
+  @GetMapping("/api/staff/head-evaluations")
+  List<EvaluationView> list(
+      @RequestParam(required = false) String community,
+      @RequestParam(required = false) String street,
+      @RequestParam(required = false) String quarter) {
+    Authentication caller = caller();
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (community != null) {
+      Community c =
+          directory
+              .community(community)
+              .orElseThrow(() -> Refusal.notFound("社区 " + community + " 不存在"));
+      if (!groups.contains(c.groupId()) && !inStreet(groups, c.streetCode()) && !county(groups)) {
+        throw Refusal.forbidden("仅本社区、所属街道和县级工作人员可查看");
+      }
+    } else if (street != null) {
+      if (!inStreet(groups, street) && !county(groups)) {
+        throw Refusal.forbidden("仅所属街道和县级工作人员可查看");
+      }
+    } else {
+      throw Refusal.invalid("community", "请指定社区（community）或街道（street）");
+    }
+    return evaluations.ofPlace(community, community == null ? street : null, quarter).stream()
+        .map(EvaluationController::view)
+        .toList();
+  }
+
+  /** The grade distribution of a quarter by community (final grades). */
+  @GetMapping("/api/stats/head-grades")
+  List<Map<String, Object>> grades(
+      @RequestParam String quarter, @RequestParam(required = false) String street) {
+    Authentication caller = caller();
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    boolean county = county(groups);
+    Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+    for (EvaluationMapper.GradeCount count : evaluations.gradeCounts(street, quarter)) {
+      boolean mine =
+          county
+              || inStreet(groups, count.streetCode())
+              || directory
+                  .community(count.communityCode())
+                  .map(Community::groupId)
+                  .filter(groups::contains)
+                  .isPresent();
+      if (!mine) {
+        continue;
+      }
+      Map<String, Object> row =
+          rows.computeIfAbsent(
+              count.communityCode(),
+              code -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("communityCode", code);
+                r.put("communityName", directory.community(code).map(Community::name).orElse(code));
+                r.put("streetCode", count.streetCode());
+                for (Grade g : Grade.values()) {
+                  r.put(g.code(), 0);
+                }
+                return r;
+              });
+      row.put(count.grade(), count.heads());
+    }
+    if (rows.isEmpty() && !county && !groups.stream().anyMatch(this::supervises)) {
+      throw Refusal.forbidden("仅社区、街道和县级工作人员可查看");
+    }
+    return new ArrayList<>(rows.values());
+  }
+
+  private boolean supervises(String group) {
+    return directory.supervisorGroups().contains(group);
+  }
+
+  private boolean inStreet(List<String> groups, String streetCode) {
+    return streetCode != null
+        && directory.street(streetCode).map(Street::groupId).filter(groups::contains).isPresent();
+  }
+
+  private boolean county(List<String> groups) {
+    Set<String> county = directory.countyWideGroups();
+    county.addAll(directory.administratorGroups());
+    return groups.stream().anyMatch(county::contains);
+  }
+}
