@@ -53,7 +53,9 @@ class AggregateOwnersTest {
           Map.entry("org.lianhu.training.TrainingMapper", "org.lianhu.training.Training"),
           Map.entry(
               "org.lianhu.evaluation.EvaluationMapper",
-              "org.lianhu.evaluation.EvaluationLifecycle"));
+              "org.lianhu.evaluation.EvaluationLifecycle"),
+          Map.entry("org.lianhu.allowance.PayMapper", "org.lianhu.allowance.PaySheets"),
+          Map.entry("org.lianhu.allowance.AwardMapper", "org.lianhu.allowance.Awards"));
 
   /** Written only through OrganisationStore, whose statements name the table as ${table}. */
   private static final List<String> ORGANISATION_TABLES =

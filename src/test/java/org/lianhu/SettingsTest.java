@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.lianhu.allowance.AllowanceSettings;
 import org.lianhu.calendar.CalendarSettings;
 import org.lianhu.calendar.DeadlineSettings;
 import org.lianhu.cases.CaseSettings;
@@ -33,7 +34,8 @@ class SettingsTest {
     DemoSettings.class,
     PostSettings.class,
     TrainingSettings.class,
-    EvaluationSettings.class
+    EvaluationSettings.class,
+    AllowanceSettings.class
   })
   static class Settings {}
 
@@ -65,6 +67,8 @@ class SettingsTest {
               .isEqualTo(new TrainingSettings(30, 7, 0.85));
           assertThat(context.getBean(EvaluationSettings.class))
               .isEqualTo(new EvaluationSettings(10, 7, 2));
+          assertThat(context.getBean(AllowanceSettings.class))
+              .isEqualTo(new AllowanceSettings(200, 100, 60, 30, 0, 20, 40, 100));
         });
   }
 

@@ -71,6 +71,17 @@ interface EvaluationMapper {
       @Param("status") String status,
       @Param("grade") String grade);
 
+  Evaluation latestFinal(
+      @Param("headUserId") String headUserId,
+      @Param("before") Instant before,
+      @Param("status") String status);
+
+  List<Evaluation> finalsInYear(
+      @Param("headUserId") String headUserId,
+      @Param("from") LocalDate from,
+      @Param("to") LocalDate to,
+      @Param("status") String status);
+
   int rated(@Param("evaluationId") long evaluationId, @Param("householdCode") String householdCode);
 
   void insertRating(

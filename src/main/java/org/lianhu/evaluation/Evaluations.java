@@ -438,6 +438,22 @@ public class Evaluations {
     return found;
   }
 
+  /** The grade of the head's latest evaluation finalised before {@code before}, if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Grade> latestFinalGrade(String headUserId, Instant before) {
+    return java.util.Optional.ofNullable(
+            evaluations.latestFinal(headUserId, before, EvaluationStatus.FINAL.code()))
+        .flatMap(e -> Grade.of(e.finalGrade()));
+  }
+
+  /** The head's final grades of a calendar year, by quarter. */
+  @Transactional(readOnly = true)
+  public List<Evaluation> finalsInYear(String headUserId, int year) {
+    LocalDate from = LocalDate.of(year, 1, 1);
+    return evaluations.finalsInYear(
+        headUserId, from, from.plusYears(1), EvaluationStatus.FINAL.code());
+  }
+
   /** The head's own evaluations, newest first. */
   @Transactional(readOnly = true)
   public List<Evaluation> ofHead(String headUserId) {

@@ -16,20 +16,20 @@ import org.springframework.stereotype.Component;
  * groups read it. Everyone else is refused (403).
  */
 @Component
-class PostAccess {
+public class PostAccess {
 
   /** The signed-in caller. */
-  record Caller(String userId, List<String> groups) {}
+  public record Caller(String userId, List<String> groups) {}
 
   private final IdentityService identity;
   private final OrganisationDirectory directory;
 
-  PostAccess(IdentityService identity, OrganisationDirectory directory) {
+  public PostAccess(IdentityService identity, OrganisationDirectory directory) {
     this.identity = identity;
     this.directory = directory;
   }
 
-  Caller caller() {
+  public Caller caller() {
     Authentication current = identity.getCurrentAuthentication();
     if (current == null || current.getUserId() == null) {
       throw Refusal.unauthenticated("请先登录");
@@ -38,7 +38,7 @@ class PostAccess {
         current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds());
   }
 
-  boolean inCommunity(Caller caller, String communityCode) {
+  public boolean inCommunity(Caller caller, String communityCode) {
     return directory
         .community(communityCode)
         .map(Community::groupId)
@@ -46,7 +46,7 @@ class PostAccess {
         .isPresent();
   }
 
-  boolean inStreet(Caller caller, String streetCode) {
+  public boolean inStreet(Caller caller, String streetCode) {
     return directory
         .street(streetCode)
         .map(Street::groupId)
@@ -54,13 +54,13 @@ class PostAccess {
         .isPresent();
   }
 
-  boolean countyWide(Caller caller) {
+  public boolean countyWide(Caller caller) {
     Set<String> county = directory.countyWideGroups();
     county.addAll(directory.administratorGroups());
     return caller.groups().stream().anyMatch(county::contains);
   }
 
-  Caller requireCommunity(String communityCode) {
+  public Caller requireCommunity(String communityCode) {
     Caller caller = caller();
     if (!inCommunity(caller, communityCode)) {
       throw Refusal.forbidden("仅本社区工作人员可办理");
@@ -68,7 +68,7 @@ class PostAccess {
     return caller;
   }
 
-  Caller requireCommunityOrStreet(String communityCode, String streetCode) {
+  public Caller requireCommunityOrStreet(String communityCode, String streetCode) {
     Caller caller = caller();
     if (!inCommunity(caller, communityCode) && !inStreet(caller, streetCode)) {
       throw Refusal.forbidden("仅本社区和所属街道工作人员可办理");
@@ -76,7 +76,7 @@ class PostAccess {
     return caller;
   }
 
-  Caller requireReader(String communityCode, String streetCode) {
+  public Caller requireReader(String communityCode, String streetCode) {
     Caller caller = caller();
     if (!inCommunity(caller, communityCode)
         && !inStreet(caller, streetCode)

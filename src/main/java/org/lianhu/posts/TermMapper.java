@@ -18,6 +18,8 @@ interface TermMapper {
       @Param("endedAt") Instant endedAt,
       @Param("reason") String reason);
 
+  void setBankAccount(@Param("id") long id, @Param("account") String account);
+
   HeadTerm term(@Param("id") long id);
 
   HeadTerm openTermOf(@Param("headUserId") String headUserId);

@@ -11,6 +11,7 @@ import org.lianhu.org.HeadChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The heads' terms, kept in step with the organisation: a term ends when its head leaves the unit
@@ -65,6 +66,12 @@ public class Terms {
               started.headUserId(),
               started.postId()));
     }
+  }
+
+  /** The account the head's allowance is paid to (checked by the caller). */
+  @Transactional
+  public void setBankAccount(long termId, String account) {
+    terms.setBankAccount(termId, account);
   }
 
   public HeadTerm term(long id) {

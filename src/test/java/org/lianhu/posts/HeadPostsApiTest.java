@@ -15,9 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lianhu.support.DemoCalls;
 import org.lianhu.support.PostsTest;
+import org.lianhu.support.SelectionDriver;
 import org.lianhu.support.TestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,9 +44,14 @@ class HeadPostsApiTest {
 
   private String unit;
 
+  @Autowired private ApplicationContext context;
+
+  private SelectionDriver driver;
+
   @BeforeEach
   void aUnitOfItsOwn() {
     unit = TestUnits.create(jdbc);
+    driver = new SelectionDriver(context);
   }
 
   private ResponseEntity<JsonNode> call(HttpMethod method, String path, String user, Object body) {
@@ -74,36 +81,13 @@ class HeadPostsApiTest {
     return body;
   }
 
+  /**
+   * Completes the post's task as hejun would in Tasklist. Through this context's engine, not
+   * /engine-rest: the test contexts share Camunda's engine name, and engine-rest serves the engine
+   * registered last (the browser check drives the tasks through /engine-rest).
+   */
   private void completeAsHejun(long post, String taskKey, Map<String, String> form) {
-    ResponseEntity<JsonNode> tasks =
-        call(
-            HttpMethod.GET,
-            "/engine-rest/task?processInstanceBusinessKey=post"
-                + post
-                + "&taskDefinitionKey="
-                + taskKey,
-            "hejun",
-            null);
-    assertThat(tasks.getBody()).as(taskKey).hasSize(1);
-    String id = tasks.getBody().get(0).get("id").asText();
-    Map<String, Object> variables = new HashMap<>();
-    form.forEach((k, v) -> variables.put(k, Map.of("value", v, "type", "String")));
-    assertThat(
-            call(
-                    HttpMethod.POST,
-                    "/engine-rest/task/" + id + "/claim",
-                    "hejun",
-                    Map.of("userId", "hejun"))
-                .getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(
-            call(
-                    HttpMethod.POST,
-                    "/engine-rest/task/" + id + "/complete",
-                    "hejun",
-                    Map.of("variables", variables))
-                .getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+    driver.complete("hejun", driver.task("post" + post, taskKey), new HashMap<>(form));
   }
 
   private long candidateOf(long post, String name) {
@@ -267,30 +251,8 @@ class HeadPostsApiTest {
             Map.of("password", "Xin-Tou-2026"));
     assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     runNoticeTimer(post);
-    ResponseEntity<JsonNode> appointTasks =
-        call(
-            HttpMethod.GET,
-            "/engine-rest/task?processInstanceBusinessKey=post"
-                + post
-                + "&taskDefinitionKey=appointHead",
-            "linlin",
-            null);
-    String appoint = appointTasks.getBody().get(0).get("id").asText();
-    call(
-        HttpMethod.POST,
-        "/engine-rest/task/" + appoint + "/claim",
-        "linlin",
-        Map.of("userId", "linlin"));
-    assertThat(
-            call(
-                    HttpMethod.POST,
-                    "/engine-rest/task/" + appoint + "/complete",
-                    "linlin",
-                    Map.of(
-                        "variables",
-                        Map.of("appointDecision", Map.of("value", "appoint", "type", "String"))))
-                .getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+    driver.complete(
+        "linlin", driver.task("post" + post, "appointHead"), Map.of("appointDecision", "appoint"));
     String head =
         call(HttpMethod.GET, "/api/staff/head-posts/" + post, "hejun", null)
             .getBody()
