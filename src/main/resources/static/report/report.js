@@ -1,6 +1,7 @@
 /*
  * 联户 居民页面: report an issue (POST /api/cases), follow it (GET /api/cases/{no}, rating), and take part
- * in choosing a liaison head (联户长推选: GET /api/head-posts, nominations, objections and their answers).
+ * in choosing a liaison head (联户长推选: GET /api/head-posts, nominations, objections and their answers)
+ * and rate the unit's head once a quarter (评议联户长: GET /api/head-ratings/open, POST /api/head-ratings).
  * Plain browser JavaScript, no build step, no external resources. Everything the server sends is put
  * into the page with textContent, never as HTML: descriptions and remarks are written by the public.
  */
@@ -1435,21 +1436,302 @@
   }
 
   // ================================================================================================
-  // routing: #/report (default), #/track?no=…&code=… and #/heads?community=…
+  // 评议联户长 (群众评议): a household verifies itself with its 住户编号 and the last four digits of the
+  // household head's phone (GET /api/head-ratings/open answers whose quarterly evaluation it may rate),
+  // then gives 1-5 stars and an optional comment (POST /api/head-ratings), once per quarter.
+
+  var STAR_LABELS = { 1: '很不满意', 2: '不满意', 3: '一般', 4: '满意', 5: '非常满意' };
+  var hrVerify = $('hr-verify');
+  var hrForm = $('hr-form');
+  var hrResult = $('hr-result');
+  var hrCode = $('hr-code');
+  var hrLast4 = $('hr-last4');
+  var hrComment = $('hr-comment');
+  var hrCounter = $('n-hr-comment');
+  var hrVerifyBtn = $('hr-verify-btn');
+  var hrSubmit = $('hr-submit');
+  var hrVerifyError = $('hr-verify-error');
+  var hrVerifyNote = $('hr-verify-note');
+  var hrError = $('hr-error');
+  var hr = { household: null, last4: null, open: null, seq: 0 }; // the verified household and its evaluation
+
+  /** A field error on the star choice also marks the radio group itself (fieldError skips radios). */
+  function starsError(message) {
+    fieldError('hr-stars', message);
+    var group = $('hr-stars');
+    if (message) {
+      group.setAttribute('aria-invalid', 'true');
+      group.setAttribute('aria-errormessage', 'e-hr-stars');
+    } else {
+      group.removeAttribute('aria-invalid');
+      group.removeAttribute('aria-errormessage');
+    }
+  }
+
+  function chosenStars() {
+    var checked = hrForm.querySelector('input[name="hr-stars"]:checked');
+    return checked ? Number(checked.value) : null;
+  }
+
+  /** Mirrors :checked on the labels for browsers without :has(). */
+  function markStars() {
+    Array.prototype.forEach.call(hrForm.querySelectorAll('.star-item'), function (label) {
+      label.classList.toggle('checked', label.querySelector('input').checked);
+    });
+  }
+
+  /** "429: too many wrong tries" in the residents' words, with the minutes the server names. */
+  function tooManyTries(problem) {
+    var m = /(\d+)\s*分钟/.exec(problem && problem.detail ? String(problem.detail) : '');
+    return '核验错误次数过多，请' + (m ? '于 ' + m[1] + ' 分钟后' : '稍后') + '再试。如忘记住户编号，请咨询联户长或社区。';
+  }
+
+  function showNote(message) {
+    text(hrVerifyNote, message);
+    hrVerifyNote.hidden = !message;
+  }
+
+  /** Back to step 1 (the household's fields kept), with `note` (friendly) or `error` (a refusal) shown. */
+  function toVerify(opts) {
+    opts = opts || {};
+    hr.open = null;
+    hrForm.hidden = true;
+    hrResult.hidden = true;
+    hrVerify.hidden = false;
+    showNote(opts.note || '');
+    showFormError(hrVerifyError, opts.error || '');
+    if (opts.focus !== false) {
+      hrVerify.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      try { hrCode.focus({ preventScroll: true }); } catch (e) { hrCode.focus(); }
+    }
+  }
+
+  function noOpenEvaluation(problem) {
+    return (problem && problem.detail ? problem.detail + '。' : '本单元联户长当前没有进行中的季度评议。')
+      + '季度考核开始后开放评议，请留意联户长或社区的通知。';
+  }
+
+  function householdNotVerified(problem) {
+    fieldError('hr-code', '请核对住户编号');
+    fieldError('hr-last4', '请核对户主电话后四位');
+    showFormError(hrVerifyError, problemMessage(problem) + '。住户编号见联户卡，如有疑问请咨询联户长或社区。');
+    focusFirstInvalid(hrVerify);
+  }
+
+  wireField(hrVerify, function (e) {
+    if (e.target === hrLast4) hrLast4.value = hrLast4.value.replace(/[^0-9]/g, '');
+    showNote('');
+  });
+  hrVerify.addEventListener('input', function () { // after wireField's listener has cleared the field's error
+    if (!hrVerify.querySelector('.field.invalid')) showFormError(hrVerifyError, '');
+  });
+
+  hrVerify.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (hrVerifyBtn.disabled) return;
+    clearErrors(hrVerify);
+    showNote('');
+    var code = hrCode.value.trim();
+    var last4 = hrLast4.value.trim();
+    var bad = 0;
+    if (!code) { fieldError('hr-code', '请填写住户编号（见联户卡）'); bad++; }
+    if (!/^[0-9]{4}$/.test(last4)) { fieldError('hr-last4', '请填写户主电话的后四位数字'); bad++; }
+    if (bad) { focusFirstInvalid(hrVerify); return; }
+    var seq = ++hr.seq;
+    setBusy(hrVerifyBtn, true, '正在核验…');
+    request('GET', 'head-ratings/open?household=' + encodeURIComponent(code) + '&last4=' + encodeURIComponent(last4))
+      .then(function (res) {
+        if (seq !== hr.seq) return;
+        var type = problemType(res.problem);
+        if (res.status === 200 && res.json) {
+          startRating(code, last4, res.json);
+        } else if (res.status === 422 && type === 'household-not-verified') {
+          householdNotVerified(res.problem);
+        } else if (res.status === 409 && type === 'no-open-evaluation') {
+          showNote(noOpenEvaluation(res.problem));
+        } else if (res.status === 400) {
+          showProblem(withFieldErrors(res.problem),
+            { householdCode: 'hr-code', household: 'hr-code', householdPhoneLast4: 'hr-last4', last4: 'hr-last4' },
+            hrVerifyError, hrVerify);
+        } else if (res.status === 429) {
+          showFormError(hrVerifyError, tooManyTries(res.problem));
+        } else if (res.status >= 500) {
+          showFormError(hrVerifyError, '服务器暂时出错（' + res.status + '），请稍后再试。');
+        } else {
+          showFormError(hrVerifyError, problemMessage(res.problem));
+        }
+      }, function (err) {
+        if (seq !== hr.seq) return;
+        if (!err.network) throw err;
+        showFormError(hrVerifyError, failureText(err));
+      })
+      .then(function () { if (seq === hr.seq) setBusy(hrVerifyBtn, false); });
+  });
+
+  /** Step 2: the verified household rates `open` ({evaluationId, headName, quarter, closesAt}). */
+  function startRating(code, last4, open) {
+    hr.household = code;
+    hr.last4 = last4;
+    hr.open = open;
+    var line = $('hr-for');
+    line.textContent = '';
+    line.appendChild(document.createTextNode('为 '));
+    line.appendChild(make('b', 'hr-head', open.headName || '本单元联户长'));
+    line.appendChild(document.createTextNode(' 的' + (open.quarter || '本季度') + '工作评议'));
+    if (open.closesAt) {
+      line.appendChild(document.createTextNode('（截止 '));
+      line.appendChild(make('span', 'nowrap', open.closesAt));
+      line.appendChild(document.createTextNode('）'));
+    }
+    text($('hr-who'), code);
+    hrForm.reset();
+    clearErrors(hrForm);
+    starsError('');
+    markStars();
+    updateCounter(hrComment, hrCounter, 500);
+    hrVerify.hidden = true;
+    hrResult.hidden = true;
+    hrForm.hidden = false;
+    hrForm.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    var first = hrForm.querySelector('input[name="hr-stars"]');
+    try { first.focus({ preventScroll: true }); } catch (e) { first.focus(); }
+  }
+
+  hrForm.addEventListener('change', function (e) {
+    if (e.target.name === 'hr-stars') {
+      markStars();
+      starsError('');
+      if (!hrForm.querySelector('.field.invalid')) showFormError(hrError, '');
+    }
+  });
+  wireField(hrForm, function (e) {
+    if (e.target === hrComment) updateCounter(hrComment, hrCounter, 500);
+  });
+  hrForm.addEventListener('input', function () {
+    if (!hrForm.querySelector('.field.invalid')) showFormError(hrError, '');
+  });
+
+  $('hr-change').addEventListener('click', function () {
+    toVerify();
+  });
+
+  hrForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (hrSubmit.disabled || !hr.open) return;
+    clearErrors(hrForm);
+    starsError('');
+    var stars = chosenStars();
+    var comment = hrComment.value.trim();
+    var errors = 0;
+    if (!stars) { starsError('请选择 1 到 5 星：很不满意、不满意、一般、满意或非常满意'); errors++; }
+    if (comment.length > 500) { fieldError('hr-comment', '意见和建议不能超过 500 字'); errors++; }
+    if (errors) {
+      showFormError(hrError, '请修改上面标红的 ' + errors + ' 处内容后再提交。');
+      focusFirstInvalid(hrForm);
+      return;
+    }
+    var body = { householdCode: hr.household, householdPhoneLast4: hr.last4, stars: stars };
+    if (comment) body.comment = comment;
+    var seq = ++hr.seq;
+    setBusy(hrSubmit, true, '正在提交…');
+    request('POST', 'head-ratings', { body: JSON.stringify(body) })
+      .then(function (res) {
+        if (seq !== hr.seq) return;
+        var type = problemType(res.problem);
+        if (res.status === 201 || res.status === 200) {
+          showRated(res.json || hr.open, stars);
+        } else if (res.status === 409 && type === 'already-rated') {
+          showAlreadyRated();
+        } else if (res.status === 409 && type === 'no-open-evaluation') {
+          toVerify({ note: noOpenEvaluation(res.problem) });
+        } else if (res.status === 422 && type === 'household-not-verified') {
+          toVerify({ focus: false });
+          householdNotVerified(res.problem);
+        } else if (res.status === 400) {
+          var problem = withFieldErrors(res.problem);
+          var errs = problem && problem.errors;
+          if (errs && (errs.householdCode || errs.householdPhoneLast4)) {
+            toVerify({ focus: false });
+            showProblem(problem, { householdCode: 'hr-code', householdPhoneLast4: 'hr-last4' }, hrVerifyError, hrVerify);
+          } else {
+            showProblem(problem, { stars: 'hr-stars', comment: 'hr-comment' }, hrError, hrForm);
+            if (errs && errs.stars) starsError(errs.stars);
+          }
+        } else if (res.status === 429) {
+          toVerify({ focus: false, error: tooManyTries(res.problem) });
+        } else if (res.status >= 500) {
+          showFormError(hrError, '服务器暂时出错（' + res.status + '），请稍后再试。');
+        } else {
+          showFormError(hrError, '评议提交失败：' + problemMessage(res.problem));
+        }
+      }, function (err) {
+        if (seq !== hr.seq) return;
+        if (!err.network) throw err;
+        // The rating may or may not have arrived; a resend is refused (409 already-rated), never counted twice.
+        showFormError(hrError, failureText(err) + '如不确定是否已提交，可再提交一次，不会重复计入。');
+      })
+      .then(function () { if (seq === hr.seq) setBusy(hrSubmit, false); });
+  });
+
+  function showResult(outcome, title, lines, hint) {
+    hrResult.dataset.outcome = outcome;
+    hrResult.className = 'card hr-result ' + (outcome === 'rated' ? 'hr-rated' : 'hr-already');
+    text($('hr-result-title'), title);
+    var p = $('hr-result-text');
+    p.textContent = '';
+    lines.forEach(function (node) { p.appendChild(typeof node === 'string' ? document.createTextNode(node) : node); });
+    text($('hr-result-hint'), hint);
+    hrVerify.hidden = true;
+    hrForm.hidden = true;
+    hrResult.hidden = false;
+    window.scrollTo(0, 0);
+    try { hrResult.focus({ preventScroll: true }); } catch (e) { hrResult.focus(); }
+  }
+
+  function showRated(answer, stars) {
+    var shown = make('span', 'stars-shown');
+    shown.appendChild(make('span', 'stars', '★★★★★'.slice(0, stars)));
+    shown.appendChild(document.createTextNode(' ' + stars + ' 星 · ' + STAR_LABELS[stars]));
+    showResult('rated', '感谢您的评议！', [
+      '您已为 ', make('b', 'hr-head', answer.headName || (hr.open && hr.open.headName) || '联户长'),
+      ' 的' + (answer.quarter || (hr.open && hr.open.quarter) || '本季度') + '工作作出评议：', shown
+    ], '评议结果将计入联户长的季度考核（占 40%）。每户每季度评议一次，下个季度可以再次评议。');
+    hr.open = null;
+  }
+
+  function showAlreadyRated() {
+    var open = hr.open || {};
+    showResult('already', '本户本季度已评议过', [
+      '住户 ', make('b', 'mono', hr.household || ''), ' 已对 ', make('b', 'hr-head', open.headName || '联户长'),
+      ' 的' + (open.quarter || '本季度') + '工作作出评议，感谢您的参与。'
+    ], '每户每季度只能评议一次，提交后不能修改；下个季度评议开放后可以再次评议。');
+    hr.open = null;
+  }
+
+  $('hr-again').addEventListener('click', function () {
+    hrVerify.reset();
+    clearErrors(hrVerify);
+    hr.household = null;
+    hr.last4 = null;
+    toVerify();
+  });
+
+  // ================================================================================================
+  // routing: #/report (default), #/track?no=…&code=…, #/heads?community=… and #/rate
 
   function route() {
     var hash = location.hash.replace(/^#/, '');
     var q = hash.indexOf('?');
     var path = q >= 0 ? hash.slice(0, q) : hash;
     var params = new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '');
-    var view = path === '/track' ? 'track' : path === '/heads' ? 'heads' : 'report';
+    var view = path === '/track' ? 'track' : path === '/heads' ? 'heads' : path === '/rate' ? 'rate' : 'report';
     var tracking = view === 'track';
-    ['report', 'track', 'heads'].forEach(function (v) {
+    ['report', 'track', 'heads', 'rate'].forEach(function (v) {
       $('view-' + v).hidden = v !== view;
       if (v === view) $('tab-' + v).setAttribute('aria-current', 'page');
       else $('tab-' + v).removeAttribute('aria-current');
     });
-    document.title = { report: '我要上报', track: '进度查询', heads: '联户长推选' }[view] + ' · 联户';
+    document.title = { report: '我要上报', track: '进度查询', heads: '联户长推选', rate: '评议联户长' }[view] + ' · 联户';
     if (!(banner.dataset.source === 'categories')) showBanner('');
     if (tracking) {
       renderRecent();
