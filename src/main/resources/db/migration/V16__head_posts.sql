@@ -15,6 +15,8 @@ create table head_post (
   opened_by           varchar(64)  not null,
   backfill_due        datetime(3)  not null,
   chosen_candidate_id bigint,
+  -- When a successor was first chosen and published: 7日内补充到位 counts to here.
+  first_chosen_at     datetime(3),
   notice_ends_at      datetime(3),
   filled_at           datetime(3),
   head_user_id        varchar(64),

@@ -2,7 +2,10 @@ package org.lianhu.posts;
 
 import java.time.Instant;
 
-/** A liaison head's post from the moment it opened (vacant) until it was filled; read-only. */
+/**
+ * A liaison head's post from the moment it opened (vacant) until it was filled; {@code
+ * firstChosenAt}: when a successor was first chosen and published. Read-only.
+ */
 public record HeadPost(
     long id,
     String unitCode,
@@ -18,7 +21,8 @@ public record HeadPost(
     Long chosenCandidateId,
     Instant noticeEndsAt,
     Instant filledAt,
-    String headUserId) {
+    String headUserId,
+    Instant firstChosenAt) {
 
   public PostStatus state() {
     return PostStatus.of(status);

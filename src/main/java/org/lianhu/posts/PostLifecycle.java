@@ -110,7 +110,7 @@ class PostLifecycle {
 
   /** 拟任人选 chosen: their name is published until {@code noticeEndsAt}. */
   void chosen(HeadPost post, Candidate candidate, Instant noticeEndsAt, String actor) {
-    posts.choose(post.id(), candidate.id(), noticeEndsAt, PostStatus.NOTICE.code());
+    posts.choose(post.id(), candidate.id(), noticeEndsAt, PostStatus.NOTICE.code(), clock.now());
     posts.setCandidateStatus(candidate.id(), CandidateStatus.CHOSEN.code());
     entry(
         post.id(),

@@ -23,6 +23,10 @@ interface PostMapper {
       @Param("statuses") Collection<String> statuses,
       @Param("limit") int limit);
 
+  /** Posts open at some time in [from, to) in a street (null: all). */
+  List<HeadPost> openDuring(
+      @Param("streetCode") String streetCode, @Param("from") Instant from, @Param("to") Instant to);
+
   HeadPost postChoosing(@Param("candidateId") long candidateId);
 
   void setStatus(@Param("id") long id, @Param("status") String status);
@@ -31,7 +35,8 @@ interface PostMapper {
       @Param("id") long id,
       @Param("candidateId") long candidateId,
       @Param("noticeEndsAt") Instant noticeEndsAt,
-      @Param("status") String status);
+      @Param("status") String status,
+      @Param("at") Instant at);
 
   void clearChoice(@Param("id") long id, @Param("status") String status);
 

@@ -219,19 +219,34 @@ class Selection {
         post, CandidateStatus.REJECTED, "重新推选", "拟任人选未获聘任，重新确定人选", PostLifecycle.SYSTEM);
   }
 
+  /** Day 5: the community office is reminded, unless a successor is already chosen. */
   void remind(long postId) {
     HeadPost post = posts.post(postId);
+    if (post.state() != PostStatus.NOMINATING) {
+      return;
+    }
     lifecycle.reminded(
         postId,
         "岗位空缺将满 "
             + settings.backfillDays()
             + " 天（"
             + clock.minute(post.backfillDue())
-            + "），请社区尽快推选");
+            + "），请社区尽快确定人选");
   }
 
-  void escalate(long postId) {
-    lifecycle.escalated(postId, "岗位空缺已满 " + settings.backfillDays() + " 天未补充到位，报街道督办");
+  /**
+   * Day 7: the street supervises a post that has no successor chosen yet; true when it must (a post
+   * whose successor is in notice or waiting for appointment is on its way: 7日内补充到位 counts to the
+   * choice, docs/liaison-heads.md).
+   */
+  boolean escalate(long postId) {
+    HeadPost post = posts.post(postId);
+    if (post.state() != PostStatus.NOMINATING) {
+      lifecycle.noted(postId, "空缺期满", "拟任人选已在公示或待聘任", PostLifecycle.SYSTEM);
+      return false;
+    }
+    lifecycle.escalated(postId, "岗位空缺已满 " + settings.backfillDays() + " 天仍未确定人选，报街道督办");
+    return true;
   }
 
   void supervised(long postId, Object note, String actor) {

@@ -122,7 +122,8 @@ class SelectionSteps {
 
   @Bean
   JavaDelegate escalateVacancy(Selection selection) {
-    return execution -> selection.escalate(postId(execution));
+    return execution ->
+        execution.setVariable("stillNominating", selection.escalate(postId(execution)));
   }
 
   @Bean

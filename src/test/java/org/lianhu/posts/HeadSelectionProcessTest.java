@@ -402,6 +402,19 @@ class HeadSelectionProcessTest {
   }
 
   @Test
+  void aSuccessorChosenWithinTheSevenDaysIsNotEscalatedToTheStreet() {
+    HeadPost post = open("new_unit");
+    Candidate candidate = selfNominated(post, "华志远", "13700002121");
+    review(post, candidate, true);
+    choose(post, candidate);
+    fire(post, "backfillReminderTimer");
+    fire(post, "backfillOverdueTimer");
+    assertThat(open(post, "superviseVacancy")).isEmpty();
+    assertThat(actions(post)).contains("空缺期满").doesNotContain("空缺提醒", "空缺超期督办");
+    assertThat(post(post).firstChosenAt()).isNotNull();
+  }
+
+  @Test
   void aHeadWhoLeavesHandsTheUnitsWorkToTheGridWorkerAtOnce() {
     HeadPost first = open("new_unit");
     String head = filled(first, "蒋明华", "13700001212");
