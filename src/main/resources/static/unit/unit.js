@@ -4,7 +4,10 @@
  * the same step, the month's records), its open in-unit cases with the head's four decisions (联户内解决,
  * 上报网格员, 提交社区议事会, 矛盾纠纷转人民调解), the unit's disputes in mediation (联户长调解: the head
  * joins a tier-1 mediation with a note), this week's needs report (本周需求报送: the needs collected, or
- * 本周无新增, once a week) and its households, which the head keeps (添加住户, 修改, 迁出). Plain browser
+ * 本周无新增, once a week) and its households, which the head keeps (添加住户, 修改, 迁出); then the head's
+ * own term (我的履职): 培训记录 (初任培训, sessions attended, hours, 老带新), 季度考核 (with 申诉 while a
+ * published result allows it), 邻里互助活动 (the list and the form to record one), 我的补贴 (the lines of
+ * approved pay sheets, the bank account masked) and the link to download the 履职档案. Plain browser
  * JavaScript, no build step, no libraries. Every value from the server or the user goes into the page as
  * text (textContent), never as HTML.
  *
@@ -404,6 +407,7 @@
         loadVisits();
         loadDisputes();
         loadCategories();
+        maybeLoadTerm();
       }, function (err) {
         if (err.status === 401) {
           sessionLost('登录已失效，请重新登录。');
@@ -433,6 +437,9 @@
       message('needs-notice', '');
       message('disputes-notice', '');
       message('households-notice', '');
+      message('evals-notice', '');
+      message('activities-notice', '');
+      termFor = null;
       loadUnit();
     });
 
@@ -699,6 +706,7 @@
       message('disputes-msg', '');
       message('disputes-notice', '');
       message('households-notice', '');
+      resetTerm();
     }
 
     function loadDisputes() {
@@ -2320,6 +2328,725 @@
       if (box && box.scrollIntoView) box.scrollIntoView({ block: first ? 'center' : 'nearest' });
       if (weekGone) loadUnit();
     }
+
+    // ----------------------------------------------------------------------------------------------
+    // 我的履职: the head's own term — 培训记录 (GET /api/unit/training), 季度考核 (GET /api/unit/evaluations,
+    // 申诉 POST .../{id}/appeal), 邻里互助活动 (GET and POST /api/unit/activities), 我的补贴 (GET
+    // /api/unit/pay: the lines of approved pay sheets) and the 履职档案 (GET /api/heads/{userId}/archive.xlsx).
+    // Loaded with the unit at a login and at 刷新, not after every action; each part fails on its own.
+
+    var STATUS_NAMES = { scoring: '评议和考核中', published: '已公布，可申诉', appealed: '申诉复核中', final: '已确定' };
+    var STATUS_TAGS = { scoring: 'tag-status', published: 'tag-tier', appealed: 'tag-urgency', final: 'tag-ok' };
+    var MODE_NAMES = { online: '线上', offline: '线下' };
+    var APPEAL_MIN = 5;
+    var APPEAL_MAX = 1000;
+    var TITLE_MAX = 100;
+    var PARTICIPANTS_MAX = 10000;
+    /** How far back an activity may be recorded (the server decides, about three months). */
+    var ACTIVITY_BACK_DAYS = 92;
+
+    /** What the term's parts answered, null until loaded (or after a logout). */
+    var term = { training: null, evals: null, activities: null, pay: null };
+    var termSeq = { training: 0, evals: 0, activities: 0, pay: 0 };
+    /** The user whose term is shown: a login of another user (or 刷新) loads it again. */
+    var termFor = null;
+    /** By evaluation id: whether its 申诉 form is open and the typed text, kept across renders and errors. */
+    var appealDrafts = {};
+
+    /** After the unit loaded: the term's parts, once per login and again at 刷新. */
+    function maybeLoadTerm() {
+      var user = auth && auth.user ? auth.user : '';
+      showArchiveLink();
+      if (termFor === user) return;
+      termFor = user;
+      loadTerm();
+    }
+
+    function loadTerm() {
+      loadPart('training', 'unit/training', '培训记录', renderTraining);
+      loadPart('evals', 'unit/evaluations', '季度考核', renderEvals);
+      loadPart('activities', 'unit/activities', '活动记录', renderActivities);
+      loadPart('pay', 'unit/pay', '补贴', renderPay);
+    }
+
+    /** GETs one part of the term into term[key] and renders it; a refusal shows in its section. */
+    function loadPart(key, path, what, render) {
+      var seq = ++termSeq[key];
+      var sec = $(key + '-sec');
+      sec.setAttribute('aria-busy', 'true');
+      return request('GET', path).then(function (answer) {
+        if (seq !== termSeq[key]) return;
+        term[key] = answer;
+        message(key + '-msg', '');
+        render();
+      }, function (err) {
+        if (seq !== termSeq[key]) return;
+        if (err.status === 401) return; // the unit's own reload shows the login
+        var retry = err.status === 403 || err.status === 404 ? '' : '。请点“刷新”重试';
+        message(key + '-msg', what + '加载失败：' + err.message + retry + '。');
+      }).then(function () {
+        if (seq === termSeq[key]) sec.removeAttribute('aria-busy');
+      });
+    }
+
+    /** Forgets the term shown (a logout, another user's login). */
+    function resetTerm() {
+      Object.keys(termSeq).forEach(function (k) {
+        termSeq[k]++;
+        term[k] = null;
+        message(k + '-msg', '');
+        $(k + '-sec').removeAttribute('aria-busy');
+      });
+      termFor = null;
+      appealDrafts = {};
+      message('evals-notice', '');
+      message('activities-notice', '');
+      resetActivityForm();
+      showActivityForm(false);
+      renderTraining();
+      renderEvals();
+      renderActivities();
+      renderPay();
+      showArchiveLink();
+    }
+
+    /** The signed-in head's user id: GET /api/unit's head when it names one, else the login's user. */
+    function headUserId() {
+      var unit = data && data.unit;
+      var head = data && data.head;
+      return (head && head.userId) || (unit && unit.headUserId)
+        || (term.training && term.training.headUserId) || (auth && auth.user) || '';
+    }
+
+    function showArchiveLink() {
+      var link = $('archive-link');
+      var id = headUserId();
+      link.hidden = !id;
+      link.setAttribute('href', id ? API + 'heads/' + encodeURIComponent(id) + '/archive.xlsx' : '#');
+    }
+
+    /** A number as the server sent it, without trailing zeros (2.50 → 2.5). */
+    function num(n) {
+      if (n == null || n === '') return '—';
+      var x = Number(n);
+      return isNaN(x) ? String(n) : String(Math.round(x * 100) / 100);
+    }
+
+    function money(n) {
+      if (n == null || n === '') return '—';
+      var x = Number(n);
+      return isNaN(x) ? String(n) : x.toFixed(2) + ' 元';
+    }
+
+    /** Now in China time as "yyyy-MM-dd HH:mm" (compares with the server's local times as text). */
+    function chinaNow() {
+      try {
+        var p = {};
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+          hour: '2-digit', minute: '2-digit'
+        }).formatToParts(new Date()).forEach(function (x) { p[x.type] = x.value; });
+        if (p.year) return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+      } catch (e) { /* fall through */ }
+      return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+    }
+
+    /** "2026年11月" of "2026-11". */
+    function monthName(ym) {
+      var m = /^(\d{4})-(\d{2})/.exec(String(ym || ''));
+      return m ? m[1] + '年' + Number(m[2]) + '月' : String(ym || '—');
+    }
+
+    function byDesc(key) {
+      return function (a, b) {
+        var x = String(a && a[key] || '');
+        var y = String(b && b[key] || '');
+        if (x !== y) return x < y ? 1 : -1;
+        return (Number(b && b.id) || 0) - (Number(a && a.id) || 0);
+      };
+    }
+
+    function termNotice(id, text) {
+      message(id, text, 'ok');
+      var notice = $(id);
+      notice.focus();
+      if (notice.scrollIntoView) notice.scrollIntoView({ block: 'center' });
+    }
+
+    // ---------- 培训记录
+
+    function renderTraining() {
+      var t = term.training && typeof term.training === 'object' ? term.training : null;
+      $('training-body').hidden = !t;
+      if (!t) return;
+      var card = $('induction');
+      var tag = $('induction-tag');
+      var line = $('induction-line');
+      var state;
+      if (t.inductionDone) {
+        state = 'done';
+        tag.textContent = '已完成';
+        line.textContent = '已参加初任培训。';
+      } else if (t.inductionDue) {
+        var overdue = chinaNow() > formatAt(t.inductionDue);
+        state = overdue ? 'overdue' : 'due';
+        tag.textContent = overdue ? '已逾期' : '未完成';
+        line.textContent = '须在 ' + formatAt(t.inductionDue) + ' 前参加初任培训'
+          + (overdue ? '，已超过期限，请尽快联系社区安排。' : '。');
+      } else {
+        state = 'none';
+        tag.textContent = '未完成';
+        line.textContent = '本任期记录前已在岗，初任培训没有完成期限。';
+      }
+      card.setAttribute('data-state', state);
+      tag.className = 'tag ' + ({ done: 'tag-ok', overdue: 'tag-overdue', due: 'tag-late' }[state] || '');
+      var started = $('term-started');
+      started.textContent = t.termStartedAt ? '本任期自 ' + formatAt(t.termStartedAt) + ' 起' : '';
+      started.hidden = !t.termStartedAt;
+
+      var attended = (Array.isArray(t.attended) ? t.attended : []).slice().sort(byDesc('heldOn'));
+      var list = clear($('attended-list'));
+      attended.forEach(function (a) { list.appendChild(attendedItem(a)); });
+      setBadge('attended-count', attended.length, '次');
+      $('attended-empty').hidden = attended.length > 0;
+      $('training-hours').textContent = '累计 ' + num(t.hours != null ? t.hours : 0) + ' 学时';
+
+      var pairs = Array.isArray(t.shadowing) ? t.shadowing : [];
+      var plist = clear($('shadowing-list'));
+      pairs.forEach(function (s) { plist.appendChild(shadowingItem(s)); });
+      $('shadowing-empty').hidden = pairs.length > 0;
+    }
+
+    function attendedItem(a) {
+      return el('li', { className: 'card training-item', 'data-session-id': a.sessionId != null ? a.sessionId : null }, [
+        el('div', { className: 'record-head' }, [
+          el('span', { className: 'record-date', text: a.heldOn || '—' }),
+          el('div', { className: 'tags' }, [
+            a.levelLabel ? el('span', { className: 'tag tag-tier training-level', text: a.levelLabel }) : null,
+            a.mode ? el('span', { className: 'tag training-mode', text: MODE_NAMES[a.mode] || a.mode }) : null
+          ])
+        ]),
+        el('p', { className: 'training-title', text: a.title || '—' }),
+        el('p', { className: 'training-item-hours', text: num(a.hours) + ' 学时' })
+      ]);
+    }
+
+    function shadowingItem(s) {
+      var mentor = s.role === '带教人';
+      var who = (s.otherName || '—') + (s.otherHead ? '（' + s.otherHead + '）' : '');
+      var period = [s.startsOn, s.endsOn].filter(Boolean).join(' 至 ');
+      return el('li', { className: 'card shadowing-item', 'data-role': s.role || null }, [
+        el('div', { className: 'record-head' }, [
+          el('span', { className: 'tag tag-case', text: s.role || '结对' }),
+          el('span', { className: 'hint shadowing-role', text: mentor ? '带我熟悉工作的联户长' : s.role === '带教对象' ? '由我带教的新联户长' : '' })
+        ]),
+        el('p', { className: 'shadowing-who', text: who }),
+        period ? el('p', { className: 'shadowing-period', text: '结对时间：' + period }) : null,
+        s.note ? el('p', { className: 'shadowing-note pre', text: s.note }) : null
+      ]);
+    }
+
+    // ---------- 季度考核
+
+    function renderEvals() {
+      var list = clear($('eval-list'));
+      var evals = Array.isArray(term.evals) ? term.evals : null;
+      if (!evals) {
+        $('evals-empty').hidden = true;
+        return;
+      }
+      var shown = {};
+      evals.forEach(function (e) {
+        if (!e || e.id == null) return;
+        shown[e.id] = true;
+        list.appendChild(evalCard(e));
+      });
+      Object.keys(appealDrafts).forEach(function (id) { if (!shown[id]) delete appealDrafts[id]; });
+      $('evals-empty').hidden = evals.length > 0;
+    }
+
+    function graded(e) {
+      return e.totalScore != null || !!e.grade || !!e.finalGrade;
+    }
+
+    function score(n) {
+      return n == null ? '—' : num(n) + ' 分';
+    }
+
+    function evalCard(e) {
+      var status = String(e.status || '');
+      var card = el('article', {
+        className: 'card eval eval-' + (status || 'unknown'), 'data-id': e.id, 'data-quarter': e.quarter || null,
+        'data-status': status || null, 'aria-label': '季度考核 ' + (e.quarterLabel || e.quarter || '')
+      });
+      card.appendChild(el('div', { className: 'case-head' }, [
+        el('h3', { className: 'eval-quarter', text: e.quarterLabel || e.quarter || '季度考核' }),
+        el('span', { className: 'tag eval-status ' + (STATUS_TAGS[status] || ''), text: STATUS_NAMES[status] || status || '—' })
+      ]));
+      var facts = [el('div', { className: 'facts-wide' }, [el('dt', { text: '本季情况' }), el('dd', { className: 'eval-figures' }, figuresList(e.figures))])];
+      if (e.suggestedScore != null) facts.push(fact('系统建议', score(e.suggestedScore), 'eval-suggested'));
+      card.appendChild(el('dl', { className: 'facts' }, facts));
+
+      if (graded(e)) {
+        var finalLabel = e.finalGradeLabel || e.finalGrade;
+        var gradeLabel = e.gradeLabel || e.grade;
+        card.appendChild(el('div', { className: 'eval-result' }, [
+          el('p', { className: 'eval-grade' }, [
+            el('span', { text: finalLabel ? '最终等次：' : '考核等次：' }),
+            el('b', { text: finalLabel || gradeLabel || '—' }),
+            e.totalScore != null ? el('span', { className: 'eval-total', text: '（总分 ' + num(e.totalScore) + '）' }) : null
+          ]),
+          el('dl', { className: 'facts' }, [
+            e.organisationScore != null ? fact('社区评议', score(e.organisationScore), 'eval-org') : null,
+            e.residentScore != null ? fact('群众评价', score(e.residentScore)
+              + (e.residentRatings != null ? '（' + e.residentRatings + ' 人评价）' : ''), 'eval-resident') : null,
+            finalLabel && gradeLabel && finalLabel !== gradeLabel ? fact('初评等次', gradeLabel, 'eval-first') : null
+          ])
+        ]));
+      } else if (status === 'scoring') {
+        card.appendChild(el('p', { className: 'hint eval-wait', text: '社区评议和群众评价进行中，结果公布后显示在这里。' }));
+      }
+
+      if (e.appealed) {
+        card.appendChild(el('div', { className: 'joined eval-appeal' + (e.appealNote ? ' has' : '') }, [
+          el('p', { className: 'joined-count', text: e.appealNote ? '已申诉，街道已答复' : '已申诉，等待街道复核' }),
+          e.appealNote ? el('p', { className: 'joined-latest' }, [
+            el('span', { className: 'joined-at', text: '街道答复：' }),
+            el('span', { className: 'pre appeal-note', text: e.appealNote })
+          ]) : null
+        ]));
+      } else if (e.appealNote) {
+        card.appendChild(el('div', { className: 'joined has eval-appeal' }, [
+          el('p', { className: 'joined-latest' }, [
+            el('span', { className: 'joined-at', text: '街道答复：' }),
+            el('span', { className: 'pre appeal-note', text: e.appealNote })
+          ])
+        ]));
+      }
+      if (status === 'published' && !e.appealed) appealForm(card, e);
+      return card;
+    }
+
+    /** The quarter's figures (one text, its items separated by ；) as a list, one item a line. */
+    function figuresList(text) {
+      var items = String(text || '').split(/[；;]\s*/).map(function (t) { return t.trim(); }).filter(Boolean);
+      if (items.length < 2) return items[0] || '—';
+      return el('ul', { className: 'figures' }, items.map(function (t, i) {
+        return el('li', { text: t + (i < items.length - 1 ? '；' : '') });
+      }));
+    }
+
+    /** 申诉 of a published evaluation: a button and its form, within the card. */
+    function appealForm(card, e) {
+      var n = ++formSeq;
+      var formId = 'ef-' + n;
+      var label = e.quarterLabel || e.quarter || '';
+      var open = el('button', {
+        type: 'button', className: 'btn btn-secondary btn-block appeal-btn', 'aria-expanded': 'false',
+        'aria-controls': formId, 'aria-label': '申诉：' + label, text: '申诉'
+      });
+      card.appendChild(el('div', { className: 'join-actions' }, open));
+
+      var textId = 'et-' + n;
+      var form = el('form', { className: 'decision-form appeal-form', novalidate: true, hidden: true, id: formId });
+      var textarea = el('textarea', {
+        id: textId, className: 'decision-text', name: 'text', rows: 5, maxlength: APPEAL_MAX, required: true,
+        'aria-describedby': 'eh-' + n + ' en-' + n + ' ee-' + n,
+        placeholder: '例如：本季度 10 月走访记录因系统故障未能录入，已补交纸质记录。'
+      });
+      var counter = el('span', { className: 'counter', id: 'en-' + n, 'aria-live': 'polite' });
+      var err = el('p', { className: 'field-error', id: 'ee-' + n, hidden: true });
+      var field = el('div', { className: 'field' }, [
+        el('label', { for: textId }, ['申诉理由 ', el('span', { className: 'req', 'aria-hidden': 'true', text: '*' })]),
+        textarea,
+        el('div', { className: 'hint-row' }, [
+          el('span', { className: 'hint', id: 'eh-' + n, text: APPEAL_MIN + '–' + APPEAL_MAX + ' 字；公布后 7 天内可申诉，只能申诉一次。' }),
+          counter
+        ]),
+        err
+      ]);
+      var msg = el('div', { className: 'msg error form-msg', role: 'alert', hidden: true });
+      var submit = el('button', { type: 'submit', className: 'btn btn-primary decision-submit', text: '提交申诉' });
+      var cancel = el('button', { type: 'button', className: 'btn btn-plain decision-cancel', text: '收起' });
+      form.appendChild(el('p', { className: 'chosen', text: '对' + label + '考核结果申诉' }));
+      form.appendChild(field);
+      form.appendChild(msg);
+      form.appendChild(el('div', { className: 'form-actions' }, [submit, cancel]));
+      card.appendChild(form);
+
+      function draft() {
+        if (!appealDrafts[e.id]) appealDrafts[e.id] = { open: false, text: '' };
+        return appealDrafts[e.id];
+      }
+
+      function count() {
+        var len = textarea.value.length;
+        counter.textContent = len + ' / ' + APPEAL_MAX;
+        counter.classList.toggle('full', len >= APPEAL_MAX);
+      }
+
+      function fieldError(text) {
+        err.textContent = text || '';
+        err.hidden = !text;
+        field.classList.toggle('invalid', !!text);
+        if (text) textarea.setAttribute('aria-invalid', 'true');
+        else textarea.removeAttribute('aria-invalid');
+      }
+
+      function show(on) {
+        draft().open = on;
+        form.hidden = !on;
+        open.setAttribute('aria-expanded', on ? 'true' : 'false');
+        if (!on) message(msg, '');
+      }
+
+      open.addEventListener('click', function () {
+        if (!form.hidden) {
+          show(false);
+          return;
+        }
+        show(true);
+        textarea.focus();
+      });
+      cancel.addEventListener('click', function () {
+        show(false);
+        open.focus();
+      });
+      textarea.addEventListener('input', function () {
+        draft().text = textarea.value;
+        count();
+        if (!err.hidden) fieldError('');
+      });
+
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        if (submit.disabled) return;
+        var text = textarea.value;
+        message(msg, '');
+        if (text.trim().length < APPEAL_MIN) {
+          fieldError('请填写申诉理由，至少 ' + APPEAL_MIN + ' 个字');
+          textarea.focus();
+          return;
+        }
+        if (text.length > APPEAL_MAX) {
+          fieldError('申诉理由不能超过 ' + APPEAL_MAX + ' 字');
+          textarea.focus();
+          return;
+        }
+        fieldError('');
+        message('evals-notice', '');
+        submit.disabled = true;
+        submit.setAttribute('aria-busy', 'true');
+        submit.textContent = '正在提交…';
+        function idle() {
+          submit.disabled = false;
+          submit.removeAttribute('aria-busy');
+          submit.textContent = '提交申诉';
+        }
+        request('POST', 'unit/evaluations/' + encodeURIComponent(e.id) + '/appeal', { text: text }).then(function (saved) {
+          idle();
+          delete appealDrafts[e.id];
+          if (saved && typeof saved === 'object' && saved.id != null && Array.isArray(term.evals)) {
+            term.evals = term.evals.map(function (x) { return x && x.id === saved.id ? saved : x; });
+          }
+          renderEvals();
+          termNotice('evals-notice', '已提交申诉：' + label + '，请等待街道复核。');
+          return loadPart('evals', 'unit/evaluations', '季度考核', renderEvals);
+        }, function (er) {
+          idle();
+          if (er.status === 401) {
+            sessionLost('登录已失效，请重新登录。您填写的申诉理由已保留。');
+            return;
+          }
+          if (isCsrfProblem(er)) {
+            sessionLost('登录状态已变化（可能在其他页面重新登录过），请重新登录。您填写的申诉理由已保留。');
+            return;
+          }
+          var p = er.problem || {};
+          var errors = p.errors && typeof p.errors === 'object' && !Array.isArray(p.errors) ? p.errors : {};
+          var rest = [];
+          Object.keys(errors).forEach(function (k) {
+            var t = String(errors[k]);
+            if (k === 'text') fieldError(t);
+            else if (t !== p.detail && t !== p.title) rest.push(t);
+          });
+          if (Array.isArray(p.errors)) rest = problemErrors(p);
+          var closed = er.status === 409 || er.status === 404;
+          message(msg, [er.message + (closed ? '（已刷新考核情况）' : ''), rest]);
+          if (msg.scrollIntoView) msg.scrollIntoView({ block: 'nearest' });
+          if (closed) {
+            // Appealed meanwhile or past its window: the evaluation as it now is, the message with it.
+            var shownMsg = er.message;
+            loadPart('evals', 'unit/evaluations', '季度考核', renderEvals).then(function () {
+              message('evals-msg', label + '：' + shownMsg);
+            });
+          }
+        });
+      });
+
+      var kept = appealDrafts[e.id];
+      if (kept) {
+        textarea.value = kept.text || '';
+        if (kept.open) show(true);
+      }
+      count();
+    }
+
+    // ---------- 邻里互助活动
+
+    var aForm = $('activity-form');
+    var aAdd = $('activity-add');
+    var aDate = $('a-date');
+    var aTitle = $('a-title');
+    var aParticipants = $('a-participants');
+    var aSubmit = $('activity-submit');
+    var aMsg = $('activity-msg');
+    var ACTIVITY_INPUTS = { heldOn: aDate, title: aTitle, participants: aParticipants };
+    var activityMsgForFields = false;
+
+    /** The first day of the quarter of the day `iso` (yyyy-MM-dd). */
+    function quarterStart(iso) {
+      var m = Number(iso.slice(5, 7));
+      var q = Math.floor((m - 1) / 3) * 3 + 1;
+      return iso.slice(0, 4) + '-' + (q < 10 ? '0' : '') + q + '-01';
+    }
+
+    function renderActivities() {
+      var list = clear($('activity-list'));
+      var all = Array.isArray(term.activities) ? term.activities : null;
+      var duty = $('activity-quarter');
+      var dutyCard = $('activity-duty');
+      if (!all) {
+        $('activities-empty').hidden = true;
+        setBadge('activity-count', 0, '次');
+        duty.textContent = '';
+        dutyCard.hidden = true;
+        return;
+      }
+      var today = chinaToday();
+      var from = quarterStart(today);
+      var q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+      var inQuarter = all.filter(function (a) { return a && a.heldOn >= from && a.heldOn <= today; }).length;
+      dutyCard.hidden = false;
+      dutyCard.setAttribute('data-state', inQuarter ? 'done' : 'due');
+      duty.textContent = inQuarter
+        ? '本季度（第' + '一二三四'.charAt(q - 1) + '季度）已组织 ' + inQuarter + ' 次'
+        : '本季度（第' + '一二三四'.charAt(q - 1) + '季度）尚未组织邻里互助活动';
+      all.slice().sort(byDesc('heldOn')).forEach(function (a) { if (a) list.appendChild(activityItem(a)); });
+      setBadge('activity-count', all.length, '次');
+      $('activities-empty').hidden = all.length > 0;
+    }
+
+    function activityItem(a) {
+      return el('li', { className: 'card activity', 'data-id': a.id != null ? a.id : null }, [
+        el('div', { className: 'record-head' }, [
+          el('span', { className: 'record-date', text: a.heldOn || '—' }),
+          a.participants != null ? el('span', { className: 'tag tag-case', text: a.participants + ' 人参加' }) : null
+        ]),
+        el('p', { className: 'activity-title', text: a.title || '—' })
+      ]);
+    }
+
+    function activityError(field, text) {
+      var note = $('ae-' + field);
+      if (!note) return false;
+      note.textContent = text || '';
+      note.hidden = !text;
+      $('af-' + field).classList.toggle('invalid', !!text);
+      var input = ACTIVITY_INPUTS[field];
+      if (text) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+      return true;
+    }
+
+    function clearActivityErrors() {
+      Object.keys(ACTIVITY_INPUTS).forEach(function (f) { activityError(f, ''); });
+      message(aMsg, '');
+      activityMsgForFields = false;
+    }
+
+    function activityChanged(field) {
+      activityError(field, '');
+      if (activityMsgForFields && !aForm.querySelector('.field-error:not([hidden])')) {
+        message(aMsg, '');
+        activityMsgForFields = false;
+      }
+    }
+
+    function countTitle() {
+      var len = aTitle.value.length;
+      var counter = $('an-title');
+      counter.textContent = len + ' / ' + TITLE_MAX;
+      counter.classList.toggle('full', len >= TITLE_MAX);
+    }
+
+    function setActivityDates() {
+      var today = chinaToday();
+      aDate.max = today;
+      aDate.min = addDays(today, -ACTIVITY_BACK_DAYS);
+      return today;
+    }
+
+    function resetActivityForm() {
+      aDate.value = setActivityDates();
+      aTitle.value = '';
+      aParticipants.value = '';
+      clearActivityErrors();
+      countTitle();
+    }
+
+    function showActivityForm(on) {
+      aForm.hidden = !on;
+      aAdd.setAttribute('aria-expanded', on ? 'true' : 'false');
+      aAdd.textContent = on ? '收起活动记录' : '记录活动';
+    }
+
+    aAdd.addEventListener('click', function () {
+      if (!aForm.hidden) {
+        showActivityForm(false);
+        return;
+      }
+      setActivityDates();
+      if (!aDate.value) aDate.value = chinaToday();
+      showActivityForm(true);
+      message('activities-notice', '');
+      aTitle.focus();
+    });
+    $('activity-cancel').addEventListener('click', function () {
+      showActivityForm(false);
+      aAdd.focus();
+    });
+    aDate.addEventListener('input', function () { activityChanged('heldOn'); });
+    aDate.addEventListener('change', function () { activityChanged('heldOn'); });
+    aTitle.addEventListener('input', function () {
+      countTitle();
+      activityChanged('title');
+    });
+    aParticipants.addEventListener('input', function () { activityChanged('participants'); });
+
+    /** The page's own checks; the server decides on the date's range. */
+    function activityProblems() {
+      var list = {};
+      if (!aDate.value) list.heldOn = '请选择活动日期';
+      var title = aTitle.value.trim();
+      if (!title) list.title = '请填写活动名称';
+      else if (title.length > TITLE_MAX) list.title = '活动名称不能超过 ' + TITLE_MAX + ' 字';
+      var p = aParticipants.value.trim();
+      if (!p) list.participants = '请填写参加人数';
+      else if (!/^\d+$/.test(p)) list.participants = '参加人数须为整数，例如 12';
+      else if (Number(p) < 1 || Number(p) > PARTICIPANTS_MAX) list.participants = '参加人数须在 1 到 ' + PARTICIPANTS_MAX + ' 之间';
+      return list;
+    }
+
+    aForm.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (aSubmit.disabled) return;
+      clearActivityErrors();
+      var problems = activityProblems();
+      var bad = Object.keys(problems);
+      if (bad.length) {
+        bad.forEach(function (f) { activityError(f, problems[f]); });
+        message(aMsg, '请补全或修改标出的内容后再提交。');
+        activityMsgForFields = true;
+        ACTIVITY_INPUTS[bad[0]].focus();
+        return;
+      }
+      var body = { heldOn: aDate.value, title: aTitle.value.trim(), participants: Number(aParticipants.value.trim()) };
+      message('activities-notice', '');
+      aSubmit.disabled = true;
+      aSubmit.setAttribute('aria-busy', 'true');
+      aSubmit.textContent = '正在提交…';
+      function idle() {
+        aSubmit.disabled = false;
+        aSubmit.removeAttribute('aria-busy');
+        aSubmit.textContent = '提交活动记录';
+      }
+      request('POST', 'unit/activities', body).then(function (saved) {
+        idle();
+        var a = saved && typeof saved === 'object' ? saved : body;
+        if (Array.isArray(term.activities) && a.id != null
+          && !term.activities.some(function (x) { return x && x.id === a.id; })) {
+          term.activities = term.activities.concat([a]);
+        }
+        renderActivities();
+        resetActivityForm();
+        showActivityForm(false);
+        termNotice('activities-notice', '已记录活动：' + (a.title || body.title) + '（' + (a.heldOn || body.heldOn) + '，'
+          + (a.participants != null ? a.participants : body.participants) + ' 人参加）。');
+        return loadPart('activities', 'unit/activities', '活动记录', renderActivities);
+      }, function (er) {
+        idle();
+        if (er.status === 401) {
+          sessionLost('登录已失效，请重新登录。您填写的活动记录已保留。');
+          return;
+        }
+        if (isCsrfProblem(er)) {
+          sessionLost('登录状态已变化（可能在其他页面重新登录过），请重新登录。您填写的活动记录已保留。');
+          return;
+        }
+        var p = er.problem || {};
+        var errors = p.errors && typeof p.errors === 'object' && !Array.isArray(p.errors) ? p.errors : {};
+        var rest = [];
+        var first = null;
+        Object.keys(errors).forEach(function (k) {
+          var t = String(errors[k]);
+          if (ACTIVITY_INPUTS[k] && activityError(k, t)) {
+            if (!first) first = k;
+          } else if (t !== p.detail && t !== p.title) {
+            rest.push(t);
+          }
+        });
+        if (Array.isArray(p.errors)) rest = problemErrors(p);
+        message(aMsg, [er.message, rest]);
+        activityMsgForFields = !!first && rest.length === 0;
+        var box = first ? $('af-' + first) : aMsg;
+        if (box && box.scrollIntoView) box.scrollIntoView({ block: first ? 'center' : 'nearest' });
+      });
+    });
+
+    // ---------- 我的补贴
+
+    function renderPay() {
+      var pay = term.pay && typeof term.pay === 'object' ? term.pay : null;
+      var list = clear($('pay-list'));
+      var account = $('pay-account');
+      if (!pay) {
+        clear(account);
+        $('pay-empty').hidden = true;
+        return;
+      }
+      clear(account).appendChild(document.createTextNode('发放账户：'));
+      account.appendChild(pay.bankAccount
+        ? el('span', { className: 'account-no', text: pay.bankAccount })
+        : document.createTextNode('尚未登记，请联系社区登记银行卡'));
+      account.classList.toggle('missing', !pay.bankAccount);
+      var lines = (Array.isArray(pay.lines) ? pay.lines : []).slice().sort(function (a, b) {
+        var x = String(a && a.forMonth || '');
+        var y = String(b && b.forMonth || '');
+        if (x !== y) return x < y ? 1 : -1;
+        return (a && a.note ? 1 : 0) - (b && b.note ? 1 : 0);
+      });
+      lines.forEach(function (l) { if (l) list.appendChild(payItem(l)); });
+      $('pay-empty').hidden = lines.length > 0;
+    }
+
+    function payItem(l) {
+      return el('li', { className: 'card pay-line' + (l.note ? ' correction' : ''), 'data-sheet-id': l.sheetId != null ? l.sheetId : null }, [
+        el('div', { className: 'record-head' }, [
+          el('span', { className: 'record-date pay-month', text: monthName(l.forMonth) }),
+          l.note ? el('span', { className: 'tag tag-late pay-note', text: l.note }) : null
+        ]),
+        el('dl', { className: 'facts pay-facts' }, [
+          fact('在岗天数', l.daysInPost != null ? l.daysInPost + ' 天' : '—', 'pay-days'),
+          fact('基础补贴', money(l.base), 'money'),
+          fact('绩效奖励', money(l.performance), 'money'),
+          fact('荣誉津贴', money(l.honour), 'money')
+        ]),
+        el('p', { className: 'pay-total' }, [el('span', { text: '合计' }), el('b', { text: money(l.total) })])
+      ]);
+    }
+
+    resetActivityForm();
 
     // ----------------------------------------------------------------------------------------------
     // start: a reload keeps the login as long as the server's session lasts

@@ -14,6 +14,8 @@ interface AwardMapper {
 
   Award award(@Param("id") long id);
 
+  List<Award> ofHead(@Param("headUserId") String headUserId);
+
   Award awardOf(@Param("year") int year, @Param("headUserId") String headUserId);
 
   List<Award> awards(

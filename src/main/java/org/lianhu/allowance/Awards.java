@@ -113,6 +113,12 @@ public class Awards {
     return awards.awards(year, communityCode, streetCode);
   }
 
+  /** The head's nominations and awards, by year. */
+  @Transactional(readOnly = true)
+  public List<Award> ofHead(String headUserId) {
+    return awards.ofHead(headUserId);
+  }
+
   /** The head holds an approved award of that year. */
   boolean honoured(String headUserId, int year) {
     Award award = awards.awardOf(year, headUserId);

@@ -32,6 +32,8 @@ class EvaluationController {
 
   record AppealBody(String text) {}
 
+  record RoundBody(String street, java.time.LocalDate quarterStart) {}
+
   /** What a head, or staff, see of an evaluation: the figures and, once graded, the result. */
   record EvaluationView(
       long id,
@@ -102,6 +104,29 @@ class EvaluationController {
       throw Refusal.unauthenticated("请先登录");
     }
     return current;
+  }
+
+  /**
+   * Runs a quarter's round for a street now (the county's administrators: a county that starts
+   * using Lianhu mid-year, or a round to repeat after the organisation data was mended); heads
+   * already evaluated for the quarter are left as they are.
+   */
+  @PostMapping("/api/admin/head-evaluations/rounds")
+  Map<String, Object> round(@RequestBody RoundBody body) {
+    Authentication caller = caller();
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (groups.stream().noneMatch(directory.administratorGroups()::contains)) {
+      throw Refusal.forbidden("仅县级管理员可启动季度考核");
+    }
+    if (body == null || body.street() == null || directory.street(body.street()).isEmpty()) {
+      throw Refusal.invalid("street", "请指定街道");
+    }
+    if (body.quarterStart() == null
+        || !body.quarterStart().equals(Quarters.start(body.quarterStart()))) {
+      throw Refusal.invalid("quarterStart", "季度起始日须为1月1日、4月1日、7月1日或10月1日");
+    }
+    int opened = evaluations.openForStreet(body.street(), body.quarterStart());
+    return Map.of("quarter", Quarters.of(body.quarterStart()), "opened", opened);
   }
 
   @GetMapping("/api/unit/evaluations")

@@ -168,7 +168,12 @@ public class Evaluations {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(
         "communityKind", directory.community(communityCode).map(Community::kind).orElse(null));
-    return decisions.evaluate(WEIGHTS, inputs);
+    return decide(WEIGHTS, inputs);
+  }
+
+  /** The tables are Lianhu's rules, evaluated whoever's step asks. */
+  private Map<String, Object> decide(String key, Map<String, Object> inputs) {
+    return WithoutCaller.run(identity, () -> decisions.evaluate(key, inputs));
   }
 
   /**
@@ -283,7 +288,7 @@ public class Evaluations {
     total = Math.round(total * 10) / 10.0;
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("score", total);
-    Grade grade = Grade.of((String) decisions.evaluate(GRADES, inputs).get("grade")).orElseThrow();
+    Grade grade = Grade.of((String) decide(GRADES, inputs).get("grade")).orElseThrow();
     Instant appealCloses = clock.local(clock.now()).plusDays(settings.appealDays()).toInstant();
     lifecycle.graded(
         id, resident, ratings == null ? 0 : ratings.count(), total, grade, appealCloses);
@@ -463,6 +468,20 @@ public class Evaluations {
   @Transactional(readOnly = true)
   public List<Evaluation> ofPlace(String communityCode, String streetCode, String quarter) {
     return evaluations.ofPlace(communityCode, streetCode, quarter);
+  }
+
+  /** The final grades of a year's quarters by community: community -> grade code -> heads. */
+  @Transactional(readOnly = true)
+  public Map<String, Map<String, Integer>> gradesOfYear(int year, String streetCode) {
+    Map<String, Map<String, Integer>> grades = new java.util.TreeMap<>();
+    for (int q = 1; q <= 4; q++) {
+      for (EvaluationMapper.GradeCount count : gradeCounts(streetCode, year + "Q" + q)) {
+        grades
+            .computeIfAbsent(count.communityCode(), k -> new java.util.LinkedHashMap<>())
+            .merge(count.grade(), count.heads(), Integer::sum);
+      }
+    }
+    return grades;
   }
 
   @Transactional(readOnly = true)

@@ -31,7 +31,8 @@ public class RestAuthentication {
       StaffAuthenticationFilter filter) {
     FilterRegistrationBean<StaffAuthenticationFilter> registration =
         new FilterRegistrationBean<>(filter);
-    registration.addUrlPatterns("/api/staff/*", "/api/stats/*", "/api/admin/*", "/api/unit/*");
+    registration.addUrlPatterns(
+        "/api/staff/*", "/api/stats/*", "/api/admin/*", "/api/unit/*", "/api/heads/*");
     registration.setName("staffAuthentication");
     return registration;
   }

@@ -128,6 +128,19 @@ public class TrainingViews {
   public HeadTraining ofHead(String headUserId) {
     HeadTerm term =
         terms.openTermOf(headUserId).orElseThrow(() -> Refusal.forbidden("仅在任联户长可查看本人培训记录"));
+    return record(headUserId, term);
+  }
+
+  /** A head's training over all their terms, in post or not (their archive). */
+  public HeadTraining recordOf(String headUserId) {
+    List<HeadTerm> all = terms.termsOf(headUserId);
+    if (all.isEmpty()) {
+      throw Refusal.notFound("联户长 " + headUserId + " 没有任职记录");
+    }
+    return record(headUserId, all.get(all.size() - 1));
+  }
+
+  private HeadTraining record(String headUserId, HeadTerm term) {
     List<Long> termIds = terms.termsOf(headUserId).stream().map(HeadTerm::id).toList();
     List<AttendedView> attended =
         training.attendanceOf(termIds).stream()

@@ -92,24 +92,29 @@ public class SelectionDriver {
     management.executeJob(job.getId());
   }
 
-  /** The unit's new head, appointed through the whole selection. */
+  /** The unit's new head, appointed through the whole selection (a unit of 桃园村). */
   public String appoint(String unit, String name, String phone) {
-    HeadPost post = as("hejun", () -> posts.open(unit, "new_unit", null));
+    return appoint(unit, name, phone, "hejun", "linlin");
+  }
+
+  /** The same with the unit's community office and street. */
+  public String appoint(String unit, String name, String phone, String office, String street) {
+    HeadPost post = as(office, () -> posts.open(unit, "new_unit", null));
     String key = "post" + post.id();
     Candidate candidate =
         as(
-            "hejun",
+            office,
             () ->
                 posts.nominateAsCommunity(
                     post.id(),
                     new Posts.NominationBody("community", name, phone, null, null, null, null)));
     complete(
-        "hejun",
+        office,
         task(key, "reviewCandidate"),
         Map.of("reviewResult", "eligible", "reviewNote", "符合条件"));
-    complete("hejun", task(key, "chooseCandidate"), Map.of("chosenCandidate", "" + candidate.id()));
+    complete(office, task(key, "chooseCandidate"), Map.of("chosenCandidate", "" + candidate.id()));
     fire(key, "noticePeriod");
-    complete("linlin", task(key, "appointHead"), Map.of("appointDecision", "appoint"));
-    return as("hejun", () -> views.staffPost(post.id()).headUserId());
+    complete(street, task(key, "appointHead"), Map.of("appointDecision", "appoint"));
+    return as(office, () -> views.staffPost(post.id()).headUserId());
   }
 }

@@ -14,11 +14,17 @@ public final class TestUnits {
   private TestUnits() {}
 
   public static String create(JdbcTemplate jdbc) {
+    return create(jdbc, "taoyuan2");
+  }
+
+  /** The same in another demo grid (青年路第二网格 qingnianlu2: office zhengtao, street gaofeng). */
+  public static String create(JdbcTemplate jdbc, String grid) {
     String unit = "selunit" + NEXT.incrementAndGet() + "t" + System.nanoTime() % 100000;
     jdbc.update(
         "insert into liaison_unit (code, grid_code, name, households, group_id)"
-            + " values (?, 'taoyuan2', ?, 2, ?)",
+            + " values (?, ?, ?, 2, ?)",
         unit,
+        grid,
         "桃园西组" + unit + "联户单元",
         "unit" + unit);
     for (int i = 1; i <= 2; i++) {
