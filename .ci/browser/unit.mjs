@@ -1,7 +1,8 @@
 // Browser end-to-end check of the liaison heads' phone page /unit/: the refusal of a grid worker, the
 // head's unit with its open in-unit cases and households, 大字模式, a decision on a case, visits (走访), a
 // case handed to mediation and the head joining it (联户长调解), the household roster kept by the head, a
-// need raised on a visit, and the weekly needs report (本周需求报送).
+// need raised on a visit, the weekly needs report (本周需求报送), and the head's own term (我的履职: 培训记录,
+// 季度考核, 邻里互助活动, 我的补贴, 履职档案).
 //
 //   npm ci
 //   node unit.mjs [baseUrl] [screenshotDir]
@@ -10,8 +11,8 @@
 // Needs a running Lianhu server with the demo data (the grid worker wangli, lixiuying, the head of the
 // unit hepingli1a 和平里一区1号楼, liudeming, the head of hepingli2b 和平里二区6号楼, zhangjianguo, the head
 // of hepingli1b 和平里一区2号楼, and the heads mayulan (taoyuan1a 桃园东组一片), zhuchanglin, huxiumei,
-// guodesheng, xuguiying, sunjianhua, zhoulihua, wuguoqing; password demo, override with
-// LIANHU_DEMO_PASSWORD) and Debian's chromium (/usr/bin/chromium, override with CHROMIUM) plus a CJK font
+// guodesheng, xuguiying, sunjianhua, zhoulihua, wuguoqing; the community office hejun of taoyuan and the
+// county administrator qinfang; password demo, override with LIANHU_DEMO_PASSWORD) and Debian's chromium (/usr/bin/chromium, override with CHROMIUM) plus a CJK font
 // (fonts-noto-cjk). PAGES_ENTRY=index.html opens /unit/index.html instead of /unit/.
 //
 // It first reports two neighbours' noise cases through the public API, one in the unit hepingli1a, one
@@ -67,15 +68,29 @@
 //   household's address); the form is no longer offered, and a second report through fetch in the page's
 //   session (with the CSRF token of GET /api/session) is 409 /problems/needs-report-filed; the section fits
 //   390 px, also in 大字模式.
+// - 我的履职 of mayulan: first qinfang starts the current quarter's evaluation round of the street xicheng
+//   (POST /api/admin/head-evaluations/rounds, idempotent) and hejun records a 专项提升 course (title unique
+//   to the run) with a session today (offline, 2.5 学时) attended by mayulan (POST /api/staff/training/...).
+//   mayulan logs in: 培训记录 lists the session (title, 专项提升, 线下, 2.5 学时), the total hours and the
+//   pairings as GET /api/unit/training has them, and the state of 初任培训 (with its due date when it has
+//   one); 季度考核 shows the quarter with 评议和考核中 and its figures as GET /api/unit/evaluations has them,
+//   without 申诉; 记录活动 with tomorrow is refused by the server (400), its message next to 活动日期, the
+//   typed title and count stay and nothing is stored; with today the activity (title unique to the run, 12
+//   人) is recorded (201, with X-CSRF-Token) and listed, and the quarter's duty counts it; 我的补贴 explains
+//   基础补贴 + 绩效奖励 + 荣誉津贴 and lists the approved lines of GET /api/unit/pay (暂无已审定的补贴 on a
+//   fresh server) and the masked account; 下载履职档案 links to /api/heads/mayulan/archive.xlsx (not
+//   downloaded: the server may not serve it yet); the navigation in the unit card names the four sections;
+//   everything fits 390 px with tap targets of 44 px, also in 大字模式.
 // With screenshotDir it writes unit-login.png, unit-home.png, unit-large.png, unit-visit.png,
 // unit-dispute.png (the dispute with the 参与调解 form), unit-household.png (添加住户 with the 422),
-// unit-visit-need.png (同时登记需求) and unit-needs.png there.
+// unit-visit-need.png (同时登记需求), unit-needs.png and unit-term.png (我的履职) there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 90 s (E2E_TIMEOUT_S). Every run leaves one case behind, resolved in the unit (awaiting the
 // reporter's rating), in hepingli2b one visit with the streetlight case raised from it, and in hepingli1b
-// a dispute in tier-1 mediation with the head's note, a retired household and a visit with its need; it
+// a dispute in tier-1 mediation with the head's note, a retired household and a visit with its need, and
+// for mayulan a training course with a session attended and an activity; it
 // compares counts before and after and finds its own records by what is unique to the run, so it passes
 // on a server where earlier runs did the same. Each run also files this week's needs report of one of
 // the eight heads above (so up to eight runs a week on one server).
@@ -117,6 +132,14 @@ const NEW_HOUSEHOLD = {
 };
 const VISIT_NEED = { category: 'elderly_assistance', text: `希望社区帮忙联系上门理发（浏览器检查 ${STAMP}）`, urgency: 'urgent' };
 const VISIT_NEED_HINT = '本周走访中登记的需求会随周报一并报送；如已登记，不能选择“无新增”。';
+const TERM_HEAD = 'mayulan';
+const TERM_UNIT_NAME = '桃园东组一片联户单元';
+const TERM_OFFICE = 'hejun';
+const TERM_ADMIN = 'qinfang';
+const TERM_STREET = 'xicheng';
+const TERM_COMMUNITY = 'taoyuan';
+const TRAINING_TITLE = `矛盾调解专项提升（浏览器检查 ${STAMP}）`;
+const ACTIVITY_TITLE = `邻里互助包饺子（浏览器检查 ${STAMP}）`;
 
 async function reportCase(description = DESCRIPTION, address = '和平里一区1号楼', liaisonUnit = UNIT) {
   const res = await api('POST', '/api/cases', {
@@ -355,6 +378,7 @@ async function main() {
   await visits(context);
   await upkeep(context, disputeCaseNo);
   await needsReport(context);
+  await termSections(context);
 }
 
 /** 走访: liudeming records a visit with a case raised from it (see the top of this file). */
@@ -1020,6 +1044,205 @@ async function needsReport(context) {
   await checkNoSidewaysScroll(`${user} after filing`);
   await checkFits('#needs-sec', `${user}'s 本周已报送`);
   log(`a second report: 409 ${again.body.type} "${again.body.title}"`);
+
+  check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
+  await page.locator('#logout').click();
+  await page.locator('#login-view').waitFor({ state: 'visible' });
+  log('退出');
+}
+
+/** The first day of the current quarter in China time, yyyy-MM-dd. */
+function quarterStartOf(day) {
+  const month = Number(day.slice(5, 7));
+  const first = Math.floor((month - 1) / 3) * 3 + 1;
+  return `${day.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
+}
+
+const isGet = (path) => (r) => new URL(r.url()).pathname === path && r.request().method() === 'GET';
+const squeeze = (s) => String(s || '').replace(/\s+/g, '');
+
+/**
+ * 我的履职: mayulan's own term (see the top of this file). The county's quarter round and a training
+ * session are set up through the API first, then the page shows them; an activity is recorded through
+ * the form.
+ */
+async function termSections(context) {
+  const today = chinaToday();
+  const quarterStart = quarterStartOf(today);
+
+  // The quarter's evaluation round (idempotent), as the county's administrator.
+  const round = await api('POST', '/api/admin/head-evaluations/rounds',
+    { user: TERM_ADMIN, body: { street: TERM_STREET, quarterStart } });
+  check(round.status === 200 && round.json && round.json.quarter,
+    `POST /api/admin/head-evaluations/rounds as ${TERM_ADMIN}: ${round.status} ${round.text}`);
+  log(`the evaluation round of ${round.json.quarter} (${TERM_STREET}): ${round.json.opened} opened`);
+
+  // A 专项提升 session attended by the head, as the community office.
+  const course = await api('POST', '/api/staff/training/courses',
+    { user: TERM_OFFICE, body: { title: TRAINING_TITLE, level: 'topic', community: TERM_COMMUNITY } });
+  check(course.status >= 200 && course.status < 300 && course.json && course.json.id != null,
+    `POST /api/staff/training/courses as ${TERM_OFFICE}: ${course.status} ${course.text}`);
+  const session = await api('POST', `/api/staff/training/courses/${course.json.id}/sessions`,
+    { user: TERM_OFFICE, body: { heldOn: today, mode: 'offline', place: '村委会议室', hours: 2.5 } });
+  check(session.status >= 200 && session.status < 300 && session.json && session.json.id != null,
+    `POST /api/staff/training/courses/${course.json.id}/sessions: ${session.status} ${session.text}`);
+  const sessionId = session.json.id;
+  const attendance = await api('POST', `/api/staff/training/sessions/${sessionId}/attendance`,
+    { user: TERM_OFFICE, body: { heads: [TERM_HEAD] } });
+  check(attendance.status >= 200 && attendance.status < 300,
+    `POST /api/staff/training/sessions/${sessionId}/attendance: ${attendance.status} ${attendance.text}`);
+  log(`training "${TRAINING_TITLE}" (course ${course.json.id}, session ${sessionId}, ${today}, 2.5 学时) for ${TERM_HEAD}`);
+
+  // The head logs in; the four parts load with the unit.
+  const parts = ['/api/unit/training', '/api/unit/evaluations', '/api/unit/activities', '/api/unit/pay']
+    .map((p) => page.waitForResponse(isGet(p)));
+  const answer = await login(TERM_HEAD);
+  check(answer.status() === 200, `GET /api/unit as ${TERM_HEAD}: ${answer.status()} ${await answer.text().catch(() => '')}`);
+  for (const res of await Promise.all(parts)) {
+    check(res.status() === 200, `${new URL(res.url()).pathname} as ${TERM_HEAD}: ${res.status()} ${await res.text().catch(() => '')}`);
+  }
+  await page.locator('#home').waitFor({ state: 'visible' });
+  await setLarge(false);
+  const unitName = (await page.locator('#unit-name').textContent()).trim();
+  check(unitName === TERM_UNIT_NAME, `${TERM_HEAD}'s unit is named "${unitName}"`);
+
+  // 培训记录: the session, its level and hours; the total; the induction's state.
+  const training = await inSession(context, '/api/unit/training');
+  const tsec = page.locator('#training-sec');
+  const item = tsec.locator(`#attended-list > li[data-session-id="${sessionId}"]`);
+  await item.waitFor({ state: 'visible' });
+  const itemText = (await item.innerText()).replace(/\s+/g, ' ');
+  check(itemText.includes(TRAINING_TITLE) && itemText.includes('专项提升') && itemText.includes('2.5 学时')
+    && itemText.includes(today) && itemText.includes('线下'), `the session in 培训记录: ${itemText}`);
+  const hoursText = (await tsec.locator('#training-hours').textContent()).trim();
+  check(hoursText === `累计 ${Number(training.hours)} 学时`, `培训记录 says "${hoursText}", the server ${training.hours}`);
+  check(await tsec.locator('#attended-list > li').count() === training.attended.length,
+    `培训记录 lists ${await tsec.locator('#attended-list > li').count()}, the server ${training.attended.length}`);
+  const induction = (await tsec.locator('#induction').innerText()).replace(/\s+/g, ' ');
+  const inductionTag = (await tsec.locator('#induction-tag').textContent()).trim();
+  check(training.inductionDone ? inductionTag === '已完成' : ['未完成', '已逾期'].includes(inductionTag),
+    `初任培训 says "${inductionTag}", the server inductionDone ${training.inductionDone}`);
+  if (training.inductionDue && !training.inductionDone) {
+    check(induction.includes(training.inductionDue.slice(0, 10)), `初任培训 without its due date: ${induction}`);
+  }
+  check(await tsec.locator('#shadowing-list > li').count() === (training.shadowing || []).length,
+    '老带新 does not list the server\'s pairings');
+  if (!(training.shadowing || []).length) await tsec.locator('#shadowing-empty').waitFor({ state: 'visible' });
+  check(await tsec.locator('#training-msg').isHidden(), `培训记录 shows an error: ${await tsec.locator('#training-msg').textContent()}`);
+  log(`培训记录: "${itemText}"; "${hoursText}"; 初任培训 "${induction}"`);
+
+  // 季度考核: the quarter, 评议和考核中, its figures; no 申诉 while scoring.
+  const evaluations = await inSession(context, '/api/unit/evaluations');
+  const current = evaluations.find((e) => e.quarter === round.json.quarter);
+  check(current, `GET /api/unit/evaluations has no ${round.json.quarter}: ${JSON.stringify(evaluations).slice(0, 300)}`);
+  check(current.status === 'scoring', `${round.json.quarter} is ${current.status}, not scoring: the check needs it before grading`);
+  const esec = page.locator('#evals-sec');
+  const ecard = esec.locator(`article.eval[data-id="${current.id}"]`);
+  await ecard.waitFor({ state: 'visible' });
+  const ecardText = (await ecard.innerText()).replace(/\s+/g, ' ');
+  check(ecardText.includes(current.quarterLabel) && ecardText.includes('评议和考核中'), `the quarter's card: ${ecardText}`);
+  check(squeeze(await ecard.locator('.eval-figures').textContent()) === squeeze(current.figures),
+    `the figures shown: "${await ecard.locator('.eval-figures').textContent()}", the server "${current.figures}"`);
+  check(await ecard.locator('.appeal-btn').count() === 0, '申诉 is offered while the quarter is being scored');
+  check(await esec.locator('article.eval').count() === evaluations.length,
+    `季度考核 lists ${await esec.locator('article.eval').count()}, the server ${evaluations.length}`);
+  check(await esec.locator('#evals-msg').isHidden(), `季度考核 shows an error: ${await esec.locator('#evals-msg').textContent()}`);
+  log(`季度考核: ${current.quarterLabel} 评议和考核中, "${current.figures}"`);
+
+  // 邻里互助活动: a future date is refused by the server, next to 活动日期; then today's is recorded.
+  const asec = page.locator('#activities-sec');
+  const before = await inSession(context, '/api/unit/activities');
+  await asec.locator('#activity-add').click();
+  const aform = asec.locator('#activity-form');
+  await aform.waitFor({ state: 'visible' });
+  check(await aform.getByLabel('活动日期').inputValue() === today, 'the activity form does not start with today');
+  await aform.getByLabel('活动日期').fill(addDays(today, 1));
+  await aform.getByLabel('活动名称').fill(ACTIVITY_TITLE);
+  await aform.getByLabel('参加人数').fill('12');
+  const refused = await answerOf('POST', /\/api\/unit\/activities$/, () => aform.locator('#activity-submit').click());
+  const problem = await refused.json().catch(() => ({}));
+  check(refused.status() === 400 && problem.errors && problem.errors.heldOn,
+    `POST /api/unit/activities with tomorrow: ${refused.status()} ${JSON.stringify(problem)}`);
+  await aform.locator('#ae-heldOn', { hasText: problem.errors.heldOn }).waitFor({ state: 'visible' });
+  check(await aform.getByLabel('活动日期').getAttribute('aria-invalid') === 'true', '活动日期 is not marked invalid');
+  await aform.locator('#activity-msg', { hasText: problem.title }).waitFor({ state: 'visible' });
+  check(await aform.getByLabel('活动名称').inputValue() === ACTIVITY_TITLE && await aform.getByLabel('参加人数').inputValue() === '12',
+    'the typed activity was lost on the refusal');
+  check((await inSession(context, '/api/unit/activities')).length === before.length, 'the refused activity was stored');
+  expectedFailures([400]);
+  log(`an activity tomorrow: 400, "${problem.errors.heldOn}" next to 活动日期; the typed title stays`);
+
+  await aform.getByLabel('活动日期').fill(today);
+  check(await aform.locator('#ae-heldOn').isHidden(), 'the message of 活动日期 stayed after the change');
+  const saved = await answerOf('POST', /\/api\/unit\/activities$/, () => aform.locator('#activity-submit').click());
+  const activity = await saved.json().catch(() => ({}));
+  check(saved.status() === 201 && activity.id != null && activity.title === ACTIVITY_TITLE && activity.heldOn === today
+    && activity.participants === 12, `POST /api/unit/activities: ${saved.status()} ${JSON.stringify(activity)}`);
+  const sentBody = JSON.parse(saved.request().postData());
+  check(sentBody.heldOn === today && sentBody.title === ACTIVITY_TITLE && sentBody.participants === 12,
+    `the activity sent: ${JSON.stringify(sentBody)}`);
+  check(saved.request().headers()['x-csrf-token'], 'the activity was sent without X-CSRF-Token');
+  await asec.locator('#activities-notice', { hasText: ACTIVITY_TITLE }).waitFor({ state: 'visible' });
+  await aform.waitFor({ state: 'hidden' });
+  const listed = asec.locator(`#activity-list > li[data-id="${activity.id}"]`);
+  await listed.waitFor({ state: 'visible' });
+  const listedText = (await listed.innerText()).replace(/\s+/g, ' ');
+  check(listedText.includes(ACTIVITY_TITLE) && listedText.includes(today) && listedText.includes('12 人参加'),
+    `the activity listed: ${listedText}`);
+  const after = await inSession(context, '/api/unit/activities');
+  check(after.some((a) => a.id === activity.id) && after.length === before.length + 1,
+    `GET /api/unit/activities: ${after.length} (before ${before.length})`);
+  await asec.locator('#activity-list > li').nth(after.length - 1).waitFor({ state: 'attached' });
+  check(await asec.locator('#activity-list > li').count() === after.length,
+    `邻里互助活动 lists ${await asec.locator('#activity-list > li').count()}, the server ${after.length}`);
+  const duty = (await asec.locator('#activity-quarter').textContent()).trim();
+  check(/本季度.*已组织 \d+ 次/.test(duty), `the quarter's duty says "${duty}"`);
+  log(`activity #${activity.id} recorded (201): "${listedText}"; "${duty}"`);
+
+  // 我的补贴: the approved lines (none on a fresh server: the empty state), the account.
+  const pay = await inSession(context, '/api/unit/pay');
+  const psec = page.locator('#pay-sec');
+  check((await psec.innerText()).includes('基础补贴 + 绩效奖励 + 荣誉津贴'), '我的补贴 without its explanation');
+  check(await psec.locator('#pay-msg').isHidden(), `我的补贴 shows an error: ${await psec.locator('#pay-msg').textContent()}`);
+  check(await psec.locator('#pay-list > li').count() === pay.lines.length,
+    `我的补贴 lists ${await psec.locator('#pay-list > li').count()}, the server ${pay.lines.length}`);
+  if (!pay.lines.length) await psec.locator('#pay-empty', { hasText: '暂无已审定的补贴' }).waitFor({ state: 'visible' });
+  const account = (await psec.locator('#pay-account').textContent()).trim();
+  check(pay.bankAccount ? account.includes(pay.bankAccount) : account.includes('尚未登记'), `the account shown: "${account}"`);
+  log(`我的补贴: ${pay.lines.length} lines${pay.lines.length ? '' : ' (暂无已审定的补贴)'}; "${account}"`);
+
+  // 履职档案: the link to the head's own workbook (the server may not serve it yet).
+  const link = page.getByRole('link', { name: '下载履职档案' });
+  await link.waitFor({ state: 'visible' });
+  const href = await link.getAttribute('href');
+  check(new URL(href, page.url()).pathname === `/api/heads/${TERM_HEAD}/archive.xlsx`, `下载履职档案 links to ${href}`);
+  log(`下载履职档案 → ${href}`);
+
+  // The page's navigation reaches the sections; they fit, also in 大字模式.
+  for (const [name, id] of [['培训记录', 'training-sec'], ['季度考核', 'evals-sec'], ['邻里互助活动', 'activities-sec'], ['我的补贴', 'pay-sec']]) {
+    check(await page.locator(`.term-nav a[href="#${id}"]`, { hasText: name }).count() === 1, `no ${name} in the page's navigation`);
+  }
+  await checkNoSidewaysScroll(`${TERM_HEAD}'s term`);
+  await checkFits('#term', `${TERM_HEAD}'s term`);
+  await checkTapTargets(`${TERM_HEAD}'s term`);
+  await shotOf(page.locator('#term'), 'unit-term.png');
+  await setLarge(true);
+  for (const id of ['training-sec', 'evals-sec', 'activities-sec', 'pay-sec', 'archive-sec']) {
+    await page.locator(`#${id}`).waitFor({ state: 'visible' });
+  }
+  await item.waitFor({ state: 'visible' });
+  await ecard.waitFor({ state: 'visible' });
+  await listed.waitFor({ state: 'visible' });
+  await link.waitFor({ state: 'visible' });
+  await asec.locator('#activity-add').click();
+  await aform.waitFor({ state: 'visible' });
+  await checkNoSidewaysScroll(`${TERM_HEAD}'s term in 大字模式`);
+  await checkFits('#term', `${TERM_HEAD}'s term in 大字模式`);
+  await checkTapTargets(`${TERM_HEAD}'s term in 大字模式`);
+  await asec.locator('#activity-cancel').click();
+  await aform.waitFor({ state: 'hidden' });
+  await setLarge(false);
+  log('我的履职 fits 390 px, also in 大字模式');
 
   check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
   await page.locator('#logout').click();
