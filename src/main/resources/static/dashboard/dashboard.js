@@ -466,6 +466,7 @@
     loadTable(gen);
     loadUnitKpis();
     loadPool(streetAll);
+    loadHeadKpis(streetAll);
 
     ranking.then(function (rows) {
       if (!current()) return;
@@ -1247,6 +1248,252 @@
     table.appendChild(tbody);
   }
 
+  // ------------------------------------------------------------------------------------------------
+  // 联户长队伍: the heads' KPIs of a year by community (GET /api/stats/head-kpis?year=…), grouped by
+  // street with a county total: heads in post over posts, vacancy days, back-fill, turnover, the reserve
+  // pool and training coverage with their lights, and the final grades of the year's quarters.
+
+  var FIRST_YEAR = 2000; // the server's first year
+  var GRADES = [['excellent', '优秀'], ['competent', '称职'], ['basic', '基本称职'], ['incompetent', '不称职']];
+  var LIGHT_WORD = { green: '绿灯', yellow: '黄灯', red: '红灯' };
+  var hkGeneration = 0;
+  var hkRows = [];
+  var hkYear = null;
+
+  function thisYear() {
+    return Number(today().slice(0, 4));
+  }
+
+  /** The years the server answers for, newest first; a page left open over New Year gains the new one. */
+  function fillYears() {
+    var select = $('hk-year');
+    var newest = thisYear();
+    var first = select.options.length ? Number(select.options[0].value) : null;
+    if (first === newest) return;
+    var chosen = select.value;
+    clear(select);
+    for (var y = newest; y >= FIRST_YEAR; y--) select.appendChild(el('option', { value: y, text: y + ' 年' }));
+    // The year shown by default moves on to the new one; a year chosen stays.
+    select.value = first === null || chosen === String(first) ? String(newest) : chosen;
+  }
+
+  /** Days with one decimal where it has one: 0, 12.5. */
+  function days(v) {
+    if (v == null || isNaN(v)) return '—';
+    var s = (Math.round(v * 10) / 10).toFixed(1);
+    return s.slice(-2) === '.0' ? s.slice(0, -2) : s;
+  }
+
+  function lightSpan(light, words) {
+    return el('span', { className: 'light ' + light }, [el('i', { className: 'dot ' + light, 'aria-hidden': 'true' }),
+      LIGHT_WORD[light] + '：' + words]);
+  }
+
+  /** A figure with its light beside it (dot and words), or just "—". */
+  function litCell(col, value, light, words, title) {
+    var ok = LIGHT_WORD[light] ? light : null;
+    return el('td', { 'data-col': col, 'data-light': ok, className: 'left', title: title || null },
+      el('span', { className: 'hk-lit' }, [el('span', { className: 'hk-num', text: value }), ok ? lightSpan(ok, words) : null]));
+  }
+
+  function turnoverWords(light) {
+    return light === 'green' ? '达标' : '超过 10%';
+  }
+
+  function trainingWords(light) {
+    return light === 'green' ? '全覆盖' : light === 'yellow' ? '达标' : '未达标';
+  }
+
+  function hkPoolGap(r) {
+    return Math.max(0, (Number(r.poolTarget) || 0) - (Number(r.pool) || 0));
+  }
+
+  function poolWords(r) {
+    return r.poolLight === 'green' ? '达标' : '差 ' + hkPoolGap(r) + ' 人';
+  }
+
+  function hkSums(rows) {
+    var t = { posts: 0, headsInPost: 0, vacantNow: 0, vacancyDays: 0, filled: 0, chosenInTime: 0, backfillWeighted: 0,
+      headsAtStart: 0, termsEnded: 0, pool: 0, poolTarget: 0, lights: { turnover: {}, pool: {}, training: {} }, grades: {} };
+    rows.forEach(function (r) {
+      ['posts', 'headsInPost', 'vacantNow', 'vacancyDays', 'filled', 'chosenInTime', 'headsAtStart', 'termsEnded', 'pool', 'poolTarget']
+        .forEach(function (k) { t[k] += Number(r[k]) || 0; });
+      if (r.backfillDays != null && r.filled > 0) t.backfillWeighted += r.backfillDays * r.filled;
+      [['turnover', r.turnoverLight], ['pool', r.poolLight], ['training', r.trainingLight]].forEach(function (x) {
+        if (LIGHT_WORD[x[1]]) t.lights[x[0]][x[1]] = (t.lights[x[0]][x[1]] || 0) + 1;
+      });
+      var g = r.grades || {};
+      GRADES.forEach(function (grade) {
+        if (g[grade[0]] != null) t.grades[grade[0]] = (t.grades[grade[0]] || 0) + (Number(g[grade[0]]) || 0);
+      });
+    });
+    t.vacancyDays = Math.round(t.vacancyDays * 10) / 10;
+    t.backfillDays = t.filled > 0 ? t.backfillWeighted / t.filled : null;
+    t.turnover = rate(t.termsEnded, t.headsAtStart);
+    return t;
+  }
+
+  /** "1 个红灯、2 个黄灯" / "全部绿灯" / "—" for the communities' lights of one kind. */
+  function lightsText(counts) {
+    var parts = ['red', 'yellow'].filter(function (l) { return counts[l]; }).map(function (l) { return counts[l] + ' 个' + LIGHT_WORD[l]; });
+    if (parts.length) return parts.join('、');
+    return counts.green ? '全部绿灯' : '—';
+  }
+
+  function hasRed(r) {
+    return r.turnoverLight === 'red' || r.poolLight === 'red' || r.trainingLight === 'red';
+  }
+
+  function hkCells(r, sums) {
+    // One row's cells after its name; `sums` marks a street's or the county's row, whose rates come from the sums.
+    var staffRate = rate(Number(r.headsInPost) || 0, Number(r.posts) || 0);
+    var cells = [
+      el('td', { 'data-col': 'staffing', title: '在岗联户长 ' + num(r.headsInPost) + ' / 岗位 ' + num(r.posts),
+        text: num(r.headsInPost) + '/' + num(r.posts) }),
+      el('td', { 'data-col': 'staffRate', className: staffRate != null && staffRate < 1 ? 'rate-fair' : null, text: pct(staffRate) }),
+      el('td', { 'data-col': 'vacancyDays' }, [days(r.vacancyDays),
+        r.vacantNow > 0 ? el('span', { className: 'muted small frac', text: '现空缺 ' + num(r.vacantNow) }) : null]),
+      el('td', { 'data-col': 'backfill', title: '7 日内确定人选 ' + num(r.chosenInTime) + ' / 已补充 ' + num(r.filled),
+        text: num(r.chosenInTime) + ' / ' + num(r.filled) }),
+      el('td', { 'data-col': 'backfillDays', text: days(r.backfillDays) })
+    ];
+    var turnoverTitle = '年内离任 ' + num(r.termsEnded) + ' / 年初在岗 ' + num(r.headsAtStart);
+    var poolTitle = '备选库 ' + num(r.pool) + ' / 目标 ' + num(r.poolTarget);
+    if (sums) {
+      cells.push(el('td', { 'data-col': 'turnover', className: 'left', title: turnoverTitle },
+        el('span', { className: 'hk-lit' }, [el('span', { className: 'hk-num', text: pct(r.turnover) }),
+          el('span', { className: 'hk-count', text: lightsText(r.lights.turnover) })])));
+      cells.push(el('td', { 'data-col': 'pool', className: 'left', title: poolTitle },
+        el('span', { className: 'hk-lit' }, [el('span', { className: 'hk-num', text: num(r.pool) + '/' + num(r.poolTarget) }),
+          el('span', { className: 'hk-count' + (r.lights.pool.red ? ' rate-poor' : ''), text: lightsText(r.lights.pool) })])));
+      cells.push(el('td', { 'data-col': 'training', className: 'left' },
+        el('span', { className: 'hk-lit' }, [el('span', { className: 'hk-num', text: '' }),
+          el('span', { className: 'hk-count' + (r.lights.training.red ? ' rate-poor' : ''), text: lightsText(r.lights.training) })])));
+    } else {
+      cells.push(litCell('turnover', pct(r.turnover), r.turnoverLight, turnoverWords(r.turnoverLight),
+        turnoverTitle + (r.turnover == null ? '（年初无在岗联户长）' : '')));
+      cells.push(litCell('pool', num(r.pool) + '/' + num(r.poolTarget), r.poolLight, poolWords(r), poolTitle));
+      cells.push(litCell('training', pct(r.trainingCoverage), r.trainingLight, trainingWords(r.trainingLight),
+        r.trainingCoverage == null ? '年内无在岗联户长' : '年内参训联户长 / 年内在岗联户长'));
+    }
+    var grades = r.grades || {};
+    GRADES.forEach(function (g) {
+      cells.push(el('td', { 'data-col': 'grade-' + g[0], text: grades[g[0]] == null ? '—' : num(grades[g[0]]) }));
+    });
+    return cells;
+  }
+
+  function showHeadKpisRefused() {
+    hkRows = [];
+    clear($('head-kpi-table'));
+    $('hk-summary').textContent = '';
+    $('hk-body').hidden = true;
+    message('hk-note', '该账号无权查看联户长队伍指标（仅社区、街道和县级工作人员可查看）。', false);
+  }
+
+  /** Loads the heads' KPIs of the chosen year; `streetNames` (the KPIs by street) names the streets. */
+  function loadHeadKpis(streetNames) {
+    fillYears();
+    var gen = ++hkGeneration;
+    var year = Number($('hk-year').value) || thisYear();
+    var table = $('head-kpi-table');
+    table.setAttribute('aria-busy', 'true');
+    message('hk-msg', '');
+    var named = (streetNames || Promise.resolve([])).then(function (rows) {
+      (rows || []).forEach(function (k) { remember('street', k.group, k.groupName); });
+    }, function () { /* the codes stand in for the names */ });
+    return Promise.all([get('stats/head-kpis?year=' + year), named])
+      .then(function (res) {
+        if (gen !== hkGeneration) return;
+        if (!Array.isArray(res[0])) throw new Error('服务器返回的数据格式不正确');
+        hkRows = res[0];
+        hkYear = year;
+        message('hk-note', '');
+        $('hk-body').hidden = false;
+        renderHeadKpis();
+      })
+      .catch(function (err) {
+        if (gen !== hkGeneration) return;
+        if (err instanceof AuthError && err.status === 403) {
+          showHeadKpisRefused();
+          return;
+        }
+        // Do not leave another year's figures under a failed one.
+        hkRows = [];
+        clear(table);
+        table.removeAttribute('data-year');
+        $('hk-summary').textContent = '';
+        message('hk-note', '');
+        $('hk-body').hidden = false;
+        handleError(err, 'hk-msg');
+      })
+      .then(function () { if (gen === hkGeneration) table.removeAttribute('aria-busy'); });
+  }
+
+  function renderHeadKpis() {
+    var rows = hkRows.slice();
+    var all = hkSums(rows);
+    var reds = rows.filter(hasRed).length;
+    append(clear($('hk-summary')), [hkYear + ' 年 · 共 ' + rows.length + ' 个社区（村），在岗 ' + num(all.headsInPost) + '/' + num(all.posts) + '，',
+      el('b', { className: reds ? 'uk-reds' : null, text: reds + ' 个有红灯' })]);
+
+    var table = clear($('head-kpi-table'));
+    table.setAttribute('data-year', hkYear);
+    table.appendChild(el('caption', { className: 'sr-only', text: hkYear + ' 年联户长队伍指标，按街道分组' }));
+    var top = [
+      ['社区（村）', 2, 1, null],
+      ['岗位', 1, 2, null],
+      ['空缺天数', 2, 1, '年内各岗位空缺的天数之和'],
+      ['补充', 1, 2, null],
+      ['流失率（目标 ≤ 10%）', 2, 1, '年内离任 / 年初在岗'],
+      ['备选库 / 目标', 2, 1, '经考察合格、尚未任用的候选人；目标为岗位数的 10%，向上取整'],
+      ['培训覆盖率（目标 ≥ 85%）', 2, 1, '年内参训联户长 / 年内在岗联户长'],
+      ['考核等次（人次）', 1, 4, '年内各季度考核的最终等次']
+    ];
+    var sub = [
+      ['在岗/岗位', '在岗联户长 / 岗位（联户单元数）'],
+      ['在岗率', '在岗联户长 / 岗位'],
+      ['7日内确定人选 / 已补充', '补充期限（空缺起 7 日）内确定并公示继任人选的岗位 / 年内任命到位的岗位'],
+      ['平均补充天数', '年内补充的岗位从空缺到任命的平均天数']
+    ].concat(GRADES.map(function (g) { return [g[1], null]; }));
+    var cols = 13;
+    table.appendChild(el('thead', null, [
+      el('tr', null, top.map(function (h, i) {
+        return el('th', { scope: h[2] > 1 ? 'colgroup' : 'col', rowspan: h[1] > 1 ? h[1] : null, colspan: h[2] > 1 ? h[2] : null,
+          className: i === 0 || i === 4 || i === 5 || i === 6 ? 'left' : h[2] > 1 ? 'hk-group' : null, title: h[3], text: h[0] });
+      })),
+      el('tr', { className: 'hk-sub' }, sub.map(function (h) { return el('th', { scope: 'col', title: h[1], text: h[0] }); }))
+    ]));
+    if (!rows.length) {
+      emptyRow(table, cols, '暂无社区（村）的联户长岗位');
+      return;
+    }
+
+    var streets = {};
+    rows.forEach(function (r) { (streets[r.streetCode || ''] = streets[r.streetCode || ''] || []).push(r); });
+    Object.keys(streets).sort(function (a, b) { return byName(streetName(a), streetName(b)); }).forEach(function (code) {
+      var list = streets[code].sort(function (a, b) { return byName(a.communityName, b.communityName); });
+      var tbody = el('tbody', { className: 'rp-group', 'data-street': code || null });
+      tbody.appendChild(el('tr', { className: 'rp-street-row' },
+        [el('th', { scope: 'rowgroup', className: 'left', text: streetName(code) })].concat(hkCells(hkSums(list), true))));
+      list.forEach(function (r) {
+        tbody.appendChild(el('tr', { className: hasRed(r) ? 'row-red' : null, 'data-community': r.communityCode },
+          [el('th', { scope: 'row', className: 'left' }, el('span', { text: r.communityName || r.communityCode || '未确定' }))]
+            .concat(hkCells(r, false))));
+      });
+      table.appendChild(tbody);
+    });
+
+    table.appendChild(el('tfoot', null, el('tr', { 'data-total': 'true' },
+      [el('td', { className: 'left', text: '合计' })].concat(hkCells(all, true)))));
+  }
+
+  $('hk-year').addEventListener('change', function () { loadHeadKpis(); });
+  $('hk-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    loadHeadKpis();
+  });
+
   // open cases with their lights
   document.querySelector('.filters').addEventListener('click', function (e) {
     var chip = e.target.closest('[data-light]');
@@ -1435,6 +1682,7 @@
   $('dl-date').value = today();
   $('uk-month').value = thisMonth();
   $('uk-month').max = thisMonth();
+  fillYears();
   // A reload keeps the login as long as the server's session lasts.
   session('GET')
     .then(function (res) { return res.ok ? res.json() : null; }, function () { return null; })

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lianhu.org.Community;
 import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.org.Street;
+import org.lianhu.posts.PostAccess;
 import org.lianhu.refusal.Refusal;
 import org.lianhu.throttle.GuessThrottle;
 import org.springframework.http.HttpStatus;
@@ -55,20 +52,21 @@ class EvaluationController {
       String finalGrade,
       String finalGradeLabel,
       boolean appealed,
-      String appealNote) {}
+      String appealNote,
+      java.time.Instant appealClosesAt) {}
 
   private final Evaluations evaluations;
-  private final IdentityService identity;
+  private final PostAccess access;
   private final OrganisationDirectory directory;
   private final GuessThrottle guesses;
 
   EvaluationController(
       Evaluations evaluations,
-      IdentityService identity,
+      PostAccess access,
       OrganisationDirectory directory,
       GuessThrottle guesses) {
     this.evaluations = evaluations;
-    this.identity = identity;
+    this.access = access;
     this.directory = directory;
     this.guesses = guesses;
   }
@@ -95,15 +93,8 @@ class EvaluationController {
         e.finalGrade(),
         Grade.of(e.finalGrade()).map(Grade::label).orElse(null),
         e.appealedAt() != null,
-        e.appealNote());
-  }
-
-  private Authentication caller() {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getUserId() == null) {
-      throw Refusal.unauthenticated("请先登录");
-    }
-    return current;
+        e.appealNote(),
+        e.appealClosesAt());
   }
 
   /**
@@ -113,9 +104,8 @@ class EvaluationController {
    */
   @PostMapping("/api/admin/head-evaluations/rounds")
   Map<String, Object> round(@RequestBody RoundBody body) {
-    Authentication caller = caller();
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (groups.stream().noneMatch(directory.administratorGroups()::contains)) {
+    PostAccess.Caller caller = access.caller();
+    if (caller.groups().stream().noneMatch(directory.administratorGroups()::contains)) {
       throw Refusal.forbidden("仅县级管理员可启动季度考核");
     }
     if (body == null || body.street() == null || directory.street(body.street()).isEmpty()) {
@@ -131,14 +121,15 @@ class EvaluationController {
 
   @GetMapping("/api/unit/evaluations")
   List<EvaluationView> mine() {
-    return evaluations.ofHead(caller().getUserId()).stream()
+    return evaluations.ofHead(access.caller().userId()).stream()
         .map(EvaluationController::view)
         .toList();
   }
 
   @PostMapping("/api/unit/evaluations/{id}/appeal")
   EvaluationView appeal(@PathVariable long id, @RequestBody AppealBody body) {
-    return view(evaluations.appeal(caller().getUserId(), id, body == null ? null : body.text()));
+    return view(
+        evaluations.appeal(access.caller().userId(), id, body == null ? null : body.text()));
   }
 
   @GetMapping("/api/head-ratings/open")
@@ -171,18 +162,15 @@ class EvaluationController {
       @RequestParam(required = false) String community,
       @RequestParam(required = false) String street,
       @RequestParam(required = false) String quarter) {
-    Authentication caller = caller();
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     if (community != null) {
       Community c =
           directory
               .community(community)
               .orElseThrow(() -> Refusal.notFound("社区 " + community + " 不存在"));
-      if (!groups.contains(c.groupId()) && !inStreet(groups, c.streetCode()) && !county(groups)) {
-        throw Refusal.forbidden("仅本社区、所属街道和县级工作人员可查看");
-      }
+      access.requireReader(c.code(), c.streetCode());
     } else if (street != null) {
-      if (!inStreet(groups, street) && !county(groups)) {
+      PostAccess.Caller caller = access.caller();
+      if (!access.inStreet(caller, street) && !access.countyWide(caller)) {
         throw Refusal.forbidden("仅所属街道和县级工作人员可查看");
       }
     } else {
@@ -197,20 +185,13 @@ class EvaluationController {
   @GetMapping("/api/stats/head-grades")
   List<Map<String, Object>> grades(
       @RequestParam String quarter, @RequestParam(required = false) String street) {
-    Authentication caller = caller();
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    boolean county = county(groups);
+    PostAccess.Caller caller = access.caller();
+    boolean county = access.countyWide(caller);
     Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
     for (EvaluationMapper.GradeCount count : evaluations.gradeCounts(street, quarter)) {
-      boolean mine =
-          county
-              || inStreet(groups, count.streetCode())
-              || directory
-                  .community(count.communityCode())
-                  .map(Community::groupId)
-                  .filter(groups::contains)
-                  .isPresent();
-      if (!mine) {
+      if (!county
+          && !access.inStreet(caller, count.streetCode())
+          && !access.inCommunity(caller, count.communityCode())) {
         continue;
       }
       Map<String, Object> row =
@@ -228,24 +209,9 @@ class EvaluationController {
               });
       row.put(count.grade(), count.heads());
     }
-    if (rows.isEmpty() && !county && !groups.stream().anyMatch(this::supervises)) {
+    if (!county && caller.groups().stream().noneMatch(directory.supervisorGroups()::contains)) {
       throw Refusal.forbidden("仅社区、街道和县级工作人员可查看");
     }
     return new ArrayList<>(rows.values());
-  }
-
-  private boolean supervises(String group) {
-    return directory.supervisorGroups().contains(group);
-  }
-
-  private boolean inStreet(List<String> groups, String streetCode) {
-    return streetCode != null
-        && directory.street(streetCode).map(Street::groupId).filter(groups::contains).isPresent();
-  }
-
-  private boolean county(List<String> groups) {
-    Set<String> county = directory.countyWideGroups();
-    county.addAll(directory.administratorGroups());
-    return groups.stream().anyMatch(county::contains);
   }
 }

@@ -16,6 +16,7 @@ import org.lianhu.engine.WithoutCaller;
 import org.lianhu.org.Community;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.posts.HeadTerm;
+import org.lianhu.posts.PostAccess;
 import org.lianhu.posts.Terms;
 import org.lianhu.refusal.Refusal;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,7 @@ public class Training {
               .orElseThrow(() -> Refusal.invalid("community", "社区 " + community + " 不存在"));
       street = c.streetCode();
     }
-    TrainingAccess.Caller caller = access.requireOrganiser(street, community);
+    PostAccess.Caller caller = access.requireOrganiser(street, community);
     Map<String, Object> row = new HashMap<>();
     row.put("title", name);
     row.put("level", level.code());
@@ -95,8 +96,7 @@ public class Training {
   public Records.Session addSession(
       long courseId, LocalDate heldOn, String modeCode, String place, BigDecimal hours) {
     Records.Course course = course(courseId);
-    TrainingAccess.Caller caller =
-        access.requireOrganiser(course.streetCode(), course.communityCode());
+    PostAccess.Caller caller = access.requireOrganiser(course.streetCode(), course.communityCode());
     if (heldOn == null) {
       throw Refusal.invalid("heldOn", "请填写培训日期");
     }
@@ -133,8 +133,7 @@ public class Training {
       throw Refusal.notFound("培训场次 " + sessionId + " 不存在");
     }
     Records.Course course = training.course(session.courseId());
-    TrainingAccess.Caller caller =
-        access.requireOrganiser(course.streetCode(), course.communityCode());
+    PostAccess.Caller caller = access.requireOrganiser(course.streetCode(), course.communityCode());
     if (session.heldOn().isAfter(clock.today())) {
       throw Refusal.conflict("session-not-held", "培训尚未举行", "培训尚未举行，不能登记出勤");
     }
@@ -209,7 +208,7 @@ public class Training {
         terms
             .openTermOf(blank(mentor) == null ? "" : mentor.strip())
             .orElseThrow(() -> Refusal.invalid("mentor", "带教人不是在任联户长：" + mentor));
-    TrainingAccess.Caller caller = access.requireOrganiser(term.streetCode(), term.communityCode());
+    PostAccess.Caller caller = access.requireOrganiser(term.streetCode(), term.communityCode());
     if (term.id() == mentorTerm.id()) {
       throw Refusal.invalid("mentor", "带教人不能是本人");
     }

@@ -1,13 +1,7 @@
 package org.lianhu.training;
 
-import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.lianhu.org.Community;
-import org.lianhu.org.OrganisationDirectory;
-import org.lianhu.org.Street;
 import org.lianhu.posts.HeadTerm;
+import org.lianhu.posts.PostAccess;
 import org.lianhu.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
@@ -15,57 +9,36 @@ import org.springframework.stereotype.Component;
  * Who organises training: a community office its community's courses, a street office its street's
  * and its communities', the county's groups every course. They record attendance of the heads their
  * courses reach: a community course its community's heads, a street course its street's, a county
- * course anyone's.
+ * course anyone's. Who is in which office is {@link PostAccess}'s rule.
  */
 @Component
 class TrainingAccess {
 
-  record Caller(String userId, List<String> groups) {}
+  private final PostAccess access;
 
-  private final IdentityService identity;
-  private final OrganisationDirectory directory;
-
-  TrainingAccess(IdentityService identity, OrganisationDirectory directory) {
-    this.identity = identity;
-    this.directory = directory;
+  TrainingAccess(PostAccess access) {
+    this.access = access;
   }
 
-  Caller caller() {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getUserId() == null) {
-      throw Refusal.unauthenticated("请先登录");
-    }
-    return new Caller(
-        current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds());
+  PostAccess.Caller caller() {
+    return access.caller();
   }
 
-  boolean county(Caller caller) {
-    Set<String> groups = directory.countyWideGroups();
-    groups.addAll(directory.administratorGroups());
-    return caller.groups().stream().anyMatch(groups::contains);
+  boolean county(PostAccess.Caller caller) {
+    return access.countyWide(caller);
   }
 
-  boolean inStreet(Caller caller, String streetCode) {
-    return streetCode != null
-        && directory
-            .street(streetCode)
-            .map(Street::groupId)
-            .filter(caller.groups()::contains)
-            .isPresent();
+  boolean inStreet(PostAccess.Caller caller, String streetCode) {
+    return streetCode != null && access.inStreet(caller, streetCode);
   }
 
-  boolean inCommunity(Caller caller, String communityCode) {
-    return communityCode != null
-        && directory
-            .community(communityCode)
-            .map(Community::groupId)
-            .filter(caller.groups()::contains)
-            .isPresent();
+  boolean inCommunity(PostAccess.Caller caller, String communityCode) {
+    return communityCode != null && access.inCommunity(caller, communityCode);
   }
 
   /** The caller, once they may organise a course of that scope (both null: the county's). */
-  Caller requireOrganiser(String streetCode, String communityCode) {
-    Caller caller = caller();
+  PostAccess.Caller requireOrganiser(String streetCode, String communityCode) {
+    PostAccess.Caller caller = caller();
     boolean allowed =
         county(caller)
             || communityCode == null && inStreet(caller, streetCode)
@@ -78,7 +51,7 @@ class TrainingAccess {
   }
 
   /** Whether the caller records this head's attendance at this course. */
-  boolean organises(Caller caller, HeadTerm term, Records.Course course) {
+  boolean organises(PostAccess.Caller caller, HeadTerm term, Records.Course course) {
     boolean reaches =
         course.communityCode() != null
             ? course.communityCode().equals(term.communityCode())

@@ -14,6 +14,7 @@ import org.lianhu.calendar.CountyClock;
 import org.lianhu.org.Community;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.posts.HeadTerm;
+import org.lianhu.posts.PostAccess;
 import org.lianhu.posts.Terms;
 import org.lianhu.refusal.Refusal;
 import org.springframework.stereotype.Service;
@@ -100,7 +101,7 @@ public class TrainingViews {
     if (community != null) {
       street = directory.community(community).map(Community::streetCode).orElse(street);
     }
-    TrainingAccess.Caller caller = access.caller();
+    PostAccess.Caller caller = access.caller();
     if (!access.county(caller)
         && !access.inStreet(caller, street)
         && !access.inCommunity(caller, community)) {
@@ -194,7 +195,7 @@ public class TrainingViews {
     if (year < 2000 || year > clock.today().getYear()) {
       throw Refusal.invalid("year", "年份须在 2000 年到今年之间");
     }
-    TrainingAccess.Caller caller = access.caller();
+    PostAccess.Caller caller = access.caller();
     boolean county = access.county(caller);
     String street = blank(streetCode);
     LocalDate first = LocalDate.of(year, 1, 1);
