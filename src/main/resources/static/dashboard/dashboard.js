@@ -1366,8 +1366,9 @@
       cells.push(el('td', { 'data-col': 'pool', className: 'left', title: poolTitle },
         el('span', { className: 'hk-lit' }, [el('span', { className: 'hk-num', text: num(r.pool) + '/' + num(r.poolTarget) }),
           el('span', { className: 'hk-count' + (r.lights.pool.red ? ' rate-poor' : ''), text: lightsText(r.lights.pool) })])));
-      cells.push(el('td', { 'data-col': 'training', className: 'left' },
-        el('span', { className: 'hk-lit' }, [el('span', { className: 'hk-num', text: '' }),
+      // The rows carry the communities' shares only, not the heads they count: no share over them.
+      cells.push(el('td', { 'data-col': 'training', className: 'left', title: '合计行只列各灯的社区（村）数' },
+        el('span', { className: 'hk-lit' }, [el('span', { className: 'hk-num', text: '—' }),
           el('span', { className: 'hk-count' + (r.lights.training.red ? ' rate-poor' : ''), text: lightsText(r.lights.training) })])));
     } else {
       cells.push(litCell('turnover', pct(r.turnover), r.turnoverLight, turnoverWords(r.turnoverLight),
@@ -1477,7 +1478,7 @@
       tbody.appendChild(el('tr', { className: 'rp-street-row' },
         [el('th', { scope: 'rowgroup', className: 'left', text: streetName(code) })].concat(hkCells(hkSums(list), true))));
       list.forEach(function (r) {
-        tbody.appendChild(el('tr', { className: hasRed(r) ? 'row-red' : null, 'data-community': r.communityCode },
+        tbody.appendChild(el('tr', { 'data-community': r.communityCode, 'data-red': hasRed(r) ? 'true' : null },
           [el('th', { scope: 'row', className: 'left' }, el('span', { text: r.communityName || r.communityCode || '未确定' }))]
             .concat(hkCells(r, false))));
       });

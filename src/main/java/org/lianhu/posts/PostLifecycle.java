@@ -87,7 +87,9 @@ class PostLifecycle {
       row.put("createdAt", clock.now());
       posts.insertCandidate(row);
       candidateId = ((Number) row.get("id")).longValue();
-      entry(post.id(), actor, "候选人（" + nomination.label() + "）", name, true);
+      // A candidate's name is public only once they are chosen and published.
+      entry(post.id(), actor, "收到推荐（" + nomination.label() + "）", null, true);
+      entry(post.id(), actor, "候选人（" + nomination.label() + "）", name, false);
     } else {
       candidateId = existing.id();
       entry(post.id(), actor, "追加推荐（" + nomination.label() + "）", existing.name(), false);

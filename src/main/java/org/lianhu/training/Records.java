@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** The training tables' rows, read-only. */
-final class Records {
+public final class Records {
 
   private Records() {}
 
   /** A course; street and community null: county-wide. */
-  record Course(
+  public record Course(
       long id,
       String title,
       String level,
@@ -19,7 +19,7 @@ final class Records {
       String createdBy,
       Instant createdAt) {}
 
-  record Session(
+  public record Session(
       long id,
       long courseId,
       LocalDate heldOn,
@@ -30,7 +30,7 @@ final class Records {
       Instant createdAt) {}
 
   /** A head's attendance, with its session and course. */
-  record Attended(
+  public record Attended(
       long sessionId,
       long termId,
       String headUserId,
@@ -41,7 +41,7 @@ final class Records {
       String title,
       String level) {}
 
-  record Shadowing(
+  public record Shadowing(
       long id,
       long termId,
       long mentorTermId,

@@ -250,7 +250,9 @@ class HeadSelectionProcessTest {
         .containsExactly(
             "岗位空缺（新设单元）",
             "空缺说明",
+            "收到推荐（个人自荐）",
             "候选人（个人自荐）",
+            "收到推荐（住户推荐）",
             "候选人（住户推荐）",
             "追加推荐（住户推荐）",
             "组织考察：赵大勇 考察不合格",
@@ -259,6 +261,9 @@ class HeadSelectionProcessTest {
             "公示期满",
             "街道聘任");
     assertThat(views.openPosts("taoyuan")).noneMatch(p -> p.id() == post.id());
+    assertThat(mapper.entries(post.id(), true).stream().map(PostEntry::remark))
+        .as("no candidate's name before the notice")
+        .noneMatch(r -> r != null && r.contains("赵大勇"));
   }
 
   @Test

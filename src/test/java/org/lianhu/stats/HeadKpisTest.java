@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The heads' KPIs counted by hand on 青年路社区 (office zhengtao, street 东城街道 gaofeng), whose four demo
+ * The heads' KPIs counted by hand on 和平里社区 (office sunli, street 东城街道 gaofeng), whose four demo
  * heads no other test moves: a new unit's post opened on the first Monday of March at 09:00, its
  * successor chosen at once and appointed when the five working days' notice ran out, a week later.
  * Vacancy 7.0 days, back-fill 7.0 days, chosen within the 7 days, nobody left.
@@ -43,35 +43,34 @@ class HeadKpisTest {
     LocalDate monday =
         LocalDate.of(year, 3, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     ClockUtil.setCurrentTime(Date.from(monday.atTime(9, 0).atZone(clock.zone()).toInstant()));
-    String unit = TestUnits.create(jdbc, "qingnianlu2");
-    new SelectionDriver(context).appoint(unit, "岳建华", "13700001919", "zhengtao", "gaofeng");
+    String unit = TestUnits.create(jdbc, "hepingli2");
+    new SelectionDriver(context).appoint(unit, "岳建华", "13700001919", "sunli", "gaofeng");
     ClockUtil.reset();
 
-    HeadKpis.Row qingnianlu =
+    HeadKpis.Row hepingli =
         new SelectionDriver(context)
             .as("gaofeng", () -> kpis.of(year, "dongcheng")).stream()
-                .filter(r -> r.communityCode().equals("qingnianlu"))
+                .filter(r -> r.communityCode().equals("hepingli"))
                 .findFirst()
                 .orElseThrow();
-    assertThat(qingnianlu.posts()).isEqualTo(5);
-    assertThat(qingnianlu.headsInPost()).isEqualTo(5);
-    assertThat(qingnianlu.vacantNow()).isZero();
-    assertThat(qingnianlu.vacancyDays()).isEqualTo(7.0);
-    assertThat(qingnianlu.filled()).isEqualTo(1);
-    assertThat(qingnianlu.backfillDays()).isEqualTo(7.0);
-    assertThat(qingnianlu.chosenInTime()).isEqualTo(1);
-    assertThat(qingnianlu.headsAtStart()).isEqualTo(4);
-    assertThat(qingnianlu.termsEnded()).isZero();
-    assertThat(qingnianlu.turnover()).isEqualTo(0.0);
-    assertThat(qingnianlu.turnoverLight()).isEqualTo("green");
-    assertThat(qingnianlu.poolTarget()).isEqualTo(1); // ceil(10% of 5)
-    assertThat(qingnianlu.poolLight()).isEqualTo(qingnianlu.pool() >= 1 ? "green" : "red");
+    assertThat(hepingli.posts()).isEqualTo(5);
+    assertThat(hepingli.headsInPost()).isEqualTo(5);
+    assertThat(hepingli.vacantNow()).isZero();
+    assertThat(hepingli.vacancyDays()).isEqualTo(7.0);
+    assertThat(hepingli.filled()).isEqualTo(1);
+    assertThat(hepingli.backfillDays()).isEqualTo(7.0);
+    assertThat(hepingli.chosenInTime()).isEqualTo(1);
+    assertThat(hepingli.headsAtStart()).isEqualTo(4);
+    assertThat(hepingli.termsEnded()).isZero();
+    assertThat(hepingli.turnover()).isEqualTo(0.0);
+    assertThat(hepingli.turnoverLight()).isEqualTo("green");
+    assertThat(hepingli.poolTarget()).isEqualTo(1); // ceil(10% of 5)
+    assertThat(hepingli.poolLight()).isEqualTo(hepingli.pool() >= 1 ? "green" : "red");
 
     assertThat(
             new SelectionDriver(context)
-                .as("zhengtao", () -> kpis.of(year, null)).stream()
-                    .map(HeadKpis.Row::communityCode))
-        .containsExactly("qingnianlu");
+                .as("sunli", () -> kpis.of(year, null)).stream().map(HeadKpis.Row::communityCode))
+        .containsExactly("hepingli");
     try {
       new SelectionDriver(context).as("lixiuying", () -> kpis.of(year, null));
       throw new AssertionError("a head read the KPIs");

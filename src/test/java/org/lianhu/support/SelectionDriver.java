@@ -99,7 +99,11 @@ public class SelectionDriver {
 
   /** The same with the unit's community office and street. */
   public String appoint(String unit, String name, String phone, String office, String street) {
-    HeadPost post = as(office, () -> posts.open(unit, "new_unit", null));
+    return fill(as(office, () -> posts.open(unit, "new_unit", null)), name, phone, office, street);
+  }
+
+  /** An open post filled through the rest of the selection; the new head's login. */
+  public String fill(HeadPost post, String name, String phone, String office, String street) {
     String key = "post" + post.id();
     Candidate candidate =
         as(

@@ -17,7 +17,7 @@ public final class TestUnits {
     return create(jdbc, "taoyuan2");
   }
 
-  /** The same in another demo grid (青年路第二网格 qingnianlu2: office zhengtao, street gaofeng). */
+  /** The same in another demo grid (e.g. 和平里第二网格 hepingli2: office sunli, street gaofeng). */
   public static String create(JdbcTemplate jdbc, String grid) {
     String unit = "selunit" + NEXT.incrementAndGet() + "t" + System.nanoTime() % 100000;
     jdbc.update(
