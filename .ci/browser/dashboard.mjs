@@ -1,7 +1,8 @@
 // Browser end-to-end check of the supervisors' dashboard /dashboard/: log in through the page's form, see
 // the KPIs, the monthly trend charts, the KPI table, the department ranking, the liaison heads' KPIs
-// (联户工作) with their coverage lights, the heads' reserve pool and open posts (联户长备选库与岗位), the open
-// cases with their traffic lights and links, the hotspot table, and download the monthly report.
+// (联户工作) with their coverage lights, the heads' reserve pool and open posts (联户长备选库与岗位), the heads'
+// yearly KPIs (联户长队伍), the open cases with their traffic lights and links, the hotspot table, and download
+// the monthly report.
 //
 //   npm ci
 //   node dashboard.mjs [baseUrl] [screenshotDir]
@@ -36,6 +37,13 @@
 //   community office hejun): after a reload the post is listed (新设单元, 空缺起始, 补充期限) and 桃园村's
 //   figures follow the API; an overdue post (the answer marked so in the browser) is flagged 已超期 in red and
 //   listed first; a 403 for the pool shows a short note instead of the section, the rest of the page intact;
+// - 联户长队伍, against GET /api/stats/head-kpis?year=… asked in the page's session (lights consistent with the
+//   figures: turnover ≤ 10% green, the pool against its target, training 100% green / ≥ 85% yellow): the year
+//   selector holds the county's year; one row per demo community under its street with 在岗/岗位, 在岗率, vacancy
+//   days, back-fill (7 日内确定人选 / 已补充, average days), turnover, pool and training each with its light (a
+//   dot and words such as 绿灯：达标), the four grades ("—" where absent), as the API answers; the total row sums
+//   the posts and heads in post; the formulas fold out; last year's rows come with year=…; a 403 (the answer
+//   replaced in the browser) shows a short note, the rest of the page intact, and 查询 brings the section back;
 // - the open-case list shows the dispatched case with a light and Cockpit/Tasklist links;
 // - the heat table shows 和平里社区 × 环境卫生;
 // - the monthly CSV download starts with the UTF-8 BOM and contains 东城街道, the XLSX is a zip;
@@ -44,7 +52,8 @@
 // - the page keeps no password (a server session with an HttpOnly, SameSite cookie), a reload keeps the
 //   login, a session that ended brings the form back (401), and 退出 ends the session.
 // With screenshotDir it writes dashboard.png (the whole page, 1440 wide), dashboard-unit-kpis-390.png
-// (the 联户工作 section by unit, 390 wide) and dashboard-pool.png (the 联户长备选库与岗位 section) there.
+// (the 联户工作 section by unit, 390 wide), dashboard-pool.png (the 联户长备选库与岗位 section) and
+// dashboard-heads.png (the 联户长队伍 section) there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
@@ -511,6 +520,195 @@ async function checkPool() {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// 联户长队伍: the heads' KPIs of a year by community
+
+const HK_ROWS = '#head-kpi-table tbody tr[data-community]';
+const HK_LIGHTS = { green: '绿灯', yellow: '黄灯', red: '红灯' };
+const GRADE_KEYS = ['excellent', 'competent', 'basic', 'incompetent'];
+
+/** The county's current year. */
+const countyYear = () => Number(countyMonth().slice(0, 4));
+
+/** A share as the page writes it: 0.875 → "87.5%", 1 → "100%", none → "—". */
+function pctText(v) {
+  if (v == null) return '—';
+  const s = (v * 100).toFixed(1);
+  return `${s.endsWith('.0') ? s.slice(0, -2) : s}%`;
+}
+
+/** Days as the page writes them: 0 → "0", 12.5 → "12.5", none → "—". */
+function daysText(v) {
+  if (v == null) return '—';
+  const s = (Math.round(v * 10) / 10).toFixed(1);
+  return s.endsWith('.0') ? s.slice(0, -2) : s;
+}
+
+/** GET /api/stats/head-kpis?year=… in the page's session, checked for its shape. */
+async function headKpis(year) {
+  const rows = await sessionGet(`stats/head-kpis?year=${year}`);
+  check(Array.isArray(rows) && rows.length > 0, `head-kpis?year=${year}: ${JSON.stringify(rows).slice(0, 300)}`);
+  const counts = ['posts', 'headsInPost', 'vacantNow', 'filled', 'chosenInTime', 'headsAtStart', 'termsEnded', 'pool', 'poolTarget'];
+  for (const r of rows) {
+    const what = `head-kpis?year=${year} row ${JSON.stringify(r)}`;
+    check(r.communityCode && r.communityName && r.streetCode, `${what}: no community or street`);
+    check(counts.every((k) => Number.isInteger(r[k]) && r[k] >= 0) && typeof r.vacancyDays === 'number', `${what}: counts`);
+    check(r.turnover == null ? r.turnoverLight == null : r.turnoverLight === (r.turnover <= 0.1 ? 'green' : 'red'),
+      `${what}: turnoverLight ${r.turnoverLight} for ${r.turnover}`);
+    check(r.poolLight === (r.pool >= r.poolTarget ? 'green' : 'red'), `${what}: poolLight ${r.poolLight}`);
+    check(r.trainingCoverage == null ? r.trainingLight == null
+      : r.trainingLight === (r.trainingCoverage >= 1 ? 'green' : r.trainingCoverage >= 0.85 ? 'yellow' : 'red'),
+    `${what}: trainingLight ${r.trainingLight} for ${r.trainingCoverage}`);
+    check(r.grades && typeof r.grades === 'object' && Object.keys(r.grades).every((k) => GRADE_KEYS.includes(k)), `${what}: grades`);
+  }
+  return rows;
+}
+
+/** The words beside a light, as the page writes them. */
+function lightWords(kind, r) {
+  const light = kind === 'turnover' ? r.turnoverLight : kind === 'pool' ? r.poolLight : r.trainingLight;
+  if (!light) return null;
+  const words = kind === 'turnover' ? (light === 'green' ? '达标' : '超过 10%')
+    : kind === 'pool' ? (light === 'green' ? '达标' : `差 ${Math.max(0, r.poolTarget - r.pool)} 人`)
+      : light === 'green' ? '全覆盖' : light === 'yellow' ? '达标' : '未达标';
+  return { light, text: `${HK_LIGHTS[light]}：${words}` };
+}
+
+/** Waits until the 联户长队伍 table shows `year`'s rows as the API has them and checks each row and the total. */
+async function checkHeadKpiTable(rows, year, what) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  const codes = rows.map((r) => r.communityCode).sort().join(',');
+  let shown;
+  while (Date.now() < deadline) {
+    shown = (await page.locator(HK_ROWS).evaluateAll((trs) => trs.map((tr) => tr.dataset.community))).sort().join(',');
+    if (shown === codes && await page.locator(`#head-kpi-table[data-year="${year}"]:not([aria-busy])`).count()) break;
+    await sleep(150);
+  }
+  check(shown === codes, `${what}: the table shows ${shown}, the API ${codes}`);
+  check(await page.locator(`#head-kpi-table[data-year="${year}"]`).count() === 1,
+    `${what}: the table is of ${await page.locator('#head-kpi-table').getAttribute('data-year')}, not ${year}`);
+  const n = (v) => v.toLocaleString('zh-CN');
+  const cellsOf = (tr) => Object.fromEntries([...tr.querySelectorAll('td[data-col]')]
+    .map((td) => [td.dataset.col, {
+      text: td.textContent.trim(),
+      first: (td.querySelector('.hk-num') || td.firstChild || { textContent: '' }).textContent.trim(),
+      light: td.dataset.light || null,
+      dot: (td.querySelector('i.dot') || { className: null }).className,
+      words: (td.querySelector('.light') || { textContent: null }).textContent
+    }]).concat([['name', (tr.querySelector('th, td') || {}).textContent || '']]));
+  for (const r of rows) {
+    const c = await page.locator(`${HK_ROWS}[data-community="${r.communityCode}"]`).evaluate(cellsOf);
+    const bad = (col, expected) => `${what}: ${r.communityName} ${col} shows "${JSON.stringify(c[col])}", expected "${expected}" (API ${JSON.stringify(r)})`;
+    check(c.name.includes(r.communityName), `${what}: row ${r.communityCode} is named "${c.name}"`);
+    check(c.staffing.text === `${n(r.headsInPost)}/${n(r.posts)}`, bad('staffing', `${r.headsInPost}/${r.posts}`));
+    const staffRate = pctText(r.posts > 0 ? r.headsInPost / r.posts : null);
+    check(c.staffRate.text === staffRate, bad('staffRate', staffRate));
+    check(c.vacancyDays.first === daysText(r.vacancyDays)
+      && c.vacancyDays.text.includes('现空缺') === (r.vacantNow > 0), bad('vacancyDays', daysText(r.vacancyDays)));
+    check(c.backfill.text === `${n(r.chosenInTime)} / ${n(r.filled)}`, bad('backfill', `${r.chosenInTime} / ${r.filled}`));
+    check(c.backfillDays.text === daysText(r.backfillDays), bad('backfillDays', daysText(r.backfillDays)));
+    for (const [col, value] of [['turnover', pctText(r.turnover)], ['pool', `${n(r.pool)}/${n(r.poolTarget)}`],
+      ['training', pctText(r.trainingCoverage)]]) {
+      const words = lightWords(col, r);
+      check(c[col].first === value, bad(col, value));
+      // A light is a dot and its words, never the colour alone.
+      check(words ? c[col].light === words.light && c[col].dot === `dot ${words.light}` && c[col].words === words.text
+        : c[col].light == null && c[col].dot == null, bad(col, words ? `${words.light} ${words.text}` : 'no light'));
+    }
+    for (const k of GRADE_KEYS) {
+      const expected = r.grades[k] == null ? '—' : n(r.grades[k]);
+      check(c[`grade-${k}`].text === expected, bad(`grade-${k}`, expected));
+    }
+  }
+  // Each community under its street's group.
+  for (const r of rows) {
+    const group = page.locator(`#head-kpi-table tbody.rp-group[data-street="${r.streetCode}"]`);
+    check(await group.locator(`tr[data-community="${r.communityCode}"]`).count() === 1, `${what}: ${r.communityName} is not under ${r.streetCode}`);
+  }
+  // The total row sums the posts and the heads in post (and the other counts).
+  const total = await page.locator('#head-kpi-table tfoot tr[data-total]').evaluate(cellsOf);
+  const posts = sum(rows, 'posts');
+  const inPost = sum(rows, 'headsInPost');
+  check(total.name.trim() === '合计' && total.staffing.text === `${n(inPost)}/${n(posts)}`
+    && total.staffRate.text === pctText(posts > 0 ? inPost / posts : null),
+  `${what}: the total row ${JSON.stringify(total.staffing)} ${JSON.stringify(total.staffRate)}, the API's sums ${inPost}/${posts}`);
+  check(total.backfill.text === `${n(sum(rows, 'chosenInTime'))} / ${n(sum(rows, 'filled'))}`
+    && total.pool.first === `${n(sum(rows, 'pool'))}/${n(sum(rows, 'poolTarget'))}`
+    && total.turnover.first === pctText(sum(rows, 'headsAtStart') > 0 ? sum(rows, 'termsEnded') / sum(rows, 'headsAtStart') : null),
+  `${what}: the total row ${JSON.stringify(total)}`);
+  const summary = await text('#hk-summary');
+  check(summary.includes(`${year} 年`) && summary.includes(`在岗 ${n(inPost)}/${n(posts)}`), `${what}: summary "${summary}"`);
+  return summary;
+}
+
+/** Waits for the page's request of the heads' KPIs of `year` while `action` runs. */
+async function headKpiRequest(year, action, status = 200) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => /\/api\/stats\/head-kpis\?/.test(r.url()) && new RegExp(`[?&]year=${year}\\b`).test(r.url()),
+      { timeout: STEP_TIMEOUT_MS }),
+    action()
+  ]);
+  check(res.status() === status, `${res.url()}: ${res.status()}`);
+}
+
+async function checkHeadKpis() {
+  const section = page.locator('#head-kpis');
+  await section.scrollIntoViewIfNeeded();
+  const year = countyYear();
+  check(await page.locator('#hk-year').inputValue() === String(year), `the year selector holds "${await page.locator('#hk-year').inputValue()}", not ${year}`);
+  const rows = await headKpis(year);
+  for (const name of DEMO_COMMUNITIES) {
+    check(rows.filter((r) => r.communityName === name).length === 1, `head-kpis lacks ${name}: ${rows.map((r) => r.communityName)}`);
+  }
+  const summary = await checkHeadKpiTable(rows, year, `${year}`);
+  for (const name of DEMO_COMMUNITIES) {
+    const row = page.locator(HK_ROWS, { has: page.locator('th', { hasText: name }) });
+    check(await row.count() === 1, `the heads' table has ${await row.count()} rows for ${name}`);
+    check(await row.locator('td[data-col="pool"] .light .dot').count() === 1, `${name}'s pool has no light in words and colour`);
+  }
+  const note = page.locator('#head-kpis details.hk-formulas');
+  check(await note.evaluate((d) => !d.open), 'the formulas are not folded away at first');
+  await note.locator('summary').click();
+  const formulas = await note.innerText();
+  check(['在岗率 = 在岗联户长 / 岗位', '流失率 = 年内离任 / 年初在岗', '培训覆盖率 = 年内参训联户长 / 年内在岗联户长'].every((f) => formulas.includes(f)),
+    `the formulas read: ${formulas}`);
+  log(`联户长队伍 ${year}: ${summary}; ${(await page.locator(HK_ROWS, { hasText: '和平里社区' }).innerText()).replace(/\s+/g, ' ')}`);
+
+  // Last year: the rows of year=… .
+  const last = year - 1;
+  const before = await headKpis(last);
+  await headKpiRequest(last, () => page.locator('#hk-year').selectOption(String(last)));
+  log(`联户长队伍 ${last}: ${await checkHeadKpiTable(before, last, `${last}`)}`);
+  await headKpiRequest(year, () => page.locator('#hk-year').selectOption(String(year)));
+  await checkHeadKpiTable(await headKpis(year), year, `${year} again`);
+
+  // A user refused the heads' KPIs (403) sees a short note instead of the section; the rest of the page stays.
+  await page.route(/\/api\/stats\/head-kpis\b/, (route) => route.fulfill({
+    status: 403, contentType: 'application/problem+json',
+    body: JSON.stringify({ type: '/problems/forbidden', title: '无权访问', status: 403, detail: '仅社区、街道和县级工作人员可查看' })
+  }));
+  await headKpiRequest(year, () => page.locator('#range-form button[type="submit"]').click(), 403);
+  await page.locator('#hk-note', { hasText: '无权查看' }).waitFor();
+  check(await page.locator('#hk-body').isHidden() && await page.locator('#login-view').isHidden(), 'a 403 for the heads\' KPIs hides the dashboard or keeps the section');
+  await page.locator('#kpi-table tbody th', { hasText: '东城街道' }).waitFor();
+  await page.locator('#unit-kpi-table tbody tr').first().waitFor();
+  await page.locator(POOL_ROWS).first().waitFor();
+  await page.unroute(/\/api\/stats\/head-kpis\b/);
+  expectedFailures([403]);
+  log(`a 403 for the heads' KPIs: "${await text('#hk-note')}"`);
+  // 查询 loads them again.
+  await headKpiRequest(year, () => page.locator('#range-form button[type="submit"]').click());
+  await page.locator('#hk-note').waitFor({ state: 'hidden' });
+  await checkHeadKpiTable(await headKpis(year), year, `${year} after the 403`);
+
+  if (shotDir) {
+    await mkdir(shotDir, { recursive: true });
+    await page.mouse.move(1, 1);
+    await section.screenshot({ path: resolve(shotDir, 'dashboard-heads.png') });
+    log(`screenshot ${resolve(shotDir, 'dashboard-heads.png')}`);
+  }
+}
+
 async function main() {
   await checkEntryServed('/dashboard/', 'the dashboard');
   const seeded = await seed();
@@ -581,6 +779,9 @@ async function main() {
   // 联户长备选库与岗位
   await checkPool();
 
+  // 联户长队伍
+  await checkHeadKpis();
+
   // Open cases with lights
   const row = page.locator('#open-cases tbody tr', { hasText: seeded.dispatched });
   await row.waitFor();
@@ -635,6 +836,9 @@ async function main() {
   await page.reload();
   await page.locator('#dash').waitFor({ state: 'visible' });
   await page.locator('#kpi-response .kpi-value', { hasText: '%' }).waitFor();
+  // Every section done loading (none busy): a request still queued would meet the cleared cookie with its own 401.
+  await page.locator('#head-kpi-table[data-year]').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: STEP_TIMEOUT_MS });
   await context.clearCookies();
   await page.locator('[data-preset="3m"]').click();
   await page.locator('#login-view').waitFor({ state: 'visible' });
