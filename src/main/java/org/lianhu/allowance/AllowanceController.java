@@ -9,6 +9,7 @@ import org.lianhu.org.Street;
 import org.lianhu.posts.HeadTerm;
 import org.lianhu.posts.PostAccess;
 import org.lianhu.posts.Terms;
+import org.lianhu.refusal.Refusal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -135,8 +136,10 @@ class AllowanceController {
     if (community != null) {
       Community c = directory.community(community).orElseThrow();
       access.requireReader(c.code(), c.streetCode());
-    } else if (street == null || !access.inStreet(caller, street) && !access.countyWide(caller)) {
-      throw org.lianhu.refusal.Refusal.forbidden("仅社区、所属街道和县级工作人员可查看");
+    } else if (street == null) {
+      throw Refusal.invalid("community", "请指定社区（community）或街道（street）");
+    } else if (!access.inStreet(caller, street) && !access.countyWide(caller)) {
+      throw Refusal.forbidden("仅社区、所属街道和县级工作人员可查看");
     }
     return awards.ofYear(year, community, community == null ? street : null);
   }
