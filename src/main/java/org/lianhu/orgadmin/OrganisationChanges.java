@@ -375,7 +375,9 @@ class OrganisationChanges {
         pending.noLogin(former);
       }
     }
-    if (fresh || former != null && head == null) {
+    // An import announces its new heads once, as org.HeadsImported (OrganisationImport).
+    boolean vacated = former != null && head == null;
+    if (vacated || fresh && later == null) {
       events.publishEvent(
           new HeadChanged(
               after.code(),

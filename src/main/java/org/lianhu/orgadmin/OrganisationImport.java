@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.lianhu.calendar.CountyClock;
+import org.lianhu.org.HeadsImported;
 import org.lianhu.refusal.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +42,7 @@ public class OrganisationImport {
   private final CountyClock clock;
   private final IdentityStep identityStep;
   private final HeadLoginWriter headLogins;
+  private final ApplicationEventPublisher events;
 
   OrganisationImport(
       OrganisationRules rules,
@@ -47,7 +50,9 @@ public class OrganisationImport {
       PlatformTransactionManager transactions,
       CountyClock clock,
       IdentityStep identityStep,
-      HeadLoginWriter headLogins) {
+      HeadLoginWriter headLogins,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.identityStep = identityStep;
     this.headLogins = headLogins;
     this.rules = rules;
@@ -147,6 +152,7 @@ public class OrganisationImport {
               actor, clock.now(), importId, code -> plan.rowOf(kind, code), identity, heads);
       outcome = outcome.plus(changes.save(kind, plan.wanted(kind), context));
     }
+    events.publishEvent(new HeadsImported(importId, actor));
     return new Result(
         dryRun,
         dryRun ? null : importId,

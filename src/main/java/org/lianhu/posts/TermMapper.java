@@ -18,6 +18,10 @@ interface TermMapper {
       @Param("endedAt") Instant endedAt,
       @Param("reason") String reason);
 
+  void endStale(@Param("endedAt") Instant endedAt, @Param("reason") String reason);
+
+  void startMissing(@Param("startedAt") Instant startedAt);
+
   void setBankAccount(@Param("id") long id, @Param("account") String account);
 
   HeadTerm term(@Param("id") long id);

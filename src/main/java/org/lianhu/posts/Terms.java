@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.org.HeadChanged;
+import org.lianhu.org.HeadsImported;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,17 @@ public class Terms {
   @Transactional
   public void setBankAccount(long termId, String account) {
     terms.setBankAccount(termId, account);
+  }
+
+  /**
+   * After an import: ends the open terms whose head no longer heads that unit, then starts one for
+   * every unit's head without an open term, in two statements.
+   */
+  @EventListener
+  void headsImported(HeadsImported imported) {
+    Instant now = clock.now();
+    terms.endStale(now, REPLACED);
+    terms.startMissing(now);
   }
 
   public HeadTerm term(long id) {

@@ -170,6 +170,11 @@ class OrganisationWorkbookTest {
     assertThat(admin().get("qinfang", "/identity").getBody().get("headLoginsPending").asInt())
         .isZero();
     assertThat(identity.checkPassword("wbhead", "head-pass-1")).isTrue();
+    // The import's heads have their terms, written in one pass at the end of the import.
+    assertThat(
+            jdbc.queryForObject(
+                "select unit_code from head_term where open_head = 'wbhead'", String.class))
+        .isEqualTo("wbunit");
     assertThat(
             identity.createGroupQuery().groupMember("wbhead").list().stream()
                 .map(g -> g.getId() + "=" + g.getName()))
