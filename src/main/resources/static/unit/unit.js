@@ -2623,7 +2623,11 @@
           ])
         ]));
       }
-      if (status === 'published' && !e.appealed) appealForm(card, e);
+      if (status === 'published' && !e.appealed) {
+        // The server says when the 7-day window closes; after it, an appeal is refused (409).
+        if (!e.appealClosesAt || Date.parse(e.appealClosesAt) > Date.now()) appealForm(card, e);
+        else card.appendChild(el('p', { className: 'hint', text: '申诉期已过，考核结果将按公布的等次确定。' }));
+      }
       return card;
     }
 
