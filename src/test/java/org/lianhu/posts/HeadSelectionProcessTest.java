@@ -419,20 +419,24 @@ class HeadSelectionProcessTest {
     assertThat(post(post).firstChosenAt()).isNotNull();
   }
 
+  /** A neighbour-noise report in the test unit: a small matter its head takes first. */
+  private CaseReceipt smallMatter(String description, String address) {
+    return intake.report(
+        new ReportCaseRequest(
+            "neighbour_noise",
+            description,
+            new Location(address, null, null, unit),
+            "normal",
+            new ReportCaseRequest.Reporter("张三", "13812345678"),
+            "resident"),
+        null);
+  }
+
   @Test
   void aHeadWhoLeavesHandsTheUnitsWorkToTheGridWorkerAtOnce() {
     HeadPost first = open("new_unit");
     String head = filled(first, "蒋明华", "13700001212");
-    CaseReceipt receipt =
-        intake.report(
-            new ReportCaseRequest(
-                "neighbour_noise",
-                "楼上每晚装修到十一点，影响休息。",
-                new Location("桃园西组1号", null, null, unit),
-                "normal",
-                new ReportCaseRequest.Reporter("张三", "13812345678"),
-                "resident"),
-            null);
+    CaseReceipt receipt = smallMatter("楼上每晚装修到十一点，影响休息。", "桃园西组1号");
     Task headTask =
         tasks.createTaskQuery().processInstanceBusinessKey(receipt.caseNo()).singleResult();
     assertThat(headTask.getTaskDefinitionKey()).isEqualTo("headTask");
@@ -472,16 +476,7 @@ class HeadSelectionProcessTest {
     assertThat(vacancy.formerHeadName()).isEqualTo("蒋明华");
     assertThat(vacancy.reason()).isEqualTo("resigned");
 
-    CaseReceipt later =
-        intake.report(
-            new ReportCaseRequest(
-                "neighbour_noise",
-                "楼道里的狗每天晚上叫。",
-                new Location("桃园西组2号", null, null, unit),
-                "normal",
-                new ReportCaseRequest.Reporter("李四", "13812345679"),
-                "resident"),
-            null);
+    CaseReceipt later = smallMatter("楼道里的狗每天晚上叫。", "桃园西组2号");
     assertThat(
             tasks
                 .createTaskQuery()
