@@ -206,8 +206,9 @@ public class PaySheets {
     if (access.inStreet(caller, sheet.streetCode()) || access.countyWide(caller)) {
       return pay.lines(id);
     }
+    PostAccess.Scope scope = access.scope(caller);
     List<PayLine> own =
-        pay.lines(id).stream().filter(l -> access.inCommunity(caller, l.communityCode())).toList();
+        pay.lines(id).stream().filter(l -> scope.inCommunity(l.communityCode())).toList();
     if (own.isEmpty()) {
       throw Refusal.forbidden("仅所属街道、社区和县级工作人员可查看");
     }

@@ -186,12 +186,11 @@ class EvaluationController {
   List<Map<String, Object>> grades(
       @RequestParam String quarter, @RequestParam(required = false) String street) {
     PostAccess.Caller caller = access.caller();
-    boolean county = access.countyWide(caller);
+    PostAccess.Scope scope = access.scope(caller);
+    boolean county = scope.county();
     Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
     for (EvaluationMapper.GradeCount count : evaluations.gradeCounts(street, quarter)) {
-      if (!county
-          && !access.inStreet(caller, count.streetCode())
-          && !access.inCommunity(caller, count.communityCode())) {
+      if (!scope.covers(count.streetCode(), count.communityCode())) {
         continue;
       }
       Map<String, Object> row =

@@ -274,6 +274,11 @@ public class OrganisationDirectory {
     return mapper.streets();
   }
 
+  /** The active communities and villages. */
+  public List<Community> communities() {
+    return mapper.communities();
+  }
+
   /** The unit a signed-in user heads, if any. */
   public Optional<LiaisonHead> headOf(String userId) {
     return Optional.ofNullable(userId).map(mapper::headOf);

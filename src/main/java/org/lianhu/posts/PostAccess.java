@@ -2,6 +2,7 @@ package org.lianhu.posts;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lianhu.org.Community;
@@ -21,6 +22,20 @@ public class PostAccess {
   /** The signed-in caller. */
   public record Caller(String userId, List<String> groups) {}
 
+  /**
+   * The streets and communities a caller works in, looked up once for a list of many rows (a
+   * street's pay lines, a year's terms): the county's groups cover them all.
+   */
+  public record Scope(boolean county, Set<String> streets, Set<String> communities) {
+    public boolean covers(String streetCode, String communityCode) {
+      return county || streets.contains(streetCode) || communities.contains(communityCode);
+    }
+
+    public boolean inCommunity(String communityCode) {
+      return communities.contains(communityCode);
+    }
+  }
+
   private final IdentityService identity;
   private final OrganisationDirectory directory;
 
@@ -36,6 +51,20 @@ public class PostAccess {
     }
     return new Caller(
         current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds());
+  }
+
+  public Scope scope(Caller caller) {
+    Set<String> streets =
+        directory.streets().stream()
+            .filter(s -> caller.groups().contains(s.groupId()))
+            .map(Street::code)
+            .collect(Collectors.toSet());
+    Set<String> communities =
+        directory.communities().stream()
+            .filter(c -> caller.groups().contains(c.groupId()))
+            .map(Community::code)
+            .collect(Collectors.toSet());
+    return new Scope(countyWide(caller), streets, communities);
   }
 
   public boolean inCommunity(Caller caller, String communityCode) {

@@ -275,16 +275,15 @@ public class PostViews {
   public List<Pool> pools(String streetCode) {
     PostAccess.Caller caller = access.caller();
     String street = blank(streetCode);
-    boolean county = access.countyWide(caller);
+    PostAccess.Scope scope = access.scope(caller);
+    boolean county = scope.county();
     List<Pool> pools = new ArrayList<>();
     for (PoolRow row :
         posts.pools(
             street,
             PostStatus.VACANT.stream().map(PostStatus::code).toList(),
             CandidateStatus.ELIGIBLE.code())) {
-      if (county
-          || access.inStreet(caller, row.streetCode())
-          || access.inCommunity(caller, row.communityCode())) {
+      if (scope.covers(row.streetCode(), row.communityCode())) {
         int target = settings.poolTarget(row.posts());
         pools.add(
             new Pool(

@@ -24,6 +24,10 @@ class TrainingAccess {
     return access.caller();
   }
 
+  PostAccess.Scope scope(PostAccess.Caller caller) {
+    return access.scope(caller);
+  }
+
   boolean county(PostAccess.Caller caller) {
     return access.countyWide(caller);
   }

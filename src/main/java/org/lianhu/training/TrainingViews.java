@@ -196,7 +196,8 @@ public class TrainingViews {
       throw Refusal.invalid("year", "年份须在 2000 年到今年之间");
     }
     PostAccess.Caller caller = access.caller();
-    boolean county = access.county(caller);
+    PostAccess.Scope scope = access.scope(caller);
+    boolean county = scope.county();
     String street = blank(streetCode);
     LocalDate first = LocalDate.of(year, 1, 1);
     Instant from = clock.startOf(first);
@@ -205,9 +206,7 @@ public class TrainingViews {
     Set<Long> termIds = new HashSet<>();
     Map<String, String> streets = new HashMap<>();
     for (HeadTerm term : terms.inPostDuring(null, street, from, to)) {
-      if (!county
-          && !access.inStreet(caller, term.streetCode())
-          && !access.inCommunity(caller, term.communityCode())) {
+      if (!scope.covers(term.streetCode(), term.communityCode())) {
         continue;
       }
       heads.computeIfAbsent(term.communityCode(), k -> new HashSet<>()).add(term.headUserId());
