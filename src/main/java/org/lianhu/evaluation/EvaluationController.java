@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.lianhu.org.Community;
 import org.lianhu.org.OrganisationDirectory;
+import org.lianhu.posts.HouseholdProof;
 import org.lianhu.posts.PostAccess;
 import org.lianhu.refusal.Refusal;
 import org.lianhu.throttle.GuessThrottle;
@@ -139,7 +140,7 @@ class EvaluationController {
         "household:" + household,
         http.getRemoteAddr(),
         () -> evaluations.openRating(household, last4),
-        EvaluationController::householdRefused);
+        HouseholdProof::wrong);
   }
 
   @PostMapping("/api/head-ratings")
@@ -149,11 +150,7 @@ class EvaluationController {
         "household:" + (body == null ? "" : body.householdCode()),
         http.getRemoteAddr(),
         () -> evaluations.rate(body),
-        EvaluationController::householdRefused);
-  }
-
-  private static boolean householdRefused(RuntimeException e) {
-    return e instanceof Refusal refusal && "household-not-verified".equals(refusal.type());
+        HouseholdProof::wrong);
   }
 
   /** A community's (its office, its street, the county) or a street's evaluations of a quarter. */

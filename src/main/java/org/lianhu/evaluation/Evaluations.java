@@ -22,6 +22,7 @@ import org.lianhu.org.Household;
 import org.lianhu.org.LiaisonUnit;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.posts.HeadTerm;
+import org.lianhu.posts.HouseholdProof;
 import org.lianhu.posts.Posts;
 import org.lianhu.posts.Terms;
 import org.lianhu.refusal.Refusal;
@@ -55,6 +56,7 @@ public class Evaluations {
   private final EvaluationSettings settings;
   private final Terms terms;
   private final Posts posts;
+  private final HouseholdProof households;
   private final UnitKpis kpis;
   private final HeadMediation mediation;
   private final Activities activities;
@@ -70,6 +72,7 @@ public class Evaluations {
       EvaluationSettings settings,
       Terms terms,
       Posts posts,
+      HouseholdProof households,
       UnitKpis kpis,
       HeadMediation mediation,
       Activities activities,
@@ -83,6 +86,7 @@ public class Evaluations {
     this.settings = settings;
     this.terms = terms;
     this.posts = posts;
+    this.households = households;
     this.kpis = kpis;
     this.mediation = mediation;
     this.activities = activities;
@@ -427,20 +431,7 @@ public class Evaluations {
   }
 
   private Household household(String code, String last4) {
-    String householdCode = code == null ? "" : code.strip();
-    String digits = last4 == null ? "" : last4.strip();
-    if (householdCode.isEmpty() || !digits.matches("\\d{4}")) {
-      throw Refusal.invalid("householdCode", "请填写住户编号和户主电话后四位");
-    }
-    Household found =
-        directory
-            .household(householdCode)
-            .filter(h -> h.phone() != null && h.phone().endsWith(digits))
-            .orElse(null);
-    if (found == null) {
-      throw Refusal.unprocessable("household-not-verified", "住户核验未通过", "住户编号与户主电话不符");
-    }
-    return found;
+    return households.verify(code, last4, null, "请填写住户编号和户主电话后四位", "住户编号与户主电话不符");
   }
 
   /** The grade of the head's latest evaluation finalised before {@code before}, if any. */

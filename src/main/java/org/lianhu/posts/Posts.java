@@ -16,7 +16,6 @@ import org.lianhu.engine.FormValues;
 import org.lianhu.engine.WithoutCaller;
 import org.lianhu.org.Community;
 import org.lianhu.org.Grid;
-import org.lianhu.org.Household;
 import org.lianhu.org.LiaisonUnit;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Street;
@@ -58,6 +57,7 @@ public class Posts {
   private final PostLifecycle lifecycle;
   private final Selection selection;
   private final PostAccess access;
+  private final HouseholdProof households;
   private final PostSettings settings;
   private final OrganisationDirectory directory;
   private final HeadAppointments appointments;
@@ -70,6 +70,7 @@ public class Posts {
       PostLifecycle lifecycle,
       Selection selection,
       PostAccess access,
+      HouseholdProof households,
       PostSettings settings,
       OrganisationDirectory directory,
       HeadAppointments appointments,
@@ -80,6 +81,7 @@ public class Posts {
     this.lifecycle = lifecycle;
     this.selection = selection;
     this.access = access;
+    this.households = households;
     this.settings = settings;
     this.directory = directory;
     this.appointments = appointments;
@@ -194,7 +196,15 @@ public class Posts {
             .orElseThrow(() -> Refusal.invalid("nomination", "推荐方式须为 self（自荐）或 households（住户推荐）"));
     String householdCode = null;
     if (nomination == Nomination.HOUSEHOLDS) {
-      householdCode = household(post, body).code();
+      householdCode =
+          households
+              .verify(
+                  body.householdCode(),
+                  body.householdPhoneLast4(),
+                  post.unitCode(),
+                  "住户推荐须填写住户编号和户主电话后四位",
+                  "住户编号与户主电话不符，或该住户不属于本联户单元")
+              .code();
     }
     return nominate(post, nomination, body, householdCode, "resident");
   }
@@ -214,23 +224,6 @@ public class Posts {
       throw Refusal.conflict(NOT_OPEN, "岗位不在推选期", "该岗位" + post.state().label() + "，现在不接受推荐");
     }
     return post;
-  }
-
-  /** The household that nominates: its code in the post's unit and the last four of its phone. */
-  private Household household(HeadPost post, NominationBody body) {
-    String code = body.householdCode() == null ? "" : body.householdCode().strip();
-    String last4 = body.householdPhoneLast4() == null ? "" : body.householdPhoneLast4().strip();
-    if (code.isEmpty() || !last4.matches("\\d{4}")) {
-      throw Refusal.invalid("householdCode", "住户推荐须填写住户编号和户主电话后四位");
-    }
-    return directory.householdsOf(post.unitCode()).stream()
-        .filter(h -> h.code().equals(code))
-        .filter(h -> h.phone() != null && h.phone().endsWith(last4))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                Refusal.unprocessable(
-                    "household-not-verified", "住户核验未通过", "住户编号与户主电话不符，或该住户不属于本联户单元"));
   }
 
   private Candidate nominate(

@@ -58,12 +58,8 @@ class PublicPostController {
                 "household:" + body.householdCode(),
                 http.getRemoteAddr(),
                 () -> posts.nominateAsResident(id, body),
-                PublicPostController::householdRefused);
+                HouseholdProof::wrong);
     return new Nominated(id, candidate.name(), "推荐已收到，社区将组织考察");
-  }
-
-  private static boolean householdRefused(RuntimeException e) {
-    return e instanceof Refusal refusal && "household-not-verified".equals(refusal.type());
   }
 
   @PostMapping("/api/head-posts/{id}/objections")
