@@ -168,7 +168,7 @@ public class HeadArchive {
   private static EvaluationEntry evaluation(Evaluation e) {
     return new EvaluationEntry(
         e.quarter(),
-        e.quarter().substring(0, 4) + "年第" + "一二三四".charAt(e.quarter().charAt(5) - '1') + "季度",
+        e.quarterLabel(),
         e.totalScore(),
         Grade.of(e.grade()).map(Grade::label).orElse(null),
         Grade.of(e.finalGrade()).map(Grade::label).orElse(null),

@@ -42,6 +42,11 @@ public record Evaluation(
     String removalNote,
     Instant createdAt) {
 
+  /** The quarter as people read it: 2026年第四季度. */
+  public String quarterLabel() {
+    return Quarters.label(quarter);
+  }
+
   public boolean is(EvaluationStatus state) {
     return state.code().equals(status);
   }
