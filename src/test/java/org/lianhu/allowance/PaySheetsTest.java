@@ -1,6 +1,7 @@
 package org.lianhu.allowance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -72,7 +73,10 @@ class PaySheetsTest {
   @Test
   void theStreetDrawsUpAndApprovesTheSheetAndAFinalSheetNeverChanges() throws Exception {
     String month = lastMonth();
-    assertThat(catchRefusal(() -> driver.as("fengxia", () -> sheets.draw("xicheng", month))).kind())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> driver.as("fengxia", () -> sheets.draw("xicheng", month)))
+                .kind())
         .isEqualTo(Refusal.Kind.FORBIDDEN);
     driver.as(
         "fengxia",
@@ -81,7 +85,8 @@ class PaySheetsTest {
           return null;
         });
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () ->
                         driver.as(
                             "hejun",
@@ -108,13 +113,22 @@ class PaySheetsTest {
     assertThat(driver.as("fengxia", () -> sheets.lines(draft.id())))
         .isNotEmpty()
         .allSatisfy(l -> assertThat(l.communityCode()).isEqualTo("xinhua"));
-    assertThat(catchRefusal(() -> driver.as("fengxia", () -> sheets.approve(draft.id()))).kind())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> driver.as("fengxia", () -> sheets.approve(draft.id())))
+                .kind())
         .isEqualTo(Refusal.Kind.FORBIDDEN);
     PaySheet approved = driver.as("linlin", () -> sheets.approve(draft.id()));
     assertThat(approved.isFinal()).isTrue();
-    assertThat(catchRefusal(() -> driver.as("linlin", () -> sheets.draw("xicheng", month))).type())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> driver.as("linlin", () -> sheets.draw("xicheng", month)))
+                .type())
         .isEqualTo("sheet-final");
-    assertThat(catchRefusal(() -> driver.as("linlin", () -> sheets.approve(draft.id()))).type())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> driver.as("linlin", () -> sheets.approve(draft.id())))
+                .type())
         .isEqualTo("sheet-final");
 
     HttpHeaders headers = new HttpHeaders();
@@ -193,7 +207,8 @@ class PaySheetsTest {
   void anOutstandingHeadApprovedInTheAnnualAwardIsPaidTheHonourAllowanceTheNextYear() {
     int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () -> driver.as("sunli", () -> awards.nominate(year, "wangguilan", "带头调解纠纷")))
                 .type())
         .isEqualTo("not-eligible");
@@ -213,24 +228,30 @@ class PaySheetsTest {
     ClockUtil.reset();
 
     assertThat(
-            catchRefusal(() -> driver.as("gaofeng", () -> awards.nominate(year, "wangguilan", "x")))
+            catchThrowableOfType(
+                    Refusal.class,
+                    () -> driver.as("gaofeng", () -> awards.nominate(year, "wangguilan", "x")))
                 .kind())
         .isEqualTo(Refusal.Kind.FORBIDDEN);
     Award nominated =
         driver.as("sunli", () -> awards.nominate(year, "wangguilan", "全年走访全覆盖，带头调解纠纷三起"));
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () -> driver.as("sunli", () -> awards.nominate(year, "wangguilan", "再推荐一次")))
                 .type())
         .isEqualTo("award-nominated");
     assertThat(
-            catchRefusal(() -> driver.as("sunli", () -> awards.decide(nominated.id(), true, null)))
+            catchThrowableOfType(
+                    Refusal.class,
+                    () -> driver.as("sunli", () -> awards.decide(nominated.id(), true, null)))
                 .kind())
         .isEqualTo(Refusal.Kind.FORBIDDEN);
     assertThat(driver.as("gaofeng", () -> awards.decide(nominated.id(), true, "评为优秀联户长")).status())
         .isEqualTo(Award.APPROVED);
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () -> driver.as("gaofeng", () -> awards.decide(nominated.id(), false, null)))
                 .type())
         .isEqualTo("award-decided");
@@ -241,14 +262,5 @@ class PaySheetsTest {
     PayLine honoured = lineOf(octoberLines, "wangguilan", october);
     assertThat(honoured.honour()).isEqualByComparingTo("100.00");
     assertThat(lineOf(octoberLines, "liudeming", october).honour()).isEqualByComparingTo("0");
-  }
-
-  private static Refusal catchRefusal(Runnable work) {
-    try {
-      work.run();
-    } catch (Refusal refusal) {
-      return refusal;
-    }
-    throw new AssertionError("expected a refusal");
   }
 }

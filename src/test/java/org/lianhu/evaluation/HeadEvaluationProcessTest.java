@@ -2,6 +2,7 @@ package org.lianhu.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -139,15 +140,19 @@ class HeadEvaluationProcessTest {
 
     evaluations.rate(rating(unit, 1, 5));
     evaluations.rate(rating(unit, 2, 4));
-    assertThat(catchRefusal(() -> evaluations.rate(rating(unit, 2, 3))).type())
+    assertThat(
+            catchThrowableOfType(Refusal.class, () -> evaluations.rate(rating(unit, 2, 3))).type())
         .isEqualTo("already-rated");
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () ->
                         evaluations.rate(new Evaluations.RatingBody(unit + "-01", "9999", 5, null)))
                 .type())
         .isEqualTo("household-not-verified");
-    assertThat(catchRefusal(() -> evaluations.rate(rating(unit, 1, 6))).field()).isEqualTo("stars");
+    assertThat(
+            catchThrowableOfType(Refusal.class, () -> evaluations.rate(rating(unit, 1, 6))).field())
+        .isEqualTo("stars");
 
     assertThatThrownBy(() -> score(e, 80, null)).hasMessageContaining("请填写评分说明");
     assertThatThrownBy(() -> score(e, 120, "x")).hasMessageContaining("0到100");
@@ -161,7 +166,8 @@ class HeadEvaluationProcessTest {
     assertThat(graded.totalScore()).isEqualTo(84.0);
     assertThat(graded.grade()).isEqualTo("competent");
     assertThat(graded.is(EvaluationStatus.PUBLISHED)).isTrue();
-    assertThat(catchRefusal(() -> evaluations.rate(rating(unit, 1, 5))).type())
+    assertThat(
+            catchThrowableOfType(Refusal.class, () -> evaluations.rate(rating(unit, 1, 5))).type())
         .isEqualTo("no-open-evaluation");
 
     driver.fire(key(e), "appealWindowOver");
@@ -170,7 +176,10 @@ class HeadEvaluationProcessTest {
     assertThat(done.is(EvaluationStatus.FINAL)).isTrue();
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(e)).count())
         .isZero();
-    assertThat(catchRefusal(() -> evaluations.appeal(head, e.id(), "我对结果有意见，理由如下")).type())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> evaluations.appeal(head, e.id(), "我对结果有意见，理由如下"))
+                .type())
         .isEqualTo("appeal-closed");
   }
 
@@ -185,10 +194,15 @@ class HeadEvaluationProcessTest {
     // No resident rated: the organisation's score alone.
     assertThat(fresh(e).totalScore()).isEqualTo(Math.round((e.suggestedScore() + 5) * 10) / 10.0);
 
-    assertThat(catchRefusal(() -> evaluations.appeal("mayulan", e.id(), "不是我的考核也申诉")).kind())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> evaluations.appeal("mayulan", e.id(), "不是我的考核也申诉"))
+                .kind())
         .isEqualTo(Refusal.Kind.NOT_FOUND);
     evaluations.appeal(head, e.id(), "本季度刚上任，走访覆盖率不应按整季度计算");
-    assertThat(catchRefusal(() -> evaluations.appeal(head, e.id(), "再申诉一次")).type())
+    assertThat(
+            catchThrowableOfType(Refusal.class, () -> evaluations.appeal(head, e.id(), "再申诉一次"))
+                .type())
         .isEqualTo("appeal-filed");
     Task decide = driver.task(key(e), "decideAppeal");
     assertThat(tasks.getVariable(decide.getId(), "appealText").toString()).contains("刚上任");
@@ -260,14 +274,5 @@ class HeadEvaluationProcessTest {
     assertThat(terms.openTermOf("guodesheng")).isPresent();
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(second)).count())
         .isZero();
-  }
-
-  private static Refusal catchRefusal(Runnable work) {
-    try {
-      work.run();
-    } catch (Refusal refusal) {
-      return refusal;
-    }
-    throw new AssertionError("expected a refusal");
   }
 }

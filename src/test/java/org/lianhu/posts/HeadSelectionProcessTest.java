@@ -2,6 +2,7 @@ package org.lianhu.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -317,7 +318,9 @@ class HeadSelectionProcessTest {
 
     fire(post, "noticePeriod");
     assertThat(one(post, "appointHead")).isNotNull();
-    Refusal late = catchRefusal(() -> posts.object(post.id(), "公示期已过还想提异议", null, null));
+    Refusal late =
+        catchThrowableOfType(
+            Refusal.class, () -> posts.object(post.id(), "公示期已过还想提异议", null, null));
     assertThat(late.type()).isEqualTo(Posts.NOTICE_CLOSED);
     assertThat(mapper.objectionsOfPost(post.id())).hasSize(1);
     assertThat(actions(post)).containsSubsequence("收到公示异议", "公示异议不成立", "公示期满");
@@ -489,15 +492,22 @@ class HeadSelectionProcessTest {
   @Test
   void nominationsAndObjectionsOutOfTurnOrWithBadInputAreRefusedAndChangeNothing() {
     HeadPost post = open("new_unit");
-    assertThat(catchRefusal(() -> open("new_unit")).type()).isEqualTo("post-open");
+    assertThat(catchThrowableOfType(Refusal.class, () -> open("new_unit")).type())
+        .isEqualTo("post-open");
     assertThat(
-            catchRefusal(() -> as(COMMUNITY_OFFICE, () -> posts.open(unit, "retired", null)))
+            catchThrowableOfType(
+                    Refusal.class,
+                    () -> as(COMMUNITY_OFFICE, () -> posts.open(unit, "retired", null)))
                 .field())
         .isEqualTo("reason");
-    assertThat(catchRefusal(() -> as("fengxia", () -> posts.open(unit, "new_unit", null))).kind())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> as("fengxia", () -> posts.open(unit, "new_unit", null)))
+                .kind())
         .isEqualTo(Refusal.Kind.FORBIDDEN);
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () ->
                         posts.nominateAsResident(
                             post.id(),
@@ -512,7 +522,8 @@ class HeadSelectionProcessTest {
                 .type())
         .isEqualTo("household-not-verified");
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () ->
                         posts.nominateAsResident(
                             post.id(),
@@ -520,11 +531,18 @@ class HeadSelectionProcessTest {
                                 "community", "钱七", "13700001313", null, null, null, null)))
                 .field())
         .isEqualTo("nomination");
-    assertThat(catchRefusal(() -> selfNominated(post, "钱七", "12345")).field()).isEqualTo("phone");
+    assertThat(
+            catchThrowableOfType(Refusal.class, () -> selfNominated(post, "钱七", "12345")).field())
+        .isEqualTo("phone");
     byHousehold(post, 1, "钱七", "13700001313");
-    assertThat(catchRefusal(() -> byHousehold(post, 1, "钱七", "13700001313")).type())
+    assertThat(
+            catchThrowableOfType(Refusal.class, () -> byHousehold(post, 1, "钱七", "13700001313"))
+                .type())
         .isEqualTo("already-nominated");
-    assertThat(catchRefusal(() -> posts.object(post.id(), "还没有公示就提异议", null, null)).type())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> posts.object(post.id(), "还没有公示就提异议", null, null))
+                .type())
         .isEqualTo(Posts.NOTICE_CLOSED);
     assertThat(mapper.candidatesOfPost(post.id())).hasSize(1);
     assertThat(open(post, "reviewCandidate")).hasSize(1);
@@ -532,20 +550,15 @@ class HeadSelectionProcessTest {
     Candidate candidate = mapper.candidatesOfPost(post.id()).get(0);
     review(post, candidate, true);
     choose(post, candidate);
-    assertThat(catchRefusal(() -> selfNominated(post, "孔八", "13700001414")).type())
+    assertThat(
+            catchThrowableOfType(Refusal.class, () -> selfNominated(post, "孔八", "13700001414"))
+                .type())
         .isEqualTo(Posts.NOT_OPEN);
-    assertThat(catchRefusal(() -> posts.object(post.id(), "嗯", null, null)).field())
+    assertThat(
+            catchThrowableOfType(Refusal.class, () -> posts.object(post.id(), "嗯", null, null))
+                .field())
         .isEqualTo("text");
     assertThat(mapper.candidatesOfPost(post.id())).hasSize(1);
     assertThat(mapper.objectionsOfPost(post.id())).isEmpty();
-  }
-
-  private static Refusal catchRefusal(Runnable work) {
-    try {
-      work.run();
-    } catch (Refusal refusal) {
-      return refusal;
-    }
-    throw new AssertionError("expected a refusal");
   }
 }

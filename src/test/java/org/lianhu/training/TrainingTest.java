@@ -2,6 +2,7 @@ package org.lianhu.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -147,7 +148,8 @@ class TrainingTest {
   void attendanceIsRecordedOnlyForHeadsInPostWithinTheCoursesReach() {
     long session = inductionSession("taoyuan", clock.today());
     Refusal outside =
-        catchRefusal(
+        catchThrowableOfType(
+            Refusal.class,
             () ->
                 driver.as(
                     "hejun",
@@ -158,7 +160,8 @@ class TrainingTest {
         .contains("nobody")
         .doesNotContain("mayulan");
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () -> driver.as("fengxia", () -> training.attend(session, List.of("mayulan"))))
                 .kind())
         .isEqualTo(Refusal.Kind.FORBIDDEN);
@@ -170,19 +173,22 @@ class TrainingTest {
                     .addSession(course, clock.today().plusDays(3), "online", null, BigDecimal.ONE)
                     .id());
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () -> driver.as("hejun", () -> training.attend(future, List.of("mayulan"))))
                 .type())
         .isEqualTo("session-not-held");
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () ->
                         driver.as(
                             "hejun", () -> training.addCourse("x", "advanced", null, "taoyuan")))
                 .field())
         .isEqualTo("level");
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () ->
                         driver.as(
                             "hejun",
@@ -211,7 +217,8 @@ class TrainingTest {
     assertThat(views.ofHead("mayulan").shadowing())
         .anyMatch(s -> s.otherHead().equals(head) && s.role().equals("带教对象"));
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () ->
                         driver.as(
                             "hejun",
@@ -220,7 +227,8 @@ class TrainingTest {
                 .field())
         .isEqualTo("mentor");
     assertThat(
-            catchRefusal(
+            catchThrowableOfType(
+                    Refusal.class,
                     () ->
                         driver.as(
                             "hejun",
@@ -275,16 +283,10 @@ class TrainingTest {
     assertThat(driver.as("zhengtao", () -> views.coverage(year, null)))
         .extracting(TrainingViews.Coverage::communityCode)
         .containsExactly("qingnianlu");
-    assertThat(catchRefusal(() -> driver.as("lixiuying", () -> views.coverage(year, null))).kind())
+    assertThat(
+            catchThrowableOfType(
+                    Refusal.class, () -> driver.as("lixiuying", () -> views.coverage(year, null)))
+                .kind())
         .isEqualTo(Refusal.Kind.FORBIDDEN);
-  }
-
-  private static Refusal catchRefusal(Runnable work) {
-    try {
-      work.run();
-    } catch (Refusal refusal) {
-      return refusal;
-    }
-    throw new AssertionError("expected a refusal");
   }
 }
