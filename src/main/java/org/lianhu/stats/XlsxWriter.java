@@ -16,19 +16,20 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * POI's streaming writer (SXSSF): rows beyond a small window go to a temporary file, so a long
  * period report does not sit in memory whole.
  */
-final class XlsxWriter {
+public final class XlsxWriter {
 
   /** Rows SXSSF keeps in memory per sheet before it flushes them. */
   private static final int WINDOW = 200;
 
   private final Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
 
-  XlsxWriter sheet(String name, List<List<Object>> rows) {
+  /** A worksheet of these rows (the first is usually the header); a null cell stays empty. */
+  public XlsxWriter sheet(String name, List<List<Object>> rows) {
     sheets.put(name, rows);
     return this;
   }
 
-  byte[] write() {
+  public byte[] write() {
     SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     try {
       for (Map.Entry<String, List<List<Object>>> table : sheets.entrySet()) {
