@@ -9,6 +9,7 @@ import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.privacy.Masking;
 import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.refusal.Refusal;
+import org.lianhu.refusal.TextInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -123,7 +124,7 @@ public class PostViews {
     List<PublicPost> shown = new ArrayList<>();
     for (HeadPost post :
         posts.posts(
-            blank(communityCode),
+            TextInput.trimmed(communityCode),
             null,
             PostStatus.VACANT.stream().map(PostStatus::code).toList(),
             200)) {
@@ -164,8 +165,8 @@ public class PostViews {
 
   /** The posts of a community or a street the caller works in, newest first. */
   public List<StaffPost> staffPosts(String communityCode, String streetCode, boolean openOnly) {
-    String community = blank(communityCode);
-    String street = blank(streetCode);
+    String community = TextInput.trimmed(communityCode);
+    String street = TextInput.trimmed(streetCode);
     if (community == null && street == null) {
       throw Refusal.invalid("community", "请指定社区（community）或街道（street）");
     }
@@ -274,7 +275,7 @@ public class PostViews {
    */
   public List<Pool> pools(String streetCode) {
     PostAccess.Caller caller = access.caller();
-    String street = blank(streetCode);
+    String street = TextInput.trimmed(streetCode);
     PostAccess.Scope scope = access.scope(caller);
     boolean county = scope.county();
     List<Pool> pools = new ArrayList<>();
@@ -327,9 +328,5 @@ public class PostViews {
 
   private String minute(Instant at) {
     return at == null ? null : clock.minute(at);
-  }
-
-  private static String blank(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -21,6 +21,7 @@ import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Street;
 import org.lianhu.orgadmin.HeadAppointments;
 import org.lianhu.refusal.Refusal;
+import org.lianhu.refusal.TextInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -143,7 +144,7 @@ public class Posts {
     if (!reason.headLeaves() && hasHead) {
       throw Refusal.invalid("reason", "该单元已有联户长；联户长离任请写明原因（辞任、免职或迁离）");
     }
-    String text = optional(note, 500, "note", "说明");
+    String text = TextInput.optional(note, 500, "note", "说明");
     if (posts.openPostOfUnit(unitCode) != null) {
       throw Refusal.conflict("post-open", "岗位已在推选中", "联户单元 " + unitCode + " 的联户长岗位已在推选中");
     }
@@ -228,13 +229,13 @@ public class Posts {
 
   private Candidate nominate(
       HeadPost post, Nomination nomination, NominationBody body, String household, String actor) {
-    String name = required(body.name(), 32, "name", "候选人姓名");
-    String phone = required(body.phone(), 20, "phone", "联系电话").replace(" ", "");
+    String name = TextInput.required(body.name(), 32, "name", "候选人姓名");
+    String phone = TextInput.required(body.phone(), 20, "phone", "联系电话").replace(" ", "");
     if (!PHONE.matcher(phone).matches()) {
       throw Refusal.invalid("phone", "联系电话须为11位手机号或带区号的固定电话");
     }
-    String address = optional(body.address(), 200, "address", "住址");
-    String profile = optional(body.profile(), 500, "profile", "推荐理由");
+    String address = TextInput.optional(body.address(), 200, "address", "住址");
+    String profile = TextInput.optional(body.profile(), 500, "profile", "推荐理由");
     Candidate existing = posts.candidateByPhone(post.id(), phone);
     if (existing != null && household != null && lifecycle.nominatedBy(existing.id(), household)) {
       throw Refusal.conflict("already-nominated", "已推荐过", "本户已推荐过该候选人");
@@ -272,12 +273,12 @@ public class Posts {
     if (post.state() != PostStatus.NOTICE || !clock.now().isBefore(post.noticeEndsAt())) {
       throw Refusal.conflict(NOTICE_CLOSED, "不在公示期", "该岗位不在任前公示期内，不能提出异议");
     }
-    String objection = required(text, 2000, "text", "异议内容");
+    String objection = TextInput.required(text, 2000, "text", "异议内容");
     if (objection.length() < 5) {
       throw Refusal.invalid("text", "请写明异议的具体内容");
     }
-    String name = optional(contactName, 32, "contactName", "联系人");
-    String phone = optional(contactPhone, 20, "contactPhone", "联系电话");
+    String name = TextInput.optional(contactName, 32, "contactName", "联系人");
+    String phone = TextInput.optional(contactPhone, 20, "contactPhone", "联系电话");
     if (phone != null && !PHONE.matcher(phone.replace(" ", "")).matches()) {
       throw Refusal.invalid("contactPhone", "联系电话须为11位手机号或带区号的固定电话");
     }
@@ -307,7 +308,7 @@ public class Posts {
       throw Refusal.notFound("候选人 " + candidateId + " 不存在");
     }
     PostAccess.Caller caller = access.requireCommunity(candidate.communityCode());
-    String text = required(note, 500, "note", "退出说明");
+    String text = TextInput.required(note, 500, "note", "退出说明");
     CandidateStatus status = candidate.state();
     if (status != CandidateStatus.NOMINATED
         && status != CandidateStatus.ELIGIBLE
@@ -363,24 +364,5 @@ public class Posts {
     }
     appointments.setPassword(post.unitCode(), password, caller.userId());
     lifecycle.noted(postId, "设置联户长初始密码", null, caller.userId());
-  }
-
-  static String required(String value, int max, String field, String label) {
-    String text = optional(value, max, field, label);
-    if (text == null) {
-      throw Refusal.invalid(field, "请填写" + label);
-    }
-    return text;
-  }
-
-  static String optional(String value, int max, String field, String label) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String text = value.strip();
-    if (text.length() > max) {
-      throw Refusal.invalid(field, label + "不超过" + max + "字");
-    }
-    return text;
   }
 }

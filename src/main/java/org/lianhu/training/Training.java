@@ -19,6 +19,7 @@ import org.lianhu.posts.HeadTerm;
 import org.lianhu.posts.PostAccess;
 import org.lianhu.posts.Terms;
 import org.lianhu.refusal.Refusal;
+import org.lianhu.refusal.TextInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,15 +64,15 @@ public class Training {
   @Transactional
   public Records.Course addCourse(
       String title, String levelCode, String streetCode, String communityCode) {
-    String name = text(title, 100, "title", "课程名称", true);
+    String name = TextInput.required(title, 100, "title", "课程名称");
     CourseLevel level =
         CourseLevel.of(levelCode)
             .orElseThrow(
                 () ->
                     Refusal.invalid(
                         "level", "课程级别须为 induction（初任培训）、topic（专项提升）或 extension（能力拓展）"));
-    String street = blank(streetCode);
-    String community = blank(communityCode);
+    String street = TextInput.trimmed(streetCode);
+    String community = TextInput.trimmed(communityCode);
     if (community != null) {
       Community c =
           directory
@@ -114,7 +115,7 @@ public class Training {
     row.put("courseId", course.id());
     row.put("heldOn", heldOn);
     row.put("mode", modeCode);
-    row.put("place", text(place, 200, "place", "地点", false));
+    row.put("place", TextInput.optional(place, 200, "place", "地点"));
     row.put("hours", hours);
     row.put("createdBy", caller.userId());
     row.put("createdAt", clock.now());
@@ -202,11 +203,11 @@ public class Training {
       String head, String mentor, LocalDate startsOn, LocalDate endsOn, String note) {
     HeadTerm term =
         terms
-            .openTermOf(blank(head) == null ? "" : head.strip())
+            .openTermOf(TextInput.trimmed(head) == null ? "" : head.strip())
             .orElseThrow(() -> Refusal.invalid("head", "不是在任联户长：" + head));
     HeadTerm mentorTerm =
         terms
-            .openTermOf(blank(mentor) == null ? "" : mentor.strip())
+            .openTermOf(TextInput.trimmed(mentor) == null ? "" : mentor.strip())
             .orElseThrow(() -> Refusal.invalid("mentor", "带教人不是在任联户长：" + mentor));
     PostAccess.Caller caller = access.requireOrganiser(term.streetCode(), term.communityCode());
     if (term.id() == mentorTerm.id()) {
@@ -226,7 +227,7 @@ public class Training {
     row.put("mentorTermId", mentorTerm.id());
     row.put("startsOn", startsOn);
     row.put("endsOn", endsOn);
-    row.put("note", text(note, 500, "note", "带教说明", false));
+    row.put("note", TextInput.optional(note, 500, "note", "带教说明"));
     row.put("createdBy", caller.userId());
     row.put("createdAt", clock.now());
     training.insertShadowing(row);
@@ -242,20 +243,5 @@ public class Training {
       throw Refusal.notFound("培训课程 " + courseId + " 不存在");
     }
     return course;
-  }
-
-  private static String blank(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static String text(String value, int max, String field, String label, boolean required) {
-    String text = blank(value);
-    if (text == null && required) {
-      throw Refusal.invalid(field, "请填写" + label);
-    }
-    if (text != null && text.length() > max) {
-      throw Refusal.invalid(field, label + "不超过" + max + "字");
-    }
-    return text;
   }
 }

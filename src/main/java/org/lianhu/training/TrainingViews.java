@@ -17,6 +17,7 @@ import org.lianhu.posts.HeadTerm;
 import org.lianhu.posts.PostAccess;
 import org.lianhu.posts.Terms;
 import org.lianhu.refusal.Refusal;
+import org.lianhu.refusal.TextInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,8 +97,8 @@ public class TrainingViews {
 
   /** The courses of the county, the street and the community (the caller's). */
   public List<CourseView> courses(String streetCode, String communityCode) {
-    String street = blank(streetCode);
-    String community = blank(communityCode);
+    String street = TextInput.trimmed(streetCode);
+    String community = TextInput.trimmed(communityCode);
     if (community != null) {
       street = directory.community(community).map(Community::streetCode).orElse(street);
     }
@@ -198,7 +199,7 @@ public class TrainingViews {
     PostAccess.Caller caller = access.caller();
     PostAccess.Scope scope = access.scope(caller);
     boolean county = scope.county();
-    String street = blank(streetCode);
+    String street = TextInput.trimmed(streetCode);
     LocalDate first = LocalDate.of(year, 1, 1);
     Instant from = clock.startOf(first);
     Instant to = clock.startOf(first.plusYears(1));
@@ -241,9 +242,5 @@ public class TrainingViews {
                   rate == null ? null : settings.coverageLight(rate)));
         });
     return rows;
-  }
-
-  private static String blank(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }
