@@ -133,6 +133,9 @@ async function handleAsDepartment({ caseNo }) {
   log(`claimed 处置 for ${caseNo}`);
 
   // Required fields carry an asterisk in their label.
+  check(await page.getByLabel('办结（填写处置结果）', { exact: true }).isChecked(),
+    '办理方式 does not start at 办结');
+  await page.getByLabel('已解决', { exact: true }).check();
   await page.getByLabel(fieldLabel('处置结果')).fill(handleResult);
   await page.getByLabel(/^\s*现场照片或附件链接\s*$/).fill('https://example.org/photos/lianhu-e2e.jpg');
   await shot('tasklist-handle-form.png');

@@ -275,7 +275,7 @@ if [ -n "${CASE_NO:-}" ]; then
   HANDLE_TASK=$(json_field id)
   check "B lists the handleCase task to hanxue (城管东城中队)" test -n "$HANDLE_TASK"
   http POST "$B/engine-rest/task/$HANDLE_TASK/complete" "hanxue:demo" \
-    '{"variables":{"handleResult":{"value":"已清运垃圾（两节点测试）","type":"String"}}}'
+    '{"variables":{"handleResult":{"value":"已清运垃圾（两节点测试）","type":"String"},"closureOutcome":{"value":"resolved","type":"String"}}}'
   check "complete handleCase on B (204)" test "$CODE" = 204
   BODY=$(curl -s --max-time 30 -H "X-Tracking-Code: $TRACKING" "$A/api/cases/$CASE_NO"); echo "GET $A/api/cases/$CASE_NO -> $BODY" >> "$RUN_DIR/http.log"
   check "A: GET /api/cases shows AWAITING_RATING with the result" contains "$BODY" '"status":"AWAITING_RATING"' '已清运垃圾' 

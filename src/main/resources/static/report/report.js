@@ -736,8 +736,14 @@
       resultBox.classList.add('rejected');
       resultBox.hidden = false;
     } else if (view.result) {
-      text($('c-result-title'), '办理结果' + (view.resolvedAt ? '（' + formatTime(view.resolvedAt) + '）' : ''));
+      text($('c-result-title'), '办理结果' + (view.outcomeName ? '：' + view.outcomeName : '') +
+        (view.resolvedAt ? '（' + formatTime(view.resolvedAt) + '）' : ''));
       text($('c-result'), view.result);
+      resultBox.classList.remove('rejected');
+      resultBox.hidden = false;
+    } else if (view.extensions > 0 && view.handleDue) {
+      text($('c-result-title'), '办理时限已延期');
+      text($('c-result'), '经街道批准，办理时限延至 ' + formatTime(view.handleDue));
       resultBox.classList.remove('rejected');
       resultBox.hidden = false;
     } else {

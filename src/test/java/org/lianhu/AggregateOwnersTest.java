@@ -91,7 +91,7 @@ class AggregateOwnersTest {
         }
       }
     }
-    for (String table : List.of("case_record", "case_timeline")) {
+    for (String table : List.of("case_record", "case_timeline", "case_return", "case_extension")) {
       assertThat(writersOfTable.get(table))
           .as(table)
           .containsExactly("org.lianhu.cases.CaseMapper");

@@ -3,6 +3,7 @@ package org.lianhu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.lianhu.allowance.AllowanceSettings;
 import org.lianhu.calendar.CalendarSettings;
@@ -53,10 +54,14 @@ class SettingsTest {
         context -> {
           assertThat(context).hasNotFailed();
           assertThat(context.getBean(CaseSettings.class))
-              .isEqualTo(new CaseSettings(2, Duration.ofDays(7)));
+              .isEqualTo(new CaseSettings(2, Duration.ofDays(7), Duration.ofHours(2), 1, 10));
           assertThat(context.getBean(DeadlineSettings.class).warningShare()).isEqualTo(0.75);
           assertThat(context.getBean(CalendarSettings.class).zone()).isEqualTo("Asia/Shanghai");
           assertThat(context.getBean(CalendarSettings.class).holidays()).isEmpty();
+          assertThat(context.getBean(CalendarSettings.class).officeOpens())
+              .isEqualTo(LocalTime.of(9, 0));
+          assertThat(context.getBean(CalendarSettings.class).officeCloses())
+              .isEqualTo(LocalTime.of(17, 30));
           assertThat(context.getBean(StatsSettings.class).rollupMargin())
               .isEqualTo(Duration.ofMinutes(5));
           assertThat(context.getBean(StartupSettings.class).timeout())
@@ -84,7 +89,7 @@ class SettingsTest {
               assertThat(context.getBean(CalendarSettings.class).holidays())
                   .containsExactly("2026-10-01", "2026-10-02");
               assertThat(context.getBean(CaseSettings.class))
-                  .isEqualTo(new CaseSettings(3, Duration.ofDays(3)));
+                  .isEqualTo(new CaseSettings(3, Duration.ofDays(3), Duration.ofHours(2), 1, 10));
             });
   }
 

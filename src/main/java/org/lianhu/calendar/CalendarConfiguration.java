@@ -15,7 +15,12 @@ class CalendarConfiguration {
 
   @Bean
   WorkingCalendar workingCalendar(CountyClock clock, CalendarSettings settings) {
-    return new WorkingCalendar(clock, settings.holidays(), settings.workingWeekends());
+    return new WorkingCalendar(
+        clock,
+        settings.holidays(),
+        settings.workingWeekends(),
+        settings.officeOpens(),
+        settings.officeCloses());
   }
 
   @Bean

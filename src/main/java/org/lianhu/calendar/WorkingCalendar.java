@@ -1,6 +1,7 @@
 package org.lianhu.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,14 +20,33 @@ public class WorkingCalendar {
   /** A case reported on a non-working day starts its clock when the office opens. */
   static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
 
+  static final LocalTime OFFICE_CLOSES = LocalTime.of(17, 30);
+
   private final ZoneId zone;
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> workingWeekends;
+  private final LocalTime opens;
+  private final LocalTime closes;
 
   public WorkingCalendar(CountyClock clock, List<String> holidays, List<String> workingWeekends) {
+    this(clock, holidays, workingWeekends, OFFICE_OPENS, OFFICE_CLOSES);
+  }
+
+  public WorkingCalendar(
+      CountyClock clock,
+      List<String> holidays,
+      List<String> workingWeekends,
+      LocalTime opens,
+      LocalTime closes) {
+    if (!opens.isBefore(closes)) {
+      throw new IllegalArgumentException(
+          "the office must open before it closes: " + opens + "-" + closes);
+    }
     this.zone = clock.zone();
     this.holidays = days(holidays);
     this.workingWeekends = days(workingWeekends);
+    this.opens = opens;
+    this.closes = closes;
   }
 
   /** Parses ISO dates (2026-10-01); blanks are skipped. */
@@ -73,5 +93,37 @@ public class WorkingCalendar {
       }
     }
     return day.atTime(at.toLocalTime()).atZone(zone).toInstant();
+  }
+
+  /**
+   * The moment {@code hours} of office time after {@code start}: only the office hours of working
+   * days count, so two working hours from 16:30 on a Friday end at 10:00 on Monday (office hours
+   * 09:00-17:30).
+   */
+  public Instant plusWorkingHours(Instant start, Duration hours) {
+    if (hours.isNegative()) {
+      throw new IllegalArgumentException("working hours must not be negative: " + hours);
+    }
+    ZonedDateTime at = start.atZone(zone);
+    LocalDate day = at.toLocalDate();
+    LocalTime time = at.toLocalTime();
+    Duration left = hours;
+    while (true) {
+      if (!isWorkingDay(day) || !time.isBefore(closes)) {
+        day = day.plusDays(1);
+        time = opens;
+        continue;
+      }
+      if (time.isBefore(opens)) {
+        time = opens;
+      }
+      Duration today = Duration.between(time, closes);
+      if (left.compareTo(today) <= 0) {
+        return day.atTime(time.plus(left)).atZone(zone).toInstant();
+      }
+      left = left.minus(today);
+      day = day.plusDays(1);
+      time = opens;
+    }
   }
 }

@@ -2,6 +2,7 @@ package org.lianhu.cases;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.Variables;
 import org.lianhu.calendar.Deadline;
@@ -75,6 +76,28 @@ public class CaseDeadlines {
     }
     return Deadline.between(
         from, calendar.plusWorkingDays(from, workingDays.intValue()), warningShare);
+  }
+
+  /** An extended handling limit: the reminder falls at the same share of the time left. */
+  public Deadline extended(Instant from, Instant newDue) {
+    return Deadline.between(from, newDue, warningShare);
+  }
+
+  /**
+   * The end of the time a handling office has to return a case it received at {@code received},
+   * counted in office hours.
+   */
+  public Instant returnWindowEnd(Instant received, Duration window) {
+    return calendar.plusWorkingHours(received, window);
+  }
+
+  /** The latest handling deadline an extension may ask for. */
+  public Instant latestExtension(Instant currentDue, int workingDays) {
+    return calendar.plusWorkingDays(currentDue, workingDays);
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    return calendar.isWorkingDay(day);
   }
 
   private Map<String, Object> evaluate(String category, String urgency) {

@@ -148,10 +148,51 @@ public class CaseLifecycle {
     entry(id, SYSTEM, "转矛盾纠纷调解", "纠纷编号 " + disputeNo, true);
   }
 
-  /** The result is fed back; the reporter is asked to rate it. */
-  public void resolved(long id, String result, Instant at, String remark) {
-    cases.resolve(id, CaseStatus.AWAITING_RATING, result, at);
-    entry(id, SYSTEM, "结果反馈", remark, true);
+  /** The result and how it ended are fed back; the reporter is asked to rate it. */
+  public void resolved(long id, String result, ClosureOutcome outcome, Instant at, String remark) {
+    cases.resolve(id, CaseStatus.AWAITING_RATING, result, outcome.name(), at);
+    entry(id, SYSTEM, "结果反馈", outcome.label() + "：" + remark, true);
+  }
+
+  /** The handling office sent the case back (退单); the centre named in the return decides. */
+  public void returned(CaseReturn caseReturn, String remark) {
+    cases.insertReturn(caseReturn);
+    cases.countReturn(caseReturn.caseId());
+    entry(caseReturn.caseId(), caseReturn.returnedBy(), "退单", remark, false);
+  }
+
+  /** The centre decided the open return: upheld (the office handles it) or dispatched anew. */
+  public void returnDecided(long id, String actor, String decision, String action, String remark) {
+    if (cases.decideReturn(id, decision, actor, EngineClock.now()) != 1) {
+      throw new IllegalStateException("case " + id + " has no undecided return");
+    }
+    entry(id, actor, action, remark, false);
+  }
+
+  /** The handler asked for a later handling deadline; the street decides. */
+  public void extensionRequested(CaseExtension extension, String remark) {
+    cases.insertExtension(extension);
+    entry(extension.caseId(), extension.requestedBy(), "申请延期", remark, false);
+  }
+
+  /**
+   * The street approved the extension: the case's handling deadline is the new one, which the
+   * reporter is told. An overdue already recorded stays recorded.
+   */
+  public void extensionApproved(long id, String actor, Instant handleDue, String remark) {
+    if (cases.decideExtension(id, "approved", actor, EngineClock.now()) != 1) {
+      throw new IllegalStateException("case " + id + " has no undecided extension");
+    }
+    cases.extend(id, handleDue);
+    entry(id, SYSTEM, "延期", remark, true);
+  }
+
+  /** The street refused the extension: the deadline stands; the handler reads why. */
+  public void extensionRefused(long id, String actor, String remark) {
+    if (cases.decideExtension(id, "refused", actor, EngineClock.now()) != 1) {
+      throw new IllegalStateException("case " + id + " has no undecided extension");
+    }
+    entry(id, actor, "延期申请未获批准", remark, false);
   }
 
   /**

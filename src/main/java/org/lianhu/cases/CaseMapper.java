@@ -80,6 +80,7 @@ interface CaseMapper {
       @Param("id") long id,
       @Param("status") CaseStatus status,
       @Param("result") String result,
+      @Param("outcome") String outcome,
       @Param("at") Instant at);
 
   /**
@@ -95,6 +96,32 @@ interface CaseMapper {
   void reopen(@Param("id") long id, @Param("status") CaseStatus status);
 
   void close(@Param("id") long id, @Param("status") CaseStatus status, @Param("at") Instant at);
+
+  void insertReturn(CaseReturn caseReturn);
+
+  void countReturn(@Param("id") long id);
+
+  /** Decides the case's one undecided return; returns the rows changed. */
+  int decideReturn(
+      @Param("caseId") long caseId,
+      @Param("decision") String decision,
+      @Param("decidedBy") String decidedBy,
+      @Param("at") Instant at);
+
+  void insertExtension(CaseExtension extension);
+
+  /** Decides the case's one undecided extension request; returns the rows changed. */
+  int decideExtension(
+      @Param("caseId") long caseId,
+      @Param("decision") String decision,
+      @Param("decidedBy") String decidedBy,
+      @Param("at") Instant at);
+
+  void extend(@Param("id") long id, @Param("handleDue") Instant handleDue);
+
+  int countExtensionRequests(@Param("caseId") long caseId);
+
+  List<ReturnRecord> returns(@Param("caseId") long caseId);
 
   /** Newest first; {@code status} may be null for every status. */
   List<CaseRecord> findInScope(

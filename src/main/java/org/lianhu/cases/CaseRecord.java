@@ -39,7 +39,10 @@ public record CaseRecord(
     Instant respondedAt,
     Instant handleDue,
     Instant resolvedAt,
-    Instant closedAt) {
+    Instant closedAt,
+    String outcome,
+    Integer returnCount,
+    Integer extensionCount) {
 
   public CaseStatus caseStatus() {
     return CaseStatus.valueOf(status);

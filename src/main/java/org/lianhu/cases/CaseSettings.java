@@ -2,6 +2,7 @@ package org.lianhu.cases;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,11 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code lianhu.cases}: how often a reporter may send a case back before the street reviews it, and
- * how long the reporter has to rate a result before the case closes unrated.
+ * {@code lianhu.cases}: how often a reporter may send a case back before the street reviews it, how
+ * long the reporter has to rate a result before the case closes unrated, how long (in working
+ * hours) a handling office may return a wrongly dispatched case (退单), and how often and how far a
+ * handler may ask to extend the handling limit (延期).
  */
 @Validated
 @ConfigurationProperties("lianhu.cases")
 public record CaseSettings(
     @PositiveOrZero @Max(10) @DefaultValue("2") int maxReopens,
-    @NotNull @DefaultValue("P7D") Duration ratingWindow) {}
+    @NotNull @DefaultValue("P7D") Duration ratingWindow,
+    @NotNull @DefaultValue("PT2H") Duration returnWindow,
+    @PositiveOrZero @Max(5) @DefaultValue("1") int maxExtensions,
+    @Positive @Max(60) @DefaultValue("10") int maxExtensionWorkingDays) {}

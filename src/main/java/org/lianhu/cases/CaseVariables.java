@@ -60,6 +60,27 @@ public final class CaseVariables {
   public static final String COORDINATE_COMMENT = "coordinateComment";
   public static final String HANDLE_RESULT = "handleResult";
   public static final String HANDLE_EVIDENCE = "handleEvidence";
+  public static final String HANDLE_ACTION = "handleAction";
+  public static final String CLOSURE_OUTCOME = "closureOutcome";
+  public static final String RETURN_REASON = "returnReason";
+  public static final String RETURN_COMMENT = "returnComment";
+  public static final String EXTENSION_DUE = "extensionDue";
+  public static final String EXTENSION_REASON = "extensionReason";
+  public static final String RETURN_DECISION = "returnDecision";
+  public static final String RETURN_LEAD_GROUP = "returnLeadGroup";
+  public static final String RETURN_CO_HANDLER_GROUPS = "returnCoHandlerGroups";
+  public static final String RETURN_REVIEW_COMMENT = "returnReviewComment";
+  public static final String EXTENSION_DECISION = "extensionDecision";
+  public static final String EXTENSION_REVIEW_COMMENT = "extensionReviewComment";
+  // Set by the steps of 退单 and 延期, never by a form.
+  public static final String HANDLING_SINCE = "handlingSince";
+  public static final String RETURN_REVIEW_GROUP = "returnReviewGroup";
+  public static final String RETURN_SUMMARY = "returnSummary";
+  public static final String RETURN_UPHELD_GROUP = "returnUpheldGroup";
+  public static final String RETURN_FINAL = "returnFinal";
+  public static final String REDISPATCH_PENDING = "redispatchPending";
+  public static final String EXTENSION_REQUESTED_DUE = "extensionRequestedDue";
+  public static final String EXTENSION_SUMMARY = "extensionSummary";
   public static final String CO_HANDLE_RESULT = "coHandleResult";
   public static final String REASSIGN_GROUP = "reassignGroup";
   public static final String REASSIGN_USER = "reassignUser";

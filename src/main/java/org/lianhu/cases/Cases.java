@@ -55,6 +55,16 @@ public class Cases {
     return cases.findPublic(category, from, to, finished, CaseStatus.FINISHED, limit);
   }
 
+  /** How many times the case's handlers asked for more time, granted or not. */
+  public int extensionRequests(long id) {
+    return cases.countExtensionRequests(id);
+  }
+
+  /** The case's returns (退单), oldest first. */
+  public List<ReturnRecord> returns(long id) {
+    return cases.returns(id);
+  }
+
   /** Every entry, public and internal, oldest first. */
   public List<TimelineEntry> timeline(long id) {
     return cases.timeline(id);

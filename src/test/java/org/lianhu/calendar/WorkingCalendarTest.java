@@ -3,9 +3,11 @@ package org.lianhu.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,5 +90,48 @@ class WorkingCalendarTest {
                 new WorkingCalendar(
                     new CountyClock("Asia/Shanghai"), List.of("2026-13-01"), List.of()))
         .isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void workingHoursCountOnlyOfficeHoursOfWorkingDays() {
+    // Within one day.
+    assertThat(calendar.plusWorkingHours(at("2026-11-25T10:00"), Duration.ofHours(2)))
+        .isEqualTo(at("2026-11-25T12:00"));
+    // Friday 16:30 + 2 h: one hour on Friday, one from Monday's opening.
+    assertThat(calendar.plusWorkingHours(at("2026-11-27T16:30"), Duration.ofHours(2)))
+        .isEqualTo(at("2026-11-30T10:00"));
+    // Received at night or on a holiday: the count starts when the office opens.
+    assertThat(calendar.plusWorkingHours(at("2026-11-25T22:15"), Duration.ofHours(2)))
+        .isEqualTo(at("2026-11-26T11:00"));
+    assertThat(calendar.plusWorkingHours(at("2026-10-03T10:00"), Duration.ofMinutes(30)))
+        .isEqualTo(at("2026-10-08T09:30"));
+    // Before opening; and an adjusted Saturday (调休) is worked.
+    assertThat(calendar.plusWorkingHours(at("2026-10-10T07:00"), Duration.ofHours(1)))
+        .isEqualTo(at("2026-10-10T10:00"));
+  }
+
+  @Test
+  void officeHoursAreTheCountysAndMustMakeSense() {
+    WorkingCalendar shortDays =
+        new WorkingCalendar(
+            new CountyClock("Asia/Shanghai"),
+            List.of(),
+            List.of(),
+            LocalTime.of(8, 30),
+            LocalTime.of(12, 0));
+    assertThat(shortDays.plusWorkingHours(at("2026-11-25T11:00"), Duration.ofHours(2)))
+        .isEqualTo(at("2026-11-26T09:30"));
+    assertThatThrownBy(
+            () ->
+                new WorkingCalendar(
+                    new CountyClock("Asia/Shanghai"),
+                    List.of(),
+                    List.of(),
+                    LocalTime.of(18, 0),
+                    LocalTime.of(9, 0)))
+        .hasMessageContaining("open before it closes");
+    assertThatThrownBy(
+            () -> calendar.plusWorkingHours(at("2026-11-25T10:00"), Duration.ofHours(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

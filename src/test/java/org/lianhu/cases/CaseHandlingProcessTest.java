@@ -117,7 +117,8 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
               assertThat(entry.remark()).contains("城管东城中队").contains("抄送督查室督办科");
             });
 
-    completeAs("hanxue", handle, Map.of("handleResult", "垃圾已清运，已安排每日巡查"));
+    completeAs(
+        "hanxue", handle, Map.of("handleResult", "垃圾已清运，已安排每日巡查", "closureOutcome", "resolved"));
     BpmnAwareTests.assertThat(instanceOf(receipt)).isWaitingAt("awaitRating");
     assertThat(recordOf(receipt).result()).isEqualTo("垃圾已清运，已安排每日巡查");
 
@@ -169,7 +170,10 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
         .containsExactlyInAnyOrder("officePoliceDongcheng", "officeHousing");
     assertThat(recordOf(receipt).handlerGroup()).isEqualTo("officeUrbanDongcheng");
 
-    completeAs("hanxue", openTask(receipt, "handleCase"), Map.of("handleResult", "违建已拆除"));
+    completeAs(
+        "hanxue",
+        openTask(receipt, "handleCase"),
+        Map.of("handleResult", "违建已拆除", "closureOutcome", "resolved"));
     BpmnAwareTests.assertThat(instanceOf(receipt)).isWaitingAt("coHandleCase");
     completeAs("caolei", coHandling.get(0), Map.of("coHandleResult", "现场秩序已维护"));
     completeAs("yuanjie", coHandling.get(1), Map.of("coHandleResult", "房屋结构安全"));
@@ -308,7 +312,10 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
 
     for (int reopen = 1; reopen <= 2; reopen++) {
-      completeAs("hanxue", openTask(receipt, "handleCase"), Map.of("handleResult", "已清理"));
+      completeAs(
+          "hanxue",
+          openTask(receipt, "handleCase"),
+          Map.of("handleResult", "已清理", "closureOutcome", "resolved"));
       rate(receipt, Rating.unsatisfied, "还是很脏");
       assertThat(openTasks(receipt, "handleCase")).hasSize(1);
       CaseRecord reopened = recordOf(receipt);
@@ -317,7 +324,10 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
       assertThat(reopened.rating()).isNull();
     }
 
-    completeAs("hanxue", openTask(receipt, "handleCase"), Map.of("handleResult", "已彻底清理"));
+    completeAs(
+        "hanxue",
+        openTask(receipt, "handleCase"),
+        Map.of("handleResult", "已彻底清理", "closureOutcome", "resolved"));
     rate(receipt, Rating.unsatisfied, "仍不满意");
 
     Task review = openTask(receipt, "streetReview");

@@ -53,7 +53,7 @@ abstract class CaseMapperContract {
     assertThat(cases.rate(id, CaseStatus.AWAITING_RATING, "satisfied", null))
         .as("not yet awaiting a rating")
         .isZero();
-    cases.resolve(id, CaseStatus.AWAITING_RATING, "已处理", at);
+    cases.resolve(id, CaseStatus.AWAITING_RATING, "已处理", "resolved", at);
     assertThat(cases.rate(id, CaseStatus.AWAITING_RATING, "satisfied", null)).isOne();
     assertThat(cases.rate(id, CaseStatus.AWAITING_RATING, "unsatisfied", "replayed")).isZero();
     assertThat(cases.findById(id).rating()).isEqualTo("satisfied");
@@ -71,10 +71,12 @@ abstract class CaseMapperContract {
     assertThat(dispatched.handlerGroup()).isEqualTo("dongchengUrban");
     assertThat(dispatched.handleDue()).isEqualTo(due);
 
-    cases.resolve(id, CaseStatus.AWAITING_RATING, "已更换", due);
+    cases.resolve(id, CaseStatus.AWAITING_RATING, "已更换", "partly", due);
+    assertThat(cases.findById(id).outcome()).isEqualTo("partly");
     cases.rate(id, CaseStatus.AWAITING_RATING, "unsatisfied", "仍有缺口");
     cases.reopen(id, CaseStatus.DISPATCHED);
     CaseRecord reopened = cases.findById(id);
+    assertThat(reopened.outcome()).as("a reopened case has no outcome yet").isNull();
     assertThat(reopened.caseStatus()).isEqualTo(CaseStatus.DISPATCHED);
     assertThat(reopened.reopenCount()).isOne();
     assertThat(reopened.rating()).isNull();

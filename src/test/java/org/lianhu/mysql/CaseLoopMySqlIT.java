@@ -80,7 +80,11 @@ class CaseLoopMySqlIT {
     String instanceId = cases.byNo(caseNo).orElseThrow().processInstanceId();
 
     complete("wangli", instanceId, "acceptCase", Map.of("acceptDecision", "dispatch"));
-    complete("hanxue", instanceId, "handleCase", Map.of("handleResult", "已清运"));
+    complete(
+        "hanxue",
+        instanceId,
+        "handleCase",
+        Map.of("handleResult", "已清运", "closureOutcome", "resolved"));
     ResponseEntity<Void> rated =
         http.postForEntity(
             "/api/cases/" + caseNo + "/rating",

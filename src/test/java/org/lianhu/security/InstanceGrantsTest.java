@@ -51,7 +51,10 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
         .as("the grid worker, once the case went to the department")
         .isFalse();
     assertThat(reads("hanxue", instance)).isTrue();
-    completeAs("hanxue", openTask(receipt, "handleCase"), Map.of("handleResult", "已清运"));
+    completeAs(
+        "hanxue",
+        openTask(receipt, "handleCase"),
+        Map.of("handleResult", "已清运", "closureOutcome", "resolved"));
     rate(receipt, Rating.satisfied, null);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
@@ -89,7 +92,10 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
     CaseReceipt receipt = reportCase("sanitation", "normal", HEPINGLI);
     String instance = instanceIdOf(receipt);
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
-    completeAs("hanxue", openTask(receipt, "handleCase"), Map.of("handleResult", "已清运"));
+    completeAs(
+        "hanxue",
+        openTask(receipt, "handleCase"),
+        Map.of("handleResult", "已清运", "closureOutcome", "resolved"));
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
         .isOne();

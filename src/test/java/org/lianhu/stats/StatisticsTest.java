@@ -69,7 +69,10 @@ class StatisticsTest extends CaseLoopTestSupport {
         openTask(c, "acceptCase"),
         Map.of("acceptDecision", "reject", "rejectReason", "重复"));
     advance(Duration.ofHours(2));
-    completeAs("hanxue", openTask(a, "handleCase"), Map.of("handleResult", "已清运"));
+    completeAs(
+        "hanxue",
+        openTask(a, "handleCase"),
+        Map.of("handleResult", "已清运", "closureOutcome", "resolved"));
     rate(a, Rating.satisfied, null);
     rate(b, Rating.unsatisfied, "又坏了");
     fireTimer(d, "responseOverdueTimer");

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.engine.FormValues;
@@ -40,6 +41,7 @@ public class ApplyCoordination implements JavaDelegate {
     execution.setVariable(CaseVariables.CO_HANDLER_GROUPS, FormValues.groupList(coHandlers));
     String department = directory.departmentOfOffice(lead);
     execution.setVariable(CaseVariables.DEPARTMENT, department);
+    execution.setVariable(CaseVariables.HANDLING_SINCE, Date.from(EngineClock.now()));
     Date handleDue = (Date) execution.getVariable(CaseVariables.HANDLE_DUE);
 
     String remark = "牵头：" + directory.groupName(lead);

@@ -14,6 +14,8 @@ final class CaseTasks {
   static final String SUPERVISE_ACCEPTANCE = "superviseAcceptance";
   static final String SUPERVISE_HANDLING = "superviseHandling";
   static final String STREET_REVIEW = "streetReview";
+  static final String REVIEW_RETURN = "reviewReturn";
+  static final String REVIEW_EXTENSION = "reviewExtension";
 
   private CaseTasks() {}
 }

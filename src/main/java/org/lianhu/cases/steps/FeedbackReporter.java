@@ -10,6 +10,7 @@ import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseSettings;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.cases.ClosureOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +55,26 @@ public class FeedbackReporter implements JavaDelegate {
     Instant now = EngineClock.now();
     Instant ratingDue = now.plus(ratingWindow);
     execution.setVariable(CaseVariables.RATING_DUE, Date.from(ratingDue));
-    lifecycle.resolved(caseId, result, now, result + "（请于 " + clock.minute(ratingDue) + " 前评价）");
+    lifecycle.resolved(
+        caseId,
+        result,
+        outcomeOf(execution, dispatched),
+        now,
+        result + "（请于 " + clock.minute(ratingDue) + " 前评价）");
+  }
+
+  /**
+   * The handler's choice for a dispatched case; a hand-over to mediation is its own outcome;
+   * whoever settled a case before dispatch (on the spot, in the unit, in council) resolved it.
+   */
+  private static ClosureOutcome outcomeOf(DelegateExecution execution, boolean dispatched) {
+    if (!dispatched) {
+      return ClosureOutcome.resolved;
+    }
+    if (RouteCase.MEDIATION.equals(execution.getVariable(CaseVariables.ROUTING))) {
+      return ClosureOutcome.mediation;
+    }
+    return ClosureOutcome.of(CaseVariables.text(execution, CaseVariables.CLOSURE_OUTCOME))
+        .orElseThrow(() -> new IllegalStateException("handling finished without an outcome"));
   }
 }

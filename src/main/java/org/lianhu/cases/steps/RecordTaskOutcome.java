@@ -30,13 +30,16 @@ public class RecordTaskOutcome implements TaskListener {
   private final OrganisationDirectory directory;
   private final IdentityService identityService;
   private final CaseDeadlines deadlines;
+  private final HandlerRequests handlerRequests;
 
   public RecordTaskOutcome(
       CaseLifecycle lifecycle,
       OrganisationDirectory directory,
       IdentityService identityService,
-      CaseDeadlines deadlines) {
+      CaseDeadlines deadlines,
+      HandlerRequests handlerRequests) {
     this.deadlines = deadlines;
+    this.handlerRequests = handlerRequests;
     this.lifecycle = lifecycle;
     this.directory = directory;
     this.identityService = identityService;
@@ -84,10 +87,9 @@ public class RecordTaskOutcome implements TaskListener {
         lifecycle.stepDone(
             caseId, actor, "街道协调派单", CaseVariables.text(task, CaseVariables.COORDINATE_COMMENT));
       }
-      case CaseTasks.HANDLE -> {
-        String result = required(task, CaseVariables.HANDLE_RESULT, "请填写处置结果");
-        lifecycle.stepDone(caseId, actor, "处置完成", result);
-      }
+      case CaseTasks.HANDLE -> handlerRequests.handled(task, caseId, actor);
+      case CaseTasks.REVIEW_RETURN -> handlerRequests.returnReviewed(task, caseId, actor);
+      case CaseTasks.REVIEW_EXTENSION -> handlerRequests.extensionReviewed(task, caseId, actor);
       case CaseTasks.CO_HANDLE -> {
         String result = required(task, CaseVariables.CO_HANDLE_RESULT, "请填写协办意见");
         String group = CaseVariables.text(task, "coHandlerGroup");

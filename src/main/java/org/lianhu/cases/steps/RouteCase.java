@@ -1,5 +1,6 @@
 package org.lianhu.cases.steps;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -97,6 +98,7 @@ public class RouteCase implements JavaDelegate {
     execution.setVariable(CaseVariables.DISPATCHED, true);
     execution.setVariable(CaseVariables.HANDLE_DUE, handling.dueDate());
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
+    execution.setVariable(CaseVariables.HANDLING_SINCE, Date.from(EngineClock.now()));
     var dispatch =
         new CaseLifecycle.Dispatch(department, supervising, handlerGroup, handling.due());
 

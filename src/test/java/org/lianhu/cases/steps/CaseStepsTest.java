@@ -183,6 +183,9 @@ class CaseStepsTest {
         null,
         null,
         null,
-        null);
+        null,
+        null,
+        0,
+        0);
   }
 }

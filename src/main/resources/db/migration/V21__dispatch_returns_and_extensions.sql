@@ -1,0 +1,51 @@
+-- Issue #15, docs/case-process.md: closure outcomes, dispatch objections (退单) and extensions (延期).
+
+-- How the handler closed the case (ClosureOutcome); null while it is open or after a reopen.
+alter table case_record add column outcome varchar(16);
+alter table case_record add column return_count int default 0 not null;
+alter table case_record add column extension_count int default 0 not null;
+
+-- One row per return: who sent the case back, why, and what the coordinating centre decided.
+create table case_return (
+  id             bigint auto_increment primary key,
+  case_id        bigint       not null,
+  office_group   varchar(64)  not null,
+  department_code varchar(32),
+  reason         varchar(16)  not null,
+  remark         varchar(500),
+  returned_by    varchar(64),
+  returned_at    datetime(3)  not null,
+  reviewer_group varchar(64)  not null,
+  decision       varchar(16),
+  decided_by     varchar(64),
+  decided_at     datetime(3),
+  constraint fk_case_return_case foreign key (case_id) references case_record (id)
+);
+create index ix_case_return_case on case_return (case_id);
+create index ix_case_return_office on case_return (office_group, returned_at);
+
+-- One row per extension request: the deadline before, the one asked for, the street's answer.
+create table case_extension (
+  id             bigint auto_increment primary key,
+  case_id        bigint       not null,
+  office_group   varchar(64)  not null,
+  previous_due   datetime(3)  not null,
+  requested_due  datetime(3)  not null,
+  reason         varchar(500) not null,
+  requested_by   varchar(64),
+  requested_at   datetime(3)  not null,
+  decision       varchar(16),
+  decided_by     varchar(64),
+  decided_at     datetime(3),
+  constraint fk_case_extension_case foreign key (case_id) references case_record (id)
+);
+create index ix_case_extension_case on case_extension (case_id);
+
+-- The roll-up's new counts (docs/kpis.md).
+alter table kpi_day add column due_to_respond int default 0 not null;
+alter table kpi_day add column closed int default 0 not null;
+alter table kpi_day add column closed_resolved int default 0 not null;
+alter table kpi_day add column extended int default 0 not null;
+alter table kpi_day add column returns int default 0 not null;
+-- Rebuild every day once, so that the new columns are filled for past cases.
+update kpi_rollup_state set built_at = null where id = 1;
