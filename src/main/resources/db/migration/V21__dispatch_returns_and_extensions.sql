@@ -41,7 +41,9 @@ create table case_extension (
 );
 create index ix_case_extension_case on case_extension (case_id);
 
--- The roll-up's new counts (docs/kpis.md).
+-- The roll-up's counts as docs/kpis.md defines them: 'resolved' (results fed back) gives way to the cases
+-- closed as resolved among those closed with a handling outcome.
+alter table kpi_day drop column resolved;
 alter table kpi_day add column due_to_respond int default 0 not null;
 alter table kpi_day add column closed int default 0 not null;
 alter table kpi_day add column closed_resolved int default 0 not null;

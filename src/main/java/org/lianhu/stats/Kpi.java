@@ -1,10 +1,10 @@
 package org.lianhu.stats;
 
 /**
- * The headline figures of one group and period. Rates are fractions (0..1) or null when nothing
- * counts towards them: response rate = answered within the limit / reported; resolution rate =
- * resolved / accepted (reported less rejected); satisfaction rate = satisfied or basically
- * satisfied / rated.
+ * The headline figures of one group and period, as docs/kpis.md defines them. Rates are fractions
+ * (0..1) or null when nothing counts towards them: response rate = answered within the limit / due
+ * to respond; resolution rate = closed as resolved / closed with a handling outcome; satisfaction
+ * rate = satisfied or basically satisfied / rated. Extended and returned cases are counted apart.
  */
 public record Kpi(
     String group,
@@ -12,8 +12,10 @@ public record Kpi(
     String period,
     long reported,
     long rejected,
+    long dueToRespond,
     long respondedInTime,
     Double responseRate,
+    long closed,
     long resolved,
     Double resolutionRate,
     long rated,
@@ -23,20 +25,23 @@ public record Kpi(
     Double avgHandlingHours,
     long overdue,
     long reopens,
-    long reopenedCases) {
+    long reopenedCases,
+    long extended,
+    long returns) {
 
   static Kpi of(KpiRow row, String groupName) {
-    long accepted = row.reported() - row.rejected();
     return new Kpi(
         row.groupCode(),
         groupName,
         row.period(),
         row.reported(),
         row.rejected(),
+        row.dueToRespond(),
         row.respondedInTime(),
-        rate(row.respondedInTime(), row.reported()),
-        row.resolved(),
-        rate(row.resolved(), accepted),
+        rate(row.respondedInTime(), row.dueToRespond()),
+        row.closed(),
+        row.closedResolved(),
+        rate(row.closedResolved(), row.closed()),
         row.rated(),
         row.satisfied(),
         rate(row.satisfied(), row.rated()),
@@ -44,7 +49,9 @@ public record Kpi(
         row.avgHandlingSeconds() == null ? null : round(row.avgHandlingSeconds() / 3600.0),
         row.overdue(),
         row.reopens(),
-        row.reopenedCases());
+        row.reopenedCases(),
+        row.extended(),
+        row.returns());
   }
 
   static Double rate(long part, long whole) {

@@ -42,7 +42,7 @@ public class KpiRollup {
     if (builtAt == null) {
       long started = System.nanoTime();
       stats.forgetDays(null, null);
-      int rows = stats.rollUpDays(null, null);
+      int rows = stats.rollUpDays(null, null, now);
       stats.markBuilt(now);
       log.info(
           "KPI roll-up built from every case: {} rows in {} ms",
@@ -53,7 +53,7 @@ public class KpiRollup {
     TreeSet<LocalDate> days = new TreeSet<>(stats.daysChangedSince(builtAt.minus(margin)));
     for (LocalDate[] run : runs(days)) {
       stats.forgetDays(run[0], run[1]);
-      stats.rollUpDays(run[0], run[1]);
+      stats.rollUpDays(run[0], run[1], now);
     }
     stats.markBuilt(now);
     return days.size();

@@ -24,9 +24,11 @@ public class PeriodReport {
           "单位",
           "上报数",
           "不予受理",
+          "应响应",
           "按时响应",
           "响应率",
-          "办结数",
+          "结案数",
+          "已解决",
           "解决率",
           "评价数",
           "满意数",
@@ -34,7 +36,9 @@ public class PeriodReport {
           "平均响应（分钟）",
           "平均处置（小时）",
           "超期数",
-          "重办次数");
+          "重办次数",
+          "延期事件",
+          "退单次数");
 
   static final List<Object> UNIT_HEADER =
       List.of(
@@ -107,8 +111,10 @@ public class PeriodReport {
         row.add(kpi.groupName());
         row.add(kpi.reported());
         row.add(kpi.rejected());
+        row.add(kpi.dueToRespond());
         row.add(kpi.respondedInTime());
         row.add(kpi.responseRate());
+        row.add(kpi.closed());
         row.add(kpi.resolved());
         row.add(kpi.resolutionRate());
         row.add(kpi.rated());
@@ -118,6 +124,8 @@ public class PeriodReport {
         row.add(kpi.avgHandlingHours());
         row.add(kpi.overdue());
         row.add(kpi.reopens());
+        row.add(kpi.extended());
+        row.add(kpi.returns());
         rows.add(row);
       }
       tables.add(rows);

@@ -3,6 +3,7 @@ package org.lianhu.stats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.lianhu.cases.CaseScope;
 import org.lianhu.cases.CaseStatus;
+import org.lianhu.cases.ClosureOutcome;
 import org.lianhu.cases.Rating;
 
 @Mapper
@@ -47,15 +49,30 @@ public interface StatsMapper {
   int forgetDays(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
   /** Rolls up the cases reported in [from, to), or every case when {@code from} is null. */
-  default int rollUpDays(LocalDate from, LocalDate to) {
-    return rollUpDays(from, to, CaseStatus.REJECTED, Rating.SATISFIED);
+  default int rollUpDays(LocalDate from, LocalDate to, LocalDateTime now) {
+    return rollUpDays(
+        from,
+        to,
+        now,
+        CaseStatus.REJECTED,
+        CaseStatus.CLOSED,
+        Rating.SATISFIED,
+        Arrays.stream(ClosureOutcome.values())
+            .filter(ClosureOutcome::chosenByHandler)
+            .map(ClosureOutcome::name)
+            .toList(),
+        ClosureOutcome.resolved.name());
   }
 
   int rollUpDays(
       @Param("from") LocalDate from,
       @Param("to") LocalDate to,
+      @Param("now") LocalDateTime now,
       @Param("rejected") CaseStatus rejected,
-      @Param("satisfied") Collection<Rating> satisfied);
+      @Param("closedStatus") CaseStatus closed,
+      @Param("satisfied") Collection<Rating> satisfied,
+      @Param("handlingOutcomes") Collection<String> handlingOutcomes,
+      @Param("resolvedOutcome") String resolvedOutcome);
 
   void markBuilt(@Param("builtAt") LocalDateTime builtAt);
 }

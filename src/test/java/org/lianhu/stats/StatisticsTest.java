@@ -96,8 +96,10 @@ class StatisticsTest extends CaseLoopTestSupport {
     assertThat(dongcheng.groupName()).isEqualTo("东城街道");
     assertThat(dongcheng.reported()).isEqualTo(2);
     assertThat(dongcheng.responseRate()).isEqualTo(1.0);
+    // A is closed as resolved; B was reopened and is not closed.
+    assertThat(dongcheng.closed()).isEqualTo(1);
     assertThat(dongcheng.resolved()).isEqualTo(1);
-    assertThat(dongcheng.resolutionRate()).isEqualTo(0.5);
+    assertThat(dongcheng.resolutionRate()).isEqualTo(1.0);
     assertThat(dongcheng.satisfactionRate()).isEqualTo(1.0);
     assertThat(dongcheng.reopens()).isEqualTo(1);
     assertThat(dongcheng.avgResponseMinutes()).isEqualTo(60.0);
@@ -105,8 +107,10 @@ class StatisticsTest extends CaseLoopTestSupport {
     Kpi xicheng = row(kpis, "xicheng");
     assertThat(xicheng.reported()).isEqualTo(2);
     assertThat(xicheng.rejected()).isEqualTo(1);
+    // C was answered (rejected) in time; D never, and its response limit passed.
+    assertThat(xicheng.dueToRespond()).isEqualTo(2);
     assertThat(xicheng.responseRate()).isEqualTo(0.5);
-    assertThat(xicheng.resolutionRate()).isEqualTo(0.0);
+    assertThat(xicheng.resolutionRate()).isNull();
     assertThat(xicheng.satisfactionRate()).isNull();
     assertThat(xicheng.overdue()).isEqualTo(1);
   }
@@ -229,7 +233,7 @@ class StatisticsTest extends CaseLoopTestSupport {
 
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
     String text = new String(csv.getBody(), StandardCharsets.UTF_8);
-    assertThat(text).contains("月报 2031-06-01 至 2031-06-30").contains("dongcheng,东城街道,2,0,2,1.0");
+    assertThat(text).contains("月报 2031-06-01 至 2031-06-30").contains("dongcheng,东城街道,2,0,2,2,1.0");
     assertThat(csv.getHeaders().getContentDisposition().getFilename())
         .isEqualTo("lianhu-month-2031-06-01.csv");
     List<List<Object>> byStreet = Workbooks.rows(xlsx.getBody(), 0);

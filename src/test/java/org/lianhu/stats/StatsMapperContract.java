@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,6 +25,8 @@ abstract class StatsMapperContract {
 
   private static final LocalDate FROM = LocalDate.parse("2026-11-24");
   private static final LocalDate TO = LocalDate.parse("2026-11-26");
+  // When the roll-up runs, in county time (as the database's clock reads).
+  private static final LocalDateTime NOW = LocalDateTime.parse("2026-11-25T20:00:00");
 
   @Autowired StatsMapper stats;
   @Autowired JdbcTemplate jdbc;
@@ -45,7 +48,7 @@ abstract class StatsMapperContract {
     jdbc.update("update case_record set status = 'REJECTED' where id = ?", rejected);
 
     stats.forgetDays(FROM, TO);
-    stats.rollUpDays(FROM, TO);
+    stats.rollUpDays(FROM, TO, NOW);
 
     List<KpiRow> weeks = mine(stats.kpis("street_code", "week", FROM, TO), street);
     assertThat(weeks).extracting(KpiRow::period).containsExactly("2026-W48");
@@ -64,6 +67,104 @@ abstract class StatsMapperContract {
     assertThat(mine(stats.kpis("street_code", "quarter", FROM, TO), street))
         .extracting(KpiRow::period)
         .containsExactly("2026-Q4");
+  }
+
+  // docs/kpis.md: one test per formula, against cases counted by hand.
+
+  @Test
+  void responseRateIsAnsweredWithinTheLimitOverCasesDueToRespond() {
+    String street = street();
+    // In time (due later); late; never answered and past due; answered early though not yet due.
+    answered(
+        reported(street, "2026-11-24T01:00:00Z"), "2026-11-24T01:50:00Z", "2026-11-24T02:00:00Z");
+    answered(
+        reported(street, "2026-11-24T02:00:00Z"), "2026-11-24T05:00:00Z", "2026-11-24T03:00:00Z");
+    due(reported(street, "2026-11-24T03:00:00Z"), "2026-11-25T03:00:00Z");
+    answered(
+        reported(street, "2026-11-25T08:00:00Z"), "2026-11-25T08:30:00Z", "2026-11-26T08:00:00Z");
+    // Not answered and not yet due when the roll-up runs (20:00 county time = 12:00 UTC): not
+    // counted.
+    due(reported(street, "2026-11-25T09:00:00Z"), "2026-11-26T09:00:00Z");
+
+    Kpi kpi = allOf(street);
+    assertThat(kpi.reported()).isEqualTo(5);
+    assertThat(kpi.dueToRespond()).isEqualTo(4);
+    assertThat(kpi.respondedInTime()).isEqualTo(2);
+    assertThat(kpi.responseRate()).isEqualTo(0.5);
+  }
+
+  @Test
+  void resolutionRateIsClosedAsResolvedOverClosedWithAHandlingOutcome() {
+    String street = street();
+    for (String outcome : List.of("resolved", "resolved", "partly", "explained", "redirected")) {
+      closed(reported(street, "2026-11-24T02:00:00Z"), "CLOSED", outcome);
+    }
+    // Not counted: handed to mediation; resolved but still awaiting the rating; rejected.
+    closed(reported(street, "2026-11-24T03:00:00Z"), "CLOSED", "mediation");
+    closed(reported(street, "2026-11-24T04:00:00Z"), "AWAITING_RATING", "resolved");
+    closed(reported(street, "2026-11-24T05:00:00Z"), "REJECTED", null);
+
+    Kpi kpi = allOf(street);
+    assertThat(kpi.closed()).isEqualTo(5);
+    assertThat(kpi.resolved()).isEqualTo(2);
+    assertThat(kpi.resolutionRate()).isEqualTo(0.4);
+  }
+
+  @Test
+  void satisfactionRateIsSatisfiedOrBasicallySatisfiedOverRated() {
+    String street = street();
+    for (String rating : List.of("satisfied", "satisfied", "basically_satisfied", "unsatisfied")) {
+      long id = reported(street, "2026-11-24T02:00:00Z");
+      jdbc.update("update case_record set rating = ? where id = ?", rating, id);
+    }
+    reported(street, "2026-11-24T03:00:00Z");
+
+    Kpi kpi = allOf(street);
+    assertThat(kpi.rated()).isEqualTo(4);
+    assertThat(kpi.satisfied()).isEqualTo(3);
+    assertThat(kpi.satisfactionRate()).isEqualTo(0.75);
+  }
+
+  @Test
+  void extendedAndReturnedCasesAreCountedApart() {
+    String street = street();
+    long extended = reported(street, "2026-11-24T02:00:00Z");
+    long returned = reported(street, "2026-11-24T03:00:00Z");
+    reported(street, "2026-11-24T04:00:00Z");
+    jdbc.update("update case_record set extension_count = 1 where id = ?", extended);
+    jdbc.update("update case_record set return_count = 2 where id = ?", returned);
+
+    Kpi kpi = allOf(street);
+    assertThat(kpi.extended()).isOne();
+    assertThat(kpi.returns()).isEqualTo(2);
+  }
+
+  private Kpi allOf(String street) {
+    stats.forgetDays(FROM, TO);
+    stats.rollUpDays(FROM, TO, NOW);
+    List<KpiRow> rows = mine(stats.kpis("street_code", "all", FROM, TO), street);
+    assertThat(rows).hasSize(1);
+    return Kpi.of(rows.get(0), street);
+  }
+
+  private static String street() {
+    return "st" + (System.nanoTime() % 1_000_000_000L);
+  }
+
+  private void answered(long id, String respondedAt, String responseDue) {
+    jdbc.update(
+        "update case_record set responded_at = ?, response_due = ? where id = ?",
+        ts(respondedAt),
+        ts(responseDue),
+        id);
+  }
+
+  private void due(long id, String responseDue) {
+    jdbc.update("update case_record set response_due = ? where id = ?", ts(responseDue), id);
+  }
+
+  private void closed(long id, String status, String outcome) {
+    jdbc.update("update case_record set status = ?, outcome = ? where id = ?", status, outcome, id);
   }
 
   private long reported(String street, String at) {
