@@ -249,12 +249,14 @@ async function secondReturnRefused({ caseNo }) {
   });
   const text = (await note.innerText()).replace(/×/g, '').replace(/\s+/g, ' ').trim();
   log(`second return refused (HTTP ${res.status()}): ${text}`);
-  // The refusal was expected: it is no server error to print if a later step fails.
-  await sleep(200);
-  for (let i = serverErrors.length - 1; i >= 0; i--) if (serverErrors[i].includes('退单已被驳回')) serverErrors.splice(i, 1);
+  // The refusal was expected: it is no server error to print if a later step fails (watchServerErrors
+  // notes it once it has read the answer's body).
+  for (let i = 0; i < 20 && !serverErrors.some((e) => e.includes(res.url())); i++) await sleep(100);
+  for (let i = serverErrors.length - 1; i >= 0; i--) if (serverErrors[i].includes(res.url())) serverErrors.splice(i, 1);
 
   // The task is still open: the form is still there, and after a reload the task is still hanxue's.
-  check(await page.getByText('Select a task in the list.').count() === 0, 'Tasklist closed the task after the refusal');
+  check(!(await page.getByText('Select a task in the list.').isVisible())
+    && await page.locator('.task-details h2', { hasText: '处置' }).isVisible(), 'Tasklist closed the task after the refusal');
   await page.reload();
   await page.locator('li.account .dropdown-toggle').waitFor();
   await openCaseTaskFrom('我的待办', caseNo, '处置');

@@ -4,6 +4,13 @@
 alter table case_record add column outcome varchar(16);
 alter table case_record add column return_count int default 0 not null;
 alter table case_record add column extension_count int default 0 not null;
+-- The lead office's own response (docs/kpis.md, department score): when the current office received the case,
+-- by when it has to act (claim, return or result), and when it first did.
+alter table case_record add column dispatched_at datetime(3);
+alter table case_record add column office_response_due datetime(3);
+alter table case_record add column office_acted_at datetime(3);
+-- Overdue in handling (the office's), as opposed to overdue in acceptance (the grid's).
+alter table case_record add column handling_overdue boolean default false not null;
 
 -- One row per return: who sent the case back, why, and what the coordinating centre decided.
 create table case_return (
@@ -49,5 +56,10 @@ alter table kpi_day add column closed int default 0 not null;
 alter table kpi_day add column closed_resolved int default 0 not null;
 alter table kpi_day add column extended int default 0 not null;
 alter table kpi_day add column returns int default 0 not null;
+alter table kpi_day add column office_due_to_respond int default 0 not null;
+alter table kpi_day add column office_responded_in_time int default 0 not null;
+alter table kpi_day add column handling_due int default 0 not null;
+alter table kpi_day add column handled_in_time int default 0 not null;
+alter table kpi_day add column dispatched int default 0 not null;
 -- Rebuild every day once, so that the new columns are filled for past cases.
 update kpi_rollup_state set built_at = null where id = 1;

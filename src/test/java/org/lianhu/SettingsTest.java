@@ -54,7 +54,9 @@ class SettingsTest {
         context -> {
           assertThat(context).hasNotFailed();
           assertThat(context.getBean(CaseSettings.class))
-              .isEqualTo(new CaseSettings(2, Duration.ofDays(7), Duration.ofHours(2), 1, 10));
+              .isEqualTo(
+                  new CaseSettings(
+                      2, Duration.ofDays(7), Duration.ofHours(2), 1, 10, Duration.ofHours(8)));
           assertThat(context.getBean(DeadlineSettings.class).warningShare()).isEqualTo(0.75);
           assertThat(context.getBean(CalendarSettings.class).zone()).isEqualTo("Asia/Shanghai");
           assertThat(context.getBean(CalendarSettings.class).holidays()).isEmpty();
@@ -89,7 +91,9 @@ class SettingsTest {
               assertThat(context.getBean(CalendarSettings.class).holidays())
                   .containsExactly("2026-10-01", "2026-10-02");
               assertThat(context.getBean(CaseSettings.class))
-                  .isEqualTo(new CaseSettings(3, Duration.ofDays(3), Duration.ofHours(2), 1, 10));
+                  .isEqualTo(
+                      new CaseSettings(
+                          3, Duration.ofDays(3), Duration.ofHours(2), 1, 10, Duration.ofHours(8)));
             });
   }
 

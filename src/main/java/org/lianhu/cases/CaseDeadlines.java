@@ -24,11 +24,17 @@ public class CaseDeadlines {
   private final WorkingCalendar calendar;
   private final double warningShare;
 
+  private final CaseSettings caseSettings;
+
   public CaseDeadlines(
-      DecisionTables decisionTables, WorkingCalendar calendar, DeadlineSettings settings) {
+      DecisionTables decisionTables,
+      WorkingCalendar calendar,
+      DeadlineSettings settings,
+      CaseSettings caseSettings) {
     this.decisionTables = decisionTables;
     this.calendar = calendar;
     this.warningShare = settings.warningShare();
+    this.caseSettings = caseSettings;
   }
 
   public Deadline response(String category, String urgency, Instant from) {
@@ -87,8 +93,13 @@ public class CaseDeadlines {
    * The end of the time a handling office has to return a case it received at {@code received},
    * counted in office hours.
    */
-  public Instant returnWindowEnd(Instant received, Duration window) {
-    return calendar.plusWorkingHours(received, window);
+  public Instant returnWindowEnd(Instant received) {
+    return calendar.plusWorkingHours(received, caseSettings.returnWindow());
+  }
+
+  /** By when an office that received a case at {@code received} must first act on it. */
+  public Instant officeResponse(Instant received) {
+    return calendar.plusWorkingHours(received, caseSettings.officeResponseLimit());
   }
 
   /** The latest handling deadline an extension may ask for. */

@@ -19,14 +19,15 @@ public class CaseLifecycle {
   private static final String REPORTER = PublicTimeline.REPORTER;
 
   /**
-   * Where a case goes when it is dispatched: the lead office, its department, the one copied, the
-   * deadline.
+   * Where a case goes when it is dispatched: the lead office (null while the street picks one), its
+   * department, the one copied, the deadline, and by when the office must first act.
    */
   public record Dispatch(
       String departmentCode,
       String supervisingDepartmentCode,
       String handlerGroup,
-      Instant handleDue) {}
+      Instant handleDue,
+      Instant officeResponseDue) {}
 
   private final CaseMapper cases;
 
@@ -112,7 +113,15 @@ public class CaseLifecycle {
         dispatch.supervisingDepartmentCode(),
         dispatch.handlerGroup(),
         dispatch.handleDue());
+    if (dispatch.handlerGroup() != null) {
+      cases.officeReceived(id, EngineClock.now(), dispatch.officeResponseDue());
+    }
     entry(id, SYSTEM, action, remark, true);
+  }
+
+  /** The lead office's first action on the case (claim, return, extension or result). */
+  public void officeActed(long id) {
+    cases.officeActed(id, EngineClock.now());
   }
 
   /** Dispatched again after a street review, with a new handling deadline. */
@@ -121,9 +130,11 @@ public class CaseLifecycle {
     cases.renewHandleDue(id, handleDue);
   }
 
-  /** Supervision moved the handling to another office. */
-  public void handlerChanged(long id, String departmentCode, String handlerGroup) {
+  /** Supervision moved the handling to another office, whose own response is measured anew. */
+  public void handlerChanged(
+      long id, String departmentCode, String handlerGroup, Instant officeResponseDue) {
     cases.changeHandler(id, departmentCode, handlerGroup);
+    cases.officeReceived(id, EngineClock.now(), officeResponseDue);
   }
 
   /** A stage nears its deadline: the owner was reminded. */
@@ -131,9 +142,12 @@ public class CaseLifecycle {
     entry(id, SYSTEM, "催办", remark, true);
   }
 
-  /** A stage passed its deadline: the case is overdue for good and went to its supervisor. */
-  public void escalated(long id, String remark) {
-    cases.markOverdue(id);
+  /**
+   * A stage passed its deadline: the case is overdue for good and went to its supervisor. An
+   * overdue handling is the office's, and no later extension undoes it.
+   */
+  public void escalated(long id, boolean handling, String remark) {
+    cases.markOverdue(id, handling);
     entry(id, SYSTEM, "超期督办", remark, true);
   }
 

@@ -57,6 +57,11 @@ interface CaseMapper {
       @Param("handlerGroup") String handlerGroup,
       @Param("handleDue") Instant handleDue);
 
+  void officeReceived(
+      @Param("id") long id, @Param("at") Instant at, @Param("responseDue") Instant responseDue);
+
+  void officeActed(@Param("id") long id, @Param("at") Instant at);
+
   void changeHandler(
       @Param("id") long id,
       @Param("departmentCode") String departmentCode,
@@ -68,7 +73,7 @@ interface CaseMapper {
 
   void updateStatus(@Param("id") long id, @Param("status") CaseStatus status);
 
-  void markOverdue(@Param("id") long id);
+  void markOverdue(@Param("id") long id, @Param("handling") boolean handling);
 
   void reject(
       @Param("id") long id,

@@ -42,7 +42,11 @@ public record CaseRecord(
     Instant closedAt,
     String outcome,
     Integer returnCount,
-    Integer extensionCount) {
+    Integer extensionCount,
+    Instant dispatchedAt,
+    Instant officeResponseDue,
+    Instant officeActedAt,
+    Boolean handlingOverdue) {
 
   public CaseStatus caseStatus() {
     return CaseStatus.valueOf(status);

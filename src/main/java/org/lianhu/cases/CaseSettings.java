@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code lianhu.cases}: how often a reporter may send a case back before the street reviews it, how
  * long the reporter has to rate a result before the case closes unrated, how long (in working
- * hours) a handling office may return a wrongly dispatched case (退单), and how often and how far a
- * handler may ask to extend the handling limit (延期).
+ * hours) a handling office may return a wrongly dispatched case (退单), how often and how far a
+ * handler may ask to extend the handling limit (延期), and within how many working hours an office
+ * that receives a case must first act on it (its own response, scored in the department ranking).
  */
 @Validated
 @ConfigurationProperties("lianhu.cases")
@@ -22,4 +23,5 @@ public record CaseSettings(
     @NotNull @DefaultValue("P7D") Duration ratingWindow,
     @NotNull @DefaultValue("PT2H") Duration returnWindow,
     @PositiveOrZero @Max(5) @DefaultValue("1") int maxExtensions,
-    @Positive @Max(60) @DefaultValue("10") int maxExtensionWorkingDays) {}
+    @Positive @Max(60) @DefaultValue("10") int maxExtensionWorkingDays,
+    @NotNull @DefaultValue("PT8H") Duration officeResponseLimit) {}

@@ -27,7 +27,12 @@ public record Kpi(
     long reopens,
     long reopenedCases,
     long extended,
-    long returns) {
+    long returns,
+    long dispatched,
+    long officeRespondedInTime,
+    Double officeResponseRate,
+    long handledInTime,
+    Double handledInTimeRate) {
 
   static Kpi of(KpiRow row, String groupName) {
     return new Kpi(
@@ -51,7 +56,12 @@ public record Kpi(
         row.reopens(),
         row.reopenedCases(),
         row.extended(),
-        row.returns());
+        row.returns(),
+        row.dispatched(),
+        row.officeRespondedInTime(),
+        rate(row.officeRespondedInTime(), row.officeDueToRespond()),
+        row.handledInTime(),
+        rate(row.handledInTime(), row.handlingDue()));
   }
 
   static Double rate(long part, long whole) {

@@ -18,5 +18,10 @@ public record KpiRow(
     long reopenedCases,
     long extended,
     long returns,
+    long dispatched,
+    long officeDueToRespond,
+    long officeRespondedInTime,
+    long handlingDue,
+    long handledInTime,
     Double avgResponseSeconds,
     Double avgHandlingSeconds) {}

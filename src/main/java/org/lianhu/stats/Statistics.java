@@ -3,8 +3,6 @@ package org.lianhu.stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The KPI views supervisors watch: rates by unit and period, department ranking, traffic lights.
+ * The KPI views supervisors watch: rates by unit and period and traffic lights ({@link
+ * DepartmentRanking} ranks the departments).
  */
 @Service
 public class Statistics {
@@ -44,17 +43,6 @@ public class Statistics {
     quarter,
     all
   }
-
-  /** A department's performance: 40% response rate, 30% not reopened, 30% satisfaction. */
-  public record DepartmentScore(
-      int rank,
-      String department,
-      String departmentName,
-      double score,
-      Double responseRate,
-      Double reopenRate,
-      Double satisfactionRate,
-      long cases) {}
 
   public enum Light {
     red,
@@ -114,67 +102,6 @@ public class Statistics {
                         ? "未确定"
                         : groupNames.getOrDefault(row.groupCode(), row.groupCode())))
         .toList();
-  }
-
-  public List<DepartmentScore> ranking(LocalDate from, LocalDate to) {
-    List<Kpi> departments =
-        kpis(GroupBy.department, Period.all, from, to).stream()
-            .filter(kpi -> kpi.group() != null)
-            .toList();
-    List<DepartmentScore> scores = new ArrayList<>();
-    for (Kpi kpi : departments) {
-      Double reopenRate = Kpi.rate(kpi.reopenedCases(), kpi.reported() - kpi.rejected());
-      double score = score(kpi.responseRate(), reopenRate, kpi.satisfactionRate());
-      scores.add(
-          new DepartmentScore(
-              0,
-              kpi.group(),
-              kpi.groupName(),
-              Kpi.round(score),
-              kpi.responseRate(),
-              reopenRate,
-              kpi.satisfactionRate(),
-              kpi.reported()));
-    }
-    scores.sort(Comparator.comparingDouble(DepartmentScore::score).reversed());
-    List<DepartmentScore> ranked = new ArrayList<>();
-    for (int i = 0; i < scores.size(); i++) {
-      DepartmentScore s = scores.get(i);
-      ranked.add(
-          new DepartmentScore(
-              i + 1,
-              s.department(),
-              s.departmentName(),
-              s.score(),
-              s.responseRate(),
-              s.reopenRate(),
-              s.satisfactionRate(),
-              s.cases()));
-    }
-    return ranked;
-  }
-
-  /**
-   * 40% response rate, 30% share not reopened, 30% satisfaction; a component with nothing to count
-   * yet (no ratings) is left out and the others weigh in proportion, so that it neither helps nor
-   * hurts.
-   */
-  static double score(Double responseRate, Double reopenRate, Double satisfactionRate) {
-    double weighted = 0;
-    double weights = 0;
-    if (responseRate != null) {
-      weighted += 0.4 * responseRate;
-      weights += 0.4;
-    }
-    if (reopenRate != null) {
-      weighted += 0.3 * (1 - reopenRate);
-      weights += 0.3;
-    }
-    if (satisfactionRate != null) {
-      weighted += 0.3 * satisfactionRate;
-      weights += 0.3;
-    }
-    return weights == 0 ? 0 : Kpi.round(100 * weighted / weights);
   }
 
   /**

@@ -41,6 +41,8 @@ public class StatsController {
   private final IdentityService identityService;
   private final OrganisationDirectory directory;
   private final OrganisationMapper organisation;
+  private final DepartmentRanking departmentRanking;
+  private final StatsSettings.Targets targets;
 
   public StatsController(
       Statistics statistics,
@@ -48,8 +50,12 @@ public class StatsController {
       CountyClock clock,
       IdentityService identityService,
       OrganisationDirectory directory,
-      OrganisationMapper organisation) {
+      OrganisationMapper organisation,
+      DepartmentRanking ranking,
+      StatsSettings settings) {
     this.organisation = organisation;
+    this.departmentRanking = ranking;
+    this.targets = settings.targets();
     this.statistics = statistics;
     this.report = report;
     this.clock = clock;
@@ -83,11 +89,17 @@ public class StatsController {
   }
 
   @GetMapping("/departments/ranking")
-  public List<Statistics.DepartmentScore> ranking(
+  public List<DepartmentRanking.DepartmentScore> ranking(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     LocalDate[] range = range(from, to);
-    return statistics.ranking(range[0], range[1]);
+    return departmentRanking.ranking(range[0], range[1]);
+  }
+
+  /** What each headline rate should reach (lianhu.stats.targets), for the dashboard's colours. */
+  @GetMapping("/targets")
+  public StatsSettings.Targets targets() {
+    return targets;
   }
 
   @GetMapping("/open-cases")

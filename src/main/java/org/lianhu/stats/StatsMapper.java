@@ -74,5 +74,9 @@ public interface StatsMapper {
       @Param("handlingOutcomes") Collection<String> handlingOutcomes,
       @Param("resolvedOutcome") String resolvedOutcome);
 
+  /** Returns by the returning office's department, of the cases reported in [from, to). */
+  List<DepartmentRanking.DepartmentReturns> returnsByDepartment(
+      @Param("from") LocalDate from, @Param("to") LocalDate to);
+
   void markBuilt(@Param("builtAt") LocalDateTime builtAt);
 }

@@ -318,6 +318,52 @@ class ReturnsAndExtensionsProcessTest extends CaseLoopTestSupport {
     assertThat(timerWaiting(receipt, "handleOverdueTimer")).isFalse();
   }
 
+  @Test
+  void theOfficesOwnResponseIsItsFirstActionAndASupervisorsAssignmentIsNotOne() {
+    CaseReceipt receipt = dispatched("sanitation");
+    CaseRecord received = recordOf(receipt);
+    assertThat(received.dispatchedAt()).isNotNull();
+    assertThat(received.officeResponseDue()).isAfter(received.dispatchedAt());
+    assertThat(received.officeActedAt()).isNull();
+
+    // Naming a handler is not the office acting (the supervisor's step runs as Lianhu).
+    String taskId = openTask(receipt, "handleCase").getId();
+    taskService.setAssignee(taskId, "hanxue");
+    assertThat(recordOf(receipt).officeActedAt()).isNull();
+    taskService.setAssignee(taskId, null);
+
+    identityService.setAuthentication("hanxue", java.util.List.of("officeUrbanDongcheng"));
+    try {
+      taskService.claim(taskId, "hanxue");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Instant acted = recordOf(receipt).officeActedAt();
+    assertThat(acted).isNotNull();
+
+    completeAs(
+        "hanxue",
+        openTask(receipt, "handleCase"),
+        Map.of("handleAction", "result", "closureOutcome", "resolved", "handleResult", "已清扫"));
+    assertThat(recordOf(receipt).officeActedAt()).as("the first action counts").isEqualTo(acted);
+  }
+
+  @Test
+  void aRedispatchedOfficeIsMeasuredFromWhenItReceivedTheCase() {
+    CaseReceipt receipt = dispatched("noise");
+    completeAs("caolei", openTask(receipt, "handleCase"), returning("notOurDuty", "属城管"));
+    assertThat(recordOf(receipt).officeActedAt()).isNotNull();
+    completeAs(
+        "gaofeng",
+        openTask(receipt, "reviewReturn"),
+        Map.of(
+            "returnDecision", "redispatch",
+            "returnLeadGroup", "officeUrbanDongcheng",
+            "returnReviewComment", "改由城管处置"));
+    assertThat(recordOf(receipt).officeActedAt()).isNull();
+    assertThat(recordOf(receipt).handlerGroup()).isEqualTo("officeUrbanDongcheng");
+  }
+
   private static Map<String, Object> extendTo(String day) {
     return Map.of("handleAction", "extend", "extensionDue", day, "extensionReason", "等待材料");
   }

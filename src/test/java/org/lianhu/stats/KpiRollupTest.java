@@ -65,7 +65,7 @@ class KpiRollupTest extends CaseLoopTestSupport {
     CaseReceipt receipt = reportOn("2031-07-03", "和平里东街5号");
     assertThat(july("dongcheng").reported()).isEqualTo(reportedBefore + 1);
 
-    lifecycle.escalated(recordOf(receipt).id(), "测试：超期");
+    lifecycle.escalated(recordOf(receipt).id(), false, "测试：超期");
     assertThat(july("dongcheng").overdue()).isEqualTo(overdueBefore + 1);
     assertThat(statistics.hotspots(JULY_1, JULY_31))
         .anySatisfy(
@@ -85,7 +85,7 @@ class KpiRollupTest extends CaseLoopTestSupport {
     new TransactionTemplate(transactions)
         .executeWithoutResult(
             status -> {
-              lifecycle.escalated(recordOf(receipt).id(), "测试：超期");
+              lifecycle.escalated(recordOf(receipt).id(), false, "测试：超期");
               Kpi meanwhile =
                   CompletableFuture.supplyAsync(() -> july("xicheng"))
                       .orTimeout(30, TimeUnit.SECONDS)

@@ -45,6 +45,7 @@ class StatisticsTest extends CaseLoopTestSupport {
   private static boolean loaded;
 
   @Autowired private Statistics statistics;
+  @Autowired private DepartmentRanking departmentRanking;
   @Autowired private TestRestTemplate http;
   @Autowired private JdbcTemplate jdbc;
 
@@ -126,24 +127,27 @@ class StatisticsTest extends CaseLoopTestSupport {
   }
 
   @Test
-  void departmentsAreRankedOnResponseReopeningAndSatisfaction() {
-    List<Statistics.DepartmentScore> ranking = statistics.ranking(FROM, TO);
+  void departmentsAreRankedOnWhatTheirOwnOfficesDid() {
+    List<DepartmentRanking.DepartmentScore> ranking = departmentRanking.ranking(FROM, TO);
 
     assertThat(ranking)
-        .extracting(Statistics.DepartmentScore::department)
+        .extracting(DepartmentRanking.DepartmentScore::department)
         .containsExactly("urban", "municipal");
-    assertThat(ranking.get(0).score()).isEqualTo(100.0);
-    assertThat(ranking.get(0).rank()).isEqualTo(1);
-    assertThat(ranking.get(1).reopenRate()).isEqualTo(1.0);
-    // No ratings yet for municipal works: response and reopening weigh alone, 100 x 0.4 / 0.7.
-    assertThat(ranking.get(1).score()).isEqualTo(57.1429);
-  }
-
-  @Test
-  void aMissingComponentNeitherHelpsNorHurtsTheScore() {
-    assertThat(Statistics.score(1.0, 0.0, 1.0)).isEqualTo(100.0);
-    assertThat(Statistics.score(0.5, 0.0, null)).isEqualTo(71.4286);
-    assertThat(Statistics.score(null, null, null)).isEqualTo(0.0);
+    // Urban works answered A within its office response limit, in time, and the reporter was
+    // satisfied.
+    DepartmentRanking.DepartmentScore urban = ranking.get(0);
+    assertThat(urban.rank()).isEqualTo(1);
+    assertThat(urban.officeResponseRate()).isEqualTo(1.0);
+    assertThat(urban.handledInTimeRate()).isEqualTo(1.0);
+    assertThat(urban.satisfactionRate()).isEqualTo(1.0);
+    assertThat(urban.score()).isEqualTo(100.0);
+    // Municipal works received B when it was reopened and has not acted yet (nor is it due to):
+    // no return upheld against it (0.10 x 1) and one reopen in one case (0.15 x 0), over 0.25.
+    DepartmentRanking.DepartmentScore municipal = ranking.get(1);
+    assertThat(municipal.reopenRate()).isEqualTo(1.0);
+    assertThat(municipal.officeResponseRate()).isNull();
+    assertThat(municipal.satisfactionRate()).isNull();
+    assertThat(municipal.score()).isEqualTo(40.0);
   }
 
   @Test

@@ -139,6 +139,69 @@ abstract class StatsMapperContract {
     assertThat(kpi.returns()).isEqualTo(2);
   }
 
+  @Test
+  void anOfficeIsScoredOnItsOwnResponseAndHandlingAndAnExtensionHidesNoOverdue() {
+    String street = street();
+    // Acted in time and handled in time; acted late and handled late; overdue, then extended and
+    // handled before the new deadline; received, not acted, response due passed.
+    office(
+        reported(street, "2026-11-24T01:00:00Z"),
+        "2026-11-24T02:00:00Z",
+        "2026-11-24T01:30:00Z",
+        "2026-11-25T01:00:00Z",
+        "2026-11-24T05:00:00Z",
+        false);
+    office(
+        reported(street, "2026-11-24T02:00:00Z"),
+        "2026-11-24T03:00:00Z",
+        "2026-11-24T06:00:00Z",
+        "2026-11-24T10:00:00Z",
+        "2026-11-24T11:00:00Z",
+        false);
+    office(
+        reported(street, "2026-11-24T03:00:00Z"),
+        "2026-11-24T04:00:00Z",
+        "2026-11-24T03:10:00Z",
+        "2026-11-26T10:00:00Z",
+        "2026-11-25T10:00:00Z",
+        true);
+    office(
+        reported(street, "2026-11-24T04:00:00Z"),
+        "2026-11-24T05:00:00Z",
+        null,
+        "2026-11-28T10:00:00Z",
+        null,
+        false);
+    // Never reached an office (the street coordinates it): not counted.
+    reported(street, "2026-11-24T05:00:00Z");
+
+    Kpi kpi = allOf(street);
+    assertThat(kpi.dispatched()).isEqualTo(4);
+    assertThat(kpi.officeRespondedInTime()).isEqualTo(2);
+    assertThat(kpi.officeResponseRate()).isEqualTo(0.5);
+    assertThat(kpi.handledInTime()).isEqualTo(1);
+    // Due to handle: the three resolved; the fourth is due on the 28th, after the roll-up.
+    assertThat(kpi.handledInTimeRate()).isEqualTo(0.3333);
+  }
+
+  private void office(
+      long id,
+      String responseDue,
+      String actedAt,
+      String handleDue,
+      String resolvedAt,
+      boolean handlingOverdue) {
+    jdbc.update(
+        "update case_record set dispatched_at = created_at, office_response_due = ?, office_acted_at = ?,"
+            + " handle_due = ?, resolved_at = ?, handling_overdue = ? where id = ?",
+        ts(responseDue),
+        actedAt == null ? null : ts(actedAt),
+        ts(handleDue),
+        resolvedAt == null ? null : ts(resolvedAt),
+        handlingOverdue,
+        id);
+  }
+
   private Kpi allOf(String street) {
     stats.forgetDays(FROM, TO);
     stats.rollUpDays(FROM, TO, NOW);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.EngineClock;
+import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.engine.FormValues;
@@ -21,10 +22,13 @@ public class ApplyCoordination implements JavaDelegate {
 
   private final OrganisationDirectory directory;
   private final CaseLifecycle lifecycle;
+  private final CaseDeadlines deadlines;
 
-  public ApplyCoordination(OrganisationDirectory directory, CaseLifecycle lifecycle) {
+  public ApplyCoordination(
+      OrganisationDirectory directory, CaseLifecycle lifecycle, CaseDeadlines deadlines) {
     this.directory = directory;
     this.lifecycle = lifecycle;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -54,7 +58,8 @@ public class ApplyCoordination implements JavaDelegate {
             department,
             CaseVariables.text(execution, CaseVariables.SUPERVISING_DEPARTMENT),
             lead,
-            handleDue.toInstant()),
+            handleDue.toInstant(),
+            deadlines.officeResponse(EngineClock.now())),
         "确定牵头与协办部门",
         remark);
   }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
+import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.engine.FormValues;
@@ -24,12 +25,17 @@ public class DispatchReturned implements JavaDelegate {
   private final OrganisationDirectory directory;
   private final CaseLifecycle lifecycle;
   private final CountyClock clock;
+  private final CaseDeadlines deadlines;
 
   public DispatchReturned(
-      OrganisationDirectory directory, CaseLifecycle lifecycle, CountyClock clock) {
+      OrganisationDirectory directory,
+      CaseLifecycle lifecycle,
+      CountyClock clock,
+      CaseDeadlines deadlines) {
     this.directory = directory;
     this.lifecycle = lifecycle;
     this.clock = clock;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -63,7 +69,8 @@ public class DispatchReturned implements JavaDelegate {
             department,
             CaseVariables.text(execution, CaseVariables.SUPERVISING_DEPARTMENT),
             lead,
-            handleDue.toInstant()),
+            handleDue.toInstant(),
+            deadlines.officeResponse(EngineClock.now())),
         "退单改派",
         remark);
   }

@@ -60,6 +60,8 @@ public class EscalateOverdue implements JavaDelegate {
     }
     execution.setVariable(CaseVariables.OVERDUE_STAGE, stage.label());
     lifecycle.escalated(
-        caseId, stage.label() + "已超过时限，已提交" + directory.groupName(supervisor) + "督办");
+        caseId,
+        stage == Stage.HANDLING,
+        stage.label() + "已超过时限，已提交" + directory.groupName(supervisor) + "督办");
   }
 }

@@ -70,6 +70,7 @@ public class HandlerRequests {
     if (action == null) {
       action = RESULT;
     }
+    lifecycle.officeActed(caseId);
     switch (action) {
       case RESULT -> finished(task, caseId, actor);
       case RETURN -> returned(task, caseId, actor);
@@ -103,7 +104,7 @@ public class HandlerRequests {
     Object since = task.getVariable(CaseVariables.HANDLING_SINCE);
     Instant now = EngineClock.now();
     if (!(since instanceof Date received)
-        || now.isAfter(deadlines.returnWindowEnd(received.toInstant(), settings.returnWindow()))) {
+        || now.isAfter(deadlines.returnWindowEnd(received.toInstant()))) {
       throw new IllegalArgumentException(
           "已超过退单时限（收到派单后 "
               + windowText(settings.returnWindow())

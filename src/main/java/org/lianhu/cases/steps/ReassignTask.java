@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.lianhu.calendar.EngineClock;
+import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.org.OrganisationDirectory;
@@ -24,12 +26,15 @@ public class ReassignTask implements JavaDelegate {
   private final TaskService taskService;
   private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
+  private final CaseDeadlines deadlines;
 
   public ReassignTask(
       StageTasks stageTasks,
       TaskService taskService,
       CaseLifecycle lifecycle,
-      OrganisationDirectory directory) {
+      OrganisationDirectory directory,
+      CaseDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.stageTasks = stageTasks;
     this.taskService = taskService;
     this.lifecycle = lifecycle;
@@ -67,7 +72,8 @@ public class ReassignTask implements JavaDelegate {
         execution.setVariable(CaseVariables.HANDLER_GROUP, group);
         String department = directory.departmentOfOffice(group);
         execution.setVariable(CaseVariables.DEPARTMENT, department);
-        lifecycle.handlerChanged(caseId, department, group);
+        lifecycle.handlerChanged(
+            caseId, department, group, deadlines.officeResponse(EngineClock.now()));
       }
     }
     if (stage == Stage.ACCEPTANCE) {

@@ -54,6 +54,19 @@ public class RecordTaskOutcome implements TaskListener {
       }
       return;
     }
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      // A handler who claims the case has acted on it; a supervisor naming someone has not.
+      String assignee = task.getAssignee();
+      if (CaseTasks.HANDLE.equals(task.getTaskDefinitionKey())
+          && assignee != null
+          && assignee.equals(
+              identityService.getCurrentAuthentication() == null
+                  ? null
+                  : identityService.getCurrentAuthentication().getUserId())) {
+        lifecycle.officeActed(caseId);
+      }
+      return;
+    }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }

@@ -100,7 +100,12 @@ public class RouteCase implements JavaDelegate {
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
     execution.setVariable(CaseVariables.HANDLING_SINCE, Date.from(EngineClock.now()));
     var dispatch =
-        new CaseLifecycle.Dispatch(department, supervising, handlerGroup, handling.due());
+        new CaseLifecycle.Dispatch(
+            department,
+            supervising,
+            handlerGroup,
+            handling.due(),
+            handlerGroup == null ? null : deadlines.officeResponse(EngineClock.now()));
 
     String due = "处置时限 " + clock.minute(handling.due());
     String copied = supervising == null ? "" : "，抄送" + directory.groupName(supervisorGroup);

@@ -41,6 +41,7 @@ class CaseStepsTest {
 
   private static final long CASE_ID = 42;
   private static final Instant DUE = Instant.parse("2026-12-03T09:00:00Z");
+  private static final Instant OFFICE_DUE = Instant.parse("2026-12-01T09:00:00Z");
   private static final Deadline HANDLING = new Deadline(DUE.minusSeconds(3600), DUE);
 
   private final DecisionTables decisionTables = mock(DecisionTables.class);
@@ -55,6 +56,7 @@ class CaseStepsTest {
   void aCaseOnDongcheng() {
     when(cases.byId(CASE_ID)).thenReturn(record("streetlight", "dongcheng"));
     when(deadlines.handling(eq("streetlight"), eq("normal"), any())).thenReturn(HANDLING);
+    when(deadlines.officeResponse(any())).thenReturn(OFFICE_DUE);
     when(directory.coordinatorGroup("dongcheng")).thenReturn("dongchengCentre");
     when(directory.departmentOptions("dongcheng")).thenReturn(List.of());
     when(directory.groupName(anyString())).thenAnswer(call -> "名称:" + call.getArgument(0));
@@ -79,7 +81,8 @@ class CaseStepsTest {
         ArgumentCaptor.forClass(CaseLifecycle.Dispatch.class);
     verify(lifecycle).dispatched(eq(CASE_ID), dispatch.capture(), eq("派单"), anyString());
     assertThat(dispatch.getValue())
-        .isEqualTo(new CaseLifecycle.Dispatch("urban", "supervision", "dongchengUrban", DUE));
+        .isEqualTo(
+            new CaseLifecycle.Dispatch("urban", "supervision", "dongchengUrban", DUE, OFFICE_DUE));
   }
 
   @Test
@@ -186,6 +189,10 @@ class CaseStepsTest {
         null,
         null,
         0,
-        0);
+        0,
+        null,
+        null,
+        null,
+        false);
   }
 }
