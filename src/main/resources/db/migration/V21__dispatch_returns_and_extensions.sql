@@ -12,6 +12,10 @@ alter table case_record add column office_acted_at datetime(3);
 -- Overdue in handling (the office's), as opposed to overdue in acceptance (the grid's).
 alter table case_record add column handling_overdue boolean default false not null;
 
+-- 抄送: the office of the supervising department the routing table named, which sees the case and may remark.
+alter table case_record add column copy_group varchar(64);
+create index ix_case_copy_group on case_record (copy_group, created_at);
+
 -- One row per return: who sent the case back, why, and what the coordinating centre decided.
 create table case_return (
   id             bigint auto_increment primary key,

@@ -119,6 +119,19 @@ public class CaseLifecycle {
     entry(id, SYSTEM, action, remark, true);
   }
 
+  /** The supervising department's office is copied on the case (抄送): it sees it and may remark. */
+  public void copied(long id, String group) {
+    cases.setCopyGroup(id, group);
+  }
+
+  /**
+   * The copied office's supervision remark (督办意见): on the staff timeline, where the handler reads
+   * it.
+   */
+  public void copyRemarked(long id, String actor, String groupName, String remark) {
+    entry(id, actor, "抄送督办意见（" + groupName + "）", remark, false);
+  }
+
   /** The lead office's first action on the case (claim, return, extension or result). */
   public void officeActed(long id) {
     cases.officeActed(id, EngineClock.now());

@@ -62,6 +62,14 @@ interface CaseMapper {
 
   void officeActed(@Param("id") long id, @Param("at") Instant at);
 
+  void setCopyGroup(@Param("id") long id, @Param("group") String group);
+
+  /** Cases copied to one of {@code groups}, newest first. */
+  List<CaseRecord> findCopied(
+      @Param("groups") Collection<String> groups,
+      @Param("offset") int offset,
+      @Param("limit") int limit);
+
   void changeHandler(
       @Param("id") long id,
       @Param("departmentCode") String departmentCode,

@@ -46,7 +46,8 @@ public record CaseRecord(
     Instant dispatchedAt,
     Instant officeResponseDue,
     Instant officeActedAt,
-    Boolean handlingOverdue) {
+    Boolean handlingOverdue,
+    String copyGroup) {
 
   public CaseStatus caseStatus() {
     return CaseStatus.valueOf(status);

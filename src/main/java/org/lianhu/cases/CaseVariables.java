@@ -81,6 +81,9 @@ public final class CaseVariables {
   public static final String REDISPATCH_PENDING = "redispatchPending";
   public static final String EXTENSION_REQUESTED_DUE = "extensionRequestedDue";
   public static final String EXTENSION_SUMMARY = "extensionSummary";
+  public static final String COPY_TO_GROUP = "copyToGroup";
+  public static final String COPY_REMARK = "copyRemark";
+  public static final String SUPERVISION_REMARK = "supervisionRemark";
   public static final String CO_HANDLE_RESULT = "coHandleResult";
   public static final String REASSIGN_GROUP = "reassignGroup";
   public static final String REASSIGN_USER = "reassignUser";

@@ -167,7 +167,7 @@ public class StaffCases {
     return caller;
   }
 
-  private static Summary summary(CaseRecord r) {
+  static Summary summary(CaseRecord r) {
     return new Summary(
         r.caseNo(),
         r.category(),

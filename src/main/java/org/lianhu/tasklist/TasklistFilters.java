@@ -24,6 +24,10 @@ public class TasklistFilters {
   static final String MY_UNIT = "本部门待办";
   static final String DUE_SOON = "即将超期";
   static final String OVERDUE = "已超期";
+  static final String COPIED = "抄送本部门";
+
+  /** 抄送知悉 tasks have this priority; the work filters start above it. */
+  static final int COPY_PRIORITY = 10;
 
   private static final String ME = "${currentUser()}";
   private static final String MY_GROUPS = "${currentUserGroups()}";
@@ -51,6 +55,7 @@ public class TasklistFilters {
         taskService
             .createTaskQuery()
             .taskCandidateGroupInExpression(MY_GROUPS)
+            .taskMinPriority(COPY_PRIORITY + 1)
             .orderByTaskPriority()
             .desc());
     create(
@@ -69,6 +74,12 @@ public class TasklistFilters {
         "#c0392b",
         "已超过时限的本人或本部门任务（红色督办）",
         mineOrMyUnit().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    create(
+        COPIED,
+        10,
+        "#7d5ba6",
+        "派单时抄送本部门监督的事件（知悉，可填写督办意见）",
+        mineOrMyUnit().taskDefinitionKey("acknowledgeCopy").orderByTaskCreateTime().desc());
   }
 
   private TaskQuery mineOrMyUnit() {

@@ -1,8 +1,11 @@
 package org.lianhu.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,15 +47,38 @@ public class FormFieldsCheck {
     }
   }
 
+  /**
+   * The read-only fields the form always shows; one it hides by a condition (shown only once the
+   * process has something to show, like a supervision remark) may be absent.
+   */
   static List<String> readOnlyKeys(String formId) {
     try (InputStream in =
         FormFieldsCheck.class.getResourceAsStream("/processes/" + formId + ".form")) {
       if (in == null) {
         throw new AssertionError("no form processes/" + formId + ".form");
       }
-      return TaskVariableGuard.TaskForm.parse(in).readOnly();
+      JsonNode form = new ObjectMapper().readTree(in);
+      List<String> conditional = new ArrayList<>();
+      collectConditional(form, conditional);
+      List<String> keys = new ArrayList<>();
+      try (InputStream again =
+          FormFieldsCheck.class.getResourceAsStream("/processes/" + formId + ".form")) {
+        TaskVariableGuard.TaskForm.parse(again).readOnly().stream()
+            .filter(key -> !conditional.contains(key))
+            .forEach(keys::add);
+      }
+      return keys;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void collectConditional(JsonNode node, List<String> keys) {
+    for (JsonNode component : node.path("components")) {
+      if (component.hasNonNull("key") && component.path("conditional").hasNonNull("hide")) {
+        keys.add(component.get("key").asText());
+      }
+      collectConditional(component, keys);
     }
   }
 }

@@ -45,7 +45,8 @@ class TasklistFiltersTest extends CaseLoopTestSupport {
             TasklistFilters.MINE,
             TasklistFilters.MY_UNIT,
             TasklistFilters.DUE_SOON,
-            TasklistFilters.OVERDUE);
+            TasklistFilters.OVERDUE,
+            TasklistFilters.COPIED);
   }
 
   @Test
@@ -63,6 +64,11 @@ class TasklistFiltersTest extends CaseLoopTestSupport {
         .contains(handle.getId())
         .doesNotContain(accept.getId());
     assertThat(taskIds(TasklistFilters.OVERDUE, "wangli")).doesNotContain(accept.getId());
+    // The supervising department's copy is listed under 抄送本部门, not among its work.
+    Task copy = openTask(receipt, "acknowledgeCopy");
+    assertThat(taskIds(TasklistFilters.COPIED, "duchao")).contains(copy.getId());
+    assertThat(taskIds(TasklistFilters.MY_UNIT, "duchao")).doesNotContain(copy.getId());
+    assertThat(taskIds(TasklistFilters.COPIED, "hanxue")).doesNotContain(copy.getId());
 
     // 23 hours later the 24-hour response limit is near: due soon. Two hours more and it has
     // passed.

@@ -16,6 +16,7 @@ final class CaseTasks {
   static final String STREET_REVIEW = "streetReview";
   static final String REVIEW_RETURN = "reviewReturn";
   static final String REVIEW_EXTENSION = "reviewExtension";
+  static final String ACKNOWLEDGE_COPY = "acknowledgeCopy";
 
   private CaseTasks() {}
 }

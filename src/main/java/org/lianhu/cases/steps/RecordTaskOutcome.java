@@ -7,6 +7,7 @@ import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.cases.CopyRemarks;
 import org.lianhu.cases.UnitOutcome;
 import org.lianhu.engine.FormValues;
 import org.lianhu.engine.TaskActor;
@@ -31,14 +32,17 @@ public class RecordTaskOutcome implements TaskListener {
   private final IdentityService identityService;
   private final CaseDeadlines deadlines;
   private final HandlerRequests handlerRequests;
+  private final CopyRemarks copyRemarks;
 
   public RecordTaskOutcome(
       CaseLifecycle lifecycle,
       OrganisationDirectory directory,
       IdentityService identityService,
       CaseDeadlines deadlines,
-      HandlerRequests handlerRequests) {
+      HandlerRequests handlerRequests,
+      CopyRemarks copyRemarks) {
     this.deadlines = deadlines;
+    this.copyRemarks = copyRemarks;
     this.handlerRequests = handlerRequests;
     this.lifecycle = lifecycle;
     this.directory = directory;
@@ -103,6 +107,17 @@ public class RecordTaskOutcome implements TaskListener {
       case CaseTasks.HANDLE -> handlerRequests.handled(task, caseId, actor);
       case CaseTasks.REVIEW_RETURN -> handlerRequests.returnReviewed(task, caseId, actor);
       case CaseTasks.REVIEW_EXTENSION -> handlerRequests.extensionReviewed(task, caseId, actor);
+      case CaseTasks.ACKNOWLEDGE_COPY -> {
+        String remark = CaseVariables.text(task, CaseVariables.SUPERVISION_REMARK);
+        if (remark != null) {
+          copyRemarks.remark(
+              caseId,
+              task.getProcessInstanceId(),
+              actor,
+              CaseVariables.text(task, CaseVariables.COPY_TO_GROUP),
+              remark);
+        }
+      }
       case CaseTasks.CO_HANDLE -> {
         String result = required(task, CaseVariables.CO_HANDLE_RESULT, "请填写协办意见");
         String group = CaseVariables.text(task, "coHandlerGroup");

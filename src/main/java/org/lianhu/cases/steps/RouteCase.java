@@ -79,11 +79,9 @@ public class RouteCase implements JavaDelegate {
       routing = COORDINATE;
     }
     String coordinatorGroup = directory.coordinatorGroup(street);
-    String supervisorGroup =
-        directory
-            .officeFor(supervising, street)
-            .map(DepartmentOffice::groupId)
-            .orElse(coordinatorGroup);
+    String copyGroup =
+        directory.officeFor(supervising, street).map(DepartmentOffice::groupId).orElse(null);
+    String supervisorGroup = copyGroup == null ? coordinatorGroup : copyGroup;
     Deadline handling = deadlines.handling(category, record.urgency(), EngineClock.now());
 
     execution.setVariable(CaseVariables.DEPARTMENT, department);
@@ -98,6 +96,12 @@ public class RouteCase implements JavaDelegate {
     execution.setVariable(CaseVariables.DISPATCHED, true);
     execution.setVariable(CaseVariables.HANDLE_DUE, handling.dueDate());
     execution.setVariable(CaseVariables.HANDLE_WARN_AT, handling.warnAtDate());
+    // Copied once: a case routed again (reopened after an on-the-spot fix) keeps its first copy.
+    boolean copyNow = copyGroup != null && record.copyGroup() == null;
+    execution.setVariable(CaseVariables.COPY_TO_GROUP, copyNow ? copyGroup : null);
+    if (copyNow) {
+      lifecycle.copied(caseId, copyGroup);
+    }
     execution.setVariable(CaseVariables.HANDLING_SINCE, Date.from(EngineClock.now()));
     var dispatch =
         new CaseLifecycle.Dispatch(

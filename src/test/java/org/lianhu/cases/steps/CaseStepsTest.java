@@ -193,6 +193,7 @@ class CaseStepsTest {
         null,
         null,
         null,
-        false);
+        false,
+        null);
   }
 }
