@@ -29,6 +29,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
  * own error JSON ({@code type}, {@code message}, {@code code}) that Tasklist shows:
  *
  * <ul>
+ *   <li>400 Bad Request, with the refusal's own message, when a form was refused by Lianhu's rules
+ *       (the listener's or delegate's {@link IllegalArgumentException}); nothing was written.
  *   <li>409 Conflict when the request lost a race: the engine's optimistic locking, a task
  *       completed meanwhile ({@link OneCompletionPerTask}), a task claimed meanwhile, or a database
  *       deadlock or lock timeout. Nothing of the request took effect: the engine rolled its
@@ -94,8 +96,36 @@ public final class EngineRestConflicts {
       if (cause instanceof NotFoundException) {
         return Status.NOT_FOUND;
       }
+      if (formRefusal(cause) != null) {
+        return Status.BAD_REQUEST;
+      }
     }
     return null;
+  }
+
+  /**
+   * A form a listener or delegate of Lianhu refused (a return after its window, a merge into a
+   * closed case...): an {@link IllegalArgumentException} thrown by Lianhu's own code, whose message
+   * is meant for the user. The engine wraps it twice; the user should read it unwrapped.
+   */
+  static IllegalArgumentException formRefusal(Throwable cause) {
+    if (cause instanceof IllegalArgumentException refusal
+        && refusal.getStackTrace().length > 0
+        && refusal.getStackTrace()[0].getClassName().startsWith("org.lianhu.")) {
+      return refusal;
+    }
+    return null;
+  }
+
+  private static Throwable shown(Throwable exception) {
+    for (Throwable cause = exception;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (formRefusal(cause) != null) {
+        return cause;
+      }
+    }
+    return exception;
   }
 
   private static boolean isLockConflict(Throwable cause) {
@@ -127,7 +157,9 @@ public final class EngineRestConflicts {
       Status status = statusFor(exception);
       LOG.info("Engine REST answers {}: {}", status.getStatusCode(), exception.getMessage());
       return Response.status(status)
-          .entity(ExceptionHandlerHelper.getInstance().fromException(exception))
+          .entity(
+              ExceptionHandlerHelper.getInstance()
+                  .fromException(status == Status.BAD_REQUEST ? shown(exception) : exception))
           .type(MediaType.APPLICATION_JSON_TYPE)
           .build();
     }

@@ -56,6 +56,25 @@ class EngineRestConflictsTest {
   }
 
   @Test
+  void aFormLianhusRulesRefusedIsABadRequestWithTheRulesOwnMessage() {
+    IllegalArgumentException refusal = org.lianhu.cases.steps.Refusals.sample("已超过退单时限");
+    RestException rest =
+        wrapped(
+            new ProcessEngineException(
+                "ENGINE-03051 There was an exception while invoking the TaskListener",
+                new ProcessEngineException("Exception while invoking TaskListener", refusal)));
+    assertThat(EngineRestConflicts.statusFor(rest)).isEqualTo(Status.BAD_REQUEST);
+    var response = mapper.toResponse(rest);
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getEntity()).extracting("message").isEqualTo("已超过退单时限");
+    // An IllegalArgumentException from elsewhere (here the JDK's) is not a user's refusal.
+    Throwable elsewhere =
+        org.assertj.core.api.Assertions.catchThrowable(() -> Integer.parseInt("x"));
+    assertThat(EngineRestConflicts.statusFor(wrapped(new ProcessEngineException("x", elsewhere))))
+        .isNull();
+  }
+
+  @Test
   void everythingElseKeepsCamundasAnswer() {
     RestException other = wrapped(new ProcessEngineException("ENGINE-03051 请填写处置结果"));
     assertThat(EngineRestConflicts.statusFor(other)).isNull();
