@@ -1,14 +1,14 @@
 // Browser end-to-end check of the supervisors' dashboard /dashboard/: log in through the page's form, see
-// the KPIs, the monthly trend charts, the KPI table, the department ranking, the liaison heads' KPIs
-// (联户工作) with their coverage lights, the heads' reserve pool and open posts (联户长备选库与岗位), the heads'
-// yearly KPIs (联户长队伍), the open cases with their traffic lights and links, the hotspot table, and download
-// the monthly report.
+// the KPIs against their targets, the monthly trend charts, the KPI table, the department ranking, the liaison
+// heads' KPIs (联户工作) with their coverage lights, the heads' reserve pool and open posts (联户长备选库与岗位),
+// the heads' yearly KPIs (联户长队伍), the open cases with their traffic lights and links, the cases copied to
+// the user's office (抄送本部门), the hotspot table, and download the monthly report.
 //
 //   npm ci
 //   node dashboard.mjs [baseUrl] [screenshotDir]
 //   node dashboard.mjs http://localhost:8080 ../../docs/images
 //
-// Needs a running Lianhu server with the demo data (users majie, wangli, qinfang and hejun; password demo, override
+// Needs a running Lianhu server with the demo data (users majie, wangli, qinfang, hejun and duchao; password demo, override
 // with LIANHU_DEMO_PASSWORD) and Debian's chromium (/usr/bin/chromium, override with CHROMIUM) plus a CJK
 // font (fonts-noto-cjk). PAGES_ENTRY=index.html opens /dashboard/index.html instead of /dashboard/.
 //
@@ -18,8 +18,18 @@
 // 1440-wide window:
 // - unknown credentials are refused on the form (an unknown user, so that no demo account is throttled by
 //   Camunda's login delay); majie/demo logs in;
-// - the four KPI cards show percentages (satisfaction not empty), four SVG trend charts have points;
-// - the KPI table switches to 职能部门 and 社区; the ranking lists 县城市管理局;
+// - the four KPI cards show percentages (satisfaction not empty) as GET /api/stats/kpis?groupBy=street gives
+//   them with docs/kpis.md's formulas (the streets' counters summed, then 时限内响应 / 应响应, 已解决 / 结案,
+//   满意及基本满意 / 评价, each sub-line with its counts), each with its target from GET /api/stats/targets
+//   (目标 ≥95% …) and coloured against it (good at the target, fair within ten points under it, poor below);
+//   the counters (上报 … 延期, 退单) are the API's sums; four SVG trend charts have points and a target line,
+//   this month's point with the month's counts;
+// - the KPI table (by street: each row's own rates coloured by target, 延期, 退单, a total by the formulas)
+//   switches to 职能部门 and 社区; the ranking lists 县城市管理局 and has the columns 排名 … 事件数 (部门响应率,
+//   按时办结率, 退单率 with the count of returns, 退单被驳回, 重办率, 满意率) as GET
+//   /api/stats/departments/ranking answers, and the note on the score's weights; then, with figures set in
+//   the browser (street counters, the first department's rates, the mediation rate), the cards, the table's
+//   total and the ranking show the fair / poor / good colours against the API's targets;
 // - 联户工作（联户长指标）, against GET /api/stats/unit-kpis asked in the page's session (whose answers must
 //   be consistent: rates 0..1 or null, no part above its whole, coverageLight by coverageTarget, the same
 //   households and visits summed by street, by unit and over a street's communities): the month input
@@ -45,15 +55,20 @@
 //   the posts and heads in post; the formulas fold out; last year's rows come with year=…; a 403 (the answer
 //   replaced in the browser) shows a short note, the rest of the page intact, and 查询 brings the section back;
 // - the open-case list shows the dispatched case with a light and Cockpit/Tasklist links;
+// - 抄送本部门 lists what GET /api/staff/cases/copied lists for majie (usually 暂无抄送本部门的事件);
 // - the heat table shows 和平里社区 × 环境卫生;
 // - the monthly CSV download starts with the UTF-8 BOM and contains 东城街道, the XLSX is a zip;
 // - at 390 px wide the 联户工作 section (by unit) fits the window, its table scrolling inside its box with
 //   the names kept in view.
 // - the page keeps no password (a server session with an HttpOnly, SameSite cookie), a reload keeps the
-//   login, a session that ended brings the form back (401), and 退出 ends the session.
+//   login, a session that ended brings the form back (401), and 退出 ends the session;
+// - duchao (督查室督办科, the supervision office) logs in and sees the sanitation case dispatched above in
+//   抄送本部门 (环境卫生, 处置中, 和平里东街8号, its handling office, the 超期 flag as the API has it) with the
+//   whole list as the API answers it; the login asks for the targets once and the cards show what the
+//   answer says (other targets, set in the browser).
 // With screenshotDir it writes dashboard.png (the whole page, 1440 wide), dashboard-unit-kpis-390.png
-// (the 联户工作 section by unit, 390 wide), dashboard-pool.png (the 联户长备选库与岗位 section) and
-// dashboard-heads.png (the 联户长队伍 section) there.
+// (the 联户工作 section by unit, 390 wide), dashboard-pool.png (the 联户长备选库与岗位 section),
+// dashboard-heads.png (the 联户长队伍 section) and dashboard-copied.png (抄送本部门 as duchao) there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
@@ -709,6 +724,286 @@ async function checkHeadKpis() {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Targets, the headline, the KPI table, the department ranking and 抄送本部门
+
+const CARDS = { 'kpi-response': 'response', 'kpi-resolution': 'resolution', 'kpi-satisfaction': 'satisfaction', 'kpi-mediation': 'mediation' };
+const TARGET_KEYS = ['response', 'resolution', 'satisfaction', 'mediation', 'officeResponse', 'handledInTime'];
+const KPI_HEADS = ['街道', '上报', '不予受理', '按时响应率', '解决率', '满意率', '平均响应', '平均处置', '超期', '重办', '延期', '退单'];
+const RANKING_HEADS = ['排名', '部门', '得分', '部门响应率', '按时办结率', '退单率', '退单被驳回', '重办率', '满意率', '事件数'];
+const RANKING_NOTE = '得分按部门自身的响应、按时办结、被驳回的退单、重办与满意度加权计算（权重见 docs/kpis.md）';
+const COUNTERS = ['reported', 'rejected', 'dueToRespond', 'respondedInTime', 'closed', 'resolved', 'rated', 'satisfied',
+  'overdue', 'reopens', 'extended', 'returns'];
+const n = (v) => Number(v).toLocaleString('zh-CN');
+
+/** GET /api/stats/targets in the page's session: six fractions. */
+async function statsTargets() {
+  const t = await sessionGet('stats/targets');
+  check(TARGET_KEYS.every((k) => typeof t[k] === 'number' && t[k] >= 0 && t[k] <= 1), `stats/targets: ${JSON.stringify(t)}`);
+  return t;
+}
+
+/** The colour the page gives a rate against its target: good at it, fair within ten points under it, else poor. */
+function level(v, target) {
+  if (v == null) return null;
+  return v >= target - 1e-9 ? 'good' : v >= target - 0.1 - 1e-9 ? 'fair' : 'poor';
+}
+
+/** Rows' counters summed and the rates as the API defines them (responded in time / due, resolved / closed, satisfied / rated). */
+function totals(rows) {
+  const t = Object.fromEntries(COUNTERS.map((k) => [k, rows.reduce((a, r) => a + (Number(r[k]) || 0), 0)]));
+  t.responseRate = t.dueToRespond > 0 ? t.respondedInTime / t.dueToRespond : null;
+  t.resolutionRate = t.closed > 0 ? t.resolved / t.closed : null;
+  t.satisfactionRate = t.rated > 0 ? t.satisfied / t.rated : null;
+  return t;
+}
+
+async function pageRange() {
+  return { from: await page.locator('#r-from').inputValue(), to: await page.locator('#r-to').inputValue() };
+}
+
+/** The rate class of a cell ('rate-good' …) as the page should give it, and as it does. */
+function rateClassOf(className) {
+  return (className || '').split(/\s+/).filter((c) => /^rate-(good|fair|poor)$/.test(c)).join(' ') || null;
+}
+
+/**
+ * Waits until each KPI card shows its expected { value, sub } and checks its target line (目标 ≥…) and its
+ * colour (good / fair / poor against that target, none without a value).
+ */
+async function checkCards(expected, targets, what) {
+  for (const [id, e] of Object.entries(expected)) {
+    const target = targets[CARDS[id]];
+    const deadline = Date.now() + STEP_TIMEOUT_MS;
+    let card;
+    for (;;) {
+      card = await page.locator(`#${id}`).evaluate((c) => ({
+        classes: c.className.split(/\s+/), value: c.querySelector('.kpi-value').textContent.trim(),
+        sub: c.querySelector('.kpi-sub').textContent.trim(), target: c.querySelector('.kpi-target').textContent.trim()
+      }));
+      if ((card.value === pctText(e.value) && card.sub === e.sub) || Date.now() > deadline) break;
+      await sleep(150);
+    }
+    check(card.value === pctText(e.value) && card.sub === e.sub,
+      `${what}: ${id} reads "${card.value}" "${card.sub}", expected "${pctText(e.value)}" "${e.sub}"`);
+    check(card.target === `目标 ≥${pctText(target)}`, `${what}: ${id} shows the target "${card.target}", the API ${target}`);
+    const colour = level(e.value, target) || 'none';
+    const shown = card.classes.filter((c) => ['good', 'fair', 'poor', 'none'].includes(c));
+    check(shown.length === 1 && shown[0] === colour, `${what}: ${id} (${pctText(e.value)}, target ${pctText(target)}) is coloured ${shown}, expected ${colour}`);
+  }
+}
+
+/** The headline as the API's street rows and mediation figures give it, the counters included. */
+async function checkHeadline(targets, what) {
+  const { from, to } = await pageRange();
+  const rows = await sessionGet(`stats/kpis?groupBy=street&period=all&from=${from}&to=${to}`);
+  const mediation = await sessionGet(`stats/mediation?from=${from}&to=${to}`);
+  const t = totals(rows);
+  await checkCards({
+    'kpi-response': { value: t.responseRate, sub: `时限内响应 ${n(t.respondedInTime)} / 应响应 ${n(t.dueToRespond)}` },
+    'kpi-resolution': { value: t.resolutionRate, sub: `已解决 ${n(t.resolved)} / 结案 ${n(t.closed)}` },
+    'kpi-satisfaction': { value: t.satisfactionRate, sub: `满意及基本满意 ${n(t.satisfied)} / 评价 ${n(t.rated)}` },
+    'kpi-mediation': { value: mediation.successRate == null ? null : mediation.successRate,
+      sub: `达成协议 ${n(mediation.agreed || 0)} / 调解结束 ${n(mediation.decided || 0)}` }
+  }, targets, what);
+  const counts = Object.fromEntries(await page.locator('#counts [data-count]').evaluateAll((spans) => spans
+    .map((s) => [s.dataset.count, s.textContent.trim()])));
+  for (const [key, label] of [['reported', '上报'], ['rejected', '不予受理'], ['closed', '结案'], ['resolved', '已解决'],
+    ['rated', '已评价'], ['overdue', '超期'], ['reopens', '重办'], ['extended', '延期'], ['returns', '退单']]) {
+    check(counts[key] === `${label}${n(t[key])}`, `${what}: the counter ${key} reads "${counts[key]}", expected ${label} ${t[key]}`);
+  }
+  return { rows, t };
+}
+
+/** The monthly trend charts: a target line each, the current month's point with the API's counts of that month. */
+async function checkTrends(targets) {
+  const { from, to } = await pageRange();
+  const month = to.slice(0, 7);
+  const t = totals((await sessionGet(`stats/kpis?groupBy=street&period=month&from=${from}&to=${to}`)).filter((r) => r.period === month));
+  const charts = page.locator('#trends svg.chart');
+  const expected = [
+    ['按时响应率', targets.response, t.responseRate, `时限内响应 ${t.respondedInTime} / 应响应 ${t.dueToRespond}`],
+    ['解决率', targets.resolution, t.resolutionRate, `已解决 ${t.resolved} / 结案 ${t.closed}`],
+    ['群众满意率', targets.satisfaction, t.satisfactionRate, `满意及基本满意 ${t.satisfied} / 评价 ${t.rated}`],
+    ['矛盾调解成功率', targets.mediation, null, null]
+  ];
+  for (const [i, [title, target, value, detail]] of expected.entries()) {
+    const chart = charts.nth(i);
+    check((await chart.getAttribute('aria-label')).startsWith(`${title}月度趋势：`), `chart ${i} is not ${title}`);
+    check(await chart.locator('line.target').count() === 1 && (await chart.locator('text.target-label').textContent()) === `目标 ≥${pctText(target)}`,
+      `the ${title} chart has no target line at ${pctText(target)}`);
+    if (value == null) continue;
+    const titles = await chart.locator('circle.pt title').allTextContents();
+    const point = titles.find((x) => x.startsWith(`${month}：`));
+    check(point && point.startsWith(`${month}：${pctText(value)}（${detail}）`) && point.includes(`目标 ≥${pctText(target)}`),
+      `the ${title} chart's ${month} point reads "${point}", expected ${pctText(value)}（${detail}）`);
+    const dot = await chart.locator('circle.pt', { has: page.locator('title', { hasText: `${month}：` }) }).getAttribute('data-level');
+    check(dot === level(value, target), `the ${title} chart's ${month} point is ${dot}, expected ${level(value, target)}`);
+  }
+  log(`trends: target lines; ${month} ${pctText(t.responseRate)} (${t.respondedInTime}/${t.dueToRespond}), ${pctText(t.resolutionRate)} (${t.resolved}/${t.closed})`);
+}
+
+/** The KPI table by street: its headers, each row's own rates coloured by target, 延期 and 退单, and the total. */
+async function checkKpiTable(rows, targets, what) {
+  const heads = (await page.locator('#kpi-table thead th').allTextContents()).map((h) => h.trim());
+  check(heads.join('|') === KPI_HEADS.join('|'), `${what}: the KPI table's headers are ${heads.join('|')}`);
+  const cellsOf = (tr) => Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map((td) => [td.dataset.col, { text: td.textContent.trim(), cls: td.className }]));
+  const expectRates = (cells, r, whose) => {
+    for (const [col, key, target] of [['response', 'responseRate', targets.response], ['resolution', 'resolutionRate', targets.resolution],
+      ['satisfaction', 'satisfactionRate', targets.satisfaction]]) {
+      const v = r[key] == null ? null : r[key];
+      const cls = level(v, target) && `rate-${level(v, target)}`;
+      check(cells[col].text === pctText(v) && rateClassOf(cells[col].cls) === cls,
+        `${what}: ${whose} ${col} "${cells[col].text}" (${cells[col].cls}), expected ${pctText(v)} ${cls}`);
+    }
+    check(cells.extended.text === n(r.extended) && cells.returns.text === n(r.returns), `${what}: ${whose} 延期/退单 ${cells.extended.text}/${cells.returns.text}, expected ${r.extended}/${r.returns}`);
+  };
+  // A row without a group (未确定) has nothing to find it by; the total covers it.
+  for (const r of rows.filter((x) => x.group)) {
+    const row = page.locator(`#kpi-table tbody tr[data-group="${r.group}"]`);
+    await row.waitFor();
+    expectRates(await row.evaluate(cellsOf), r, r.groupName);
+  }
+  expectRates(await page.locator('#kpi-table tfoot tr').evaluate(cellsOf), totals(rows), '合计');
+}
+
+/** The ranking: the new headers, the note, and every department as the API ranks it, coloured by its targets. */
+async function checkRanking(rows, targets, what) {
+  const heads = (await page.locator('#ranking thead th').allTextContents()).map((h) => h.trim());
+  check(heads.join('|') === RANKING_HEADS.join('|'), `${what}: the ranking's headers are ${heads.join('|')}`);
+  check((await text('#rank-note')) === RANKING_NOTE, `${what}: the ranking's note reads "${await text('#rank-note')}"`);
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  const order = rows.map((d) => d.department).join(',');
+  let shown;
+  while (Date.now() < deadline) {
+    shown = (await page.locator('#ranking tbody tr[data-department]').evaluateAll((trs) => trs.map((tr) => tr.dataset.department))).join(',');
+    if (shown === order) break;
+    await sleep(150);
+  }
+  check(shown === order, `${what}: the ranking lists ${shown}, the API ${order}`);
+  for (const d of rows) {
+    const c = await page.locator(`#ranking tbody tr[data-department="${d.department}"]`).evaluate((tr) => Object.fromEntries(
+      [...tr.querySelectorAll('td[data-col]')].map((td) => [td.dataset.col, {
+        text: td.textContent.trim(), first: (td.firstChild && td.firstChild.nodeType === 3 ? td.firstChild.textContent : td.textContent).trim(),
+        cls: td.className, title: td.title, small: (td.querySelector('.small') || { textContent: null }).textContent
+      }])));
+    const bad = (col) => `${what}: ${d.departmentName} ${col} ${JSON.stringify(c[col])} (API ${JSON.stringify(d)})`;
+    check(c.rank.text === String(d.rank) && c.department.text === d.departmentName && c.score.text === Number(d.score).toFixed(1), bad('rank/name/score'));
+    for (const [col, key, target] of [['officeResponse', 'officeResponseRate', targets.officeResponse],
+      ['handledInTime', 'handledInTimeRate', targets.handledInTime], ['satisfaction', 'satisfactionRate', targets.satisfaction]]) {
+      const v = d[key] == null ? null : d[key];
+      check(c[col].text === pctText(v) && rateClassOf(c[col].cls) === (level(v, target) && `rate-${level(v, target)}`), bad(col));
+    }
+    check(c.returnRate.first === pctText(d.returnRate == null ? null : d.returnRate) && c.returnRate.small === `${d.returns} 次`
+      && c.returnRate.title.includes(`退单 ${d.returns} 次`), bad('returnRate'));
+    check(c.upheldReturns.text === n(d.upheldReturns), bad('upheldReturns'));
+    check(c.reopenRate.text === pctText(d.reopenRate == null ? null : d.reopenRate), bad('reopenRate'));
+    check(c.cases.text === n(d.cases), bad('cases'));
+  }
+}
+
+/**
+ * Figures set in the browser (the real ones are all 100%): the street rows' counters and the first department's
+ * rates replaced, so that the cards, the table's total and the ranking show each colour against the API's targets
+ * and the totals follow the formulas (counters summed, then responded in time / due, resolved / closed).
+ */
+async function checkColours(targets) {
+  const { from, to } = await pageRange();
+  const parts = [
+    { reported: 30, rejected: 5, dueToRespond: 12, respondedInTime: 12, closed: 4, resolved: 4, rated: 6, satisfied: 6, extended: 2, returns: 1 },
+    { reported: 10, rejected: 0, dueToRespond: 8, respondedInTime: 6, closed: 6, resolved: 3, rated: 4, satisfied: 3, extended: 35, returns: 40 }
+  ];
+  const withRates = (r) => ({ ...r, responseRate: r.respondedInTime / r.dueToRespond, resolutionRate: r.resolved / r.closed, satisfactionRate: r.satisfied / r.rated });
+  let streetRows;
+  await page.route(/\/api\/stats\/kpis\?groupBy=street&period=all&/, async (route) => {
+    const res = await route.fetch();
+    const real = await res.json();
+    const template = real[0] || { group: 'dongcheng', groupName: '东城街道', period: 'all' };
+    streetRows = parts.map((p, i) => withRates({ ...(real[i] || { ...template, group: `e2e${i}`, groupName: `测试街道${i}` }), ...p }));
+    await route.fulfill({ response: res, json: streetRows });
+  });
+  let rankingRows;
+  await page.route(/\/api\/stats\/departments\/ranking\?/, async (route) => {
+    const res = await route.fetch();
+    const real = await res.json();
+    check(real.length > 0, 'the ranking is empty');
+    rankingRows = real.map((d, i) => (i ? d : { ...d, officeResponseRate: 0.85, handledInTimeRate: 0.5, satisfactionRate: 0.95,
+      returns: 3, returnRate: 0.3, upheldReturns: 1 }));
+    await route.fulfill({ response: res, json: rankingRows });
+  });
+  const mediation = { byStatus: {}, agreed: 8, decided: 10, successRate: 0.8 };
+  const wholeRange = (url) => url.pathname.endsWith('/api/stats/mediation') && url.searchParams.get('from') === from
+    && url.searchParams.get('to') === to;
+  await page.route(wholeRange, (route) => route.fulfill({ json: mediation }));
+  await Promise.all([
+    page.waitForResponse((r) => /\/api\/stats\/departments\/ranking\?/.test(r.url()), { timeout: STEP_TIMEOUT_MS }),
+    page.locator('#range-form button[type="submit"]').click()
+  ]);
+  await checkCards({
+    'kpi-response': { value: 18 / 20, sub: '时限内响应 18 / 应响应 20' },
+    'kpi-resolution': { value: 7 / 10, sub: '已解决 7 / 结案 10' },
+    'kpi-satisfaction': { value: 9 / 10, sub: '满意及基本满意 9 / 评价 10' },
+    'kpi-mediation': { value: 0.8, sub: '达成协议 8 / 调解结束 10' }
+  }, targets, 'figures set in the browser');
+  await page.waitForFunction(() => {
+    const cellText = (col) => (document.querySelector(`#kpi-table tfoot td[data-col="${col}"]`) || {}).textContent;
+    return cellText('response') === '90%' && cellText('resolution') === '70%' && cellText('extended') === '37' && cellText('returns') === '41';
+  }, null, { timeout: STEP_TIMEOUT_MS });
+  await checkKpiTable(streetRows, targets, 'figures set in the browser');
+  await checkRanking(rankingRows, targets, 'figures set in the browser');
+  const colours = await page.locator('#kpis .kpi').evaluateAll((cards) => cards.map((c) => `${c.id.slice(4)} ${c.querySelector('.kpi-value').textContent} ${c.className.split(' ').pop()}`));
+  log(`figures set in the browser, coloured against the targets: ${colours.join(', ')}`);
+  await page.unroute(/\/api\/stats\/kpis\?groupBy=street&period=all&/);
+  await page.unroute(/\/api\/stats\/departments\/ranking\?/);
+  await page.unroute(wholeRange);
+  await Promise.all([
+    page.waitForResponse((r) => /\/api\/stats\/departments\/ranking\?/.test(r.url()), { timeout: STEP_TIMEOUT_MS }),
+    page.locator('#range-form button[type="submit"]').click()
+  ]);
+  await checkHeadline(targets, 'the real figures again');
+}
+
+/** 抄送本部门 as the API lists it for the page's user (newest first, the first 50); `caseNo` must be among them. */
+async function checkCopied(user, caseNo) {
+  const list = await sessionGet('staff/cases/copied?page=0&size=50');
+  check(Array.isArray(list), `staff/cases/copied as ${user}: ${JSON.stringify(list).slice(0, 300)}`);
+  await page.locator('#copied').scrollIntoViewIfNeeded();
+  const want = list.map((c) => c.caseNo).join(',');
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let shown;
+  while (Date.now() < deadline) {
+    shown = (await page.locator('#copied-cases tbody tr[data-case]').evaluateAll((trs) => trs.map((tr) => tr.dataset.case))).join(',');
+    if (shown === want && (list.length || await page.locator('#copied-cases .empty-row').count())) break;
+    await sleep(150);
+  }
+  check(shown === want, `抄送本部门 as ${user} lists ${shown}, the API ${want}`);
+  const heads = (await page.locator('#copied-cases thead th').allTextContents()).map((h) => h.trim()).join('|');
+  check(heads === '事件编号|类别|状态|地点|处置单位|超期|上报时间|处置时限', `抄送本部门's headers: ${heads}`);
+  check((await text('#cc-count')).startsWith(`共 ${list.length} 件`), `抄送本部门's count "${await text('#cc-count')}" for ${list.length}`);
+  if (!list.length) {
+    check((await text('#copied-cases .empty-row')) === '暂无抄送本部门的事件', `the empty 抄送本部门 reads "${await text('#copied-cases .empty-row')}"`);
+  }
+  for (const c of list) {
+    const row = page.locator(`#copied-cases tbody tr[data-case="${c.caseNo}"]`);
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    check((!c.statusName || rowText.includes(c.statusName)) && (!c.address || rowText.includes(c.address))
+      && (!c.handlerGroup || rowText.includes(c.handlerGroup)),
+      `抄送本部门 row ${c.caseNo}: ${rowText} (API ${JSON.stringify(c)})`);
+    check(await row.getAttribute('data-overdue') === String(!!c.overdue)
+      && await row.locator('.overdue-flag').count() === (c.overdue ? 1 : 0), `抄送本部门 row ${c.caseNo}'s 超期 flag for ${c.overdue}`);
+  }
+  if (caseNo) {
+    const c = list.find((x) => x.caseNo === caseNo);
+    check(c, `the API does not list ${caseNo} as copied to ${user}'s office: ${want}`);
+    const rowText = (await page.locator(`#copied-cases tbody tr[data-case="${caseNo}"]`).innerText()).replace(/\s+/g, ' ');
+    check(rowText.includes('环境卫生') && rowText.includes('处置中') && rowText.includes('和平里东街8号') && rowText.includes('东城街道 / 和平里社区'),
+      `抄送本部门 row ${caseNo}: ${rowText}`);
+    log(`抄送本部门 as ${user}: ${await text('#cc-count')}; ${rowText}`);
+  } else {
+    log(`抄送本部门 as ${user}: ${await text('#cc-count')}${list.length ? '' : '（暂无抄送本部门的事件）'}`);
+  }
+}
+
 async function main() {
   await checkEntryServed('/dashboard/', 'the dashboard');
   const seeded = await seed();
@@ -736,7 +1031,7 @@ async function main() {
   check(await text('#who-name') === 'majie', 'the user name is not shown');
   log('logged in as majie');
 
-  // KPIs
+  // KPIs: the counters summed, the rates by the API's formulas, each against its target (GET /api/stats/targets)
   for (const id of ['kpi-response', 'kpi-resolution', 'kpi-satisfaction']) {
     await waitForText(`#${id} .kpi-value`, (v) => /^\d+(\.\d)?%$/.test(v), `${id} shows no percentage`);
   }
@@ -746,6 +1041,9 @@ async function main() {
   }
   check(/^(\d+(\.\d)?%|—)$/.test(kpis['kpi-mediation']), `mediation KPI "${kpis['kpi-mediation']}"`);
   await waitForText('#counts', (v) => /上报\s*\d+/.test(v), 'counters missing');
+  const targets = await statsTargets();
+  const headline = await checkHeadline(targets, 'the headline');
+  log(`targets ${JSON.stringify(targets)}; the response card reads "${await text('#kpi-response .kpi-target')}"`);
   log(`KPIs: ${Object.entries(kpis).map(([k, v]) => `${k.slice(4)} ${v}`).join(', ')}; ${await text('#counts')}`);
 
   // Trend charts
@@ -756,15 +1054,19 @@ async function main() {
   const label = await page.locator('#trends svg.chart').first().getAttribute('aria-label');
   check(/按时响应率月度趋势：\d{4}-\d{2}/.test(label), `chart label "${label}"`);
   log(`4 trend charts, ${points} points`);
+  await checkTrends(targets);
 
   // Ranking
   await page.locator('#ranking tbody tr').first().waitFor();
   const ranking = await page.locator('#ranking tbody').innerText();
   check(ranking.includes('县城市管理局'), `ranking lacks 县城市管理局:\n${ranking}`);
+  const { from, to } = await pageRange();
+  await checkRanking(await sessionGet(`stats/departments/ranking?from=${from}&to=${to}`), targets, 'the ranking');
   log(`ranking: ${ranking.split('\n')[0].replace(/\s+/g, ' ')}`);
 
   // KPI table by unit
   await page.locator('#kpi-table tbody th', { hasText: '东城街道' }).waitFor();
+  await checkKpiTable(headline.rows, targets, 'the KPI table by street');
   await page.locator('#group-by').selectOption('department');
   await page.locator('#kpi-table tbody th', { hasText: '县城市管理局' }).waitFor();
   await page.locator('#group-by').selectOption('community');
@@ -772,6 +1074,9 @@ async function main() {
   await page.locator('#group-by').selectOption('street');
   await page.locator('#kpi-table tbody th', { hasText: '东城街道' }).waitFor();
   log('KPI table by street, department and community');
+
+  // Each colour against its target, with figures set in the browser
+  await checkColours(targets);
 
   // 联户工作 (联户长指标)
   await checkUnitKpis();
@@ -800,6 +1105,9 @@ async function main() {
   check(await page.locator('#open-cases tbody tr[data-light]:not([data-light="red"])').count() === 0, 'the red filter shows other lights');
   await page.locator('.filters [data-light=""]').click();
   await row.waitFor();
+
+  // 抄送本部门: the county centre's majie sees what the API lists for her (usually nothing)
+  await checkCopied('majie');
 
   // Hotspots
   const heat = page.locator('#heat tbody tr', { hasText: '和平里社区' });
@@ -857,6 +1165,35 @@ async function main() {
   await page.locator('#login-view').waitFor({ state: 'visible' });
   check(await page.locator('#dash').isHidden(), 'the session outlived 退出');
   log('退出 ends the session');
+
+  // The supervision office (duchao, 督查室督办科) sees the case dispatched above copied to it. Its login asks for
+  // the targets once, and the page shows what the server answers (here other targets, set in the browser).
+  const others = { ...targets, response: 0.8, satisfaction: 0.75 };
+  let targetAsks = 0;
+  await page.route(/\/api\/stats\/targets$/, (route) => {
+    targetAsks++;
+    return route.fulfill({ json: others });
+  });
+  await login('duchao', PASSWORD);
+  await page.locator('#dash').waitFor({ state: 'visible' });
+  check(await text('#who-name') === 'duchao', 'duchao is not shown as the user');
+  await checkCopied('duchao', seeded.dispatched);
+  await checkHeadline(others, 'duchao with targets set in the browser');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: STEP_TIMEOUT_MS });
+  check(targetAsks === 1, `the page asked for the targets ${targetAsks} times in one login`);
+  await page.unroute(/\/api\/stats\/targets$/);
+  log(`duchao: targets asked once, the response card reads "${await text('#kpi-response .kpi-target')}"`);
+  if (shotDir) {
+    await mkdir(shotDir, { recursive: true });
+    await page.mouse.move(1, 1);
+    await page.locator('#copied').screenshot({ path: resolve(shotDir, 'dashboard-copied.png') });
+    log(`screenshot ${resolve(shotDir, 'dashboard-copied.png')}`);
+  }
+  await Promise.all([
+    page.waitForResponse((r) => /\/api\/session$/.test(r.url()) && r.request().method() === 'DELETE', { timeout: STEP_TIMEOUT_MS }),
+    page.locator('#logout').click()
+  ]);
+  await page.locator('#login-view').waitFor({ state: 'visible' });
 }
 
 await run(main, { timeoutS: 120, fullPage: true });

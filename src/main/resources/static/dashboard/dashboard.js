@@ -11,6 +11,7 @@
   var AUTH_KEY = 'lianhu.dashboard.auth';
   var SVG_NS = 'http://www.w3.org/2000/svg';
   var OPEN_LIMIT = 500;
+  var COPIED_LIMIT = 50;
 
   var STATUS = {
     REPORTED: '待受理', REJECTED: '不予受理', DISPATCHED: '处置中', AWAITING_RATING: '待评价',
@@ -85,9 +86,29 @@
     return whole > 0 ? part / whole : null;
   }
 
-  function rateClass(v) {
-    if (v == null) return '';
-    return v >= 0.9 ? 'rate-good' : v >= 0.7 ? 'rate-fair' : 'rate-poor';
+  // What each rate should reach (GET /api/stats/targets, lianhu.stats.targets); these numbers until the
+  // server has said its own. A figure at its target is good, within FAIR_BELOW under it fair, else poor.
+  var DEFAULT_TARGETS = {
+    response: 0.95, resolution: 0.9, satisfaction: 0.9, mediation: 0.85, officeResponse: 0.9, handledInTime: 0.9
+  };
+  var FAIR_BELOW = 0.1;
+  var targets = Object.assign({}, DEFAULT_TARGETS);
+
+  /** 'good', 'fair' or 'poor' of a rate against its target; null without a rate. */
+  function rateLevel(v, target) {
+    if (v == null || isNaN(v)) return null;
+    var t = typeof target === 'number' ? target : DEFAULT_TARGETS.resolution;
+    // The server rounds rates to four decimals: a hair's breadth under the target still meets it.
+    return v >= t - 1e-9 ? 'good' : v >= t - FAIR_BELOW - 1e-9 ? 'fair' : 'poor';
+  }
+
+  function rateClass(v, target) {
+    var level = rateLevel(v, target);
+    return level ? 'rate-' + level : '';
+  }
+
+  function targetText(target) {
+    return '目标 ≥' + pct(target);
   }
 
   function num(v) {
@@ -309,6 +330,7 @@
       })
       .then(function (opened) {
         auth = opened;
+        targetsLoaded = null;
         // Signed in, but may this account see statistics?
         return get('stats/mediation?from=' + today() + '&to=' + today());
       })
@@ -411,6 +433,25 @@
     return categoriesLoaded || Promise.resolve();
   }
 
+  var targetsLoaded = null;
+
+  /** The targets, asked once per login; never fails: without an answer the defaults stay. */
+  function loadTargets() {
+    if (!targetsLoaded) {
+      targetsLoaded = get('stats/targets', { timeout: 10000 })
+        .then(function (t) {
+          Object.keys(DEFAULT_TARGETS).forEach(function (k) {
+            if (t && typeof t[k] === 'number' && t[k] >= 0 && t[k] <= 1) targets[k] = t[k];
+          });
+        })
+        .catch(function (err) {
+          targetsLoaded = null; // asked again with the next load; a 401 is the other requests' to report
+          if (!(err instanceof AuthError) && window.console) console.error(err);
+        });
+    }
+    return targetsLoaded;
+  }
+
   function remember(kind, code, name) {
     if (code && name) names[kind][code] = name;
   }
@@ -426,9 +467,10 @@
     var gen = ++generation;
     var current = function () { return gen === generation && auth; };
     $('kpi-range').textContent = r.from + ' 至 ' + r.to;
-    ['kpis-msg', 'trends-msg', 'table-msg', 'ranking-msg', 'open-msg', 'heat-msg'].forEach(function (id) { message(id, ''); });
+    ['kpis-msg', 'trends-msg', 'table-msg', 'ranking-msg', 'open-msg', 'heat-msg', 'cc-msg'].forEach(function (id) { message(id, ''); });
     document.body.setAttribute('aria-busy', 'true');
 
+    var targetsReady = loadTargets();
     var months = monthsOf(r.from, r.to);
     var streetAll = get('stats/kpis?groupBy=street&period=all&' + r.query);
     var streetMonthly = get('stats/kpis?groupBy=street&period=month&' + r.query);
@@ -436,6 +478,7 @@
     var ranking = get('stats/departments/ranking?' + r.query);
     var hotspots = get('stats/hotspots?' + r.query);
     var open = get('stats/open-cases?limit=' + OPEN_LIMIT);
+    var copied = get('staff/cases/copied?page=0&size=' + COPIED_LIMIT);
     var mediationMonthly = Promise.all(months.map(function (m) {
       var start = m + '-01';
       var end = monthEnd(start);
@@ -453,25 +496,25 @@
       return false;
     };
 
-    Promise.all([streetAll, mediation, open]).then(function (res) {
+    Promise.all([streetAll, mediation, open, targetsReady]).then(function (res) {
       if (!current()) return;
       res[0].forEach(function (k) { remember('street', k.group, k.groupName); });
       renderHeadline(res[0], res[1], res[2]);
     }).catch(function (err) { if (current() && !rangeError(err)) handleError(err, 'kpis-msg'); });
 
-    Promise.all([streetMonthly, mediationMonthly]).then(function (res) {
+    Promise.all([streetMonthly, mediationMonthly, targetsReady]).then(function (res) {
       if (current()) renderTrends(months, res[0], res[1]);
     }).catch(function (err) { if (current() && !rangeError(err)) handleError(err, 'trends-msg'); });
 
-    loadTable(gen);
+    loadTable(gen, targetsReady);
     loadUnitKpis();
     loadPool(streetAll);
     loadHeadKpis(streetAll);
 
-    ranking.then(function (rows) {
+    Promise.all([ranking, targetsReady]).then(function (res) {
       if (!current()) return;
-      rows.forEach(function (d) { remember('department', d.department, d.departmentName); });
-      renderRanking(rows);
+      res[0].forEach(function (d) { remember('department', d.department, d.departmentName); });
+      renderRanking(res[0]);
     }).catch(function (err) { if (current() && !rangeError(err)) handleError(err, 'ranking-msg'); });
 
     Promise.all([hotspots, loadCategories()]).then(function (res) {
@@ -490,7 +533,12 @@
       renderOpenCases();
     }).catch(function (err) { if (current()) handleError(err, 'open-msg'); });
 
-    Promise.all([streetAll, streetMonthly, mediation, ranking, hotspots, open, mediationMonthly].map(function (p) {
+    // The copied cases name their handling office by its group; the open cases (if listed) name its department.
+    Promise.all([copied, namesReady, open.catch(function () { return null; })]).then(function (res) {
+      if (current()) renderCopied(res[0], res[2]);
+    }).catch(function (err) { if (current()) copiedError(err); });
+
+    Promise.all([streetAll, streetMonthly, mediation, ranking, hotspots, open, mediationMonthly, copied].map(function (p) {
       return p.catch(function () { return null; });
     })).then(function () {
       if (gen !== generation) return;
@@ -499,15 +547,16 @@
     });
   }
 
-  function loadTable(gen) {
+  function loadTable(gen, targetsReady) {
     var r = range();
     if (r.error) return;
     gen = gen || generation;
     var groupBy = $('group-by').value;
     var table = $('kpi-table');
     table.setAttribute('aria-busy', 'true');
-    get('stats/kpis?groupBy=' + encodeURIComponent(groupBy) + '&period=all&' + r.query)
-      .then(function (rows) {
+    Promise.all([get('stats/kpis?groupBy=' + encodeURIComponent(groupBy) + '&period=all&' + r.query), targetsReady || loadTargets()])
+      .then(function (res) {
+        var rows = res[0];
         if (gen !== generation || groupBy !== $('group-by').value) return;
         if (groupBy === 'street' || groupBy === 'community' || groupBy === 'department') {
           rows.forEach(function (k) { remember(groupBy, k.group, k.groupName); });
@@ -526,47 +575,63 @@
   // ------------------------------------------------------------------------------------------------
   // headline
 
-  var COUNTERS = ['reported', 'rejected', 'respondedInTime', 'resolved', 'rated', 'satisfied', 'overdue', 'reopens',
-    'reopenedCases'];
+  var COUNTERS = ['reported', 'rejected', 'dueToRespond', 'respondedInTime', 'closed', 'resolved', 'rated', 'satisfied',
+    'overdue', 'reopens', 'reopenedCases', 'extended', 'returns', 'dispatched', 'officeRespondedInTime', 'handledInTime'];
 
+  /**
+   * The rows' counters summed and the rates recomputed as the API defines them (docs/kpis.md): response =
+   * responded in time / due to respond, resolution = resolved / closed with a handling outcome,
+   * satisfaction = satisfied or basically satisfied / rated.
+   */
   function total(rows) {
     var t = {};
     COUNTERS.forEach(function (k) { t[k] = 0; });
     rows.forEach(function (row) {
       COUNTERS.forEach(function (k) { t[k] += Number(row[k]) || 0; });
     });
-    t.responseRate = rate(t.respondedInTime, t.reported);
-    t.resolutionRate = rate(t.resolved, t.reported - t.rejected);
+    t.responseRate = rate(t.respondedInTime, t.dueToRespond);
+    t.resolutionRate = rate(t.resolved, t.closed);
     t.satisfactionRate = rate(t.satisfied, t.rated);
     return t;
   }
 
-  function setKpi(id, value, sub) {
+  function setKpi(id, value, sub, target) {
     var card = $(id);
+    var level = rateLevel(value, target);
     card.querySelector('.kpi-value').textContent = pct(value);
     card.querySelector('.kpi-sub').textContent = sub;
+    card.querySelector('.kpi-target').textContent = targetText(target);
+    card.setAttribute('data-target', target);
+    if (value == null) card.removeAttribute('data-value');
+    else card.setAttribute('data-value', value);
+    card.title = '达到目标（≥ ' + pct(target) + '）为绿色，低于目标 10 个百分点以内为黄色，再低为红色';
     card.classList.remove('good', 'fair', 'poor', 'none');
-    card.classList.add(value == null ? 'none' : value >= 0.9 ? 'good' : value >= 0.7 ? 'fair' : 'poor');
+    card.classList.add(level || 'none');
   }
 
   function renderHeadline(rows, mediation, open) {
     var t = total(rows);
-    setKpi('kpi-response', t.responseRate, '时限内响应 ' + num(t.respondedInTime) + ' / 上报 ' + num(t.reported));
-    setKpi('kpi-resolution', t.resolutionRate, '办结 ' + num(t.resolved) + ' / 受理 ' + num(t.reported - t.rejected));
-    setKpi('kpi-satisfaction', t.satisfactionRate, '满意及基本满意 ' + num(t.satisfied) + ' / 评价 ' + num(t.rated));
+    setKpi('kpi-response', t.responseRate, '时限内响应 ' + num(t.respondedInTime) + ' / 应响应 ' + num(t.dueToRespond),
+      targets.response);
+    setKpi('kpi-resolution', t.resolutionRate, '已解决 ' + num(t.resolved) + ' / 结案 ' + num(t.closed), targets.resolution);
+    setKpi('kpi-satisfaction', t.satisfactionRate, '满意及基本满意 ' + num(t.satisfied) + ' / 评价 ' + num(t.rated),
+      targets.satisfaction);
     var m = mediation || {};
     setKpi('kpi-mediation', m.successRate == null ? null : m.successRate,
-      '达成协议 ' + num(m.agreed || 0) + ' / 调解结束 ' + num(m.decided || 0));
+      '达成协议 ' + num(m.agreed || 0) + ' / 调解结束 ' + num(m.decided || 0), targets.mediation);
 
     var lights = { red: 0, yellow: 0, green: 0 };
     (open || []).forEach(function (c) { if (lights[c.light] != null) lights[c.light]++; });
     var counts = clear($('counts'));
     [
-      ['上报', t.reported], ['不予受理', t.rejected], ['办结', t.resolved], ['已评价', t.rated],
-      ['超期', t.overdue, t.overdue > 0], ['重办', t.reopens, t.reopens > 0],
-      ['当前在办', (open || []).length], ['其中红灯', lights.red, lights.red > 0]
+      ['reported', '上报', t.reported], ['rejected', '不予受理', t.rejected], ['closed', '结案', t.closed],
+      ['resolved', '已解决', t.resolved], ['rated', '已评价', t.rated],
+      ['overdue', '超期', t.overdue, t.overdue > 0], ['reopens', '重办', t.reopens, t.reopens > 0],
+      ['extended', '延期', t.extended, false, '处置时限经批准延长的事件'], ['returns', '退单', t.returns, false, '承办单位退回的次数'],
+      ['open', '当前在办', (open || []).length], ['red', '其中红灯', lights.red, lights.red > 0]
     ].forEach(function (c) {
-      counts.appendChild(el('span', { className: 'count' + (c[2] ? ' alert' : '') }, [c[0], el('b', { text: num(c[1]) })]));
+      counts.appendChild(el('span', { className: 'count' + (c[3] ? ' alert' : ''), 'data-count': c[0], title: c[4] || null },
+        [c[1], el('b', { text: num(c[2]) })]));
     });
   }
 
@@ -582,40 +647,43 @@
     mediationMonthly.forEach(function (x) { mediation[x.month] = x.res || {}; });
 
     var charts = [
-      { title: '按时响应率', color: '#0f6e66', points: months.map(function (m, i) {
+      { title: '按时响应率', color: '#0f6e66', target: targets.response, points: months.map(function (m, i) {
         var t = totals[i];
-        return { key: m, value: t.responseRate, detail: t.respondedInTime + '/' + t.reported };
+        return { key: m, value: t.responseRate, detail: '时限内响应 ' + t.respondedInTime + ' / 应响应 ' + t.dueToRespond };
       }) },
-      { title: '解决率', color: '#1565c0', points: months.map(function (m, i) {
+      { title: '解决率', color: '#1565c0', target: targets.resolution, points: months.map(function (m, i) {
         var t = totals[i];
-        return { key: m, value: t.resolutionRate, detail: t.resolved + '/' + (t.reported - t.rejected) };
+        return { key: m, value: t.resolutionRate, detail: '已解决 ' + t.resolved + ' / 结案 ' + t.closed };
       }) },
-      { title: '群众满意率', color: '#2e7d32', points: months.map(function (m, i) {
+      { title: '群众满意率', color: '#2e7d32', target: targets.satisfaction, points: months.map(function (m, i) {
         var t = totals[i];
-        return { key: m, value: t.satisfactionRate, detail: t.satisfied + '/' + t.rated };
+        return { key: m, value: t.satisfactionRate, detail: '满意及基本满意 ' + t.satisfied + ' / 评价 ' + t.rated };
       }) },
-      { title: '矛盾调解成功率', color: '#8e24aa', points: months.map(function (m) {
+      { title: '矛盾调解成功率', color: '#8e24aa', target: targets.mediation, points: months.map(function (m) {
         var x = mediation[m] || {};
-        return { key: m, value: x.successRate == null ? null : x.successRate, detail: (x.agreed || 0) + '/' + (x.decided || 0) };
+        return { key: m, value: x.successRate == null ? null : x.successRate,
+          detail: '达成协议 ' + (x.agreed || 0) + ' / 调解结束 ' + (x.decided || 0) };
       }) }
     ];
     var box = clear($('trends'));
     charts.forEach(function (c) {
       var last = null;
       c.points.forEach(function (p) { if (p.value != null) last = p; });
-      box.appendChild(el('figure', { className: 'card chart-card' }, [
+      var level = last ? rateLevel(last.value, c.target) : null;
+      box.appendChild(el('figure', { className: 'card chart-card', 'data-target': c.target }, [
         el('h3', null, [
           el('span', { text: c.title }),
-          el('span', { className: 'last', style: 'color:' + c.color,
+          el('span', { className: 'last' + (level ? ' rate-' + level : ''),
+            title: last ? targetText(c.target) : null,
             text: last ? last.key.slice(5).replace(/^0/, '') + '月 ' + pct(last.value) : '—' })
         ]),
-        lineChart(c.title, c.points, c.color)
+        lineChart(c.title, c.points, c.color, c.target)
       ]));
     });
   }
 
   /** A line chart of rates (0..1) over months; null values leave gaps. */
-  function lineChart(title, points, color) {
+  function lineChart(title, points, color, target) {
     var W = 320;
     var H = 170;
     var L = 38;
@@ -630,7 +698,7 @@
     var described = points.map(function (p) { return p.key + ' ' + pct(p.value); }).join('，');
     var chart = svg('svg', {
       className: 'chart', viewBox: '0 0 ' + W + ' ' + H, role: 'img',
-      'aria-label': title + '月度趋势：' + described
+      'aria-label': title + '月度趋势：' + described + (typeof target === 'number' ? '；' + targetText(target) : '')
     });
 
     [0, 0.25, 0.5, 0.75, 1].forEach(function (v) {
@@ -639,6 +707,13 @@
         chart.appendChild(svg('text', { className: 'axis-label', x: L - 6, y: y(v) + 4, 'text-anchor': 'end', text: (v * 100) + '%' }));
       }
     });
+
+    // The target: a dashed line, its figure under its left end (values that meet it lie above).
+    if (typeof target === 'number') {
+      chart.appendChild(svg('line', { className: 'target', x1: L, x2: W - R, y1: y(target), y2: y(target) }));
+      chart.appendChild(svg('text', { className: 'target-label', x: L + 4, y: y(target) + 11, 'text-anchor': 'start',
+        text: targetText(target) }));
+    }
 
     var every = Math.max(1, Math.ceil(n / 6));
     points.forEach(function (p, i) {
@@ -676,8 +751,11 @@
     points.forEach(function (p, i) {
       if (p.value == null) return;
       known++;
-      var dot = svg('circle', { className: 'pt', cx: x(i), cy: y(p.value), r: 4, fill: color });
-      dot.appendChild(svg('title', { text: p.key + '：' + pct(p.value) + '（' + p.detail + '）' }));
+      var level = rateLevel(p.value, target);
+      var dot = svg('circle', { className: 'pt', cx: x(i), cy: y(p.value), r: 4, fill: color,
+        'data-level': level });
+      dot.appendChild(svg('title', { text: p.key + '：' + pct(p.value) + '（' + p.detail + '）'
+        + (typeof target === 'number' ? '，' + targetText(target) + (level === 'good' ? '，已达标' : '，未达标') : '') }));
       chart.appendChild(dot);
     });
 
@@ -694,8 +772,13 @@
     return el(tag, { className: className || null }, content);
   }
 
-  function rateCell(v) {
-    return cell('td', pct(v), rateClass(v));
+  /** A rate coloured against its target; `title` (optional) gives its counts. */
+  function rateCell(v, target, title, col) {
+    return el('td', { className: rateClass(v, target) || null, title: title || null, 'data-col': col || null, text: pct(v) });
+  }
+
+  function frac(part, whole) {
+    return whole > 0 ? num(part) + ' / ' + num(whole) : null;
   }
 
   function emptyRow(table, cols, textValue) {
@@ -704,10 +787,23 @@
     table.appendChild(tbody);
   }
 
+  function headRow(heads, leftCols) {
+    return el('thead', null, el('tr', null, heads.map(function (h, i) {
+      return el('th', { scope: 'col', className: (leftCols || [0]).indexOf(i) >= 0 ? 'left' : null, title: h[1] || null, text: h[0] });
+    })));
+  }
+
   function renderTable(groupBy, rows) {
     var table = clear($('kpi-table'));
-    var heads = [GROUP_LABEL[groupBy] || '单位', '上报', '不予受理', '按时响应率', '解决率', '满意率', '平均响应', '平均处置', '超期', '重办'];
-    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h) { return el('th', { scope: 'col', text: h }); }))));
+    var heads = [
+      [GROUP_LABEL[groupBy] || '单位'], ['上报'], ['不予受理'],
+      ['按时响应率', '时限内响应 / 应响应；' + targetText(targets.response)],
+      ['解决率', '已解决 / 结案（以四种处置结果之一结案）；' + targetText(targets.resolution)],
+      ['满意率', '满意及基本满意 / 评价；' + targetText(targets.satisfaction)],
+      ['平均响应'], ['平均处置'], ['超期'], ['重办'],
+      ['延期', '处置时限经批准延长的事件'], ['退单', '承办单位退回的次数']
+    ];
+    table.appendChild(headRow(heads));
     if (!rows.length) {
       emptyRow(table, heads.length, '区间内暂无事件');
       return;
@@ -715,34 +811,46 @@
     rows = rows.slice().sort(function (a, b) { return (b.reported || 0) - (a.reported || 0); });
     var tbody = el('tbody');
     rows.forEach(function (k) {
-      tbody.appendChild(el('tr', null, [
+      tbody.appendChild(el('tr', { 'data-group': k.group || null }, [
         cell('th', k.groupName || k.group || '未确定', 'left'),
         cell('td', num(k.reported)),
         cell('td', num(k.rejected)),
-        rateCell(k.responseRate),
-        rateCell(k.resolutionRate),
-        rateCell(k.satisfactionRate),
+        rateCell(k.responseRate, targets.response, frac(k.respondedInTime, k.dueToRespond), 'response'),
+        rateCell(k.resolutionRate, targets.resolution, frac(k.resolved, k.closed), 'resolution'),
+        rateCell(k.satisfactionRate, targets.satisfaction, frac(k.satisfied, k.rated), 'satisfaction'),
         cell('td', minutes(k.avgResponseMinutes)),
         cell('td', hours(k.avgHandlingHours)),
         cell('td', num(k.overdue), k.overdue > 0 ? 'rate-poor' : null),
-        cell('td', num(k.reopens))
+        cell('td', num(k.reopens)),
+        el('td', { 'data-col': 'extended', text: num(k.extended || 0) }),
+        el('td', { 'data-col': 'returns', text: num(k.returns || 0) })
       ]));
     });
     table.appendChild(tbody);
     var t = total(rows);
     table.appendChild(el('tfoot', null, el('tr', null, [
       cell('td', '合计', 'left'), cell('td', num(t.reported)), cell('td', num(t.rejected)),
-      rateCell(t.responseRate), rateCell(t.resolutionRate), rateCell(t.satisfactionRate),
-      cell('td', ''), cell('td', ''), cell('td', num(t.overdue)), cell('td', num(t.reopens))
+      rateCell(t.responseRate, targets.response, frac(t.respondedInTime, t.dueToRespond), 'response'),
+      rateCell(t.resolutionRate, targets.resolution, frac(t.resolved, t.closed), 'resolution'),
+      rateCell(t.satisfactionRate, targets.satisfaction, frac(t.satisfied, t.rated), 'satisfaction'),
+      cell('td', ''), cell('td', ''), cell('td', num(t.overdue)), cell('td', num(t.reopens)),
+      el('td', { 'data-col': 'extended', text: num(t.extended) }), el('td', { 'data-col': 'returns', text: num(t.returns) })
     ])));
   }
 
   function renderRanking(rows) {
     var table = clear($('ranking'));
-    var heads = ['名次', '部门', '得分', '响应率', '重办率', '满意率', '事件'];
-    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h, i) {
-      return el('th', { scope: 'col', className: i === 1 || i === 2 ? 'left' : null, text: h });
-    }))));
+    var heads = [
+      ['排名'], ['部门'], ['得分'],
+      ['部门响应率', '部门所属处置单位在响应时限内签收、退回或反馈的比例；' + targetText(targets.officeResponse)],
+      ['按时办结率', '在处置时限内办结的比例；' + targetText(targets.handledInTime)],
+      ['退单率', '退单次数 / 事件数'],
+      ['退单被驳回', '经中心审核驳回、仍由本部门办理的退单'],
+      ['重办率', '被要求重办的事件 / 派至本部门的事件'],
+      ['满意率', '满意及基本满意 / 评价；' + targetText(targets.satisfaction)],
+      ['事件数', '本部门接收的事件（含退回后由中心改派的）']
+    ];
+    table.appendChild(headRow(heads, [1, 2]));
     if (!rows.length) {
       emptyRow(table, heads.length, '区间内暂无职能部门办理的事件');
       return;
@@ -750,17 +858,23 @@
     var tbody = el('tbody');
     rows.forEach(function (d) {
       var score = Math.max(0, Math.min(100, Number(d.score) || 0));
-      tbody.appendChild(el('tr', null, [
-        el('td', null, el('span', { className: 'rank-badge' + (d.rank <= 3 ? ' rank-' + d.rank : ''), text: d.rank })),
-        cell('td', d.departmentName || d.department, 'left'),
-        el('td', { className: 'left' }, el('span', { className: 'score' }, [
+      var returns = Number(d.returns) || 0;
+      tbody.appendChild(el('tr', { 'data-department': d.department }, [
+        el('td', { 'data-col': 'rank' }, el('span', { className: 'rank-badge' + (d.rank <= 3 ? ' rank-' + d.rank : ''), text: d.rank })),
+        el('td', { className: 'left', 'data-col': 'department', text: d.departmentName || d.department }),
+        el('td', { className: 'left', 'data-col': 'score' }, el('span', { className: 'score' }, [
           el('span', { className: 'score-bar', 'aria-hidden': 'true' }, el('i', { style: 'width:' + score + '%' })),
           el('b', { text: (Math.round(score * 10) / 10).toFixed(1) })
         ])),
-        rateCell(d.responseRate),
-        cell('td', pct(d.reopenRate), d.reopenRate > 0.1 ? 'rate-poor' : null),
-        rateCell(d.satisfactionRate),
-        cell('td', num(d.cases))
+        rateCell(d.officeResponseRate, targets.officeResponse, null, 'officeResponse'),
+        rateCell(d.handledInTimeRate, targets.handledInTime, null, 'handledInTime'),
+        el('td', { 'data-col': 'returnRate', title: '退单 ' + returns + ' 次 / 事件 ' + num(d.cases) + ' 件' }, [
+          pct(d.returnRate), el('span', { className: 'muted small frac', text: returns + ' 次' })
+        ]),
+        el('td', { 'data-col': 'upheldReturns', className: d.upheldReturns > 0 ? 'rate-poor' : null, text: num(d.upheldReturns || 0) }),
+        el('td', { 'data-col': 'reopenRate', className: d.reopenRate > 0.1 ? 'rate-poor' : null, text: pct(d.reopenRate) }),
+        rateCell(d.satisfactionRate, targets.satisfaction, null, 'satisfaction'),
+        el('td', { 'data-col': 'cases', text: num(d.cases) })
       ]));
     });
     table.appendChild(tbody);
@@ -773,6 +887,7 @@
   var UNIT_LEVEL = { street: '街道', community: '社区（村）', grid: '网格', unit: '联户单元' };
   var COVERAGE_LIGHT = { green: '全覆盖', yellow: '达到目标', red: '未达目标' };
   var COVERAGE_TARGET = 0.9; // until the server has said its own
+  var UNIT_RATE_TARGET = 0.9; // timeliness and 小事不出户率: the server names no target for them
   var ukGeneration = 0;
   var ukScope = null; // the street drilled into: { code, name }
 
@@ -906,7 +1021,7 @@
         coveragePct(r.visitCoverage)
       ]));
 
-      var timeliness = el('td', { 'data-col': 'timeliness', className: rateClass(r.reportTimeliness) || null,
+      var timeliness = el('td', { 'data-col': 'timeliness', className: rateClass(r.reportTimeliness, UNIT_RATE_TARGET) || null,
         title: r.reportsDue > 0 ? '按时报送 ' + num(r.reportsOnTime) + ' / 应报 ' + num(r.reportsDue) : '当月尚无到期的周报' }, [
         pct(r.reportTimeliness),
         r.reportsDue > 0 ? el('span', { className: 'muted small frac', text: num(r.reportsOnTime) + '/' + num(r.reportsDue) }) : null
@@ -922,10 +1037,10 @@
         coverage,
         timeliness,
         el('td', { 'data-col': 'cases', text: num(r.inUnitCases) }),
-        el('td', { 'data-col': 'resolution', className: rateClass(r.inUnitResolutionRate) || null,
+        el('td', { 'data-col': 'resolution', className: rateClass(r.inUnitResolutionRate, UNIT_RATE_TARGET) || null,
           title: r.inUnitCases > 0 ? '联户内解决 ' + num(r.resolvedInUnit) + ' / 联户内事件 ' + num(r.inUnitCases) : null,
           text: pct(r.inUnitResolutionRate) }),
-        el('td', { 'data-col': 'satisfaction', className: rateClass(r.satisfactionRate) || null, text: pct(r.satisfactionRate) }),
+        el('td', { 'data-col': 'satisfaction', className: rateClass(r.satisfactionRate, targets.satisfaction) || null, text: pct(r.satisfactionRate) }),
         el('td', { 'data-col': 'response', text: oneDecimal(r.headResponseHours) }),
         el('td', { 'data-col': 'timedOut', className: r.headTimedOut > 0 ? 'rate-poor' : null, text: num(r.headTimedOut) })
       ]));
@@ -940,10 +1055,10 @@
       el('td', { text: num(t.households) }),
       el('td', { text: num(t.visited) }),
       el('td', { text: coveragePct(rate(t.visited, t.households)) }),
-      el('td', { className: rateClass(due) || null }, [pct(due),
+      el('td', { className: rateClass(due, UNIT_RATE_TARGET) || null }, [pct(due),
         t.reportsDue > 0 ? el('span', { className: 'muted small frac', text: num(t.reportsOnTime) + '/' + num(t.reportsDue) }) : null]),
       el('td', { text: num(t.inUnitCases) }),
-      el('td', { className: rateClass(resolution) || null, text: pct(resolution) }),
+      el('td', { className: rateClass(resolution, UNIT_RATE_TARGET) || null, text: pct(resolution) }),
       el('td', { text: '' }),
       el('td', { text: '' }),
       el('td', { text: num(t.headTimedOut) })
@@ -1559,6 +1674,62 @@
       ]));
     });
     table.appendChild(tbody);
+  }
+
+  // 抄送本部门: the cases copied to the user's office as the supervising department (GET /api/staff/cases/copied),
+  // newest first, the first COPIED_LIMIT of them.
+  function renderCopied(list, open) {
+    list = Array.isArray(list) ? list : [];
+    message('cc-msg', '');
+    // The list names the handling office by its group; an open case's department comes from the open-case list.
+    var departmentOf = {};
+    (open || []).forEach(function (c) { if (c.caseNo && c.departmentCode) departmentOf[c.caseNo] = c.departmentCode; });
+    var overdue = list.filter(function (c) { return c.overdue; }).length;
+    append(clear($('cc-count')), ['共 ' + list.length + ' 件' + (list.length >= COPIED_LIMIT ? '（仅显示最新 ' + COPIED_LIMIT + ' 件）' : ''),
+      overdue ? el('b', { className: 'uk-reds', text: '，其中 ' + overdue + ' 件超期' }) : null]);
+
+    var table = clear($('copied-cases'));
+    var heads = ['事件编号', '类别', '状态', '地点', '处置单位', '超期', '上报时间', '处置时限'];
+    table.appendChild(el('thead', null, el('tr', null, heads.map(function (h) {
+      return el('th', { scope: 'col', className: 'left', text: h });
+    }))));
+    if (!list.length) {
+      emptyRow(table, heads.length, '暂无抄送本部门的事件');
+      return;
+    }
+    var tbody = el('tbody');
+    list.forEach(function (c) {
+      var place = [names.street[c.streetCode] || c.streetCode, names.community[c.communityCode] || c.communityCode]
+        .filter(Boolean).join(' / ');
+      var department = departmentOf[c.caseNo] && names.department[departmentOf[c.caseNo]];
+      var rel = c.overdue ? '' : relative(c.handleDue);
+      tbody.appendChild(el('tr', { className: c.overdue ? 'row-red' : null, 'data-case': c.caseNo, 'data-overdue': c.overdue ? 'true' : 'false' }, [
+        cell('td', c.caseNo, 'left case-no'),
+        cell('td', names.category[c.category] || c.category || '—', 'left'),
+        cell('td', c.statusName || STATUS[c.status] || c.status || '—', 'left'),
+        el('td', { className: 'left', 'data-col': 'place' }, [c.address || place || '—',
+          c.address && place ? el('span', { className: 'muted small cc-place', text: place }) : null]),
+        el('td', { className: 'left', 'data-col': 'handler', title: c.handlerGroup || null }, department
+          ? [department, el('span', { className: 'unit-code', text: c.handlerGroup })] : (c.handlerGroup || '—')),
+        el('td', { className: 'left', 'data-col': 'overdue' },
+          c.overdue ? el('span', { className: 'overdue-flag', text: '超期' }) : el('span', { className: 'muted', text: '—' })),
+        cell('td', formatDue(c.reportedAt), 'left'),
+        el('td', { className: 'left', 'data-col': 'due' }, [formatDue(c.handleDue), rel ? el('span', {
+          className: 'muted small' + (rel.indexOf('已超') === 0 ? ' overdue-text' : ''), text: '　' + rel
+        }) : null])
+      ]));
+    });
+    table.appendChild(tbody);
+  }
+
+  function copiedError(err) {
+    clear($('copied-cases'));
+    clear($('cc-count'));
+    if (err instanceof AuthError && err.status === 403) {
+      message('cc-msg', '该账号无权查看抄送本部门的事件。', false);
+      return;
+    }
+    handleError(err, 'cc-msg');
   }
 
   // hotspots: community × category
