@@ -16,6 +16,13 @@ alter table case_record add column handling_overdue boolean default false not nu
 alter table case_record add column copy_group varchar(64);
 create index ix_case_copy_group on case_record (copy_group, created_at);
 
+-- Duplicates (重复诉求): the address as intake normalises it, and the open case a repeat was merged into.
+alter table case_record add column address_key varchar(255);
+alter table case_record add column merged_into bigint;
+create index ix_case_duplicates on case_record (category, address_key);
+create index ix_case_merged_into on case_record (merged_into);
+update case_record set address_key = lower(replace(address, ' ', ''));
+
 -- One row per return: who sent the case back, why, and what the coordinating centre decided.
 create table case_return (
   id             bigint auto_increment primary key,

@@ -730,7 +730,16 @@
     text($('c-description'), view.description);
 
     var resultBox = $('c-result-box');
-    if (view.rejectReason) {
+    var mergedLink = $('c-merged-link');
+    mergedLink.hidden = !view.mergedInto;
+    if (view.mergedInto) {
+      text($('c-result-title'), '已合并办理');
+      text($('c-result'), '本诉求与事件 ' + view.mergedInto + ' 为同一诉求，已合并办理。您可以用本查询码查看该事件的进度，办结后也可以评价。');
+      mergedLink.href = trackHref(view.mergedInto, current ? current.code : '');
+      text(mergedLink, '查看事件 ' + view.mergedInto + ' 的进度');
+      resultBox.classList.remove('rejected');
+      resultBox.hidden = false;
+    } else if (view.rejectReason) {
       text($('c-result-title'), '不予受理的理由');
       text($('c-result'), view.rejectReason);
       resultBox.classList.add('rejected');

@@ -56,7 +56,15 @@ class SettingsTest {
           assertThat(context.getBean(CaseSettings.class))
               .isEqualTo(
                   new CaseSettings(
-                      2, Duration.ofDays(7), Duration.ofHours(2), 1, 10, Duration.ofHours(8)));
+                      2,
+                      Duration.ofDays(7),
+                      Duration.ofHours(2),
+                      1,
+                      10,
+                      Duration.ofHours(8),
+                      100,
+                      Duration.ofDays(7),
+                      true));
           assertThat(context.getBean(DeadlineSettings.class).warningShare()).isEqualTo(0.75);
           assertThat(context.getBean(CalendarSettings.class).zone()).isEqualTo("Asia/Shanghai");
           assertThat(context.getBean(CalendarSettings.class).holidays()).isEmpty();
@@ -93,7 +101,15 @@ class SettingsTest {
               assertThat(context.getBean(CaseSettings.class))
                   .isEqualTo(
                       new CaseSettings(
-                          3, Duration.ofDays(3), Duration.ofHours(2), 1, 10, Duration.ofHours(8)));
+                          3,
+                          Duration.ofDays(3),
+                          Duration.ofHours(2),
+                          1,
+                          10,
+                          Duration.ofHours(8),
+                          100,
+                          Duration.ofDays(7),
+                          true));
             });
   }
 

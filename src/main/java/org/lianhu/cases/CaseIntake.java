@@ -33,6 +33,7 @@ public class CaseIntake {
   private final CountyClock clock;
   private final ObjectMapper json;
   private final CaseSettings settings;
+  private final DuplicateCases duplicates;
 
   CaseIntake(
       CaseMapper cases,
@@ -41,7 +42,9 @@ public class CaseIntake {
       RuntimeService runtimeService,
       CountyClock clock,
       ObjectMapper json,
-      CaseSettings settings) {
+      CaseSettings settings,
+      DuplicateCases duplicates) {
+    this.duplicates = duplicates;
     this.cases = cases;
     this.lifecycle = lifecycle;
     this.directory = directory;
@@ -77,6 +80,41 @@ public class CaseIntake {
     return open(report, idempotencyKey, fingerprint);
   }
 
+  /**
+   * A reporter who writes again about their own open case, with nothing the case does not say
+   * already, is pointed at its progress instead of opening a second case. The answer names the case
+   * and its status, not its tracking code: a phone number is not proof of being its reporter.
+   */
+  private void refuseOwnRepeat(CaseReport report) {
+    if (report.location() == null || report.location().address() == null) {
+      return;
+    }
+    CaseRecord own =
+        duplicates.ownRepeat(
+            report.reporterPhone() == null ? null : report.reporterPhone().trim(),
+            report.category(),
+            AddressKeys.of(report.location().address()),
+            report.location().latitude(),
+            report.location().longitude(),
+            report.description(),
+            EngineClock.now());
+    if (own != null) {
+      throw Refusal.conflict(
+          "repeat-report",
+          "该诉求已在办理中",
+          "您已上报过同一诉求（事件编号 "
+              + own.caseNo()
+              + "，"
+              + own.caseStatus().label()
+              + "），请凭当时的查询码查看进度；如有新的情况，请在描述中写明后再上报",
+          Map.of(
+              "caseNo", own.caseNo(),
+              "status", own.status(),
+              "statusName", own.caseStatus().label(),
+              "reportedAt", own.createdAt().toString()));
+    }
+  }
+
   /** Reports a case from a channel without idempotency keys (a sensor's alert). */
   @Transactional
   public CaseReceipt report(CaseReport report) {
@@ -91,6 +129,10 @@ public class CaseIntake {
     }
     Location location = report.location();
     Placement placement = directory.place(location);
+    // People's reports only (the API's carry a fingerprint): a device's repeats are its own alerts.
+    if (fingerprint != null && settings.refuseOwnRepeats()) {
+      refuseOwnRepeat(report);
+    }
 
     Instant now = EngineClock.now();
     NewCase draft = new NewCase();
@@ -100,6 +142,7 @@ public class CaseIntake {
     draft.category = category.code();
     draft.description = report.description();
     draft.address = location.address().trim();
+    draft.addressKey = AddressKeys.of(draft.address);
     draft.latitude = location.latitude();
     draft.longitude = location.longitude();
     draft.liaisonUnitCode = location.liaisonUnit();

@@ -137,6 +137,21 @@ public class CaseLifecycle {
     cases.officeActed(id, EngineClock.now());
   }
 
+  /**
+   * A repeat of an open case, merged into it: finished, pointing at the case its reporter now
+   * follows, and both timelines say so.
+   */
+  public void merged(long id, String caseNo, long targetId, String targetNo) {
+    cases.merge(id, CaseStatus.MERGED, targetId, EngineClock.now());
+    entry(
+        id,
+        SYSTEM,
+        "合并办理",
+        "与事件 " + targetNo + " 为同一诉求，已合并办理；可凭本查询码查看事件 " + targetNo + " 的进度并评价",
+        true);
+    entry(targetId, SYSTEM, "合并重复诉求", "事件 " + caseNo + " 与本事件为同一诉求，已合并；其上报人一并关注本事件", true);
+  }
+
   /** Dispatched again after a street review, with a new handling deadline. */
   public void redispatched(long id, Instant handleDue) {
     cases.updateStatus(id, CaseStatus.DISPATCHED);

@@ -62,6 +62,27 @@ interface CaseMapper {
 
   void officeActed(@Param("id") long id, @Param("at") Instant at);
 
+  List<CaseRecord> findDuplicateCandidates(
+      @Param("category") String category,
+      @Param("excludeId") long excludeId,
+      @Param("addressKey") String addressKey,
+      @Param("since") Instant since,
+      @Param("minLatitude") java.math.BigDecimal minLatitude,
+      @Param("maxLatitude") java.math.BigDecimal maxLatitude,
+      @Param("minLongitude") java.math.BigDecimal minLongitude,
+      @Param("maxLongitude") java.math.BigDecimal maxLongitude,
+      @Param("open") Collection<CaseStatus> open,
+      @Param("limit") int limit);
+
+  void merge(
+      @Param("id") long id,
+      @Param("status") CaseStatus status,
+      @Param("targetId") long targetId,
+      @Param("at") Instant at);
+
+  /** The tracking codes of the repeats merged into a case: their reporters follow it. */
+  List<String> trackingCodesMergedInto(@Param("id") long id);
+
   void setCopyGroup(@Param("id") long id, @Param("group") String group);
 
   /** Cases copied to one of {@code groups}, newest first. */

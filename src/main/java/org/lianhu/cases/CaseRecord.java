@@ -47,7 +47,9 @@ public record CaseRecord(
     Instant officeResponseDue,
     Instant officeActedAt,
     Boolean handlingOverdue,
-    String copyGroup) {
+    String copyGroup,
+    String addressKey,
+    Long mergedInto) {
 
   public CaseStatus caseStatus() {
     return CaseStatus.valueOf(status);

@@ -14,10 +14,12 @@ public enum CaseStatus {
   DISPATCHED("处置中"),
   AWAITING_RATING("待评价"),
   STREET_REVIEW("街道复核"),
-  CLOSED("已结案");
+  CLOSED("已结案"),
+  /** A repeat of an open case, merged into it: its reporter follows that case. */
+  MERGED("已合并");
 
   /** The statuses a case ends in; every other status is open. */
-  public static final Set<CaseStatus> FINISHED = EnumSet.of(REJECTED, CLOSED);
+  public static final Set<CaseStatus> FINISHED = EnumSet.of(REJECTED, CLOSED, MERGED);
 
   /**
    * Open and waiting for staff: the reporter's rating is the only open status not on someone's

@@ -27,10 +27,19 @@ public class CaseTracking {
   @Transactional(readOnly = true)
   public CaseRecord authorised(String caseNo, String trackingCode) {
     CaseRecord record = caseNo == null ? null : cases.findByNo(caseNo);
-    if (record == null || !TrackingCodes.matches(record.trackingCode(), trackingCode)) {
+    if (record == null
+        || !(TrackingCodes.matches(record.trackingCode(), trackingCode)
+            || followedWith(record, trackingCode))) {
       throw Refusal.notFound("没有与该事件编号和查询码对应的事件");
     }
     return record;
+  }
+
+  /** The reporter of a repeat merged into this case follows it with their own tracking code. */
+  private boolean followedWith(CaseRecord record, String trackingCode) {
+    return trackingCode != null
+        && cases.trackingCodesMergedInto(record.id()).stream()
+            .anyMatch(code -> TrackingCodes.matches(code, trackingCode));
   }
 
   @Transactional(readOnly = true)
@@ -62,6 +71,7 @@ public class CaseTracking {
         record.handleDue(),
         record.extensionCount() == null ? 0 : record.extensionCount(),
         record.rejectReason(),
+        record.mergedInto() == null ? null : cases.findById(record.mergedInto()).caseNo(),
         rating == null ? null : rating.name(),
         rating == null ? null : rating.label(),
         record.caseStatus() == CaseStatus.AWAITING_RATING && rating == null,

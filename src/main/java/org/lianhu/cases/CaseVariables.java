@@ -82,6 +82,9 @@ public final class CaseVariables {
   public static final String EXTENSION_REQUESTED_DUE = "extensionRequestedDue";
   public static final String EXTENSION_SUMMARY = "extensionSummary";
   public static final String COPY_TO_GROUP = "copyToGroup";
+  public static final String DUPLICATE_OPTIONS = "duplicateOptions";
+  public static final String DUPLICATE_SUMMARY = "duplicateSummary";
+  public static final String MERGE_INTO = "mergeInto";
   public static final String COPY_REMARK = "copyRemark";
   public static final String SUPERVISION_REMARK = "supervisionRemark";
   public static final String CO_HANDLE_RESULT = "coHandleResult";

@@ -27,6 +27,7 @@ public record CaseView(
     Instant handleDue,
     int extensions,
     String rejectReason,
+    String mergedInto,
     String rating,
     String ratingName,
     boolean awaitingRating,

@@ -14,6 +14,7 @@ public class NewCase {
   String category;
   String description;
   String address;
+  String addressKey;
   BigDecimal latitude;
   BigDecimal longitude;
   String liaisonUnitCode;

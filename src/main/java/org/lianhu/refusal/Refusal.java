@@ -1,6 +1,7 @@
 package org.lianhu.refusal;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The domain's "no": a request the rules refuse, with what the caller needs to know, and no HTTP in
@@ -24,19 +25,27 @@ public class Refusal extends RuntimeException {
   private final String title;
   private final String field;
   private final List<?> errors;
+  private final Map<String, Object> properties;
 
   private Refusal(Kind kind, String type, String title, String field, String detail) {
-    this(kind, type, title, field, detail, List.of());
+    this(kind, type, title, field, detail, List.of(), Map.of());
   }
 
   private Refusal(
-      Kind kind, String type, String title, String field, String detail, List<?> errors) {
+      Kind kind,
+      String type,
+      String title,
+      String field,
+      String detail,
+      List<?> errors,
+      Map<String, Object> properties) {
     super(detail);
     this.kind = kind;
     this.type = type;
     this.title = title;
     this.field = field;
     this.errors = List.copyOf(errors);
+    this.properties = Map.copyOf(properties);
   }
 
   /**
@@ -44,7 +53,21 @@ public class Refusal extends RuntimeException {
    * web layer writes as JSON objects): a workbook's validation report.
    */
   public static Refusal unprocessable(String type, String title, String detail, List<?> errors) {
-    return new Refusal(Kind.UNPROCESSABLE, type, title, null, detail, errors);
+    return new Refusal(Kind.UNPROCESSABLE, type, title, null, detail, errors, Map.of());
+  }
+
+  /**
+   * A conflict with what the caller needs to go on, as extra members of the problem (the case a
+   * repeat report belongs to).
+   */
+  public static Refusal conflict(
+      String type, String title, String detail, Map<String, Object> properties) {
+    return new Refusal(Kind.CONFLICT, type, title, null, detail, List.of(), properties);
+  }
+
+  /** Extra members of the problem; empty for most refusals. */
+  public Map<String, Object> properties() {
+    return properties;
   }
 
   /** The entries of a refusal with many reasons; empty for one with a single reason. */

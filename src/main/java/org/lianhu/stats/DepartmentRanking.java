@@ -112,7 +112,7 @@ public class DepartmentRanking {
     Double handledInTime = kpi == null ? null : kpi.handledInTimeRate();
     Double returnRate = Kpi.rate(returns.returns(), received);
     Double upheldRate = Kpi.rate(returns.upheld(), received);
-    Double reopenRate = kpi == null ? null : Kpi.rate(kpi.reopenedCases(), dispatched);
+    Double reopenRate = kpi == null ? null : Kpi.rate(kpi.reopenedCases(), received);
     Double satisfaction = kpi == null ? null : kpi.satisfactionRate();
     return new DepartmentScore(
         0,

@@ -29,8 +29,10 @@ public record Kpi(
     long extended,
     long returns,
     long dispatched,
+    long officeDueToRespond,
     long officeRespondedInTime,
     Double officeResponseRate,
+    long handlingDue,
     long handledInTime,
     Double handledInTimeRate) {
 
@@ -58,8 +60,10 @@ public record Kpi(
         row.extended(),
         row.returns(),
         row.dispatched(),
+        row.officeDueToRespond(),
         row.officeRespondedInTime(),
         rate(row.officeRespondedInTime(), row.officeDueToRespond()),
+        row.handlingDue(),
         row.handledInTime(),
         rate(row.handledInTime(), row.handlingDue()));
   }

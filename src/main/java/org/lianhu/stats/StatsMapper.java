@@ -56,6 +56,7 @@ public interface StatsMapper {
         now,
         CaseStatus.REJECTED,
         CaseStatus.CLOSED,
+        CaseStatus.MERGED,
         Rating.SATISFIED,
         Arrays.stream(ClosureOutcome.values())
             .filter(ClosureOutcome::chosenByHandler)
@@ -70,6 +71,7 @@ public interface StatsMapper {
       @Param("now") LocalDateTime now,
       @Param("rejected") CaseStatus rejected,
       @Param("closedStatus") CaseStatus closed,
+      @Param("merged") CaseStatus merged,
       @Param("satisfied") Collection<Rating> satisfied,
       @Param("handlingOutcomes") Collection<String> handlingOutcomes,
       @Param("resolvedOutcome") String resolvedOutcome);

@@ -58,7 +58,13 @@ public final class Problems {
       }
       case FORBIDDEN -> forbidden(refusal.getMessage());
       case NOT_FOUND -> notFound(refusal.getMessage());
-      case CONFLICT -> conflict(refusal.type(), refusal.title(), refusal.getMessage());
+      case CONFLICT ->
+          problem(
+              HttpStatus.CONFLICT,
+              refusal.type(),
+              refusal.title(),
+              refusal.getMessage(),
+              refusal.properties());
       case UNPROCESSABLE ->
           refusal.errors().isEmpty()
               ? unprocessable(refusal.type(), refusal.title(), refusal.getMessage())

@@ -49,6 +49,9 @@ class UnitKpisTest {
     ClockUtil.reset();
   }
 
+  private int reporters;
+
+  /** Each case by a reporter of its own: one reporter's same text again would be a repeat. */
   private CaseReceipt report(String unit) {
     return intake.report(
         new ReportCaseRequest(
@@ -56,7 +59,7 @@ class UnitKpisTest {
             "邻居噪音",
             new Location("桃园东组", null, null, unit),
             "normal",
-            new ReportCaseRequest.Reporter("张三", "13812345678"),
+            new ReportCaseRequest.Reporter("张三", String.format("138%04d5678", ++reporters)),
             "resident"),
         null);
   }

@@ -96,6 +96,9 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
         "hanxue",
         openTask(receipt, "handleCase"),
         Map.of("handleResult", "已清运", "closureOutcome", "resolved"));
+    // The supervising office holds its 抄送知悉 task, and reads the case, until it has read it.
+    assertThat(reads("duchao", instance)).isTrue();
+    completeAs("duchao", openTask(receipt, "acknowledgeCopy"), Map.of());
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
         .isOne();

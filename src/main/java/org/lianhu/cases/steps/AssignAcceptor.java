@@ -1,5 +1,7 @@
 package org.lianhu.cases.steps;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
@@ -10,8 +12,11 @@ import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.Cases;
+import org.lianhu.cases.DuplicateCases;
+import org.lianhu.engine.FormValues;
 import org.lianhu.org.Community;
 import org.lianhu.org.Grid;
+import org.lianhu.org.Option;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.springframework.stereotype.Component;
@@ -29,13 +34,16 @@ public class AssignAcceptor implements JavaDelegate {
   private final Cases cases;
   private final CaseLifecycle lifecycle;
   private final CountyClock clock;
+  private final DuplicateCases duplicates;
 
   public AssignAcceptor(
       OrganisationDirectory directory,
       CaseDeadlines deadlines,
       Cases cases,
       CaseLifecycle lifecycle,
-      CountyClock clock) {
+      CountyClock clock,
+      DuplicateCases duplicates) {
+    this.duplicates = duplicates;
     this.directory = directory;
     this.deadlines = deadlines;
     this.cases = cases;
@@ -74,9 +82,42 @@ public class AssignAcceptor implements JavaDelegate {
         CaseVariables.COORDINATOR_GROUP, directory.coordinatorGroup(placement.streetCode()));
     execution.setVariable(CaseVariables.RESPONSE_DUE, response.dueDate());
     execution.setVariable(CaseVariables.RESPONSE_WARN_AT, response.warnAtDate());
+    offerDuplicates(execution, record);
     lifecycle.acceptanceAssigned(
         caseId,
         response.due(),
         "由" + directory.groupName(acceptorGroup) + "受理，响应时限 " + clock.minute(response.due()));
+  }
+
+  /**
+   * The open cases this report may repeat, for the acceptor to merge it into (set only when there
+   * are some: each variable is a row per case).
+   */
+  private void offerDuplicates(DelegateExecution execution, CaseRecord record) {
+    List<CaseRecord> candidates = duplicates.candidates(record);
+    if (candidates.isEmpty()) {
+      return;
+    }
+    List<Option> options = new ArrayList<>();
+    StringBuilder summary = new StringBuilder();
+    for (CaseRecord c : candidates) {
+      String line =
+          c.caseNo()
+              + " · "
+              + c.caseStatus().label()
+              + " · "
+              + c.address()
+              + " · "
+              + clock.minute(c.createdAt());
+      options.add(new Option(line, c.caseNo()));
+      summary.append(line).append("\n  ").append(abbreviate(c.description())).append('\n');
+    }
+    execution.setVariable(CaseVariables.DUPLICATE_OPTIONS, FormValues.options(options));
+    execution.setVariable(CaseVariables.DUPLICATE_SUMMARY, summary.toString().strip());
+  }
+
+  private static String abbreviate(String text) {
+    String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    return flat.length() > 60 ? flat.substring(0, 60) + "…" : flat;
   }
 }

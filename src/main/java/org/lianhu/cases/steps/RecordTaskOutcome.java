@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
+import org.lianhu.cases.CaseMerges;
+import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.CopyRemarks;
 import org.lianhu.cases.UnitOutcome;
@@ -33,6 +35,7 @@ public class RecordTaskOutcome implements TaskListener {
   private final CaseDeadlines deadlines;
   private final HandlerRequests handlerRequests;
   private final CopyRemarks copyRemarks;
+  private final CaseMerges merges;
 
   public RecordTaskOutcome(
       CaseLifecycle lifecycle,
@@ -40,7 +43,9 @@ public class RecordTaskOutcome implements TaskListener {
       IdentityService identityService,
       CaseDeadlines deadlines,
       HandlerRequests handlerRequests,
-      CopyRemarks copyRemarks) {
+      CopyRemarks copyRemarks,
+      CaseMerges merges) {
+    this.merges = merges;
     this.deadlines = deadlines;
     this.copyRemarks = copyRemarks;
     this.handlerRequests = handlerRequests;
@@ -199,6 +204,15 @@ public class RecordTaskOutcome implements TaskListener {
     switch (decision) {
       case "onSpot" -> lifecycle.responded(caseId, actor, "受理：当场解决", comment);
       case "dispatch" -> lifecycle.responded(caseId, actor, "受理：转派职能部门", comment);
+      case "merge" -> {
+        CaseRecord target =
+            merges.target(caseId, CaseVariables.text(task, CaseVariables.MERGE_INTO));
+        lifecycle.responded(
+            caseId,
+            actor,
+            "受理：合并重复诉求",
+            "合并至事件 " + target.caseNo() + (comment == null ? "" : "；" + comment));
+      }
       case "reject" ->
           lifecycle.responded(
               caseId,

@@ -194,6 +194,8 @@ class CaseStepsTest {
         null,
         null,
         false,
+        null,
+        null,
         null);
   }
 }
