@@ -88,7 +88,7 @@ public class CopyRemarks {
           runtimeService.setVariable(
               processInstanceId,
               CaseVariables.COPY_REMARK,
-              earlier == null ? line : earlier + "\n" + line);
+              earlier == null || earlier.toString().isBlank() ? line : earlier + "\n" + line);
           return null;
         });
   }

@@ -237,6 +237,10 @@ public class TaskVariableGuard implements ContainerRequestFilter {
     if (value == null || value.isMissingNode() || value.isNull()) {
       return current == null;
     }
+    // Tasklist sends an empty read-only field (a remark not made yet) back as an empty text.
+    if (current == null && value.isTextual() && value.asText().isEmpty()) {
+      return true;
+    }
     return current != null
         && Objects.equals(
             String.valueOf(current), value.isTextual() ? value.asText() : value.toString());

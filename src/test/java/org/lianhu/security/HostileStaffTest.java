@@ -321,4 +321,95 @@ class HostileStaffTest extends CaseLoopTestSupport {
         .extracting(c -> c.get("caseNo").asText())
         .contains(dongcheng.caseNo(), xicheng.caseNo());
   }
+
+  private ResponseEntity<String> as(String user, String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo");
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(
+        URI.create(http.getRootUri() + path),
+        HttpMethod.POST,
+        new HttpEntity<>(body, headers),
+        String.class);
+  }
+
+  @Test
+  void anEmptyReadOnlyFieldMayComeBackEmptyButNotFilledIn() throws Exception {
+    // An address of its own: no open case repeats it, so 可能重复的在办事件 stays empty.
+    CaseReceipt own =
+        reportCase("streetlight", "normal", "和平里东街" + (System.nanoTime() % 1_000_000) + "号");
+    Task task = openTask(own, "acceptCase");
+    taskService.claim(task.getId(), "wangli");
+    assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "duplicateSummary"))
+        .isNull();
+
+    ResponseEntity<String> filledIn =
+        asWangli(
+            HttpMethod.POST,
+            "/engine-rest/task/" + task.getId() + "/submit-form",
+            """
+        {"variables":{"acceptDecision":{"value":"dispatch"},"duplicateSummary":{"value":"伪造"}}}""");
+    assertThat(filledIn.getStatusCode().value()).isEqualTo(400);
+    assertThat(message(filledIn)).contains("duplicateSummary");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+
+    ResponseEntity<String> asTasklistSendsIt =
+        asWangli(
+            HttpMethod.POST,
+            "/engine-rest/task/" + task.getId() + "/submit-form",
+            """
+        {"variables":{"acceptDecision":{"value":"dispatch"},"duplicateSummary":{"value":""}}}""");
+    assertThat(asTasklistSendsIt.getStatusCode().value()).isEqualTo(204);
+    assertThat(recordOf(own).caseStatus()).isEqualTo(CaseStatus.DISPATCHED);
+  }
+
+  @Test
+  void aReturnAfterItsWindowIsABadRequestWithTheReasonAndChangesNothing() throws Exception {
+    CaseReceipt receipt = reportCase("sanitation", "normal", WANGLIS_GRID);
+    completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
+    Task handle = openTask(receipt, "handleCase");
+    taskService.claim(handle.getId(), "hanxue");
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(java.time.Duration.ofDays(5))));
+    try {
+      ResponseEntity<String> late =
+          as(
+              "hanxue",
+              "/engine-rest/task/" + handle.getId() + "/complete",
+              """
+          {"variables":{"handleAction":{"value":"return"},"returnReason":{"value":"notOurDuty"},
+                        "returnComment":{"value":"不归我们"}}}""");
+      assertThat(late.getStatusCode().value()).isEqualTo(400);
+      assertThat(message(late)).startsWith("已超过退单时限").doesNotContain("ENGINE-");
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(taskService.createTaskQuery().taskId(handle.getId()).count()).isOne();
+    assertThat(recordOf(receipt).returnCount()).isZero();
+    assertThat(openTasks(receipt, "reviewReturn")).isEmpty();
+  }
+
+  @Test
+  void anExtensionOfAClosedCaseFindsNoTaskAndChangesNothing() throws Exception {
+    CaseReceipt receipt = reportCase("sanitation", "normal", WANGLIS_GRID);
+    completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
+    Task handle = openTask(receipt, "handleCase");
+    completeAs(
+        "hanxue",
+        handle,
+        Map.of("handleAction", "result", "closureOutcome", "resolved", "handleResult", "已清运"));
+    rate(receipt, org.lianhu.cases.Rating.satisfied, null);
+    java.time.Instant due = recordOf(receipt).handleDue();
+
+    ResponseEntity<String> extension =
+        as(
+            "hanxue",
+            "/engine-rest/task/" + handle.getId() + "/complete",
+            """
+        {"variables":{"handleAction":{"value":"extend"},"extensionDue":{"value":"2030-01-07"},
+                      "extensionReason":{"value":"再给点时间"}}}""");
+    assertThat(extension.getStatusCode().value()).isEqualTo(404);
+    assertThat(recordOf(receipt).caseStatus()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(recordOf(receipt).handleDue()).isEqualTo(due);
+    assertThat(recordOf(receipt).extensionCount()).isZero();
+  }
 }
