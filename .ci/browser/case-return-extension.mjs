@@ -31,7 +31,8 @@
 // open one.
 import {
   STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask, completeTask, dismissTooltips,
-  fieldLabel, log, openCamundaPage, openFilter, page, run, serverErrors, shot, sleep, taskCards, waitForValue
+  fieldLabel, log, openCamundaPage, openFilter, page, run, serverErrors, shot, sleep, taskCards, waitForValue,
+  assertTaskGone, findTask, openTaskCard
 } from './common.mjs';
 
 const stamp = new Date().toISOString();
@@ -95,40 +96,13 @@ function inPickerFormat(date, placeholder) {
 // ---------------------------------------------------------------------------------------------
 // Camunda webapps
 
-async function findTask(caseNo, taskName) {
-  // The list is sorted by creation date (newest first), so the freshly created task is on page one.
-  // Filters refresh by themselves, but a task created a moment ago may need one reload of the list.
-  // The card is the one named taskName whose caseNo variable is exactly caseNo.
-  const card = taskCards(taskName, caseNo);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await card.waitFor({ timeout: 5_000 });
-      return card;
-    } catch {
-      log(`task ${taskName} for ${caseNo} not in list yet, reloading`);
-      await page.reload();
-    }
-  }
-  await card.waitFor({ timeout: 5_000 }).catch(() => {
-    throw new Error(`task ${taskName} for case ${caseNo} not found in the task list`);
-  });
-  return card;
-}
 
-async function openTask(card, caseNo) {
-  await dismissTooltips();
-  await card.locator('h4.task a').click();
-  await page.locator('.task-details').waitFor();
-  // The Camunda Form (form-js) is rendered once its variables are loaded.
-  await page.locator('.fjs-container form.fjs-form').waitFor();
-  await waitForValue(page.getByLabel('事件编号', { exact: true }), caseNo, '事件编号');
-}
 
 /** Opens the case's task `taskName` from the filter `filterName` (as the user logged in). */
 async function openCaseTaskFrom(filterName, caseNo, taskName) {
   await openFilter(filterName);
   const card = await findTask(caseNo, taskName);
-  await openTask(card, caseNo);
+  await openTaskCard(card, caseNo);
   await page.locator('.task-details h2', { hasText: taskName }).waitFor();
   await waitForValue(page.getByLabel('诉求内容', { exact: true }), description, '诉求内容');
 }
@@ -139,15 +113,6 @@ async function openCaseTask(user, filterName, caseNo, taskName) {
   await openCaseTaskFrom(filterName, caseNo, taskName);
 }
 
-/** Asserts that none of the given filters lists the task any longer. */
-async function assertTaskGone(caseNo, taskName, filters) {
-  for (const name of filters) {
-    await openFilter(name);
-    check(await taskCards(taskName, caseNo).count() === 0,
-      `the completed task ${taskName} of ${caseNo} is still listed in filter ${name}`);
-  }
-  log(`task ${taskName} of ${caseNo} no longer listed in ${filters.join(', ')}`);
-}
 
 /** The form-js field (its .fjs-form-field element) whose label is `label` (with or without the asterisk). */
 const formField = (label) => page.locator('.fjs-form-field')

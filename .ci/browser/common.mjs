@@ -569,3 +569,44 @@ export async function uploadWorkbook(file, { dryRun }) {
   await page.locator('#imp-btn:not([disabled])').waitFor();
   return { status: res.status(), json };
 }
+
+// Tasks of a case in Tasklist (the card shows its 事件编号).
+
+export async function findTask(caseNo, taskName) {
+  // The list is sorted by creation date (newest first), so the freshly created task is on page one.
+  // Filters refresh by themselves, but a task created a moment ago may need one reload of the list.
+  // The card is the one named taskName whose caseNo variable is exactly caseNo.
+  const card = taskCards(taskName, caseNo);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await card.waitFor({ timeout: 5_000 });
+      return card;
+    } catch {
+      log(`task ${taskName} for ${caseNo} not in list yet, reloading`);
+      await page.reload();
+    }
+  }
+  await card.waitFor({ timeout: 5_000 }).catch(() => {
+    throw new Error(`task ${taskName} for case ${caseNo} not found in the task list`);
+  });
+  return card;
+}
+
+export async function openTaskCard(card, caseNo) {
+  await dismissTooltips();
+  await card.locator('h4.task a').click();
+  await page.locator('.task-details').waitFor();
+  // The Camunda Form (form-js) is rendered once its variables are loaded.
+  await page.locator('.fjs-container form.fjs-form').waitFor();
+  await waitForValue(page.getByLabel('事件编号', { exact: true }), caseNo, '事件编号');
+}
+
+/** Asserts that none of the given filters lists the task any longer. */
+export async function assertTaskGone(caseNo, taskName, filters) {
+  for (const name of filters) {
+    await openFilter(name);
+    check(await taskCards(taskName, caseNo).count() === 0,
+      `the completed task ${taskName} of ${caseNo} is still listed in filter ${name}`);
+  }
+  log(`task ${taskName} of ${caseNo} no longer listed in ${filters.join(', ')}`);
+}

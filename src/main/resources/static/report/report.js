@@ -473,6 +473,10 @@
       } else {
         // A definite refusal: nothing was written, the resident corrects the form and resends.
         showProblem(res.problem, FIELD_OF, formError, form);
+        // Their own case, reported before: its number goes into 进度查询, for the code they were given.
+        if (res.status === 409 && problemType(res.problem) === 'repeat-report' && res.problem.caseNo) {
+          tNo.value = res.problem.caseNo;
+        }
       }
     }, function (err) {
       if (!err.network) throw err;

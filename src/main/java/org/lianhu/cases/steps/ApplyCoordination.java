@@ -1,15 +1,10 @@
 package org.lianhu.cases.steps;
 
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.engine.FormValues;
 import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
@@ -33,34 +28,19 @@ public class ApplyCoordination implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = CaseVariables.caseId(execution);
     String lead = CaseVariables.text(execution, CaseVariables.LEAD_GROUP);
     if (lead == null) {
       throw new IllegalStateException("coordination finished without a lead department");
     }
-    List<String> coHandlers =
-        new ArrayList<>(FormValues.groups(execution.getVariable(CaseVariables.CO_HANDLER_GROUPS)));
-    coHandlers.remove(lead);
-    execution.setVariable(CaseVariables.HANDLER_GROUP, lead);
-    execution.setVariable(CaseVariables.CO_HANDLER_GROUPS, FormValues.groupList(coHandlers));
-    String department = directory.departmentOfOffice(lead);
-    execution.setVariable(CaseVariables.DEPARTMENT, department);
-    execution.setVariable(CaseVariables.HANDLING_SINCE, Date.from(EngineClock.now()));
-    Date handleDue = (Date) execution.getVariable(CaseVariables.HANDLE_DUE);
-
-    String remark = "牵头：" + directory.groupName(lead);
-    if (!coHandlers.isEmpty()) {
-      remark += "；协办：" + String.join("、", coHandlers.stream().map(directory::groupName).toList());
-    }
-    lifecycle.dispatched(
-        caseId,
-        new CaseLifecycle.Dispatch(
-            department,
-            CaseVariables.text(execution, CaseVariables.SUPERVISING_DEPARTMENT),
-            lead,
-            handleDue.toInstant(),
-            deadlines.officeResponse(EngineClock.now())),
+    LeadOffice.dispatch(
+        execution,
+        directory,
+        lifecycle,
+        deadlines,
+        lead,
+        execution.getVariable(CaseVariables.CO_HANDLER_GROUPS),
         "确定牵头与协办部门",
-        remark);
+        "牵头：",
+        "");
   }
 }

@@ -1,16 +1,12 @@
 package org.lianhu.cases.steps;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lianhu.calendar.CountyClock;
-import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseVariables;
-import org.lianhu.engine.FormValues;
 import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
@@ -40,38 +36,22 @@ public class DispatchReturned implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = CaseVariables.caseId(execution);
     String lead = CaseVariables.text(execution, CaseVariables.RETURN_LEAD_GROUP);
     if (lead == null) {
       throw new IllegalStateException("a return was redispatched without a lead department");
     }
-    List<String> coHandlers =
-        new ArrayList<>(
-            FormValues.groups(execution.getVariable(CaseVariables.RETURN_CO_HANDLER_GROUPS)));
-    coHandlers.remove(lead);
-    String department = directory.departmentOfOffice(lead);
     Date handleDue = (Date) execution.getVariable(CaseVariables.HANDLE_DUE);
     execution.setVariable(CaseVariables.ROUTING, RouteCase.SINGLE);
-    execution.setVariable(CaseVariables.HANDLER_GROUP, lead);
-    execution.setVariable(CaseVariables.CO_HANDLER_GROUPS, FormValues.groupList(coHandlers));
-    execution.setVariable(CaseVariables.DEPARTMENT, department);
-    execution.setVariable(CaseVariables.HANDLING_SINCE, Date.from(EngineClock.now()));
     execution.setVariable(CaseVariables.RETURN_UPHELD_GROUP, null);
-
-    String remark = "改派至" + directory.groupName(lead);
-    if (!coHandlers.isEmpty()) {
-      remark += "；协办：" + String.join("、", coHandlers.stream().map(directory::groupName).toList());
-    }
-    remark += "；处置时限不变 " + clock.minute(handleDue.toInstant());
-    lifecycle.dispatched(
-        caseId,
-        new CaseLifecycle.Dispatch(
-            department,
-            CaseVariables.text(execution, CaseVariables.SUPERVISING_DEPARTMENT),
-            lead,
-            handleDue.toInstant(),
-            deadlines.officeResponse(EngineClock.now())),
+    LeadOffice.dispatch(
+        execution,
+        directory,
+        lifecycle,
+        deadlines,
+        lead,
+        execution.getVariable(CaseVariables.RETURN_CO_HANDLER_GROUPS),
         "退单改派",
-        remark);
+        "改派至",
+        "；处置时限不变 " + clock.minute(handleDue.toInstant()));
   }
 }
