@@ -32,7 +32,7 @@
 import {
   STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask, completeTask, dismissTooltips,
   fieldLabel, log, openCamundaPage, openFilter, page, run, serverErrors, shot, sleep, taskCards, waitForValue,
-  assertTaskGone, findTask, openTaskCard
+  assertTaskGone, findTask, getCase, openTaskCard, reportCase
 } from './common.mjs';
 
 const stamp = new Date().toISOString();
@@ -43,32 +43,6 @@ const reviewComment = `楼道堆放垃圾属市容环境卫生管理范围，由
 const extensionReason = `需联系物业公司和装修业主共同清运，业主出差中，需延后几天。〔${stamp}〕`;
 const handleResult = `已督促物业清运大部分装修垃圾，剩余建材待业主返回后清走。〔${stamp}〕`;
 const ZONE = 'Asia/Shanghai';
-
-// ---------------------------------------------------------------------------------------------
-// Residents' API
-
-async function reportCase() {
-  const res = await api('POST', '/api/cases', {
-    body: {
-      category: 'sanitation',
-      description,
-      location: { address: '和平里东街12号' },
-      reporter: { name: '张三', phone: '13812345678' }
-    }
-  });
-  check(res.status === 201, `POST /api/cases: expected 201, got ${res.status} ${res.text}`);
-  const { caseNo, trackingCode } = res.json || {};
-  check(caseNo && trackingCode, `POST /api/cases: no caseNo/trackingCode in ${res.text}`);
-  return { caseNo, trackingCode };
-}
-
-async function getCase(caseNo, trackingCode) {
-  const res = await api('GET', `/api/cases/${encodeURIComponent(caseNo)}`, {
-    headers: { 'X-Tracking-Code': trackingCode }
-  });
-  check(res.status === 200, `GET /api/cases/${caseNo}: expected 200, got ${res.status} ${res.text}`);
-  return res.json;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Dates in the county's zone
@@ -96,8 +70,6 @@ function inPickerFormat(date, placeholder) {
 // ---------------------------------------------------------------------------------------------
 // Camunda webapps
 
-
-
 /** Opens the case's task `taskName` from the filter `filterName` (as the user logged in). */
 async function openCaseTaskFrom(filterName, caseNo, taskName) {
   await openFilter(filterName);
@@ -112,7 +84,6 @@ async function openCaseTask(user, filterName, caseNo, taskName) {
   await camundaLogin(TASKLIST, user);
   await openCaseTaskFrom(filterName, caseNo, taskName);
 }
-
 
 /** The form-js field (its .fjs-form-field element) whose label is `label` (with or without the asterisk). */
 const formField = (label) => page.locator('.fjs-form-field')
@@ -342,7 +313,7 @@ async function rateAndAwaitClosure({ caseNo, trackingCode }) {
 }
 
 async function main() {
-  const theCase = await reportCase();
+  const theCase = await reportCase(description);
   log(`reported ${theCase.caseNo} (tracking code ${theCase.trackingCode})`);
 
   await openCamundaPage({ width: 1400, height: 1300 });

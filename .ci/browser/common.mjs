@@ -610,3 +610,25 @@ export async function assertTaskGone(caseNo, taskName, filters) {
   }
   log(`task ${taskName} of ${caseNo} no longer listed in ${filters.join(', ')}`);
 }
+
+// Cases through the residents' API.
+
+/** Reports a case (sanitation at 和平里东街12号 unless told otherwise); returns its number and code. */
+export async function reportCase(description, { category = 'sanitation', address = '和平里东街12号' } = {}) {
+  const res = await api('POST', '/api/cases', {
+    body: { category, description, location: { address }, reporter: { name: '张三', phone: '13812345678' } }
+  });
+  check(res.status === 201, `POST /api/cases: expected 201, got ${res.status} ${res.text}`);
+  const { caseNo, trackingCode } = res.json || {};
+  check(caseNo && trackingCode, `POST /api/cases: no caseNo/trackingCode in ${res.text}`);
+  return { caseNo, trackingCode };
+}
+
+/** The reporter's view of a case, with its tracking code. */
+export async function getCase(caseNo, trackingCode) {
+  const res = await api('GET', `/api/cases/${encodeURIComponent(caseNo)}`, {
+    headers: { 'X-Tracking-Code': trackingCode }
+  });
+  check(res.status === 200, `GET /api/cases/${caseNo}: expected 200, got ${res.status} ${res.text}`);
+  return res.json;
+}

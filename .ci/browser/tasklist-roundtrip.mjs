@@ -22,42 +22,14 @@
 import {
   baseUrl, shotDir, COCKPIT, STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask,
   completeTask, dismissTooltips, fieldLabel, log, openCamundaPage, openFilter, page, run, shot, sleep, taskCards,
-  waitForValue, assertTaskGone, findTask, openTaskCard
+  waitForValue, assertTaskGone, findTask, getCase, openTaskCard, reportCase
 } from './common.mjs';
 
 const description = `浏览器回归测试：和平里东街12号门口垃圾桶满溢，异味明显（${new Date().toISOString()}）`;
 const handleResult = '已安排保洁员清运垃圾并对垃圾桶周边进行冲洗消毒。';
 
 // ---------------------------------------------------------------------------------------------
-// Residents' API
-
-async function reportCase() {
-  const res = await api('POST', '/api/cases', {
-    body: {
-      category: 'sanitation',
-      description,
-      location: { address: '和平里东街12号' },
-      reporter: { name: '张三', phone: '13812345678' }
-    }
-  });
-  check(res.status === 201, `POST /api/cases: expected 201, got ${res.status} ${res.text}`);
-  const { caseNo, trackingCode } = res.json || {};
-  check(caseNo && trackingCode, `POST /api/cases: no caseNo/trackingCode in ${res.text}`);
-  return { caseNo, trackingCode };
-}
-
-async function getCase(caseNo, trackingCode) {
-  const res = await api('GET', `/api/cases/${encodeURIComponent(caseNo)}`, {
-    headers: { 'X-Tracking-Code': trackingCode }
-  });
-  check(res.status === 200, `GET /api/cases/${caseNo}: expected 200, got ${res.status} ${res.text}`);
-  return res.json;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Camunda webapps
-
-
 
 /** Logs in as `user` and opens the case's task `taskName` from the filter `filterName`. */
 async function openCaseTask(user, filterName, caseNo, taskName) {
@@ -68,7 +40,6 @@ async function openCaseTask(user, filterName, caseNo, taskName) {
   await page.locator('.task-details h2', { hasText: taskName }).waitFor();
   await waitForValue(page.getByLabel('诉求内容', { exact: true }), description, '诉求内容');
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The round trip
@@ -176,7 +147,7 @@ async function cockpitDiagram() {
 }
 
 async function main() {
-  const theCase = await reportCase();
+  const theCase = await reportCase(description);
   log(`reported ${theCase.caseNo} (tracking code ${theCase.trackingCode})`);
 
   await openCamundaPage({ width: 1400, height: 1300 });
