@@ -987,7 +987,8 @@ async function checkCopied(user, caseNo) {
     const row = page.locator(`#copied-cases tbody tr[data-case="${c.caseNo}"]`);
     const rowText = (await row.innerText()).replace(/\s+/g, ' ');
     check((!c.statusName || rowText.includes(c.statusName)) && (!c.address || rowText.includes(c.address))
-      && (!c.handlerGroup || rowText.includes(c.handlerGroup)),
+      && (!c.handlerGroup || rowText.includes(c.handlerGroup))
+      && (!c.handlerName || rowText.includes(c.handlerName)),
       `抄送本部门 row ${c.caseNo}: ${rowText} (API ${JSON.stringify(c)})`);
     check(await row.getAttribute('data-overdue') === String(!!c.overdue)
       && await row.locator('.overdue-flag').count() === (c.overdue ? 1 : 0), `抄送本部门 row ${c.caseNo}'s 超期 flag for ${c.overdue}`);

@@ -89,7 +89,8 @@
   // What each rate should reach (GET /api/stats/targets, lianhu.stats.targets); these numbers until the
   // server has said its own. A figure at its target is good, within FAIR_BELOW under it fair, else poor.
   var DEFAULT_TARGETS = {
-    response: 0.95, resolution: 0.9, satisfaction: 0.9, mediation: 0.85, officeResponse: 0.9, handledInTime: 0.9
+    response: 0.95, resolution: 0.9, satisfaction: 0.9, mediation: 0.85, officeResponse: 0.9, handledInTime: 0.9,
+    reportTimeliness: 0.9, inUnitResolution: 0.9
   };
   var FAIR_BELOW = 0.1;
   var targets = Object.assign({}, DEFAULT_TARGETS);
@@ -887,7 +888,6 @@
   var UNIT_LEVEL = { street: '街道', community: '社区（村）', grid: '网格', unit: '联户单元' };
   var COVERAGE_LIGHT = { green: '全覆盖', yellow: '达到目标', red: '未达目标' };
   var COVERAGE_TARGET = 0.9; // until the server has said its own
-  var UNIT_RATE_TARGET = 0.9; // timeliness and 小事不出户率: the server names no target for them
   var ukGeneration = 0;
   var ukScope = null; // the street drilled into: { code, name }
 
@@ -1021,7 +1021,7 @@
         coveragePct(r.visitCoverage)
       ]));
 
-      var timeliness = el('td', { 'data-col': 'timeliness', className: rateClass(r.reportTimeliness, UNIT_RATE_TARGET) || null,
+      var timeliness = el('td', { 'data-col': 'timeliness', className: rateClass(r.reportTimeliness, targets.reportTimeliness) || null,
         title: r.reportsDue > 0 ? '按时报送 ' + num(r.reportsOnTime) + ' / 应报 ' + num(r.reportsDue) : '当月尚无到期的周报' }, [
         pct(r.reportTimeliness),
         r.reportsDue > 0 ? el('span', { className: 'muted small frac', text: num(r.reportsOnTime) + '/' + num(r.reportsDue) }) : null
@@ -1037,7 +1037,7 @@
         coverage,
         timeliness,
         el('td', { 'data-col': 'cases', text: num(r.inUnitCases) }),
-        el('td', { 'data-col': 'resolution', className: rateClass(r.inUnitResolutionRate, UNIT_RATE_TARGET) || null,
+        el('td', { 'data-col': 'resolution', className: rateClass(r.inUnitResolutionRate, targets.inUnitResolution) || null,
           title: r.inUnitCases > 0 ? '联户内解决 ' + num(r.resolvedInUnit) + ' / 联户内事件 ' + num(r.inUnitCases) : null,
           text: pct(r.inUnitResolutionRate) }),
         el('td', { 'data-col': 'satisfaction', className: rateClass(r.satisfactionRate, targets.satisfaction) || null, text: pct(r.satisfactionRate) }),
@@ -1055,10 +1055,10 @@
       el('td', { text: num(t.households) }),
       el('td', { text: num(t.visited) }),
       el('td', { text: coveragePct(rate(t.visited, t.households)) }),
-      el('td', { className: rateClass(due, UNIT_RATE_TARGET) || null }, [pct(due),
+      el('td', { className: rateClass(due, targets.reportTimeliness) || null }, [pct(due),
         t.reportsDue > 0 ? el('span', { className: 'muted small frac', text: num(t.reportsOnTime) + '/' + num(t.reportsDue) }) : null]),
       el('td', { text: num(t.inUnitCases) }),
-      el('td', { className: rateClass(resolution, UNIT_RATE_TARGET) || null, text: pct(resolution) }),
+      el('td', { className: rateClass(resolution, targets.inUnitResolution) || null, text: pct(resolution) }),
       el('td', { text: '' }),
       el('td', { text: '' }),
       el('td', { text: num(t.headTimedOut) })
@@ -1709,8 +1709,8 @@
         cell('td', c.statusName || STATUS[c.status] || c.status || '—', 'left'),
         el('td', { className: 'left', 'data-col': 'place' }, [c.address || place || '—',
           c.address && place ? el('span', { className: 'muted small cc-place', text: place }) : null]),
-        el('td', { className: 'left', 'data-col': 'handler', title: c.handlerGroup || null }, department
-          ? [department, el('span', { className: 'unit-code', text: c.handlerGroup })] : (c.handlerGroup || '—')),
+        el('td', { className: 'left', 'data-col': 'handler', title: c.handlerGroup || null }, c.handlerName || department
+          ? [c.handlerName || department, el('span', { className: 'unit-code', text: c.handlerGroup })] : (c.handlerGroup || '—')),
         el('td', { className: 'left', 'data-col': 'overdue' },
           c.overdue ? el('span', { className: 'overdue-flag', text: '超期' }) : el('span', { className: 'muted', text: '—' })),
         cell('td', formatDue(c.reportedAt), 'left'),

@@ -74,6 +74,11 @@ class SettingsTest {
               .isEqualTo(LocalTime.of(17, 30));
           assertThat(context.getBean(StatsSettings.class).rollupMargin())
               .isEqualTo(Duration.ofMinutes(5));
+          assertThat(context.getBean(StatsSettings.class).targets())
+              .isEqualTo(
+                  new StatsSettings.Targets(0.95, 0.90, 0.90, 0.85, 0.90, 0.90, 0.90, 0.90, 0.10));
+          assertThat(context.getBean(StatsSettings.class).departmentScore())
+              .isEqualTo(new StatsSettings.ScoreWeights(0.25, 0.25, 0.10, 0.15, 0.25));
           assertThat(context.getBean(StartupSettings.class).timeout())
               .isEqualTo(Duration.ofSeconds(300));
           assertThat(context.getBean(DemoSettings.class).demoData()).isFalse();

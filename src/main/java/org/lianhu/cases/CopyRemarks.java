@@ -1,5 +1,6 @@
 package org.lianhu.cases;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,14 +41,23 @@ public class CopyRemarks {
     this.identityService = identityService;
   }
 
+  /** A case copied to the caller's office, with the name of the office that handles it. */
+  public record CopiedCase(@JsonUnwrapped StaffCases.Summary summary, String handlerName) {}
+
   /** The cases copied to the caller's offices, newest first. */
   @Transactional(readOnly = true)
-  public List<StaffCases.Summary> copiedToCaller(int page, int size) {
+  public List<CopiedCase> copiedToCaller(int page, int size) {
     List<String> groups = caller().getGroupIds();
     if (groups == null || groups.isEmpty()) {
       return List.of();
     }
-    return cases.findCopied(groups, page * size, size).stream().map(StaffCases::summary).toList();
+    return cases.findCopied(groups, page * size, size).stream()
+        .map(StaffCases::summary)
+        .map(
+            s ->
+                new CopiedCase(
+                    s, s.handlerGroup() == null ? null : directory.groupName(s.handlerGroup())))
+        .toList();
   }
 
   /**

@@ -33,7 +33,7 @@ public class StaffCaseController {
 
   /** 抄送本部门: the cases copied to the caller's offices. */
   @GetMapping("/copied")
-  public List<StaffCases.Summary> copied(
+  public List<CopyRemarks.CopiedCase> copied(
       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     return copyRemarks.copiedToCaller(page, size);

@@ -27,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HeadKpis {
 
-  /** The turnover a year may reach and stay green (../shared/liaison-rules.md: ≤ 10%). */
-  static final double TURNOVER_TARGET = 0.10;
-
   public record Row(
       String communityCode,
       String communityName,
@@ -59,13 +56,18 @@ public class HeadKpis {
   private final Evaluations evaluations;
   private final CountyClock clock;
 
+  /** The turnover a year may reach and stay green (lianhu.stats.targets.head-turnover). */
+  private final double turnoverTarget;
+
   HeadKpis(
       PostViews posts,
       PostKpis postKpis,
       Terms terms,
       TrainingViews training,
       Evaluations evaluations,
-      CountyClock clock) {
+      CountyClock clock,
+      StatsSettings settings) {
+    this.turnoverTarget = settings.targets().headTurnover();
     this.posts = posts;
     this.postKpis = postKpis;
     this.terms = terms;
@@ -113,7 +115,7 @@ public class HeadKpis {
               k == null ? 0 : k.headsAtStart(),
               k == null ? 0 : k.termsEnded(),
               turnover,
-              turnover == null ? null : turnover <= TURNOVER_TARGET ? "green" : "red",
+              turnover == null ? null : turnover <= turnoverTarget ? "green" : "red",
               pool.pool(),
               pool.target(),
               pool.light(),

@@ -21,14 +21,20 @@ public record StatsSettings(
     @Valid @NotNull @DefaultValue Targets targets,
     @Valid @NotNull @DefaultValue ScoreWeights departmentScore) {
 
-  /** What each rate should reach; the dashboard colours a figure against its target. */
+  /**
+   * What each rate should reach (the heads' turnover: at most); the dashboard colours a figure
+   * against its target.
+   */
   public record Targets(
       @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.95") double response,
       @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.90") double resolution,
       @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.90") double satisfaction,
       @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.85") double mediation,
       @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.90") double officeResponse,
-      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.90") double handledInTime) {}
+      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.90") double handledInTime,
+      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.90") double reportTimeliness,
+      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.90") double inUnitResolution,
+      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.10") double headTurnover) {}
 
   /**
    * The department score's weights: the office's own response, handling within the limit, returns

@@ -96,6 +96,7 @@ class CopyToApiTest extends CaseLoopTestSupport {
     ResponseEntity<String> copied = as("duchao", HttpMethod.GET, "/api/staff/cases/copied", null);
     assertThat(copied.getStatusCode().value()).isEqualTo(200);
     assertThat(body(copied).findValuesAsText("caseNo")).contains(receipt.caseNo());
+    assertThat(body(copied).findValuesAsText("handlerName")).contains("城管东城中队");
     ResponseEntity<String> notMine =
         as("hanxue", HttpMethod.GET, "/api/staff/cases/copied?size=200", null);
     assertThat(body(notMine).findValuesAsText("caseNo")).doesNotContain(receipt.caseNo());

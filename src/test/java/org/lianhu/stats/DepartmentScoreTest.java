@@ -15,7 +15,7 @@ class DepartmentScoreTest {
           null,
           new StatsSettings(
               Duration.ofMinutes(5),
-              new StatsSettings.Targets(0.95, 0.9, 0.9, 0.85, 0.9, 0.9),
+              new StatsSettings.Targets(0.95, 0.9, 0.9, 0.85, 0.9, 0.9, 0.9, 0.9, 0.1),
               new StatsSettings.ScoreWeights(0.25, 0.25, 0.10, 0.15, 0.25)));
 
   @Test
