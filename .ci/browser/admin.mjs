@@ -211,7 +211,15 @@ async function main() {
   await page.locator('#tab-audit').click();
   await page.locator('#a-entity').selectOption('grids');
   await page.locator('#a-code').fill(GRID);
+  // The tab first shows the whole trail; count rows only once the filtered answer is on screen.
+  const filtered = page.waitForResponse((r) => /\/audit\?/.test(r.url()) && r.url().includes(`code=${GRID}`),
+    { timeout: STEP_TIMEOUT_MS });
   await page.locator('#a-go').click();
+  await filtered;
+  await page.waitForFunction((code) => {
+    const rows = document.querySelectorAll('#a-body tr[data-code]');
+    return rows.length > 0 && [...rows].every((r) => r.getAttribute('data-code') === code);
+  }, GRID, { timeout: STEP_TIMEOUT_MS }).catch(() => {});
   const updates = page.locator('#a-body tr[data-action="update"]', { has: page.locator('.actor', { hasText: /^qinfang$/ }) });
   const toNew = updates.filter({ has: page.locator('ins', { hasText: NEW_NAME }) });
   const back = updates.filter({ has: page.locator('del', { hasText: NEW_NAME }) });
