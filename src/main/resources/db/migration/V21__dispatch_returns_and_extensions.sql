@@ -23,6 +23,9 @@ create index ix_case_duplicates on case_record (category, address_key);
 create index ix_case_merged_into on case_record (merged_into);
 update case_record set address_key = lower(replace(address, ' ', ''));
 
+-- A photo or document a client links to (Open311 media_url): stored as a link, shown, never fetched.
+alter table case_record add column media_url varchar(500);
+
 -- One row per return: who sent the case back, why, and what the coordinating centre decided.
 create table case_return (
   id             bigint auto_increment primary key,

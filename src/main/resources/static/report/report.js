@@ -732,6 +732,12 @@
     text($('c-reportedAt'), formatTime(view.reportedAt));
     text($('c-reporter'), [view.reporterName, view.reporterPhone].filter(Boolean).join('　'));
     text($('c-description'), view.description);
+    // A link the reporter's client gave (Open311 media_url, http or https only): shown, not fetched.
+    var media = $('c-media');
+    var hasMedia = typeof view.mediaUrl === 'string' && /^https?:\/\//.test(view.mediaUrl);
+    $('c-media-row').hidden = !hasMedia;
+    media.href = hasMedia ? view.mediaUrl : '#';
+    text(media, hasMedia ? view.mediaUrl : '');
 
     var resultBox = $('c-result-box');
     var mergedLink = $('c-merged-link');

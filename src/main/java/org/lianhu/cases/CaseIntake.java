@@ -60,6 +60,15 @@ public class CaseIntake {
    */
   @Transactional
   public CaseReceipt report(ReportCaseRequest request, String idempotencyKey) {
+    return report(request, idempotencyKey, null);
+  }
+
+  /**
+   * A report with a link to a photo or document the client holds (Open311 {@code media_url}):
+   * stored and shown as a link, never fetched.
+   */
+  @Transactional
+  public CaseReceipt report(ReportCaseRequest request, String idempotencyKey, String mediaUrl) {
     String fingerprint = Requests.fingerprint(json, request);
     if (idempotencyKey != null) {
       CaseRecord earlier = cases.findByIdempotencyKey(idempotencyKey);
@@ -76,7 +85,8 @@ public class CaseIntake {
             request.reporter().name(),
             request.reporter().phone(),
             Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident),
-            null);
+            null,
+            mediaUrl);
     return open(report, idempotencyKey, fingerprint);
   }
 
@@ -154,6 +164,7 @@ public class CaseIntake {
     draft.reporterPhone = report.reporterPhone() == null ? "" : report.reporterPhone().trim();
     draft.source = report.source().name();
     draft.deviceId = report.deviceId();
+    draft.mediaUrl = report.mediaUrl();
     draft.createdAt = now;
     String caseNo =
         lifecycle.report(

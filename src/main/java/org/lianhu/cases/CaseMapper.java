@@ -83,6 +83,12 @@ interface CaseMapper {
   /** The tracking codes of the repeats merged into a case: their reporters follow it. */
   List<String> trackingCodesMergedInto(@Param("id") long id);
 
+  List<PublicUpdate> publicUpdates(
+      @Param("from") Instant from,
+      @Param("to") Instant to,
+      @Param("offset") int offset,
+      @Param("limit") int limit);
+
   void setCopyGroup(@Param("id") long id, @Param("group") String group);
 
   /** Cases copied to one of {@code groups}, newest first. */
@@ -174,6 +180,7 @@ interface CaseMapper {
       @Param("to") Instant to,
       @Param("finished") Boolean finished,
       @Param("finishedStatuses") Collection<CaseStatus> finishedStatuses,
+      @Param("offset") int offset,
       @Param("limit") int limit);
 
   int countInScope(@Param("scope") CaseScope scope, @Param("id") long id);

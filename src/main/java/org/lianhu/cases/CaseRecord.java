@@ -49,7 +49,8 @@ public record CaseRecord(
     Boolean handlingOverdue,
     String copyGroup,
     String addressKey,
-    Long mergedInto) {
+    Long mergedInto,
+    String mediaUrl) {
 
   public CaseStatus caseStatus() {
     return CaseStatus.valueOf(status);

@@ -14,4 +14,5 @@ public record CaseReport(
     String reporterName,
     String reporterPhone,
     CaseSource source,
-    String deviceId) {}
+    String deviceId,
+    String mediaUrl) {}

@@ -72,6 +72,7 @@ public class CaseTracking {
         record.extensionCount() == null ? 0 : record.extensionCount(),
         record.rejectReason(),
         record.mergedInto() == null ? null : cases.findById(record.mergedInto()).caseNo(),
+        record.mediaUrl(),
         rating == null ? null : rating.name(),
         rating == null ? null : rating.label(),
         record.caseStatus() == CaseStatus.AWAITING_RATING && rating == null,

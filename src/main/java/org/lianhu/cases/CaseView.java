@@ -28,6 +28,7 @@ public record CaseView(
     int extensions,
     String rejectReason,
     String mergedInto,
+    String mediaUrl,
     String rating,
     String ratingName,
     boolean awaitingRating,

@@ -51,8 +51,13 @@ public class Cases {
    * finished cases, false for open ones, null for both.
    */
   public List<CaseRecord> publicList(
-      String category, Instant from, Instant to, Boolean finished, int limit) {
-    return cases.findPublic(category, from, to, finished, CaseStatus.FINISHED, limit);
+      String category, Instant from, Instant to, Boolean finished, int offset, int limit) {
+    return cases.findPublic(category, from, to, finished, CaseStatus.FINISHED, offset, limit);
+  }
+
+  /** The public steps of publicly listed cases in [from, to), oldest first (Open311 updates). */
+  public List<PublicUpdate> publicUpdates(Instant from, Instant to, int offset, int limit) {
+    return cases.publicUpdates(from, to, offset, limit);
   }
 
   /** How many times the case's handlers asked for more time, granted or not. */

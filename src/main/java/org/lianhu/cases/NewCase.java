@@ -15,6 +15,7 @@ public class NewCase {
   String description;
   String address;
   String addressKey;
+  String mediaUrl;
   BigDecimal latitude;
   BigDecimal longitude;
   String liaisonUnitCode;

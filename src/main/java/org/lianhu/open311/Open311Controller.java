@@ -35,36 +35,192 @@ public class Open311Controller {
   private final Open311Requests requests;
   private final ObjectMapper json;
   private final List<String> apiKeys;
+  private final String jurisdiction;
+  private final String contact;
 
   public Open311Controller(
       Open311Requests requests,
       ObjectMapper json,
       @org.springframework.beans.factory.annotation.Value("${lianhu.open311.api-keys:}")
-          List<String> apiKeys) {
+          List<String> apiKeys,
+      @org.springframework.beans.factory.annotation.Value(
+              "${lianhu.open311.jurisdiction-id:lianhu}")
+          String jurisdiction,
+      @org.springframework.beans.factory.annotation.Value("${lianhu.open311.contact:}")
+          String contact) {
     this.requests = requests;
     this.json = json;
     this.apiKeys = apiKeys.stream().filter(k -> !k.isBlank()).toList();
+    this.jurisdiction = jurisdiction;
+    this.contact = contact;
+  }
+
+  /**
+   * Service discovery (GeoReport v2's discovery document): this one production endpoint, its
+   * formats, and who to ask for an api_key.
+   */
+  @GetMapping("/discovery.{format}")
+  public ResponseEntity<String> discovery(
+      @PathVariable String format, jakarta.servlet.http.HttpServletRequest request) {
+    if (!Open311Format.supported(format)) {
+      return Open311Format.error(HttpStatus.NOT_FOUND, "json", "format must be json or xml", json);
+    }
+    String base =
+        org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+            .path("/open311/v2")
+            .toUriString();
+    Map<String, Object> endpoint = new java.util.LinkedHashMap<>();
+    endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
+    endpoint.put("url", base);
+    endpoint.put("changeset", CHANGESET);
+    endpoint.put("type", "production");
+    endpoint.put("formats", List.of("text/xml", "application/json"));
+    Map<String, Object> discovery = new java.util.LinkedHashMap<>();
+    discovery.put("changeset", CHANGESET);
+    discovery.put("contact", contact.isBlank() ? "县综治中心" : contact);
+    discovery.put("key_service", "api_key 由县综治中心发放（lianhu.open311.api-keys）");
+    discovery.put("endpoints", List.of(endpoint));
+    return Open311Format.object(HttpStatus.OK, format, "discovery", discovery, json);
+  }
+
+  /** When this endpoint's behaviour last changed (discovery's changeset). */
+  static final String CHANGESET = "2026-12-04T00:00:00+08:00";
+
+  /**
+   * {@code jurisdiction_id} is accepted and ignored when empty or Lianhu's own (one county per
+   * server); another is unknown here.
+   */
+  private void checkJurisdiction(String jurisdictionId) {
+    if (jurisdictionId != null
+        && !jurisdictionId.isBlank()
+        && !jurisdictionId.trim().equals(jurisdiction)) {
+      throw new Open311Requests.Refused(404, "unknown jurisdiction_id " + jurisdictionId.trim());
+    }
+  }
+
+  @GetMapping("/tokens/{token}.{format}")
+  public ResponseEntity<String> token(
+      @PathVariable String token,
+      @PathVariable String format,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
+    return answer(
+        format,
+        "service_requests",
+        "request",
+        () -> {
+          checkJurisdiction(jurisdictionId);
+          return List.of(requests.token(token));
+        });
+  }
+
+  /** The updates of public cases since {@code start_date} (FixMyStreet's extension). */
+  @GetMapping("/servicerequestupdates.{format}")
+  public ResponseEntity<String> updates(
+      @PathVariable String format,
+      @RequestParam(name = "start_date", required = false) String startDate,
+      @RequestParam(name = "end_date", required = false) String endDate,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
+      @RequestParam(name = "page", required = false) String page,
+      @RequestParam(name = "page_size", required = false) String pageSize) {
+    return answer(
+        format,
+        "service_request_updates",
+        "request_update",
+        () -> {
+          checkJurisdiction(jurisdictionId);
+          Instant end = instant(endDate, "end_date", EngineClock.now().plusSeconds(1));
+          Instant start = instant(startDate, "start_date", end.minus(java.time.Duration.ofDays(1)));
+          int[] paging = paging(page, pageSize);
+          return requests.updates(start, end, paging[0], paging[1]);
+        });
+  }
+
+  /** {@code page} (from 1) and {@code page_size} (at most 1000): [offset, limit]. */
+  static int[] paging(String page, String pageSize) {
+    int number = whole(page, "page", 1, 1, 100_000);
+    int size =
+        whole(pageSize, "page_size", Open311Requests.MAX_LISTED, 1, Open311Requests.MAX_LISTED);
+    return new int[] {(number - 1) * size, size};
+  }
+
+  private static int whole(String value, String field, int fallback, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value.trim());
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new Open311Requests.Refused(
+        400, field + " must be a whole number from " + min + " to " + max);
+  }
+
+  /** Anything Spring refuses about a request to these endpoints, in Open311's error list. */
+  @org.springframework.web.bind.annotation.ExceptionHandler({
+    org.springframework.web.bind.MissingServletRequestParameterException.class,
+    org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+    org.springframework.web.HttpMediaTypeNotSupportedException.class,
+    org.springframework.http.converter.HttpMessageNotReadableException.class
+  })
+  public ResponseEntity<String> refused(
+      Exception refused, jakarta.servlet.http.HttpServletRequest request) {
+    HttpStatus status =
+        refused instanceof org.springframework.web.HttpMediaTypeNotSupportedException
+            ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+            : HttpStatus.BAD_REQUEST;
+    return Open311Format.error(
+        status, Open311Errors.formatOf(request.getRequestURI()), refused.getMessage(), json);
   }
 
   @GetMapping("/services.{format}")
-  public ResponseEntity<String> services(@PathVariable String format) {
-    return answer(format, "services", "service", () -> requests.services());
+  public ResponseEntity<String> services(
+      @PathVariable String format,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
+    return answer(
+        format,
+        "services",
+        "service",
+        () -> {
+          checkJurisdiction(jurisdictionId);
+          return requests.services();
+        });
   }
 
   @GetMapping("/services/{code}.{format}")
-  public ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format) {
+  public ResponseEntity<String> definition(
+      @PathVariable String code,
+      @PathVariable String format,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
     return answer(
         format,
         "service_definition",
         "service_definition",
-        () -> List.of(requests.definition(code)));
+        () -> {
+          checkJurisdiction(jurisdictionId);
+          return List.of(requests.definition(code));
+        });
   }
 
-  @PostMapping("/requests.{format}")
+  @PostMapping(
+      value = "/requests.{format}",
+      consumes = {
+        org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+        org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE
+      })
   public ResponseEntity<String> create(
       @PathVariable String format, @RequestParam Map<String, String> form) {
     if (!Open311Format.supported(format)) {
       return Open311Format.error(HttpStatus.NOT_FOUND, "json", "format must be json or xml", json);
+    }
+    try {
+      checkJurisdiction(form.get("jurisdiction_id"));
+    } catch (Open311Requests.Refused refused) {
+      return Open311Format.error(
+          HttpStatus.valueOf(refused.status), format, refused.getMessage(), json);
     }
     if (!known(form.get("api_key"))) {
       return Open311Format.error(
@@ -103,12 +259,17 @@ public class Open311Controller {
       @RequestParam(name = "service_code", required = false) String serviceCode,
       @RequestParam(name = "start_date", required = false) String startDate,
       @RequestParam(name = "end_date", required = false) String endDate,
-      @RequestParam(name = "status", required = false) String status) {
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
+      @RequestParam(name = "page", required = false) String page,
+      @RequestParam(name = "page_size", required = false) String pageSize) {
     return answer(
         format,
         "service_requests",
         "request",
         () -> {
+          checkJurisdiction(jurisdictionId);
+          int[] paging = paging(page, pageSize);
           if (status != null && !status.equals("open") && !status.equals("closed")) {
             throw new Open311Requests.Refused(400, "status must be open or closed");
           }
@@ -116,17 +277,21 @@ public class Open311Controller {
           Instant start =
               instant(startDate, "start_date", end.minus(java.time.Duration.ofDays(90)));
           List<String> wanted = ids == null ? null : Arrays.asList(ids.split(","));
-          return requests.find(wanted, serviceCode, start, end, status);
+          return requests.find(wanted, serviceCode, start, end, status, paging[0], paging[1]);
         });
   }
 
   @GetMapping("/requests/{id}.{format}")
-  public ResponseEntity<String> one(@PathVariable String id, @PathVariable String format) {
+  public ResponseEntity<String> one(
+      @PathVariable String id,
+      @PathVariable String format,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
     return answer(
         format,
         "service_requests",
         "request",
         () -> {
+          checkJurisdiction(jurisdictionId);
           List<Map<String, Object>> found = requests.find(List.of(id), null, null, null, null);
           if (found.isEmpty()) {
             throw new Open311Requests.Refused(404, "no service request " + id);

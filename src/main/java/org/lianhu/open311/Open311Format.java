@@ -49,6 +49,25 @@ final class Open311Format {
     }
   }
 
+  /** One object at the root (discovery): a JSON object, or an XML root element. */
+  static ResponseEntity<String> object(
+      HttpStatus status, String format, String rootName, Map<String, ?> root, ObjectMapper json) {
+    if ("xml".equals(format)) {
+      StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+      element(xml, rootName, root);
+      return ResponseEntity.status(status)
+          .contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
+          .body(xml.toString());
+    }
+    try {
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(json.writeValueAsString(root));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static ResponseEntity<String> error(
       HttpStatus status, String format, String description, ObjectMapper json) {
     Map<String, Object> error = new LinkedHashMap<>();

@@ -15,7 +15,9 @@ import org.lianhu.cases.CaseCategory;
 import org.lianhu.cases.CaseIntake;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseRecord;
+import org.lianhu.cases.CaseStatus;
 import org.lianhu.cases.Cases;
+import org.lianhu.cases.PublicUpdate;
 import org.lianhu.cases.ReportCaseRequest;
 import org.lianhu.org.Location;
 import org.lianhu.org.OrganisationDirectory;
@@ -43,6 +45,7 @@ public class Open311Requests {
 
   static final Set<String> DISPUTES = Set.of("dispute");
   static final int MAX_LISTED = 1000;
+  static final int MAX_MEDIA_URL = 500;
 
   private final Cases cases;
   private final CaseIntake intake;
@@ -155,7 +158,7 @@ public class Open311Requests {
           v -> messages.add(field(v.getPropertyPath().toString()) + ": " + v.getMessage()));
       throw new Refused(400, String.join("; ", messages));
     }
-    CaseReceipt receipt = intake.report(report, null);
+    CaseReceipt receipt = intake.report(report, null, mediaUrl(form.get("media_url")));
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("service_request_id", receipt.caseNo());
     created.put(
@@ -178,9 +181,44 @@ public class Open311Requests {
     };
   }
 
+  /** A link the client holds; Lianhu stores and shows it, and never fetches it. */
+  static String mediaUrl(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String url = value.trim();
+    if (url.length() > MAX_MEDIA_URL
+        || StrictJson.hasControlCharacter(url)
+        || !(url.startsWith("https://") || url.startsWith("http://"))) {
+      throw new Refused(
+          400, "media_url must be an http(s) URL of at most " + MAX_MEDIA_URL + " characters");
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (uri.getHost() == null) {
+        throw new Refused(400, "media_url has no host");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new Refused(400, "media_url is not a valid URL");
+    }
+    return url;
+  }
+
   @Transactional(readOnly = true)
   List<Map<String, Object>> find(
       List<String> ids, String serviceCode, Instant start, Instant end, String status) {
+    return find(ids, serviceCode, start, end, status, 0, MAX_LISTED);
+  }
+
+  @Transactional(readOnly = true)
+  List<Map<String, Object>> find(
+      List<String> ids,
+      String serviceCode,
+      Instant start,
+      Instant end,
+      String status,
+      int offset,
+      int limit) {
     List<CaseRecord> found = new ArrayList<>();
     if (ids != null && !ids.isEmpty()) {
       ids.stream()
@@ -196,7 +234,8 @@ public class Open311Requests {
               start,
               end,
               status == null ? null : "closed".equals(status),
-              MAX_LISTED));
+              offset,
+              limit));
     }
     return found.stream().filter(r -> publiclyListed(r.category())).map(this::request).toList();
   }
@@ -238,9 +277,73 @@ public class Open311Requests {
     request.put("zipcode", null);
     request.put("lat", record.latitude());
     request.put("long", record.longitude());
-    request.put("media_url", null);
+    request.put("media_url", record.mediaUrl());
     return request;
   }
+
+  /**
+   * Lianhu answers a POST with the service_request_id at once and issues no tokens; a client that
+   * holds an id in the token's place gets it back, anything else is unknown.
+   */
+  @Transactional(readOnly = true)
+  Map<String, Object> token(String token) {
+    CaseRecord record = cases.byNo(token).filter(r -> publiclyListed(r.category())).orElse(null);
+    if (record == null) {
+      throw new Refused(
+          404, "unknown token " + token + "; requests are answered with their id at once");
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("service_request_id", record.caseNo());
+    answer.put("token", token);
+    return answer;
+  }
+
+  /**
+   * The update feed FixMyStreet polls ({@code servicerequestupdates}): each public step of a
+   * publicly listed case, described by the step's name only (a remark may name people), with the
+   * status after it in mySociety's states (OPEN, CLOSED, FIXED, DUPLICATE,
+   * NOT_COUNCILS_RESPONSIBILITY, NO_FURTHER_ACTION, INTERNAL_REFERRAL).
+   */
+  @Transactional(readOnly = true)
+  List<Map<String, Object>> updates(Instant start, Instant end, int offset, int limit) {
+    return cases.publicUpdates(start, end, offset, limit).stream()
+        .map(
+            u -> {
+              Map<String, Object> update = new LinkedHashMap<>();
+              update.put("update_id", String.valueOf(u.updateId()));
+              update.put("service_request_id", u.caseNo());
+              update.put("status", updateStatus(u));
+              update.put("updated_datetime", timestamp(u.occurredAt()));
+              update.put("description", u.action());
+              update.put("media_url", u.mediaUrl());
+              return update;
+            })
+        .toList();
+  }
+
+  /** The case's state after the step: its final state on the step that finished it, else open. */
+  static String updateStatus(PublicUpdate update) {
+    CaseStatus status = CaseStatus.valueOf(update.status());
+    if (status.isOpen() || !FINISHING_STEPS.contains(update.action())) {
+      return "OPEN";
+    }
+    if (status == CaseStatus.MERGED) {
+      return "DUPLICATE";
+    }
+    if (status == CaseStatus.REJECTED) {
+      return "CLOSED";
+    }
+    return switch (update.outcome() == null ? "" : update.outcome()) {
+      case "resolved" -> "FIXED";
+      case "redirected" -> "NOT_COUNCILS_RESPONSIBILITY";
+      case "explained" -> "NO_FURTHER_ACTION";
+      case "mediation" -> "INTERNAL_REFERRAL";
+      default -> "CLOSED";
+    };
+  }
+
+  /** The public steps that finish a case (CaseLifecycle's closed, rejected and merged). */
+  static final Set<String> FINISHING_STEPS = Set.of("结案", "不予受理", "合并办理");
 
   private String timestamp(Instant instant) {
     return instant == null ? null : clock.isoDateTime(instant);

@@ -100,7 +100,8 @@ public class SensorAlerts {
                 "感知设备 " + alert.deviceId(),
                 null,
                 CaseSource.sensor,
-                alert.deviceId()));
+                alert.deviceId(),
+                null));
     long caseId = cases.byNo(receipt.caseNo()).orElseThrow().id();
     sensors.recordAlert(alert.deviceId(), alert.type(), status, alert.message(), caseId, now);
     return new AlertReceipt(receipt.caseNo(), true, false);

@@ -95,15 +95,19 @@ abstract class CaseMapperContract {
     Instant from = CREATED.minusSeconds(1);
     Instant to = CREATED.plusSeconds(10);
 
-    assertThat(cases.findPublic("streetlight", from, to, false, CaseStatus.FINISHED, 10))
+    assertThat(cases.findPublic("streetlight", from, to, false, CaseStatus.FINISHED, 0, 10))
         .extracting(CaseRecord::id)
         .containsExactly(open);
-    assertThat(cases.findPublic("streetlight", from, to, true, CaseStatus.FINISHED, 10))
+    assertThat(cases.findPublic("streetlight", from, to, true, CaseStatus.FINISHED, 0, 10))
         .extracting(CaseRecord::id)
         .containsExactly(rejected);
-    assertThat(cases.findPublic("streetlight", from, to, null, CaseStatus.FINISHED, 10))
+    assertThat(cases.findPublic("streetlight", from, to, null, CaseStatus.FINISHED, 0, 10))
         .extracting(CaseRecord::id)
         .containsExactly(rejected, open);
+    assertThat(cases.findPublic("streetlight", from, to, null, CaseStatus.FINISHED, 1, 10))
+        .as("the second page of one")
+        .extracting(CaseRecord::id)
+        .containsExactly(open);
   }
 
   @Test

@@ -196,6 +196,7 @@ class CaseStepsTest {
         false,
         null,
         null,
+        null,
         null);
   }
 }
