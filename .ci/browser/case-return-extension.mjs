@@ -22,7 +22,7 @@
 // tasklist-return-review.png and tasklist-extension-form.png there.
 //
 // The date picker (form-js's datetime field, flatpickr with allowInput) takes the date typed into its
-// input in the format of its placeholder (the browser locale's, mm/dd/yyyy here) and parses it on Enter;
+// input in the format of its placeholder (the browser locale's: zh-CN here, mm/dd/yyyy in English) and parses it on Enter;
 // the check then reads the calendar's selected day and the date the form submits (yyyy-MM-dd).
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
@@ -32,7 +32,7 @@
 import {
   STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask, completeTask, dismissTooltips,
   fieldLabel, log, openCamundaPage, openFilter, page, run, serverErrors, shot, sleep, taskCards, waitForValue,
-  assertTaskGone, findTask, getCase, openTaskCard, reportCase
+  assertTaskGone, findTask, getCase, openTaskCard, reportCase, UI
 } from './common.mjs';
 
 const stamp = new Date().toISOString();
@@ -169,7 +169,7 @@ async function secondReturnRefused({ caseNo }) {
   await claimTask('事件编号', caseNo);
   await chooseReturn(secondReturnComment);
 
-  const complete = page.locator('.form-actions button.btn-primary', { hasText: 'Complete' });
+  const complete = page.locator('.form-actions button.btn-primary', { hasText: UI.complete });
   check(await complete.isEnabled(), 'the Complete button is disabled for the second return');
   const submitted = page.waitForResponse((res) => /\/task\/[^/]+\/(submit-form|complete)$/.test(res.url())
     && res.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS });
@@ -191,12 +191,12 @@ async function secondReturnRefused({ caseNo }) {
   for (let i = serverErrors.length - 1; i >= 0; i--) if (serverErrors[i].includes(res.url())) serverErrors.splice(i, 1);
 
   // The task is still open: the form is still there, and after a reload the task is still hanxue's.
-  check(!(await page.getByText('Select a task in the list.').isVisible())
+  check(!(await page.getByText(UI.selectTask).isVisible())
     && await page.locator('.task-details h2', { hasText: '处置' }).isVisible(), 'Tasklist closed the task after the refusal');
   await page.reload();
   await page.locator('li.account .dropdown-toggle').waitFor();
   await openCaseTaskFrom('我的待办', caseNo, '处置');
-  check(await page.locator('.task-details').getByRole('button', { name: 'Claim' }).count() === 0,
+  check(await page.locator('.task-details').getByRole('button', { name: UI.claim, exact: true }).count() === 0,
     'the 处置 task is no longer claimed by hanxue after the refusal');
   check(await page.getByLabel('办结（填写处置结果）', { exact: true }).isChecked(),
     'the reloaded 处置 form does not start at 办结');

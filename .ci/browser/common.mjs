@@ -23,6 +23,12 @@ export const PASSWORD = process.env.LIANHU_DEMO_PASSWORD || 'demo';
 export const STEP_TIMEOUT_MS = 20_000;
 
 export const TASKLIST = `${baseUrl}/camunda/app/tasklist/`;
+/** The webapps' own words the checks click, as Lianhu's zh.json gives them. */
+export const UI = {
+  username: '用户名', password: '密码', logIn: '登录', logOut: '退出登录', loginFailed: '登录失败',
+  claim: '认领', complete: '完成', maximizeDiagram: '最大化流程图', restoreDiagram: '将流程图恢复为默认大小',
+  selectTask: '请在列表中选择一个任务。', noTaskMatching: '没有符合过滤条件的任务。'
+};
 export const COCKPIT = `${baseUrl}/camunda/app/cockpit/`;
 
 /** The browser, once launchBrowser() has started it; run() closes it. */
@@ -207,7 +213,8 @@ function noteModuleTimeouts(p) {
  */
 export async function openCamundaPage(viewport) {
   await launchBrowser();
-  const context = await newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport });
+  // A caseworker's browser in the county: Chinese, so the webapps answer in Chinese (app/*/locales/zh.json).
+  const context = await newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport });
   const p = await openPage(context);
   watchServerErrors(p);
   noteModuleTimeouts(p);
@@ -223,7 +230,7 @@ export async function submitCamundaLogin(appUrl, user, password = PASSWORD) {
   // On a server that has just started, the first request for Tasklist's plugin script takes seconds
   // (Camunda's plugin REST resources start on first use), and require.js may give up on it after 7 s,
   // leaving the app on its spinner. Loading the app once more is then enough; nothing else is retried.
-  const username = page.getByPlaceholder('Username');
+  const username = page.getByPlaceholder(UI.username);
   await username.waitFor().catch(async (err) => {
     if (!moduleTimeouts.length) throw err;
     log(`${appUrl === COCKPIT ? 'Cockpit' : 'Tasklist'} did not start (${moduleTimeouts.join('; ')}); loading it once more`);
@@ -231,7 +238,7 @@ export async function submitCamundaLogin(appUrl, user, password = PASSWORD) {
     await page.goto(appUrl);
     await username.waitFor();
   });
-  const passwordField = page.getByPlaceholder('Password');
+  const passwordField = page.getByPlaceholder(UI.password);
   // The login form can still be settling (Angular moves the focus once it has rendered), and a fill
   // then lands in the other field ("majiedemo" in the user name): fill again until both hold their text.
   for (let attempt = 1; ; attempt++) {
@@ -241,7 +248,7 @@ export async function submitCamundaLogin(appUrl, user, password = PASSWORD) {
     if (attempt === 5) throw new Error(`the login form did not keep ${user}'s user name and password`);
     await page.waitForTimeout(300);
   }
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: UI.logIn, exact: true }).click();
 }
 
 /** Logs in to the webapp at `appUrl` as `user` with `password` (the demo users' by default). */
@@ -257,8 +264,8 @@ export async function camundaLogin(appUrl, user, password = PASSWORD) {
 
 export async function camundaLogout() {
   await page.locator('li.account .dropdown-toggle').click();
-  await page.locator('li.logout a', { hasText: 'Log out' }).click();
-  await page.getByPlaceholder('Username').waitFor();
+  await page.locator('li.logout a', { hasText: UI.logOut }).click();
+  await page.getByPlaceholder(UI.username).waitFor();
   log('logged out');
 }
 
@@ -300,7 +307,7 @@ export async function openFilter(name) {
     const shown = (body._embedded && body._embedded.task ? body._embedded.task : []).length;
     const cards = page.locator('ol.tasks-list > li.task');
     if (shown === 0) {
-      await page.getByText('No task matching filters found.').waitFor();
+      await page.getByText(UI.noTaskMatching).waitFor();
     } else {
       while ((await cards.count()) !== shown) {
         check(Date.now() < deadline, `filter "${name}": expected ${shown} task cards, found ${await cards.count()}`);
@@ -337,7 +344,7 @@ export async function waitForValue(locator, expected, what) {
  * again with the field `numberLabel` (the process's case or dispute number) showing `number`.
  */
 export async function claimTask(numberLabel, number) {
-  const claim = page.locator('.task-details').getByRole('button', { name: 'Claim' });
+  const claim = page.locator('.task-details').getByRole('button', { name: UI.claim, exact: true });
   const claimed = page.waitForResponse((res) => /\/task\/[^/]+\/claim$/.test(res.url()), { timeout: STEP_TIMEOUT_MS });
   await claim.click();
   const claimRes = await claimed;
@@ -357,7 +364,7 @@ async function formProblems() {
 
 /** Clicks Complete on the open task's form and waits until Tasklist has submitted it and closed the task. */
 export async function completeTask() {
-  const complete = page.locator('.form-actions button.btn-primary', { hasText: 'Complete' });
+  const complete = page.locator('.form-actions button.btn-primary', { hasText: UI.complete });
   check(await complete.isEnabled(), `the Complete button is disabled ${await formProblems()}`);
   const submitted = page.waitForResponse((res) => /\/task\/[^/]+\/(submit-form|complete)$/.test(res.url())
     && res.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS });
@@ -370,7 +377,7 @@ export async function completeTask() {
     throw new Error(`completing the task failed: ${res.status()} ${(await res.text().catch(() => '')).slice(0, 500)}`);
   }
   // Tasklist closes the task once it is completed.
-  await page.getByText('Select a task in the list.').waitFor();
+  await page.getByText(UI.selectTask).waitFor();
 }
 
 // ---------------------------------------------------------------------------------------------

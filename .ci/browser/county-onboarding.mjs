@@ -44,7 +44,7 @@ import {
   STEP_TIMEOUT_MS, TASKLIST, adminPageLogin, api, camundaLogin, camundaLogout, check, checkEntryServed, dismissTooltips,
   downloadFrom, expectedFailures, log, newContext, openCamundaPage, openFilter, openPage, page, pageErrors, pagesUrl, readZip,
   run, setPage, sheetOf, shot, sleep, submitCamundaLogin, taskCards, uploadWorkbook, waitForValue,
-  watchPageErrors, writeZip
+  watchPageErrors, writeZip, UI
 } from './common.mjs';
 
 const PAGE = pagesUrl('/admin/');
@@ -305,11 +305,11 @@ async function main() {
   setPage(camunda);
   await seeAcceptance(B, caseNo, 'onboarding-tasklist-b.png');
   await submitCamundaLogin(TASKLIST, A.account, A.password);
-  const refusal = page.locator('.notifications-panel, [notifications-panel]').filter({ hasText: 'Login Failed' }).first();
+  const refusal = page.locator('.notifications-panel, [notifications-panel]').filter({ hasText: UI.loginFailed }).first();
   await refusal.waitFor().catch(() => { throw new Error(`Tasklist shows no refusal of ${A.account}'s login`); });
   const refusalText = (await refusal.innerText()).replace(/×/g, '').replace(/\s+/g, ' ').trim();
   check(await page.locator('li.account .dropdown-toggle').count() === 0, `the retired ${A.account} is logged in to Tasklist`);
-  check(await page.getByPlaceholder('Username').isVisible(), 'the login form is gone after a refused login');
+  check(await page.getByPlaceholder(UI.username).isVisible(), 'the login form is gone after a refused login');
   await shot('onboarding-login-refused.png');
   const basic = await api('GET', '/engine-rest/task', {
     headers: { Authorization: `Basic ${Buffer.from(`${A.account}:${A.password}`).toString('base64')}` }

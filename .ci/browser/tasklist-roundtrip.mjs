@@ -22,7 +22,7 @@
 import {
   baseUrl, shotDir, COCKPIT, STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask,
   completeTask, dismissTooltips, fieldLabel, log, openCamundaPage, openFilter, page, run, shot, sleep, taskCards,
-  waitForValue, assertTaskGone, findTask, getCase, openTaskCard, reportCase
+  waitForValue, assertTaskGone, findTask, getCase, openTaskCard, reportCase, UI
 } from './common.mjs';
 
 const description = `浏览器回归测试：和平里东街12号门口垃圾桶满溢，异味明显（${new Date().toISOString()}）`;
@@ -132,8 +132,8 @@ async function cockpitDiagram() {
   if (shotDir) {
     // "Maximize diagram" hides the details sidebar and the tabs below the diagram.
     await dismissTooltips();
-    await page.locator('a.maximize-collapsable[title="Maximize diagram"]').click();
-    await page.locator('a.restore-collapsable[title="Restore diagram to default size"]').waitFor();
+    await page.locator(`a.maximize-collapsable[title="${UI.maximizeDiagram}"]`).click();
+    await page.locator(`a.restore-collapsable[title="${UI.restoreDiagram}"]`).waitFor();
     const deadline = Date.now() + STEP_TIMEOUT_MS;
     while (((await canvas.boundingBox()) || { width: 0 }).width < 2000) {
       check(Date.now() < deadline, 'the maximized BPMN canvas did not grow');
