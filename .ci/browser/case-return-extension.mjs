@@ -32,7 +32,7 @@
 import {
   STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask, completeTask, dismissTooltips,
   fieldLabel, log, openCamundaPage, openFilter, page, run, serverErrors, shot, sleep, taskCards, waitForValue,
-  assertTaskGone, findTask, getCase, openTaskCard, reportCase, UI
+  assertTaskGone, findTask, getCase, openTaskCard, rateAndAwaitClosure, reportCase, UI
 } from './common.mjs';
 
 const stamp = new Date().toISOString();
@@ -293,19 +293,8 @@ async function finishAsDepartment({ caseNo }) {
   await camundaLogout();
 }
 
-async function rateAndAwaitClosure({ caseNo, trackingCode }) {
-  const res = await api('POST', `/api/cases/${encodeURIComponent(caseNo)}/rating`, {
-    body: { trackingCode, rating: 'satisfied' }
-  });
-  check(res.status === 204, `POST /api/cases/${caseNo}/rating: expected 204, got ${res.status} ${res.text}`);
-  const deadline = Date.now() + 20_000;
-  let view;
-  while (Date.now() < deadline) {
-    view = await getCase(caseNo, trackingCode);
-    if (view.status === 'CLOSED') break;
-    await sleep(500);
-  }
-  check(view.status === 'CLOSED', `case ${caseNo} not CLOSED after 20 s: status ${view.status} (${view.statusName})`);
+async function rateAndCheckClosure({ caseNo, trackingCode }) {
+  const view = await rateAndAwaitClosure(caseNo, trackingCode);
   check(view.outcome === 'partly' && view.outcomeName === '部分解决',
     `case ${caseNo}: outcome ${view.outcome} (${view.outcomeName}), expected partly (部分解决)`);
   const entries = (view.timeline || []).map((e) => [e.action, e.remark].filter(Boolean).join(' — '));
@@ -327,7 +316,7 @@ async function main() {
   await approveAsStreet(theCase, requested);
   await checkExtended(theCase, requested);
   await finishAsDepartment(theCase);
-  await rateAndAwaitClosure(theCase);
+  await rateAndCheckClosure(theCase);
 }
 
 await run(main, { timeoutS: 120 });

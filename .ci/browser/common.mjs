@@ -639,3 +639,20 @@ export async function getCase(caseNo, trackingCode) {
   check(res.status === 200, `GET /api/cases/${caseNo}: expected 200, got ${res.status} ${res.text}`);
   return res.json;
 }
+
+/** Rates the case as its reporter (满意) and waits until it is closed; answers the reporter's view. */
+export async function rateAndAwaitClosure(caseNo, trackingCode) {
+  const res = await api('POST', `/api/cases/${encodeURIComponent(caseNo)}/rating`, {
+    body: { trackingCode, rating: 'satisfied' }
+  });
+  check(res.status === 204, `POST /api/cases/${caseNo}/rating: expected 204, got ${res.status} ${res.text}`);
+  const deadline = Date.now() + 20_000;
+  let view;
+  while (Date.now() < deadline) {
+    view = await getCase(caseNo, trackingCode);
+    if (view.status === 'CLOSED') break;
+    await sleep(500);
+  }
+  check(view.status === 'CLOSED', `case ${caseNo} not CLOSED after 20 s: status ${view.status} (${view.statusName})`);
+  return view;
+}

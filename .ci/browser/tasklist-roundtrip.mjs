@@ -22,7 +22,7 @@
 import {
   baseUrl, shotDir, COCKPIT, STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask,
   completeTask, dismissTooltips, fieldLabel, log, openCamundaPage, openFilter, page, run, shot, sleep, taskCards,
-  waitForValue, assertTaskGone, findTask, getCase, openTaskCard, reportCase, UI
+  waitForValue, assertTaskGone, findTask, getCase, openTaskCard, rateAndAwaitClosure, reportCase, UI
 } from './common.mjs';
 
 const description = `浏览器回归测试：和平里东街12号门口垃圾桶满溢，异味明显（${new Date().toISOString()}）`;
@@ -81,19 +81,8 @@ async function handleAsDepartment({ caseNo }) {
   await camundaLogout();
 }
 
-async function rateAndAwaitClosure({ caseNo, trackingCode }) {
-  const res = await api('POST', `/api/cases/${encodeURIComponent(caseNo)}/rating`, {
-    body: { trackingCode, rating: 'satisfied' }
-  });
-  check(res.status === 204, `POST /api/cases/${caseNo}/rating: expected 204, got ${res.status} ${res.text}`);
-  const deadline = Date.now() + 20_000;
-  let view;
-  while (Date.now() < deadline) {
-    view = await getCase(caseNo, trackingCode);
-    if (view.status === 'CLOSED') break;
-    await sleep(500);
-  }
-  check(view.status === 'CLOSED', `case ${caseNo} not CLOSED after 20 s: status ${view.status} (${view.statusName})`);
+async function rateAndCheckClosure({ caseNo, trackingCode }) {
+  const view = await rateAndAwaitClosure(caseNo, trackingCode);
   const timeline = view.timeline || [];
   const entries = timeline.map((e) => [e.action, e.remark].filter(Boolean).join(' — '));
   // The milestones must appear as timeline actions, in this order.
@@ -154,7 +143,7 @@ async function main() {
 
   await acceptAsGridWorker(theCase);
   await handleAsDepartment(theCase);
-  await rateAndAwaitClosure(theCase);
+  await rateAndCheckClosure(theCase);
   await cockpitDiagram();
 }
 
