@@ -18,6 +18,11 @@ public class CaseLifecycle {
   private static final String SYSTEM = PublicTimeline.SYSTEM;
   private static final String REPORTER = PublicTimeline.REPORTER;
 
+  // The public steps that finish a case, which other systems read as its end (Open311's feed).
+  public static final String CLOSED_STEP = "结案";
+  public static final String REJECTED_STEP = "不予受理";
+  public static final String MERGED_STEP = "合并办理";
+
   /**
    * Where a case goes when it is dispatched: the lead office (null while the street picks one), its
    * department, the one copied, the deadline, and by when the office must first act.
@@ -146,7 +151,7 @@ public class CaseLifecycle {
     entry(
         id,
         SYSTEM,
-        "合并办理",
+        MERGED_STEP,
         "与事件 " + targetNo + " 为同一诉求，已合并办理；可凭本查询码查看事件 " + targetNo + " 的进度并评价",
         true);
     entry(targetId, SYSTEM, "合并重复诉求", "事件 " + caseNo + " 与本事件为同一诉求，已合并；其上报人一并关注本事件", true);
@@ -266,7 +271,7 @@ public class CaseLifecycle {
   /** Closed; {@code remark} says why when it is not the reporter's rating, else null. */
   public void closed(long id, String remark) {
     cases.close(id, CaseStatus.CLOSED, EngineClock.now());
-    entry(id, SYSTEM, "结案", remark, true);
+    entry(id, SYSTEM, CLOSED_STEP, remark, true);
   }
 
   /**

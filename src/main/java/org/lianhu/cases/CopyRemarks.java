@@ -104,10 +104,6 @@ public class CopyRemarks {
   }
 
   private Authentication caller() {
-    Authentication caller = identityService.getCurrentAuthentication();
-    if (caller == null) {
-      throw new IllegalStateException("staff endpoint reached without authentication");
-    }
-    return caller;
+    return StaffCases.caller(identityService);
   }
 }

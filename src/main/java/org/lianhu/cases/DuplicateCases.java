@@ -52,12 +52,13 @@ public class DuplicateCases {
       Instant at) {
     double metres = settings.duplicateDistanceMetres();
     BigDecimal[] box = box(latitude, longitude, metres);
+    Instant since = at.minus(settings.duplicateWindow());
     return cases
         .findDuplicateCandidates(
             category,
             excludeId,
             addressKey == null ? "" : addressKey,
-            at.minus(settings.duplicateWindow()),
+            since,
             box == null ? null : box[0],
             box == null ? null : box[1],
             box == null ? null : box[2],
@@ -69,7 +70,7 @@ public class DuplicateCases {
             c ->
                 (addressKey != null
                         && addressKey.equals(c.addressKey())
-                        && !c.createdAt().isBefore(at.minus(settings.duplicateWindow())))
+                        && !c.createdAt().isBefore(since))
                     || (latitude != null
                         && c.latitude() != null
                         && distance(latitude, longitude, c.latitude(), c.longitude()) <= metres))

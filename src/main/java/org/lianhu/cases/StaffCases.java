@@ -160,6 +160,11 @@ public class StaffCases {
   }
 
   private Authentication caller() {
+    return caller(identityService);
+  }
+
+  /** Who called a staff endpoint; the authentication filter has made sure there is someone. */
+  static Authentication caller(IdentityService identityService) {
     Authentication caller = identityService.getCurrentAuthentication();
     if (caller == null) {
       throw new IllegalStateException("staff endpoint reached without authentication");

@@ -96,7 +96,7 @@ public final class EngineRestConflicts {
       if (cause instanceof NotFoundException) {
         return Status.NOT_FOUND;
       }
-      if (formRefusal(cause) != null) {
+      if (isFormRefusal(cause)) {
         return Status.BAD_REQUEST;
       }
     }
@@ -108,20 +108,17 @@ public final class EngineRestConflicts {
    * closed case...): an {@link IllegalArgumentException} thrown by Lianhu's own code, whose message
    * is meant for the user. The engine wraps it twice; the user should read it unwrapped.
    */
-  static IllegalArgumentException formRefusal(Throwable cause) {
-    if (cause instanceof IllegalArgumentException refusal
+  static boolean isFormRefusal(Throwable cause) {
+    return cause instanceof IllegalArgumentException refusal
         && refusal.getStackTrace().length > 0
-        && refusal.getStackTrace()[0].getClassName().startsWith("org.lianhu.")) {
-      return refusal;
-    }
-    return null;
+        && refusal.getStackTrace()[0].getClassName().startsWith("org.lianhu.");
   }
 
   private static Throwable shown(Throwable exception) {
     for (Throwable cause = exception;
         cause != null;
         cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (formRefusal(cause) != null) {
+      if (isFormRefusal(cause)) {
         return cause;
       }
     }

@@ -81,7 +81,7 @@ public class HandlerRequests {
   }
 
   private void finished(DelegateTask task, long caseId, String actor) {
-    String result = required(task, CaseVariables.HANDLE_RESULT, "请填写处置结果");
+    String result = RecordTaskOutcome.required(task, CaseVariables.HANDLE_RESULT, "请填写处置结果");
     ClosureOutcome.of(CaseVariables.text(task, CaseVariables.CLOSURE_OUTCOME))
         .filter(ClosureOutcome::chosenByHandler)
         .orElseThrow(() -> new IllegalArgumentException("请选择办结方式"));
@@ -93,7 +93,7 @@ public class HandlerRequests {
     ReturnReason reason =
         ReturnReason.of(CaseVariables.text(task, CaseVariables.RETURN_REASON))
             .orElseThrow(() -> new IllegalArgumentException("请选择退单理由"));
-    String comment = required(task, CaseVariables.RETURN_COMMENT, "请说明退单的具体情况");
+    String comment = RecordTaskOutcome.required(task, CaseVariables.RETURN_COMMENT, "请说明退单的具体情况");
     String office = CaseVariables.text(task, CaseVariables.HANDLER_GROUP);
     if (Boolean.TRUE.equals(task.getVariable(CaseVariables.RETURN_FINAL))) {
       throw new IllegalArgumentException("该事件的退单已由县级中心最终裁定，须按裁定办理，不能再退单");
@@ -138,7 +138,7 @@ public class HandlerRequests {
     Instant currentDue = record.handleDue();
     Instant requested =
         requestedDue(CaseVariables.text(task, CaseVariables.EXTENSION_DUE), currentDue);
-    String reason = required(task, CaseVariables.EXTENSION_REASON, "请填写延期理由");
+    String reason = RecordTaskOutcome.required(task, CaseVariables.EXTENSION_REASON, "请填写延期理由");
     if (!requested.isAfter(currentDue)) {
       throw new IllegalArgumentException("延期后的处置时限须晚于当前时限 " + clock.minute(currentDue));
     }
@@ -192,8 +192,9 @@ public class HandlerRequests {
 
   /** 退单审核: the centre upholds the dispatch or names another lead (and co-handlers). */
   void returnReviewed(DelegateTask task, long caseId, String actor) {
-    String decision = required(task, CaseVariables.RETURN_DECISION, "请选择裁定结论");
-    String comment = required(task, CaseVariables.RETURN_REVIEW_COMMENT, "请填写裁定意见，处置单位将看到该意见");
+    String decision = RecordTaskOutcome.required(task, CaseVariables.RETURN_DECISION, "请选择裁定结论");
+    String comment =
+        RecordTaskOutcome.required(task, CaseVariables.RETURN_REVIEW_COMMENT, "请填写裁定意见，处置单位将看到该意见");
     String office = CaseVariables.text(task, CaseVariables.HANDLER_GROUP);
     boolean byCounty =
         directory.countyCentreGroup().equals(task.getVariable(CaseVariables.RETURN_REVIEW_GROUP));
@@ -203,7 +204,8 @@ public class HandlerRequests {
         task.getExecution().setVariable(CaseVariables.RETURN_UPHELD_GROUP, office);
       }
       case REDISPATCH -> {
-        String lead = required(task, CaseVariables.RETURN_LEAD_GROUP, "改派须选择新的牵头部门");
+        String lead =
+            RecordTaskOutcome.required(task, CaseVariables.RETURN_LEAD_GROUP, "改派须选择新的牵头部门");
         if (!directory.isDepartmentOffice(lead)) {
           throw new IllegalArgumentException("牵头部门无效: " + lead);
         }
@@ -230,7 +232,7 @@ public class HandlerRequests {
 
   /** 延期审批: approved, the case's deadline moves (the timers follow in applyExtension). */
   void extensionReviewed(DelegateTask task, long caseId, String actor) {
-    String decision = required(task, CaseVariables.EXTENSION_DECISION, "请选择审批结论");
+    String decision = RecordTaskOutcome.required(task, CaseVariables.EXTENSION_DECISION, "请选择审批结论");
     String comment = CaseVariables.text(task, CaseVariables.EXTENSION_REVIEW_COMMENT);
     switch (decision) {
       case APPROVE -> {
@@ -256,13 +258,5 @@ public class HandlerRequests {
     return window.toMinutesPart() == 0
         ? window.toHours() + " 个工作小时"
         : window.toMinutes() + " 个工作分钟";
-  }
-
-  private static String required(DelegateTask task, String variable, String message) {
-    String value = CaseVariables.text(task, variable);
-    if (value == null) {
-      throw new IllegalArgumentException(message);
-    }
-    return value;
   }
 }

@@ -66,12 +66,11 @@ public class RecordTaskOutcome implements TaskListener {
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       // A handler who claims the case has acted on it; a supervisor naming someone has not.
       String assignee = task.getAssignee();
+      var caller = identityService.getCurrentAuthentication();
       if (CaseTasks.HANDLE.equals(task.getTaskDefinitionKey())
           && assignee != null
-          && assignee.equals(
-              identityService.getCurrentAuthentication() == null
-                  ? null
-                  : identityService.getCurrentAuthentication().getUserId())) {
+          && caller != null
+          && assignee.equals(caller.getUserId())) {
         lifecycle.officeActed(caseId);
       }
       return;
@@ -217,13 +216,14 @@ public class RecordTaskOutcome implements TaskListener {
           lifecycle.responded(
               caseId,
               actor,
-              "不予受理",
+              CaseLifecycle.REJECTED_STEP,
               required(task, CaseVariables.REJECT_REASON, "不予受理须填写理由，上报人将看到该理由"));
       default -> throw new IllegalArgumentException("未知的受理结论: " + decision);
     }
   }
 
-  private static String required(DelegateTask task, String variable, String message) {
+  /** The form's text {@code variable}, or a refusal with {@code message} that Tasklist shows. */
+  static String required(DelegateTask task, String variable, String message) {
     String value = CaseVariables.text(task, variable);
     if (value == null) {
       throw new IllegalArgumentException(message);
