@@ -218,15 +218,10 @@ public class Open311Controller {
     }
     try {
       checkJurisdiction(form.get("jurisdiction_id"));
-    } catch (Open311Requests.Refused refused) {
-      return Open311Format.error(
-          HttpStatus.valueOf(refused.status), format, refused.getMessage(), json);
-    }
-    if (!known(form.get("api_key"))) {
-      return Open311Format.error(
-          HttpStatus.FORBIDDEN, format, "api_key missing or not valid", json);
-    }
-    try {
+      if (!known(form.get("api_key"))) {
+        return Open311Format.error(
+            HttpStatus.FORBIDDEN, format, "api_key missing or not valid", json);
+      }
       return Open311Format.render(
           HttpStatus.CREATED,
           format,

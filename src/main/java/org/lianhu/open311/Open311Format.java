@@ -30,39 +30,41 @@ final class Open311Format {
       List<? extends Map<String, ?>> items,
       ObjectMapper json) {
     if ("xml".equals(format)) {
-      StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+      StringBuilder xml = new StringBuilder(XML_DECLARATION);
       xml.append('<').append(listName).append('>');
       for (Map<String, ?> item : items) {
         element(xml, itemName, item);
       }
       xml.append("</").append(listName).append('>');
-      return ResponseEntity.status(status)
-          .contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
-          .body(xml.toString());
+      return xml(status, xml);
     }
-    try {
-      return ResponseEntity.status(status)
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(json.writeValueAsString(items));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json(status, items, json);
   }
 
   /** One object at the root (discovery): a JSON object, or an XML root element. */
   static ResponseEntity<String> object(
       HttpStatus status, String format, String rootName, Map<String, ?> root, ObjectMapper json) {
     if ("xml".equals(format)) {
-      StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+      StringBuilder xml = new StringBuilder(XML_DECLARATION);
       element(xml, rootName, root);
-      return ResponseEntity.status(status)
-          .contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
-          .body(xml.toString());
+      return xml(status, xml);
     }
+    return json(status, root, json);
+  }
+
+  private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
+
+  private static ResponseEntity<String> xml(HttpStatus status, StringBuilder xml) {
+    return ResponseEntity.status(status)
+        .contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
+        .body(xml.toString());
+  }
+
+  private static ResponseEntity<String> json(HttpStatus status, Object body, ObjectMapper json) {
     try {
       return ResponseEntity.status(status)
           .contentType(MediaType.APPLICATION_JSON)
-          .body(json.writeValueAsString(root));
+          .body(json.writeValueAsString(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.cases.CaseCategory;
 import org.lianhu.cases.CaseIntake;
+import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseReceipt;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseStatus;
@@ -342,8 +343,9 @@ public class Open311Requests {
     };
   }
 
-  /** The public steps that finish a case (CaseLifecycle's closed, rejected and merged). */
-  static final Set<String> FINISHING_STEPS = Set.of("结案", "不予受理", "合并办理");
+  /** The public steps that finish a case. */
+  static final Set<String> FINISHING_STEPS =
+      Set.of(CaseLifecycle.CLOSED_STEP, CaseLifecycle.REJECTED_STEP, CaseLifecycle.MERGED_STEP);
 
   private String timestamp(Instant instant) {
     return instant == null ? null : clock.isoDateTime(instant);
