@@ -55,7 +55,9 @@ class AggregateOwnersTest {
               "org.lianhu.evaluation.EvaluationMapper",
               "org.lianhu.evaluation.EvaluationLifecycle"),
           Map.entry("org.lianhu.allowance.PayMapper", "org.lianhu.allowance.PaySheets"),
-          Map.entry("org.lianhu.allowance.AwardMapper", "org.lianhu.allowance.Awards"));
+          Map.entry("org.lianhu.allowance.AwardMapper", "org.lianhu.allowance.Awards"),
+          Map.entry(
+              "org.lianhu.attachments.AttachmentMapper", "org.lianhu.attachments.Attachments"));
 
   /** Written only through OrganisationStore, whose statements name the table as ${table}. */
   private static final List<String> ORGANISATION_TABLES =

@@ -17,7 +17,9 @@ public class Refusal extends RuntimeException {
     FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
-    UNPROCESSABLE
+    UNPROCESSABLE,
+    TOO_LARGE,
+    UNSUPPORTED_TYPE
   }
 
   private final Kind kind;
@@ -97,6 +99,16 @@ public class Refusal extends RuntimeException {
 
   public static Refusal conflict(String type, String title, String detail) {
     return new Refusal(Kind.CONFLICT, type, title, null, detail);
+  }
+
+  /** A file larger than the rules allow (an upload's own limit, not the request's). */
+  public static Refusal tooLarge(String field, String detail) {
+    return new Refusal(Kind.TOO_LARGE, "file-too-large", "文件过大", field, detail);
+  }
+
+  /** A file whose content is of a type the rules do not take, whatever its name says. */
+  public static Refusal unsupportedType(String field, String detail) {
+    return new Refusal(Kind.UNSUPPORTED_TYPE, "unsupported-file-type", "文件类型不支持", field, detail);
   }
 
   public static Refusal unprocessable(String type, String title, String detail) {

@@ -65,6 +65,17 @@ public final class Problems {
               refusal.title(),
               refusal.getMessage(),
               refusal.properties());
+      case TOO_LARGE, UNSUPPORTED_TYPE ->
+          problem(
+              refusal.kind() == Refusal.Kind.TOO_LARGE
+                  ? HttpStatus.PAYLOAD_TOO_LARGE
+                  : HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+              refusal.type(),
+              refusal.title(),
+              refusal.getMessage(),
+              refusal.field() == null
+                  ? Map.of()
+                  : Map.of("errors", Map.of(refusal.field(), refusal.getMessage())));
       case UNPROCESSABLE ->
           refusal.errors().isEmpty()
               ? unprocessable(refusal.type(), refusal.title(), refusal.getMessage())

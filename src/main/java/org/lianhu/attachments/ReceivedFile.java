@@ -1,0 +1,20 @@
+package org.lianhu.attachments;
+
+import java.nio.file.Path;
+
+/**
+ * A file taken in and checked: in the spool, not yet in the store or the database. {@code
+ * publicCopy} is what anyone but staff may see (the photo without its location data, a document as
+ * it came), null for a type shown to staff only.
+ */
+public record ReceivedFile(
+    String id,
+    FileType type,
+    long size,
+    String sha256,
+    Integer width,
+    Integer height,
+    int orientation,
+    String name,
+    Path original,
+    Path publicCopy) {}
