@@ -2,10 +2,14 @@ package org.lianhu.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.lianhu.attachments.AttachmentPurpose;
+import org.lianhu.attachments.Attachments;
+import org.lianhu.attachments.ReceivedFile;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.org.Location;
@@ -34,6 +38,7 @@ public class CaseIntake {
   private final ObjectMapper json;
   private final CaseSettings settings;
   private final DuplicateCases duplicates;
+  private final Attachments attachments;
 
   CaseIntake(
       CaseMapper cases,
@@ -43,7 +48,9 @@ public class CaseIntake {
       CountyClock clock,
       ObjectMapper json,
       CaseSettings settings,
-      DuplicateCases duplicates) {
+      DuplicateCases duplicates,
+      Attachments attachments) {
+    this.attachments = attachments;
     this.duplicates = duplicates;
     this.cases = cases;
     this.lifecycle = lifecycle;
@@ -69,6 +76,21 @@ public class CaseIntake {
    */
   @Transactional
   public CaseReceipt report(ReportCaseRequest request, String idempotencyKey, String mediaUrl) {
+    return report(request, idempotencyKey, mediaUrl, List.of());
+  }
+
+  /**
+   * A report with photos: those uploaded ahead of it ({@code photos} of the request) and those sent
+   * with it (received and checked already), kept on the case in the same transaction. A replay of
+   * an earlier report keeps none of them: the caller discards what it received.
+   */
+  @Transactional
+  public CaseReceipt report(
+      ReportCaseRequest request,
+      String idempotencyKey,
+      String mediaUrl,
+      List<ReceivedFile> photos) {
+    attachments.checkCount(request.photoIds().size() + photos.size(), "photos");
     String fingerprint = Requests.fingerprint(json, request);
     if (idempotencyKey != null) {
       CaseRecord earlier = cases.findByIdempotencyKey(idempotencyKey);
@@ -87,7 +109,11 @@ public class CaseIntake {
             Choices.of(CaseSource.class, "source", request.source(), CaseSource.resident),
             null,
             mediaUrl);
-    return open(report, idempotencyKey, fingerprint);
+    CaseReceipt receipt = open(report, idempotencyKey, fingerprint);
+    CaseRecord opened = cases.findByNo(receipt.caseNo());
+    attachments.link(request.photoIds(), opened.id(), "photos");
+    attachments.keep(photos, opened.id(), AttachmentPurpose.REPORT, null);
+    return receipt;
   }
 
   /**
@@ -189,7 +215,8 @@ public class CaseIntake {
             .putValue(CaseVariables.DESCRIPTION, report.description())
             .putValue(CaseVariables.MAX_REOPENS, settings.maxReopens())
             .putValue(CaseVariables.REOPEN_COUNT, 0)
-            .putValue(CaseVariables.DISPATCHED, false);
+            .putValue(CaseVariables.DISPATCHED, false)
+            .putValue(CaseVariables.CASE_PAGE, CaseVariables.casePage(caseNo));
     ProcessInstance instance =
         runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, caseNo, variables);
     lifecycle.attachProcess(draft.id(), instance.getId());

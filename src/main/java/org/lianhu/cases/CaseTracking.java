@@ -1,6 +1,9 @@
 package org.lianhu.cases;
 
 import java.util.List;
+import org.lianhu.attachments.Attachment;
+import org.lianhu.attachments.Attachments;
+import org.lianhu.attachments.FileContent;
 import org.lianhu.privacy.Masking;
 import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.refusal.Refusal;
@@ -14,8 +17,10 @@ public class CaseTracking {
 
   private final CaseMapper cases;
   private final PublicTimeline publicTimeline;
+  private final Attachments attachments;
 
-  public CaseTracking(CaseMapper cases, PublicTimeline publicTimeline) {
+  public CaseTracking(CaseMapper cases, PublicTimeline publicTimeline, Attachments attachments) {
+    this.attachments = attachments;
     this.cases = cases;
     this.publicTimeline = publicTimeline;
   }
@@ -76,6 +81,18 @@ public class CaseTracking {
         rating == null ? null : rating.name(),
         rating == null ? null : rating.label(),
         record.caseStatus() == CaseStatus.AWAITING_RATING && rating == null,
-        steps);
+        steps,
+        attachments.ofCase(record.id()).stream().map(CaseFile::forReporter).toList());
+  }
+
+  /**
+   * A photo of the case for its reporter: the copy without location data, or its thumbnail; files
+   * kept for staff only are not found.
+   */
+  @Transactional(readOnly = true)
+  public FileContent file(String caseNo, String trackingCode, String fileId, boolean thumbnail) {
+    CaseRecord record = authorised(caseNo, trackingCode);
+    Attachment file = attachments.ofCase(record.id(), fileId);
+    return thumbnail ? attachments.thumbnail(file) : attachments.publicCopy(file);
   }
 }

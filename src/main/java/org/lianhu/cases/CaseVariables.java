@@ -82,6 +82,13 @@ public final class CaseVariables {
   public static final String EXTENSION_REQUESTED_DUE = "extensionRequestedDue";
   public static final String EXTENSION_SUMMARY = "extensionSummary";
   public static final String COPY_TO_GROUP = "copyToGroup";
+
+  /** The staff page of the case (photos, evidence upload), for Tasklist's forms and Cockpit. */
+  public static final String CASE_PAGE = "casePage";
+
+  /** Whether the routing table wants a photo of the result before the case may be finished. */
+  public static final String EVIDENCE_PHOTO = "evidencePhoto";
+
   public static final String DUPLICATE_OPTIONS = "duplicateOptions";
   public static final String DUPLICATE_SUMMARY = "duplicateSummary";
   public static final String MERGE_INTO = "mergeInto";
@@ -118,5 +125,10 @@ public final class CaseVariables {
     }
     String text = value.toString().trim();
     return text.isEmpty() ? null : text;
+  }
+
+  /** The path of the case's staff page. */
+  public static String casePage(String caseNo) {
+    return "/case/#/" + caseNo;
   }
 }

@@ -32,4 +32,5 @@ public record CaseView(
     String rating,
     String ratingName,
     boolean awaitingRating,
-    List<PublicTimeline.Step> timeline) {}
+    List<PublicTimeline.Step> timeline,
+    List<CaseFile> files) {}

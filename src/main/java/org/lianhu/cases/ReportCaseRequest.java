@@ -5,9 +5,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.lianhu.org.Location;
 
-/** Body of {@code POST /api/cases}. The description is kept verbatim, whitespace and all. */
+/**
+ * Body of {@code POST /api/cases}. The description is kept verbatim, whitespace and all; {@code
+ * photos} names uploads made ahead of the report.
+ */
 public record ReportCaseRequest(
     @NotBlank(message = "必须填写事件类别") @Size(max = 32, message = "事件类别代码过长") String category,
     @NotBlank(message = "必须填写诉求内容") @Size(max = MAX_DESCRIPTION, message = "诉求内容不能超过 2000 字")
@@ -15,15 +19,32 @@ public record ReportCaseRequest(
     @NotNull(message = "必须填写事发地点") @Valid Location location,
     String urgency,
     @NotNull(message = "必须填写上报人") @Valid Reporter reporter,
-    String source) {
+    String source,
+    @Size(max = 20, message = "照片过多") List<@Size(max = 36, message = "上传编号无效") String> photos) {
 
   public static final int MAX_DESCRIPTION = 2000;
+
+  /** A report without photos uploaded ahead of it. */
+  public ReportCaseRequest(
+      String category,
+      String description,
+      Location location,
+      String urgency,
+      Reporter reporter,
+      String source) {
+    this(category, description, location, urgency, reporter, source, null);
+  }
 
   /** The same report, placed in that liaison unit. */
   public ReportCaseRequest inUnit(String unitCode) {
     Location place =
         new Location(location.address(), location.latitude(), location.longitude(), unitCode);
-    return new ReportCaseRequest(category, description, place, urgency, reporter, source);
+    return new ReportCaseRequest(category, description, place, urgency, reporter, source, photos);
+  }
+
+  /** The ids of uploads ({@code POST /api/uploads}) the report names, none when it names none. */
+  public List<String> photoIds() {
+    return photos == null ? List.of() : photos;
   }
 
   public record Reporter(

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,7 @@ public class BodySizeLimit {
   }
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> bodySizeLimitFilter() {
+  FilterRegistrationBean<OncePerRequestFilter> bodySizeLimitFilter(List<LargeBodies> uploads) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(
             new OncePerRequestFilter() {
@@ -46,7 +47,11 @@ public class BodySizeLimit {
                   chain.doFilter(request, response);
                   return;
                 }
-                if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                long limit = MAX_BODY_BYTES;
+                for (LargeBodies upload : uploads) {
+                  limit = Math.max(limit, upload.limitFor(request));
+                }
+                if (request.getContentLengthLong() > limit) {
                   response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                   response.setContentType("application/problem+json;charset=UTF-8");
                   response
@@ -54,17 +59,21 @@ public class BodySizeLimit {
                       .write(
                           "{\"type\":\"/problems/payload-too-large\",\"title\":\"请求体过大\",\"status\":413,"
                               + "\"detail\":\"请求体不能超过 "
-                              + MAX_BODY_BYTES / 1024
-                              + " KB\"}");
+                              + readable(limit)
+                              + "\"}");
                   return;
                 }
-                chain.doFilter(new Limited(request), response);
+                chain.doFilter(limit == MAX_BODY_BYTES ? new Limited(request) : request, response);
               }
             });
     registration.addUrlPatterns("/api/*", "/open311/*");
     registration.setName("bodySizeLimit");
     registration.setOrder(-100);
     return registration;
+  }
+
+  private static String readable(long bytes) {
+    return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
   }
 
   private static final class Limited extends HttpServletRequestWrapper {

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class PageHeaders {
 
   static final String POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
           + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
           + "frame-ancestors 'none'";
 
@@ -47,7 +47,9 @@ public class PageHeaders {
         "/admin",
         "/admin/*",
         "/unit",
-        "/unit/*");
+        "/unit/*",
+        "/case",
+        "/case/*");
     registration.setName("pageHeaders");
     return registration;
   }

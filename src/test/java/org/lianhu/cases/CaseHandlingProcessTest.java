@@ -117,8 +117,17 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
               assertThat(entry.remark()).contains("城管东城中队").contains("抄送督查室督办科");
             });
 
-    completeAs(
-        "hanxue", handle, Map.of("handleResult", "垃圾已清运，已安排每日巡查", "closureOutcome", "resolved"));
+    // The routing table wants a photo of the result for 环境卫生: without one the result is refused.
+    assertThat(runtimeService.getVariable(instanceIdOf(receipt), "evidencePhoto")).isEqualTo(true);
+    Map<String, Object> result =
+        Map.of("handleResult", "垃圾已清运，已安排每日巡查", "closureOutcome", "resolved");
+    assertThatThrownBy(() -> completeAs("hanxue", handle, result))
+        .hasMessageContaining("须有现场处置照片")
+        .hasMessageContaining("/case/#/" + receipt.caseNo());
+    BpmnAwareTests.assertThat(instanceOf(receipt)).isWaitingAt("handleCase");
+
+    withEvidence(receipt, "hanxue");
+    completeAs("hanxue", openTask(receipt, "handleCase"), result);
     BpmnAwareTests.assertThat(instanceOf(receipt)).isWaitingAt("awaitRating");
     assertThat(recordOf(receipt).result()).isEqualTo("垃圾已清运，已安排每日巡查");
 
@@ -170,6 +179,7 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
         .containsExactlyInAnyOrder("officePoliceDongcheng", "officeHousing");
     assertThat(recordOf(receipt).handlerGroup()).isEqualTo("officeUrbanDongcheng");
 
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),
@@ -312,6 +322,7 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
 
     for (int reopen = 1; reopen <= 2; reopen++) {
+      withEvidence(receipt, "hanxue");
       completeAs(
           "hanxue",
           openTask(receipt, "handleCase"),
@@ -324,6 +335,7 @@ class CaseHandlingProcessTest extends CaseLoopTestSupport {
       assertThat(reopened.rating()).isNull();
     }
 
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),

@@ -31,6 +31,7 @@ class ClosureOutcomesProcessTest extends CaseLoopTestSupport {
       names = {"resolved", "partly", "explained", "redirected"})
   void theHandlersOutcomeIsWhatTheReporterSees(ClosureOutcome outcome) {
     CaseReceipt receipt = dispatched();
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),

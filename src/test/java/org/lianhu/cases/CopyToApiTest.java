@@ -61,6 +61,7 @@ class CopyToApiTest extends CaseLoopTestSupport {
     assertThat(copy.getPriority()).isEqualTo(10);
     assertThat(recordOf(receipt).copyGroup()).isEqualTo("officeSupervision");
     // The handler's work is not held up by the copy, and closing the case ends it.
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),
@@ -125,6 +126,7 @@ class CopyToApiTest extends CaseLoopTestSupport {
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     assertThat(remarks(receipt)).isZero();
 
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),

@@ -106,6 +106,7 @@ class ReturnsAndExtensionsProcessTest extends CaseLoopTestSupport {
               assertThat(r.decidedBy()).isEqualTo("gaofeng");
             });
 
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),
@@ -341,6 +342,7 @@ class ReturnsAndExtensionsProcessTest extends CaseLoopTestSupport {
     Instant acted = recordOf(receipt).officeActedAt();
     assertThat(acted).isNotNull();
 
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),

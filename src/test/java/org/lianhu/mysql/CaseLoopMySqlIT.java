@@ -24,6 +24,8 @@ import org.lianhu.cases.CaseScope;
 import org.lianhu.cases.Cases;
 import org.lianhu.stats.Kpi;
 import org.lianhu.stats.Statistics;
+import org.lianhu.support.Multipart;
+import org.lianhu.support.TestPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -68,18 +70,40 @@ class CaseLoopMySqlIT {
   }
 
   @Test
-  void aCaseReportedOverHttpRunsTheWholeLoopToClosedOnMySql() {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
+  void aCaseReportedOverHttpWithAPhotoRunsTheWholeLoopToClosedOnMySql() {
     ResponseEntity<JsonNode> reported =
         http.exchange(
-            "/api/cases", HttpMethod.POST, new HttpEntity<>(REPORT, headers), JsonNode.class);
+            "/api/cases",
+            HttpMethod.POST,
+            Multipart.form()
+                .json("report", REPORT)
+                .file("photos", "垃圾.jpg", TestPhotos.jpegWithLocation(800, 600))
+                .entity(),
+            JsonNode.class);
     assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String caseNo = reported.getBody().get("caseNo").asText();
     String code = reported.getBody().get("trackingCode").asText();
     String instanceId = cases.byNo(caseNo).orElseThrow().processInstanceId();
+    long caseId = cases.byNo(caseNo).orElseThrow().id();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from attachment where case_id = ? and purpose = 'REPORT'",
+                Integer.class,
+                caseId))
+        .isOne();
 
     complete("wangli", instanceId, "acceptCase", Map.of("acceptDecision", "dispatch"));
+    // 环境卫生 wants a photo of the result: the handler adds it through the staff API first.
+    ResponseEntity<JsonNode> evidence =
+        http.exchange(
+            "/api/staff/cases/" + caseNo + "/files",
+            HttpMethod.POST,
+            Multipart.form()
+                .file("files", "清运后.png", TestPhotos.png(640, 480))
+                .basicAuth("hanxue", "demo")
+                .entity(),
+            JsonNode.class);
+    assertThat(evidence.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     complete(
         "hanxue",
         instanceId,
@@ -99,6 +123,9 @@ class CaseLoopMySqlIT {
                 "/api/cases/" + caseNo, HttpMethod.GET, new HttpEntity<>(tracking), JsonNode.class)
             .getBody();
     assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.get("files"))
+        .extracting(file -> file.get("purpose").asText())
+        .containsExactly("REPORT", "EVIDENCE");
     assertThat(view.get("description").asText()).contains("🗑️").contains("DROP TABLE");
     assertThat(view.get("timeline"))
         .extracting(step -> step.get("action").asText())

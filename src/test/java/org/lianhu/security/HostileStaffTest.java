@@ -393,6 +393,7 @@ class HostileStaffTest extends CaseLoopTestSupport {
     CaseReceipt receipt = reportCase("sanitation", "normal", WANGLIS_GRID);
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
     Task handle = openTask(receipt, "handleCase");
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         handle,

@@ -51,6 +51,7 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
         .as("the grid worker, once the case went to the department")
         .isFalse();
     assertThat(reads("hanxue", instance)).isTrue();
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),
@@ -92,6 +93,7 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
     CaseReceipt receipt = reportCase("sanitation", "normal", HEPINGLI);
     String instance = instanceIdOf(receipt);
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
+    withEvidence(receipt, "hanxue");
     completeAs(
         "hanxue",
         openTask(receipt, "handleCase"),

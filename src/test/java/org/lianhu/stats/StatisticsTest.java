@@ -70,6 +70,7 @@ class StatisticsTest extends CaseLoopTestSupport {
         openTask(c, "acceptCase"),
         Map.of("acceptDecision", "reject", "rejectReason", "重复"));
     advance(Duration.ofHours(2));
+    withEvidence(a, "hanxue");
     completeAs(
         "hanxue",
         openTask(a, "handleCase"),

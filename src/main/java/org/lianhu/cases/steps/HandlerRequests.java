@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lianhu.attachments.AttachmentPurpose;
+import org.lianhu.attachments.Attachments;
 import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.Deadline;
 import org.lianhu.calendar.EngineClock;
@@ -48,6 +50,7 @@ public class HandlerRequests {
   private final CaseDeadlines deadlines;
   private final CaseSettings settings;
   private final CountyClock clock;
+  private final Attachments attachments;
 
   public HandlerRequests(
       CaseLifecycle lifecycle,
@@ -55,7 +58,9 @@ public class HandlerRequests {
       OrganisationDirectory directory,
       CaseDeadlines deadlines,
       CaseSettings settings,
-      CountyClock clock) {
+      CountyClock clock,
+      Attachments attachments) {
+    this.attachments = attachments;
     this.lifecycle = lifecycle;
     this.cases = cases;
     this.directory = directory;
@@ -85,6 +90,13 @@ public class HandlerRequests {
     ClosureOutcome.of(CaseVariables.text(task, CaseVariables.CLOSURE_OUTCOME))
         .filter(ClosureOutcome::chosenByHandler)
         .orElseThrow(() -> new IllegalArgumentException("请选择办结方式"));
+    if (Boolean.TRUE.equals(task.getVariable(CaseVariables.EVIDENCE_PHOTO))
+        && attachments.count(caseId, AttachmentPurpose.EVIDENCE) == 0) {
+      throw new IllegalArgumentException(
+          "该类事件办结须有现场处置照片：请先在事件页面 "
+              + CaseVariables.casePage(CaseVariables.text(task, CaseVariables.CASE_NO))
+              + " 上传办理照片，再提交办结");
+    }
     // The outcome goes on the feedback entry the reporter reads; the handler's entry is the result.
     lifecycle.stepDone(caseId, actor, "处置完成", result);
   }

@@ -87,6 +87,8 @@ public class RouteCase implements JavaDelegate {
     execution.setVariable(CaseVariables.DEPARTMENT, department);
     execution.setVariable(CaseVariables.SUPERVISING_DEPARTMENT, supervising);
     execution.setVariable(CaseVariables.ROUTING, routing);
+    execution.setVariable(
+        CaseVariables.EVIDENCE_PHOTO, Boolean.TRUE.equals(route.get(CaseVariables.EVIDENCE_PHOTO)));
     execution.setVariable(CaseVariables.HANDLER_GROUP, handlerGroup);
     execution.setVariable(CaseVariables.COORDINATOR_GROUP, coordinatorGroup);
     execution.setVariable(CaseVariables.SUPERVISOR_GROUP, supervisorGroup);
