@@ -95,6 +95,7 @@ jdbc_url() {
 # start_server NAME PORT DB [extra spring args...]: starts java -jar in the background, log in
 # $RUN_DIR/NAME.log (appended across restarts), pid in $RUN_DIR/NAME.pid. History level full (Lianhu's
 # default is audit): the scripts count job executions per node in ACT_HI_JOB_LOG, which only full writes.
+# Every node of a run shares one file store ($RUN_DIR/files), as a cluster's nodes share one volume.
 start_server() {
   local name=$1 port=$2 db=$3; shift 3
   guard_db "$db"
@@ -108,6 +109,7 @@ start_server() {
   # shellcheck disable=SC2086
   LIANHU_DB_HOST=$DB_HOST LIANHU_DB_PORT=$DB_PORT LIANHU_DB_NAME=$db LIANHU_DB_USER=$DB_USER \
   LIANHU_DB_PASSWORD=$DB_PASSWORD LIANHU_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  LIANHU_FILES_DIR=${LIANHU_FILES_DIR:-$RUN_DIR/files} \
     java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=mysql --server.port="$port" \
       --lianhu.demo-data=true --lianhu.allow-demo-password=true \
       --spring.flyway.locations=classpath:db/migration,classpath:db/demo \

@@ -274,6 +274,15 @@ if [ -n "${CASE_NO:-}" ]; then
   http GET "$B/engine-rest/task?processInstanceBusinessKey=$CASE_NO&taskDefinitionKey=handleCase" "hanxue:demo"
   HANDLE_TASK=$(json_field id)
   check "B lists the handleCase task to hanxue (城管东城中队)" test -n "$HANDLE_TASK"
+  # 环境卫生 wants a photo of the result before 办结: uploaded through A, read back through B.
+  printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef\0\0\0\0IEND\xaeB`\x82' > "$RUN_DIR/evidence.png"
+  BODY=$(curl -s --max-time 30 -u "hanxue:demo" -F "files=@$RUN_DIR/evidence.png;type=image/png" \
+    -w '\n%{http_code}' "$A/api/staff/cases/$CASE_NO/files"); CODE=${BODY##*$'\n'}; BODY=${BODY%$'\n'*}
+  echo "POST $A/api/staff/cases/$CASE_NO/files -> $CODE $BODY" >> "$RUN_DIR/http.log"
+  check "hanxue adds an evidence photo through A (201)" test "$CODE" = 201
+  EVIDENCE_ID=$(json_field id)
+  check "B serves the photo A stored (shared file store)" test "$(curl -s -o /dev/null -w '%{http_code}' \
+    --max-time 30 -u hanxue:demo "$B/api/staff/cases/$CASE_NO/files/$EVIDENCE_ID")" = 200
   http POST "$B/engine-rest/task/$HANDLE_TASK/complete" "hanxue:demo" \
     '{"variables":{"handleResult":{"value":"已清运垃圾（两节点测试）","type":"String"},"closureOutcome":{"value":"resolved","type":"String"}}}'
   check "complete handleCase on B (204)" test "$CODE" = 204
