@@ -13,6 +13,9 @@
   var DRAFT_KEY = 'lianhu.report.draft';
   var RECENT_KEY = 'lianhu.report.recent';
   var REQUEST_TIMEOUT_MS = 20000;
+  var UPLOAD_STALL_MS = 30000; // an upload is given up after this long without progress, however slow it is
+  var MAX_PHOTOS = 6; // as the server allows (lianhu.attachments.max-per-report)
+  var MAX_PHOTO_BYTES = 10 * 1024 * 1024; // lianhu.attachments.max-file-size
 
   function $(id) { return document.getElementById(id); }
 
@@ -101,12 +104,7 @@
       signal: controller ? controller.signal : undefined
     }).then(function (res) {
       return res.text().then(function (body) {
-        var json = null;
-        try { json = body ? JSON.parse(body) : null; } catch (e) { json = null; }
-        var type = res.headers.get('Content-Type') || '';
-        var problem = res.ok ? null : (json && typeof json === 'object' ? json : { title: '服务暂时不可用', status: res.status });
-        if (problem && type.indexOf('json') < 0 && !problem.detail) problem.detail = 'HTTP ' + res.status;
-        return { status: res.status, json: json, text: body, problem: problem };
+        return answer(res.status, res.headers.get('Content-Type'), body);
       });
     }, function (err) {
       var e = new Error(err && err.name === 'AbortError' ? 'timeout' : 'network');
@@ -114,6 +112,63 @@
       throw e;
     }).finally(function () {
       if (timer) clearTimeout(timer);
+    });
+  }
+
+  /** An HTTP answer as request() gives it: {status, json, text, problem}. */
+  function answer(status, contentType, body) {
+    var json = null;
+    try { json = body ? JSON.parse(body) : null; } catch (e) { json = null; }
+    var type = contentType || '';
+    var ok = status >= 200 && status < 300;
+    var problem = ok ? null : (json && typeof json === 'object' ? json : { title: '服务暂时不可用', status: status });
+    if (problem && type.indexOf('json') < 0 && !problem.detail) problem.detail = 'HTTP ' + status;
+    return { status: status, json: json, text: body, problem: problem };
+  }
+
+  /**
+   * A multipart POST (a report with its photos) through XMLHttpRequest, which, unlike fetch, reports how
+   * much of the body has gone: options.onProgress(sent, total) while uploading, (total, total, true) once
+   * the whole body is sent. Answers like request(); rejects with error.network when no answer arrived. A
+   * slow upload is not a failure: it is given up after UPLOAD_STALL_MS without progress, and the answer
+   * is awaited REQUEST_TIMEOUT_MS once everything is sent.
+   */
+  function requestMultipart(path, formData, options) {
+    options = options || {};
+    var progress = options.onProgress || function () {};
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      var timer = null;
+      var timedOut = false;
+      var arm = function (ms) {
+        clearTimeout(timer);
+        timer = setTimeout(function () { timedOut = true; xhr.abort(); }, ms);
+      };
+      var failed = function () {
+        clearTimeout(timer);
+        var e = new Error(timedOut ? 'timeout' : 'network');
+        e.network = true;
+        reject(e);
+      };
+      xhr.open('POST', API + path);
+      xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+      Object.keys(options.headers || {}).forEach(function (k) { xhr.setRequestHeader(k, options.headers[k]); });
+      xhr.upload.addEventListener('progress', function (e) {
+        arm(UPLOAD_STALL_MS);
+        progress(e.loaded, e.lengthComputable ? e.total : 0, false);
+      });
+      xhr.upload.addEventListener('load', function (e) {
+        arm(REQUEST_TIMEOUT_MS);
+        progress(e.loaded, e.lengthComputable ? e.total : 0, true);
+      });
+      xhr.addEventListener('load', function () {
+        clearTimeout(timer);
+        resolve(answer(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseText));
+      });
+      xhr.addEventListener('error', failed);
+      xhr.addEventListener('abort', failed);
+      arm(UPLOAD_STALL_MS);
+      xhr.send(formData);
     });
   }
 
@@ -368,6 +423,170 @@
     saveDraft();
   });
 
+  // ---------- photos ----------
+  /*
+   * Up to MAX_PHOTOS files, each at most MAX_PHOTO_BYTES, taken with the camera or picked from the album.
+   * They live only in this page (not in the draft: a reload forgets them). Each image is previewed
+   * through an object URL, revoked when it is removed or the form is done. The first bytes of each file
+   * are looked at, as the server does, so that a text renamed .jpg is refused here at once; the server
+   * has the last word (a damaged photo is refused when the report is sent).
+   */
+  var photos = []; // {file, kind: 'jpeg'|'png'|'webp'|'heif'|'pdf', url: object URL of the preview or null}
+  var photoInputs = [$('f-camera'), $('f-album')];
+  var photoList = $('photo-list');
+  var photoCount = $('photo-count');
+  var uploadStatus = $('upload-status');
+  var HEIF_BRANDS = ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1'];
+
+  /** The first 16 bytes of a file. */
+  function fileHead(file) {
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(new Uint8Array(reader.result)); };
+      reader.onerror = function () { reject(reader.error); };
+      reader.readAsArrayBuffer(file.slice(0, 16));
+    });
+  }
+
+  /** What the bytes say the file is (the kinds the server takes), or null. */
+  function fileKind(b) {
+    var ascii = function (from, to) { return String.fromCharCode.apply(null, Array.prototype.slice.call(b, from, to)); };
+    if (b.length >= 3 && b[0] === 0xFF && b[1] === 0xD8 && b[2] === 0xFF) return 'jpeg';
+    if (b.length >= 8 && ascii(0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
+    if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+    if (b.length >= 12 && ascii(4, 8) === 'ftyp' && HEIF_BRANDS.indexOf(ascii(8, 12)) >= 0) return 'heif';
+    if (b.length >= 5 && ascii(0, 5) === '%PDF-') return 'pdf';
+    return null;
+  }
+
+  function formatSize(bytes) {
+    if (bytes >= 1024 * 1024) return (bytes / (1024 * 1024)).toFixed(1) + ' MB';
+    return Math.max(1, Math.round(bytes / 1024)) + ' KB';
+  }
+
+  function photoError(message) {
+    fieldError('photos', message);
+    if (!message && !form.querySelector('.field.invalid')) showFormError(formError, '');
+  }
+
+  /** Adds the chosen files that fit; says next to the field which were refused and why. */
+  function addPhotos(fileList) {
+    var files = Array.prototype.slice.call(fileList || []);
+    if (!files.length) return Promise.resolve();
+    return Promise.all(files.map(function (file) {
+      return fileHead(file).then(function (head) {
+        return { file: file, kind: fileKind(head) };
+      }, function () {
+        return { file: file, kind: null };
+      });
+    })).then(function (checked) {
+      var refused = [];
+      var over = 0;
+      checked.forEach(function (c) {
+        var name = '“' + (c.file.name || '照片') + '”';
+        if (c.file.size > MAX_PHOTO_BYTES) {
+          refused.push(name + '超过 10 MB，不能上传');
+        } else if (!c.kind) {
+          refused.push(name + '不是照片或 PDF 文件，不能上传（可以上传 JPEG、PNG、WebP、HEIC 照片或 PDF）');
+        } else if (photos.length >= MAX_PHOTOS) {
+          over++;
+        } else {
+          photos.push({ file: c.file, kind: c.kind, url: c.kind === 'pdf' ? null : URL.createObjectURL(c.file) });
+        }
+      });
+      if (over) refused.push('最多只能附 ' + MAX_PHOTOS + ' 张照片，另外选的 ' + over + ' 张没有添加');
+      renderPhotos();
+      photoError(refused.join('；\n'));
+    });
+  }
+
+  function removePhoto(photo) {
+    var i = photos.indexOf(photo);
+    if (i < 0) return;
+    if (photo.url) URL.revokeObjectURL(photo.url);
+    photos.splice(i, 1);
+    renderPhotos();
+    photoError('');
+    // The focus goes to the next photo's 删除, or to 从相册选择 when none is left after it.
+    var next = photoList.querySelectorAll('.photo-remove')[Math.min(i, photos.length - 1)];
+    try { (next || photoInputs[1]).focus({ preventScroll: true }); } catch (e) { (next || photoInputs[1]).focus(); }
+  }
+
+  function clearPhotos() {
+    photos.forEach(function (p) { if (p.url) URL.revokeObjectURL(p.url); });
+    photos = [];
+    photoInputs.forEach(function (input) { input.value = ''; });
+    renderPhotos();
+  }
+
+  function photoTile(label, note) {
+    var tile = make('span', 'photo-tile');
+    tile.appendChild(make('b', null, label));
+    if (note) tile.appendChild(make('span', 'photo-tile-note', note));
+    return tile;
+  }
+
+  function renderPhotos() {
+    photoList.textContent = '';
+    photos.forEach(function (p, i) {
+      var li = make('li', 'photo-item');
+      var label = '第 ' + (i + 1) + ' 张：' + (p.file.name || '照片');
+      if (p.url) {
+        var img = make('img', 'photo-thumb');
+        img.alt = label;
+        img.addEventListener('error', function () {
+          // HEIC and the like: the phone's browser may not show them; the server still takes them.
+          if (img.parentNode) li.replaceChild(photoTile(p.kind === 'heif' ? 'HEIC' : '照片', '无法预览'), img);
+        });
+        img.src = p.url;
+        li.appendChild(img);
+      } else {
+        li.appendChild(photoTile('PDF', p.file.name));
+      }
+      li.appendChild(make('span', 'photo-size', formatSize(p.file.size)));
+      var remove = make('button', 'photo-remove', '删除');
+      remove.type = 'button';
+      remove.disabled = state.busy;
+      remove.setAttribute('aria-label', '删除' + label);
+      remove.addEventListener('click', function () { removePhoto(p); });
+      li.appendChild(remove);
+      photoList.appendChild(li);
+    });
+    var full = photos.length >= MAX_PHOTOS;
+    photoList.hidden = !photos.length;
+    photoCount.hidden = !photos.length;
+    text(photoCount, '已选 ' + photos.length + ' / ' + MAX_PHOTOS + ' 张' + (full ? '（已达上限，删除后可再添加）' : ''));
+    photoInputs.forEach(function (input) {
+      input.disabled = full || state.busy;
+      var label = form.querySelector('label[for="' + input.id + '"]');
+      if (label) label.classList.toggle('disabled', input.disabled);
+    });
+  }
+
+  photoInputs.forEach(function (input) {
+    input.addEventListener('change', function () {
+      var files = Array.prototype.slice.call(input.files || []);
+      input.value = ''; // the same photo can be chosen again after it was removed
+      addPhotos(files);
+    });
+  });
+
+  function showUploadStatus(message) {
+    text(uploadStatus, message);
+    uploadStatus.hidden = !message;
+  }
+
+  function uploadProgress(sent, total, done) {
+    if (done) {
+      showUploadStatus('照片已上传，正在等待服务器确认…');
+    } else if (total > 0) {
+      showUploadStatus('正在上传照片… ' + Math.min(99, Math.floor(sent * 100 / total)) + '%（'
+        + formatSize(sent) + ' / ' + formatSize(total) + '）');
+    } else {
+      showUploadStatus('正在上传照片…');
+    }
+  }
+
   // ---------- validation and submission ----------
   var PHONE = /^\+?[0-9][0-9-]{4,19}$/;
 
@@ -413,7 +632,8 @@
     'urgency': 'urgency',
     'reporter': 'name',
     'reporter.name': 'name',
-    'reporter.phone': 'phone'
+    'reporter.phone': 'phone',
+    'photos': 'photos'
   };
 
   function showProblem(problem, fieldMap, errorBox, container) {
@@ -435,8 +655,30 @@
     focusFirstInvalid(container);
   }
 
-  function send(body) {
-    return request('POST', 'cases', { body: body, headers: { 'Idempotency-Key': state.key } });
+  /**
+   * Sends the report: JSON `body` alone, or with `files` (photos) as multipart: part report (the same
+   * JSON) and parts photos. Either way under the form fill's Idempotency-Key; the server compares the
+   * report, so a resend after a lost answer returns the case the first send opened, with its photos.
+   */
+  function send(body, files) {
+    var headers = { 'Idempotency-Key': state.key };
+    if (!files || !files.length) return request('POST', 'cases', { body: body, headers: headers });
+    var data = new FormData();
+    data.append('report', new Blob([body], { type: 'application/json' }));
+    files.forEach(function (p) { data.append('photos', p.file, p.file.name || ('photo.' + p.kind)); });
+    uploadProgress(0, 0);
+    return requestMultipart('cases', data, { headers: headers, onProgress: uploadProgress });
+  }
+
+  /** A refusal of the photos without a field (413 payload-too-large) still belongs next to them. */
+  function photoProblem(res) {
+    var p = res.problem;
+    if ((res.status === 413 || res.status === 415) && p && !(p.errors && p.errors.photos)) {
+      var errors = Object.assign({}, p.errors || {});
+      errors.photos = p.detail || p.title || '照片未能上传';
+      return Object.assign({}, p, { errors: errors });
+    }
+    return p;
   }
 
   form.addEventListener('submit', function (e) {
@@ -455,11 +697,13 @@
     }
     if (!state.key) state.key = newKey();
     var body = JSON.stringify(buildReport(v));
+    var files = photos.slice();
     state.busy = true;
-    setBusy(submitBtn, true, '正在提交…');
+    setBusy(submitBtn, true, files.length ? '正在上传照片…' : '正在提交…');
+    renderPhotos(); // no adding or removing while the photos are on their way
     saveDraft();
 
-    send(body).then(function (res) {
+    send(body, files).then(function (res) {
       if (res.status === 422 && problemType(res.problem) === 'idempotency-key-reused') {
         return recover(body, res);
       }
@@ -472,7 +716,7 @@
         showFormError(formError, '服务器暂时出错（' + res.status + '），您填写的内容已保留，请稍后再点“提交上报”。重新提交不会重复上报。');
       } else {
         // A definite refusal: nothing was written, the resident corrects the form and resends.
-        showProblem(res.problem, FIELD_OF, formError, form);
+        showProblem(photoProblem(res), FIELD_OF, formError, form);
         // Their own case, reported before: its number goes into 进度查询, for the code they were given.
         if (res.status === 409 && problemType(res.problem) === 'repeat-report' && res.problem.caseNo) {
           tNo.value = res.problem.caseNo;
@@ -488,6 +732,8 @@
     }).then(function () {
       state.busy = false;
       setBusy(submitBtn, false);
+      showUploadStatus('');
+      renderPhotos();
     });
   });
 
@@ -496,7 +742,11 @@
     saveDraft();
   }
 
-  /** 422 key reused: an earlier send under this key went through; resend it to get its receipt. */
+  /**
+   * 422 key reused: an earlier send under this key went through; resend it to get its receipt. As JSON
+   * alone: the server answers a resend of the same report with the case it opened then (photos and
+   * all), and refuses any other report under the key.
+   */
   function recover(currentBody, refused) {
     var candidates = state.uncertain.filter(function (b) { return b !== currentBody; });
     var attempt = function (i) {
@@ -522,6 +772,7 @@
 
   function finish(receipt, recovered) {
     storageSet(sessionStorage, DRAFT_KEY, null);
+    clearPhotos();
     state.key = null;
     state.uncertain = [];
     state.geo = null;
@@ -548,6 +799,7 @@
   function resetForm() {
     form.reset();
     clearErrors(form);
+    clearPhotos();
     state.key = null;
     state.uncertain = [];
     state.geo = null;
@@ -699,6 +951,7 @@
         }
         $('case').hidden = true;
         current = null;
+        releaseCaseFiles();
         foldTrackForm(null);
         if (res.status === 404) {
           showFormError(trackError, '事件编号或查询码不正确，请核对后重试。');
@@ -800,8 +1053,238 @@
       ol.appendChild(li);
     });
     if (!ol.children.length) ol.appendChild(make('li', null, '暂无办理记录'));
+    renderFiles(view);
     $('case').hidden = false;
   }
+
+  // ---------- photos of the case ----------
+  /*
+   * The case's files (view.files): 上报照片 (purpose REPORT, the reporter's) and 办理照片 (EVIDENCE, the
+   * handler's). The server wants the tracking code in a header, never in a URL, so every thumbnail and
+   * photo is fetched with X-Tracking-Code and shown through an object URL. Thumbnails are kept while the
+   * same case is on screen (the page re-renders it on every refresh) and revoked when another case is
+   * shown or the page leaves 进度查询; the full photo's URL is revoked when the viewer closes.
+   */
+  var FILE_GROUPS = [['REPORT', '上报照片'], ['EVIDENCE', '办理照片']];
+  var caseFiles = { key: null, gen: 0, thumbs: {}, urls: [] }; // thumbs: id -> Promise of an object URL
+
+  function filePath(no, id) {
+    return 'cases/' + encodeURIComponent(no) + '/files/' + encodeURIComponent(id);
+  }
+
+  /** The bytes at `path` (below /api/) as a Blob, fetched with the tracking code `code`. */
+  function fetchFile(path, code) {
+    return fetch(API + path, {
+      headers: { 'X-Tracking-Code': code },
+      cache: 'no-store',
+      credentials: 'same-origin'
+    }).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return res.blob();
+    });
+  }
+
+  /** Forgets the thumbnails on screen and revokes every object URL of the case's files. */
+  function releaseCaseFiles() {
+    caseFiles.gen++;
+    caseFiles.urls.forEach(function (url) { URL.revokeObjectURL(url); });
+    caseFiles.urls = [];
+    caseFiles.thumbs = {};
+    caseFiles.key = null;
+    closePhoto();
+    $('c-files-groups').textContent = '';
+    $('c-files').hidden = true;
+  }
+
+  /** An object URL of `blob`, revoked with the case's others. */
+  function keptUrl(blob, gen) {
+    var url = URL.createObjectURL(blob);
+    if (gen !== caseFiles.gen) {
+      URL.revokeObjectURL(url); // the case left the screen while it was loading
+      return null;
+    }
+    caseFiles.urls.push(url);
+    return url;
+  }
+
+  function thumbnailOf(file, no, code) {
+    var gen = caseFiles.gen;
+    if (!caseFiles.thumbs[file.id]) {
+      caseFiles.thumbs[file.id] = fetchFile(filePath(no, file.id) + '/thumbnail', code).then(function (blob) {
+        var url = keptUrl(blob, gen);
+        if (!url) throw new Error('released');
+        return url;
+      });
+      // A failed thumbnail is fetched again the next time the case is shown.
+      caseFiles.thumbs[file.id].catch(function () {
+        if (gen === caseFiles.gen) delete caseFiles.thumbs[file.id];
+      });
+    }
+    return caseFiles.thumbs[file.id];
+  }
+
+  function renderFiles(view) {
+    if (!current) return;
+    var no = current.no;
+    var code = current.code;
+    var key = no + '\n' + code;
+    if (caseFiles.key !== key) releaseCaseFiles();
+    caseFiles.key = key;
+    var files = (Array.isArray(view.files) ? view.files : []).filter(function (file) { return file && file.id; });
+    var groups = $('c-files-groups');
+    groups.textContent = '';
+    var purposes = FILE_GROUPS.slice();
+    files.forEach(function (file) {
+      var known = purposes.some(function (g) { return g[0] === file.purpose; });
+      if (!known) purposes.push([file.purpose, file.purposeName || '其他附件']);
+    });
+    purposes.forEach(function (g) {
+      var list = files.filter(function (file) { return file.purpose === g[0]; });
+      if (!list.length) return;
+      var section = make('section', 'file-group');
+      section.dataset.purpose = g[0];
+      section.appendChild(make('h4', 'file-group-title', g[1] + '（' + list.length + '）'));
+      var ul = make('ul', 'photo-grid');
+      list.forEach(function (file, i) {
+        ul.appendChild(fileItem(file, g[1] + ' ' + (i + 1), no, code));
+      });
+      section.appendChild(ul);
+      groups.appendChild(section);
+    });
+    $('c-files').hidden = !groups.children.length;
+  }
+
+  function fileItem(file, label, no, code) {
+    var li = make('li', 'photo-item');
+    li.dataset.fileId = file.id;
+    if (!file.preview) {
+      // HEIC and the like: kept for the staff, who see the original.
+      li.classList.add('staff-only');
+      li.appendChild(photoTile(label, '仅工作人员可见'));
+      return li;
+    }
+    var isPdf = file.mediaType === 'application/pdf';
+    if (!file.thumbnail && isPdf) {
+      var pdf = make('button', 'photo-tile file-download');
+      pdf.type = 'button';
+      pdf.appendChild(make('b', null, 'PDF'));
+      var note = make('span', 'photo-tile-note', '点此下载');
+      pdf.appendChild(note);
+      pdf.setAttribute('aria-label', '下载' + label + '（PDF' + (file.size ? '，' + formatSize(file.size) : '') + '）');
+      pdf.addEventListener('click', function () { downloadFile(file, label, no, code, pdf, note); });
+      li.appendChild(pdf);
+      return li;
+    }
+    var open = make('button', 'thumb-btn');
+    open.type = 'button';
+    open.setAttribute('aria-label', '查看' + label + '大图');
+    if (file.thumbnail) {
+      var img = make('img', 'photo-thumb');
+      img.alt = label;
+      open.appendChild(img);
+      thumbnailOf(file, no, code).then(function (url) { img.src = url; }, function (err) {
+        if (err && err.message === 'released') return;
+        if (img.parentNode) open.replaceChild(photoTile(label, '缩略图加载失败，点此查看'), img);
+      });
+    } else {
+      open.appendChild(photoTile(label, '点此查看'));
+    }
+    open.addEventListener('click', function () { openPhoto(file, label, no, code, open); });
+    li.appendChild(open);
+    return li;
+  }
+
+  function downloadFile(file, label, no, code, button, note) {
+    if (button.getAttribute('aria-busy') === 'true') return;
+    var gen = caseFiles.gen;
+    button.setAttribute('aria-busy', 'true');
+    text(note, '正在下载…');
+    fetchFile(filePath(no, file.id), code).then(function (blob) {
+      var url = keptUrl(blob, gen);
+      if (!url) return;
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = no + '-' + label.replace(/\s+/g, '') + '.pdf';
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+      text(note, '点此下载');
+    }, function () {
+      text(note, '下载失败，点此重试');
+    }).then(function () {
+      button.setAttribute('aria-busy', 'false');
+    });
+  }
+
+  // The viewer of one full photo: an overlay with 关闭 (also Esc, or a tap beside the photo).
+  var lightbox = $('lightbox');
+  var lightboxImg = $('lightbox-img');
+  var lightboxStatus = $('lightbox-status');
+  var viewer = { seq: 0, url: null, opener: null };
+
+  function openPhoto(file, label, no, code, opener) {
+    closePhoto();
+    var seq = ++viewer.seq;
+    viewer.opener = opener;
+    text($('lightbox-title'), label);
+    lightboxImg.alt = label;
+    lightboxImg.hidden = true;
+    text(lightboxStatus, '正在加载照片…');
+    lightboxStatus.hidden = false;
+    lightbox.hidden = false;
+    document.body.classList.add('lightbox-open');
+    $('lightbox-close').focus();
+    fetchFile(filePath(no, file.id), code).then(function (blob) {
+      if (seq !== viewer.seq) return;
+      viewer.url = URL.createObjectURL(blob);
+      lightboxImg.src = viewer.url;
+      lightboxImg.hidden = false;
+      lightboxStatus.hidden = true;
+    }, function () {
+      if (seq === viewer.seq) text(lightboxStatus, '照片加载失败，请关闭后重试。');
+    });
+  }
+
+  function closePhoto() {
+    viewer.seq++;
+    if (viewer.url) {
+      URL.revokeObjectURL(viewer.url);
+      viewer.url = null;
+    }
+    lightboxImg.removeAttribute('src');
+    lightboxImg.hidden = true;
+    if (lightbox.hidden) return;
+    lightbox.hidden = true;
+    document.body.classList.remove('lightbox-open');
+    var opener = viewer.opener;
+    viewer.opener = null;
+    if (opener && document.body.contains(opener)) {
+      try { opener.focus({ preventScroll: true }); } catch (e) { opener.focus(); }
+    }
+  }
+
+  lightboxImg.addEventListener('error', function () {
+    if (lightboxImg.getAttribute('src')) {
+      lightboxImg.hidden = true;
+      text(lightboxStatus, '此文件无法在网页中显示。');
+      lightboxStatus.hidden = false;
+    }
+  });
+  $('lightbox-close').addEventListener('click', closePhoto);
+  lightbox.addEventListener('click', function (e) {
+    if (e.target === lightbox || e.target.classList.contains('lightbox-body')) closePhoto();
+  });
+  document.addEventListener('keydown', function (e) {
+    if (lightbox.hidden) return;
+    if (e.key === 'Escape' || e.key === 'Esc') {
+      e.preventDefault();
+      closePhoto();
+    } else if (e.key === 'Tab') {
+      e.preventDefault(); // 关闭 is the viewer's only control: the focus stays on it
+      $('lightbox-close').focus();
+    }
+  });
 
   $('c-refresh').addEventListener('click', function () {
     if (current) lookUp(current.no, current.code);
@@ -1768,11 +2251,17 @@
         if (!current || current.no !== no || current.code !== code) {
           clearErrors(trackForm);
           lookUp(no, code);
+        } else {
+          renderFiles(current.view); // back to the case: its photos again
         }
       } else if (no) {
         tNo.value = normaliseNo(no);
         tCode.focus();
+      } else if (current && !$('case').hidden) {
+        renderFiles(current.view);
       }
+    } else {
+      releaseCaseFiles(); // the photos of the case are not kept while another view is shown
     }
     if (view === 'heads') {
       renderRecentObjections();

@@ -13,7 +13,7 @@ public class StaticPages implements WebMvcConfigurer {
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
-    for (String page : new String[] {"report", "dashboard", "admin", "unit"}) {
+    for (String page : new String[] {"report", "dashboard", "admin", "unit", "case"}) {
       registry.addViewController("/" + page + "/").setViewName("forward:/" + page + "/index.html");
       registry.addRedirectViewController("/" + page, "/" + page + "/");
     }

@@ -10,8 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The residents' page and the dashboard: own scripts only, never framed, never sniffed, no
- * referrer.
+ * The residents' page, the dashboard and the case's staff page: own scripts only, never framed,
+ * never sniffed, no referrer; photos shown from object URLs ({@code blob:}) only.
  */
 class PageHeadersTest extends CaseLoopTestSupport {
 
@@ -20,7 +20,14 @@ class PageHeadersTest extends CaseLoopTestSupport {
   @Test
   void bothPagesAndTheirScriptsSendTheSecurityHeaders() {
     for (String path :
-        new String[] {"/report/", "/dashboard/", "/report/report.js", "/dashboard/dashboard.css"}) {
+        new String[] {
+          "/report/",
+          "/dashboard/",
+          "/case/",
+          "/report/report.js",
+          "/dashboard/dashboard.css",
+          "/case/case.js"
+        }) {
       ResponseEntity<String> page = http.getForEntity(path, String.class);
       HttpHeaders headers = page.getHeaders();
       assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
@@ -28,7 +35,8 @@ class PageHeadersTest extends CaseLoopTestSupport {
           .as(path)
           .contains("script-src 'self'")
           .contains("frame-ancestors 'none'")
-          .doesNotContain("unsafe-inline");
+          .doesNotContain("unsafe-inline")
+          .contains("img-src 'self' data: blob:;");
       assertThat(headers.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
       assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
       assertThat(headers.getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");
