@@ -17,9 +17,12 @@
 // open); hanxue then asks for an extension to the working day on or after three days past the current
 // handling deadline (Asia/Shanghai), typed into the form's date picker; gaofeng approves it in
 // 延期审批; the case's API view must show one extension, the new deadline and a public 延期 entry;
-// hanxue finishes the case as 部分解决; the reporter rates it via the API and the case must reach
-// CLOSED with outcome partly. With screenshotDir it writes tasklist-return-form.png,
-// tasklist-return-review.png and tasklist-extension-form.png there.
+// hanxue adds a photo of the result (办理照片, which 办结 of a sanitation case needs) on the case's staff
+// page /case/#/<caseNo> in a new page of the same browser (its thumbnail must load) and finishes the
+// case as 部分解决; the reporter rates it via the API and the case must reach CLOSED with outcome partly
+// and the photo in the reporter's view. With screenshotDir it writes tasklist-return-form.png,
+// tasklist-return-review.png and tasklist-extension-form.png there. The case page is /case/
+// (PAGES_ENTRY=index.html opens /case/index.html instead).
 //
 // The date picker (form-js's datetime field, flatpickr with allowInput) takes the date typed into its
 // input in the format of its placeholder (the browser locale's: zh-CN here, mm/dd/yyyy in English) and parses it on Enter;
@@ -30,9 +33,9 @@
 // limited to 120 s (E2E_TIMEOUT_S). Every run leaves one closed case behind; a failed run may leave an
 // open one.
 import {
-  STEP_TIMEOUT_MS, TASKLIST, api, camundaLogin, camundaLogout, check, claimTask, completeTask, dismissTooltips,
-  fieldLabel, log, openCamundaPage, openFilter, page, run, serverErrors, shot, sleep, taskCards, waitForValue,
-  assertTaskGone, findTask, getCase, openTaskCard, rateAndAwaitClosure, reportCase, UI
+  STEP_TIMEOUT_MS, TASKLIST, addEvidenceOnCasePage, api, camundaLogin, camundaLogout, check, claimTask, completeTask,
+  dismissTooltips, fieldLabel, log, openCamundaPage, openFilter, page, pngFile, run, serverErrors, shot, sleep,
+  taskCards, waitForValue, assertTaskGone, findTask, getCase, openTaskCard, rateAndAwaitClosure, reportCase, UI
 } from './common.mjs';
 
 const stamp = new Date().toISOString();
@@ -283,12 +286,16 @@ async function checkExtended({ caseNo, trackingCode }, requested) {
 async function finishAsDepartment({ caseNo }) {
   await openCaseTask('hanxue', '本部门待办', caseNo, '处置');
   await claimTask('事件编号', caseNo);
+  // 办结 of a sanitation case needs a photo of the result, added on the case's staff page.
+  const [photo] = await addEvidenceOnCasePage(page.context(), caseNo,
+    { user: 'hanxue', file: pngFile('清运部分后.png', { seed: 6 }) });
+  await page.bringToFront();
   check(await page.getByLabel('办结（填写处置结果）', { exact: true }).isChecked(),
     '办理方式 does not start at 办结 after the extension');
   await page.getByLabel('部分解决', { exact: true }).check();
   await page.getByLabel(fieldLabel('处置结果')).fill(handleResult);
   await completeTask();
-  log(`finished ${caseNo}: 部分解决`);
+  log(`finished ${caseNo}: 部分解决, with the 办理照片 ${photo.fileName}`);
   await assertTaskGone(caseNo, '处置', ['本部门待办', '我的待办']);
   await camundaLogout();
 }
@@ -297,6 +304,8 @@ async function rateAndCheckClosure({ caseNo, trackingCode }) {
   const view = await rateAndAwaitClosure(caseNo, trackingCode);
   check(view.outcome === 'partly' && view.outcomeName === '部分解决',
     `case ${caseNo}: outcome ${view.outcome} (${view.outcomeName}), expected partly (部分解决)`);
+  const evidence = (view.files || []).filter((f) => f.purpose === 'EVIDENCE');
+  check(evidence.length === 1, `the reporter's view of ${caseNo} lists ${evidence.length} 办理照片, expected 1`);
   const entries = (view.timeline || []).map((e) => [e.action, e.remark].filter(Boolean).join(' — '));
   log(`case ${caseNo} ${view.status} (${view.statusName}), outcome ${view.outcomeName}; timeline:\n  ${entries.join('\n  ')}`);
 }

@@ -656,3 +656,199 @@ export async function rateAndAwaitClosure(caseNo, trackingCode) {
   check(view.status === 'CLOSED', `case ${caseNo} not CLOSED after 20 s: status ${view.status} (${view.statusName})`);
   return view;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Photos of cases and the case's staff page /case/#/<caseNo> (tasklist-roundtrip.mjs,
+// case-return-extension.mjs)
+
+/** zlib's Adler-32 of `bytes`. */
+function adler32(bytes) {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    a = (a + bytes[i]) % 65521;
+    b = (b + a) % 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/**
+ * A real PNG picture of `width` × `height` pixels (a colour gradient that `seed` varies), as the file
+ * `name` for Playwright's setInputFiles ({name, mimeType, buffer}).
+ */
+export function pngFile(name, { width = 480, height = 360, seed = 0 } = {}) {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1); // each row starts with filter type 0
+    for (let x = 0; x < width; x++) {
+      raw[row + 1 + x * 3] = (Math.floor((x * 255) / width) + seed * 67) & 255;
+      raw[row + 2 + x * 3] = (Math.floor((y * 255) / height) + seed * 31) & 255;
+      raw[row + 3 + x * 3] = ((x ^ y) & 32 ? 200 : 90) ^ (seed & 255);
+    }
+  }
+  const zlibStream = Buffer.concat([Buffer.from([0x78, 0x01]), deflateRawSync(raw), Buffer.alloc(4)]);
+  zlibStream.writeUInt32BE(adler32(raw), zlibStream.length - 4);
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bits per sample
+  ihdr[9] = 2; // RGB
+  const buffer = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', zlibStream), chunk('IEND', Buffer.alloc(0))
+  ]);
+  return { name, mimeType: 'image/png', buffer };
+}
+
+/**
+ * Reports a case as reportCase() does, as the multipart form with the part `report` (the JSON) and the
+ * `photos` (files as pngFile() answers them); returns its number and code.
+ */
+export async function reportCaseWithPhotos(description, photos,
+  { category = 'sanitation', address = '和平里东街12号' } = {}) {
+  const form = new FormData();
+  const report = { category, description, location: { address }, reporter: { name: '张三', phone: '13812345678' } };
+  form.append('report', new Blob([JSON.stringify(report)], { type: 'application/json' }));
+  for (const p of photos) form.append('photos', new Blob([p.buffer], { type: p.mimeType }), p.name);
+  const res = await fetch(`${baseUrl}/api/cases`, {
+    method: 'POST', headers: { Accept: 'application/json' }, body: form, signal: AbortSignal.timeout(20_000)
+  });
+  const text = await res.text();
+  check(res.status === 201, `POST /api/cases (multipart, ${photos.length} photos): expected 201, got ${res.status} ${text}`);
+  const { caseNo, trackingCode } = JSON.parse(text);
+  check(caseNo && trackingCode, `POST /api/cases: no caseNo/trackingCode in ${text}`);
+  return { caseNo, trackingCode };
+}
+
+/** The address of the case's staff page (PAGES_ENTRY=index.html names the file in /case/). */
+export const casePageUrl = (caseNo) => `${pagesUrl('/case/')}#/${encodeURIComponent(caseNo)}`;
+
+/**
+ * Opens the staff page of `caseNo` in a new page of `context`, which becomes the current page, and waits
+ * until it shows the case, logging in as `user` with the page's form if it asks. Answers the page.
+ */
+export async function openCasePage(context, caseNo, user = 'hanxue') {
+  await checkEntryServed('/case/', 'the case page');
+  const p = watchPageErrors(await openPage(context));
+  watchServerErrors(p);
+  await p.goto(casePageUrl(caseNo));
+  await p.locator('#login-view:visible, #case-view:visible, #error-view:visible').first().waitFor();
+  if (await p.locator('#login-view').isVisible()) {
+    await p.locator('#l-user').fill(user);
+    await p.locator('#l-pass').fill(PASSWORD);
+    await p.locator('#login-btn').click();
+    await p.locator('#case-view:visible, #error-view:visible, #login-msg:visible').first().waitFor();
+    check(!(await p.locator('#login-view').isVisible()),
+      `logging in as ${user} on the case page failed: ${await p.locator('#login-msg').innerText().catch(() => '')}`);
+    log(`logged in as ${user} on the case page`);
+  }
+  if (await p.locator('#error-view').isVisible()) {
+    throw new Error(`the case page shows no case ${caseNo}: ${await p.locator('#error-msg').innerText()}`);
+  }
+  await p.locator('#case-view').waitFor();
+  const shown = (await p.locator('#c-no').innerText()).trim();
+  check(shown === caseNo, `the case page shows ${shown}, expected ${caseNo}`);
+  check((await p.locator('#who-name').innerText()).trim() === user,
+    `the case page is logged in as "${await p.locator('#who-name').innerText()}", expected ${user}`);
+  return p;
+}
+
+/** Waits until the thumbnail of the photo tile `tile` (a locator on a case page) is loaded from a blob: URL. */
+export async function waitForThumbnail(tile, what = 'the photo') {
+  const img = tile.locator('img.thumb');
+  await img.waitFor().catch(() => { throw new Error(`${what} has no thumbnail on the case page`); });
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let state;
+  while (Date.now() < deadline) {
+    state = await img.evaluate((i) => ({ src: i.currentSrc || i.src, complete: i.complete, width: i.naturalWidth }));
+    if (state.complete && state.width > 0) break;
+    await sleep(100);
+  }
+  check(state.complete && state.width > 0, `the thumbnail of ${what} did not load: ${JSON.stringify(state)}`);
+  check(state.src.startsWith('blob:'), `the thumbnail of ${what} is not shown from a blob: URL: ${state.src}`);
+  return state;
+}
+
+/**
+ * On the case page `p` (see openCasePage), chooses `files` ({name, mimeType, buffer}) with 从相册选择,
+ * uploads them and waits until each is listed under 办理照片 with its thumbnail loaded. Answers the
+ * files the server saved (POST /api/staff/cases/<no>/files).
+ */
+export async function uploadEvidence(p, files) {
+  await p.locator('#up-files').setInputFiles(files);
+  check(await p.locator('#up-previews li.tile').count() === files.length,
+    `the case page previews ${await p.locator('#up-previews li.tile').count()} files, expected ${files.length}: `
+    + await p.locator('#up-msg').innerText().catch(() => ''));
+  const [res] = await Promise.all([
+    p.waitForResponse((r) => /\/api\/staff\/cases\/[^/]+\/files$/.test(r.url()) && r.request().method() === 'POST',
+      { timeout: STEP_TIMEOUT_MS }),
+    p.locator('#up-btn').click()
+  ]);
+  check(res.status() === 201, `uploading on the case page: expected 201, got ${res.status()} ${await res.text().catch(() => '')}`);
+  const saved = await res.json();
+  check(Array.isArray(saved) && saved.length === files.length, `the upload answered ${JSON.stringify(saved)}`);
+  for (const f of saved) {
+    check(f.purpose === 'EVIDENCE', `the uploaded file ${f.id} is ${f.purpose}, expected EVIDENCE`);
+    const tile = p.locator(`#group-evidence li.tile[data-file-id="${f.id}"]`);
+    await tile.waitFor().catch(() => { throw new Error(`the uploaded file ${f.fileName} is not listed under 办理照片`); });
+    await waitForThumbnail(tile, `办理照片 ${f.fileName}`);
+  }
+  const note = (await p.locator('#up-msg').innerText()).trim();
+  check(note.includes('已上传'), `the case page says "${note}" after the upload`);
+  check(await p.locator('#up-previews li').count() === 0, 'the case page still lists the uploaded files as pending');
+  return saved;
+}
+
+/**
+ * As `user`, adds a photo of the result (办理照片, `file` or a generated PNG) to the case on its staff
+ * page, in a new page of `context` that it closes again; the page driven before is the current one
+ * again. Answers the files saved.
+ */
+export async function addEvidenceOnCasePage(context, caseNo, { user = 'hanxue', file } = {}) {
+  const previous = page;
+  const p = await openCasePage(context, caseNo, user);
+  const saved = await uploadEvidence(p, [file || pngFile(`处置后-${caseNo}.png`, { seed: 3 })]);
+  check(await p.locator('#evidence-notice').isHidden(), 'the case page still asks for a photo of the result after the upload');
+  log(`added 办理照片 ${saved.map((f) => f.fileName).join(', ')} to ${caseNo} on the case page as ${user}`);
+  await p.close();
+  setPage(previous);
+  return saved;
+}
+
+/**
+ * Clicks Complete on the open task's form and expects the server to refuse it: Tasklist shows a
+ * notification containing `text` and keeps the task open. The refusal is no server error to print if a
+ * later step fails. Answers the notification's text.
+ */
+export async function completeTaskRefused(text) {
+  const complete = page.locator('.form-actions button.btn-primary', { hasText: UI.complete });
+  check(await complete.isEnabled(), `the Complete button is disabled ${await formProblems()}`);
+  const submitted = page.waitForResponse((res) => /\/task\/[^/]+\/(submit-form|complete)$/.test(res.url())
+    && res.request().method() === 'POST', { timeout: STEP_TIMEOUT_MS });
+  await dismissTooltips();
+  await complete.click();
+  const res = await submitted;
+  check(res.status() >= 400, `the server accepted what it should refuse ("${text}"): HTTP ${res.status()}`);
+  const panel = page.locator('.notifications-panel, [notifications-panel]');
+  const note = panel.filter({ hasText: text }).first();
+  await note.waitFor().catch(async () => {
+    const shown = await panel.allInnerTexts().catch(() => []);
+    throw new Error(`no notification with ${text} after the refusal (HTTP ${res.status()} `
+      + `${(await res.text().catch(() => '')).slice(0, 300)}); notifications: ${shown.join(' | ').replace(/\s+/g, ' ') || 'none'}`);
+  });
+  const said = (await note.innerText()).replace(/×/g, '').replace(/\s+/g, ' ').trim();
+  // watchServerErrors notes the refusal once it has read the answer's body: forget it.
+  for (let i = 0; i < 20 && !serverErrors.some((e) => e.includes(res.url())); i++) await sleep(100);
+  for (let i = serverErrors.length - 1; i >= 0; i--) if (serverErrors[i].includes(res.url())) serverErrors.splice(i, 1);
+  check(!(await page.getByText(UI.selectTask).isVisible())
+    && await page.locator('.task-details .fjs-container form.fjs-form').isVisible(), 'Tasklist closed the task after the refusal');
+  return said;
+}
