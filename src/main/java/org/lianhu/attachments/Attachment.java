@@ -22,7 +22,8 @@ public record Attachment(
     String publicKey,
     String uploadedBy,
     Instant uploadedAt,
-    Instant linkedAt) {
+    Instant linkedAt,
+    int position) {
 
   public FileType type() {
     return FileType.ofMediaType(mediaType);

@@ -80,7 +80,7 @@ public class Attachments {
       List<ReceivedFile> files, long caseId, AttachmentPurpose purpose, String uploadedBy) {
     List<Attachment> kept = new ArrayList<>();
     for (ReceivedFile file : files) {
-      Attachment row = stored(file, caseId, purpose, uploadedBy);
+      Attachment row = stored(file, caseId, purpose, uploadedBy, kept.size());
       rows.insert(row);
       kept.add(row);
     }
@@ -90,7 +90,7 @@ public class Attachments {
   /** An upload ahead of its report: kept, waiting for the report that names its id. */
   @Transactional
   public Attachment upload(ReceivedFile file) {
-    Attachment row = stored(file, null, AttachmentPurpose.REPORT, null);
+    Attachment row = stored(file, null, AttachmentPurpose.REPORT, null, 0);
     rows.insert(row);
     return row;
   }
@@ -186,7 +186,7 @@ public class Attachments {
   }
 
   private Attachment stored(
-      ReceivedFile file, Long caseId, AttachmentPurpose purpose, String uploadedBy) {
+      ReceivedFile file, Long caseId, AttachmentPurpose purpose, String uploadedBy, int position) {
     Instant now = EngineClock.now();
     String base = MONTH.format(now) + "/" + file.id();
     String originalKey = base + ".orig";
@@ -218,7 +218,8 @@ public class Attachments {
         publicKey,
         uploadedBy,
         now,
-        caseId == null ? null : now);
+        caseId == null ? null : now,
+        position);
   }
 
   private void removeOnRollback(String... keys) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.lianhu.attachments.Attachments;
@@ -22,8 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * How a case's file is sent: its own type (never sniffed by the browser), shown inline when it is a
- * photo and downloaded when it is a document, sandboxed so that nothing in it runs, cached by the
- * browser only. And how uploaded parts become received files.
+ * photo and downloaded when it is a document, sandboxed so that nothing in it runs, stored by no
+ * cache (the tracking code that opened it is a header, which a cache would not key on). And how
+ * uploaded parts become received files.
  */
 final class FileResponses {
 
@@ -46,7 +46,7 @@ final class FileResponses {
             .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
             .header("X-Content-Type-Options", "nosniff")
             .header("Content-Security-Policy", "default-src 'none'; sandbox")
-            .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate());
+            .cacheControl(CacheControl.noStore());
     if (file.length() >= 0) {
       answer.contentLength(file.length());
     }
