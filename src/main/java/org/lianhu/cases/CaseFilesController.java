@@ -55,12 +55,30 @@ public class CaseFilesController {
 
   @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<UploadReceipt> upload(@RequestPart("file") MultipartFile file) {
-    ReceivedFile received;
     try (InputStream in = file.getInputStream()) {
-      received = attachments.receive("file", file.getOriginalFilename(), in);
+      return kept(attachments.receive("file", file.getOriginalFilename(), in));
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     }
+  }
+
+  /**
+   * The file itself as the body (any {@code Content-Type}: the type is taken from the content), its
+   * name in {@code X-File-Name} (percent-encoded UTF-8). Streamed into the spool as it arrives,
+   * without multipart parsing: the path the pages use.
+   */
+  @PostMapping(path = "/api/uploads")
+  public ResponseEntity<UploadReceipt> uploadBody(
+      HttpServletRequest request,
+      @RequestHeader(name = "X-File-Name", required = false) String encodedName) {
+    try (InputStream in = request.getInputStream()) {
+      return kept(attachments.receive("file", FileResponses.decodedName(encodedName), in));
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    }
+  }
+
+  private ResponseEntity<UploadReceipt> kept(ReceivedFile received) {
     Attachment kept;
     try {
       kept = attachments.upload(received);

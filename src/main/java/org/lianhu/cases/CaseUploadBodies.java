@@ -1,6 +1,7 @@
 package org.lianhu.cases;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.lianhu.attachments.AttachmentSettings;
 import org.lianhu.web.LargeBodies;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseUploadBodies implements LargeBodies {
 
+  static final String UPLOADS = "/api/uploads";
   private static final Pattern PATHS =
       Pattern.compile("/api/(cases|uploads|staff/cases/[^/]+/files)");
 
@@ -25,12 +27,20 @@ class CaseUploadBodies implements LargeBodies {
 
   @Override
   public long limitFor(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod())) {
+      return -1;
+    }
     String type = request.getContentType();
-    boolean upload =
-        "POST".equals(request.getMethod())
-            && type != null
-            && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
-            && PATHS.matcher(request.getRequestURI()).matches();
-    return upload ? settings.maxUploadRequestBytes() : -1;
+    if (type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+        && PATHS.matcher(request.getRequestURI()).matches()) {
+      return settings.maxUploadRequestBytes();
+    }
+    if (UPLOADS.equals(request.getRequestURI())) {
+      // One file as the body. The file's own limit, counted as it streams in, refuses it first
+      // (with its own problem): this one is a read buffer further.
+      return settings.maxFileSize().toBytes() + 128 * 1024;
+    }
+    return -1;
   }
 }

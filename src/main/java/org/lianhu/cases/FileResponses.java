@@ -3,6 +3,7 @@ package org.lianhu.cases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -58,6 +59,18 @@ final class FileResponses {
     String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     return "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+  }
+
+  /** A name sent percent-encoded in a header; as it came when it is not valid encoding. */
+  static String decodedName(String encoded) {
+    if (encoded == null) {
+      return null;
+    }
+    try {
+      return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notEncoded) {
+      return encoded;
+    }
   }
 
   /** Each uploaded part received and checked; all are discarded if one is refused. */

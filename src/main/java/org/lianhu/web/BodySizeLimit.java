@@ -27,8 +27,8 @@ public class BodySizeLimit {
 
   /** Raised while reading a streamed body that grew past the limit. */
   public static class TooLarge extends IOException {
-    TooLarge() {
-      super("request body larger than " + MAX_BODY_BYTES + " bytes");
+    TooLarge(long limit) {
+      super("request body larger than " + limit + " bytes");
     }
   }
 
@@ -63,7 +63,7 @@ public class BodySizeLimit {
                               + "\"}");
                   return;
                 }
-                chain.doFilter(limit == MAX_BODY_BYTES ? new Limited(request) : request, response);
+                chain.doFilter(new Limited(request, limit), response);
               }
             });
     registration.addUrlPatterns("/api/*", "/open311/*");
@@ -79,8 +79,11 @@ public class BodySizeLimit {
   private static final class Limited extends HttpServletRequestWrapper {
     private ServletInputStream limited;
 
-    Limited(HttpServletRequest request) {
+    private final long limit;
+
+    Limited(HttpServletRequest request, long limit) {
       super(request);
+      this.limit = limit;
     }
 
     @Override
@@ -111,8 +114,8 @@ public class BodySizeLimit {
 
               private void count(int n) throws TooLarge {
                 read += n;
-                if (read > MAX_BODY_BYTES) {
-                  throw new TooLarge();
+                if (read > limit) {
+                  throw new TooLarge(limit);
                 }
               }
 

@@ -211,6 +211,35 @@ class CaseFilesApiTest extends CaseLoopTestSupport {
   }
 
   @Test
+  void aPhotoSentAsTheBodyIsTakenByItsContentAndKeepsItsName() throws Exception {
+    HttpHeaders raw = new HttpHeaders();
+    raw.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+    raw.set("X-File-Name", "%E6%B8%85%E8%BF%90%E5%89%8D.jpg");
+    ResponseEntity<JsonNode> uploaded =
+        send(HttpMethod.POST, "/api/uploads", new HttpEntity<>(TestPhotos.jpeg(48, 32), raw));
+    assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(uploaded.getBody().get("mediaType").asText()).isEqualTo("image/jpeg");
+    assertThat(uploaded.getBody().get("width").asInt()).isEqualTo(48);
+    String id = uploaded.getBody().get("id").asText();
+    assertThat(
+            jdbc.queryForObject("select file_name from attachment where id = ?", String.class, id))
+        .isEqualTo("清运前.jpg");
+
+    raw.setContentType(MediaType.IMAGE_PNG);
+    ResponseEntity<JsonNode> text =
+        send(HttpMethod.POST, "/api/uploads", new HttpEntity<>("not a photo".getBytes(), raw));
+    assertThat(text.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(text.getBody().get("errors").get("file").asText()).contains("text/plain");
+
+    byte[] large = new byte[(int) settings.maxFileSize().toBytes() + 1];
+    System.arraycopy(TestPhotos.jpeg(8, 8), 0, large, 0, 100);
+    ResponseEntity<JsonNode> tooLarge =
+        send(HttpMethod.POST, "/api/uploads", new HttpEntity<>(large, raw));
+    assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(tooLarge.getBody().get("type").asText()).isEqualTo("/problems/file-too-large");
+  }
+
+  @Test
   void tooManyFilesAFileTooLargeAndAFileThatIsNoPhotoAreRefusedAndNothingIsReported()
       throws Exception {
     long before = cases();
