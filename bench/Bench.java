@@ -121,6 +121,8 @@ public class Bench {
         case "vanilla" -> httpLoad("vanilla");
         case "lookup" -> httpLoad("lookup");
         case "stats-api" -> httpLoad("stats");
+        case "photo-intake" -> httpLoad("photo");
+        case "photo-multipart" -> httpLoad("photo-multipart");
         case "db-insert" -> dbInsert();
         case "timers-baseline" -> timersBaseline();
         case "timers" -> timersEscalation();
@@ -514,6 +516,75 @@ public class Bench {
     return seq -> {
       HttpResponse<String> r = postJson("/api/cases", reportJson(seq), null, "bench-" + RUN_ID + "-" + seq);
       return r.statusCode() == 201 ? null : "POST /api/cases " + r.statusCode() + " " + abbreviate(r.body());
+    };
+  }
+
+  /**
+   * The photo the photo step sends with each report: 2600 × 1950 pixels of noise (a 5-megapixel phone
+   * photo's size), which JPEG cannot shrink, about 3 MB.
+   */
+  static byte[] benchPhoto() throws IOException {
+    Random random = new Random(7);
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(2600, 1950, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        image.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpeg", out);
+    return out.toByteArray();
+  }
+
+  /**
+   * A report with one photo as the resident page sends it: the photo as the body of {@code POST
+   * /api/uploads} (streamed, no multipart parsing), then the JSON report naming it. The latency is
+   * the pair's.
+   */
+  static Call photoCall() throws IOException {
+    byte[] photo = benchPhoto();
+    put("photo.bytes", photo.length);
+    return seq -> {
+      HttpRequest upload = HttpRequest.newBuilder(URI.create(base() + "/api/uploads"))
+          .timeout(Duration.ofSeconds(60)).header("Content-Type", "image/jpeg")
+          .header("X-File-Name", "photo-" + seq + ".jpg")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(photo)).build();
+      HttpResponse<String> u = HTTP.send(upload, HttpResponse.BodyHandlers.ofString());
+      if (u.statusCode() != 201) {
+        return "POST /api/uploads " + u.statusCode() + " " + abbreviate(u.body());
+      }
+      Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(u.body());
+      if (!id.find()) {
+        return "POST /api/uploads answered no id: " + abbreviate(u.body());
+      }
+      String json = reportJson(seq);
+      json = json.substring(0, json.length() - 1) + ",\"photos\":[\"" + id.group(1) + "\"]}";
+      HttpResponse<String> r = postJson("/api/cases", json, null, "photo-" + RUN_ID + "-" + seq);
+      return r.statusCode() == 201 ? null : "POST /api/cases (photo) " + r.statusCode() + " " + abbreviate(r.body());
+    };
+  }
+
+  /** The same report and photo in one multipart request (the servlet container parses the parts). */
+  static Call photoMultipartCall() throws IOException {
+    byte[] photo = benchPhoto();
+    String boundary = "bench" + RUN_ID;
+    return seq -> {
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(photo.length + 2048);
+      String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"report\"\r\n"
+          + "Content-Type: application/json\r\n\r\n" + reportJson(seq) + "\r\n--" + boundary
+          + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"photo.jpg\"\r\n"
+          + "Content-Type: image/jpeg\r\n\r\n";
+      body.write(head.getBytes(StandardCharsets.UTF_8));
+      body.write(photo);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/cases"))
+          .timeout(Duration.ofSeconds(60))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .header("Idempotency-Key", "photo-mp-" + RUN_ID + "-" + seq)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 201 ? null : "POST /api/cases (multipart) " + r.statusCode() + " " + abbreviate(r.body());
     };
   }
 
@@ -938,6 +1009,8 @@ public class Bench {
       case "vanilla" -> vanillaCall();
       case "lookup" -> lookupCall();
       case "stats" -> statsCall();
+      case "photo" -> photoCall();
+      case "photo-multipart" -> photoMultipartCall();
       default -> throw new IllegalArgumentException(target);
     };
   }
@@ -961,7 +1034,7 @@ public class Bench {
   static Probe probeFor(String target, int clients) {
     long serverPid = target.equals("dbinsert") ? 0 : Long.parseLong(opt("server-pid", "0"));
     long dbPid = Long.parseLong(opt("db-pid", "0"));
-    boolean memory = target.equals("intake") && clients == optInt("memory-level", -1);
+    boolean memory = (target.equals("intake") || target.startsWith("photo")) && clients == optInt("memory-level", -1);
     return new Probe(serverPid, dbPid, memory, null);
   }
 
@@ -3003,6 +3076,25 @@ public class Bench {
     } else if (r("stats_api.probe_status") != null) {
       md.append("KPI REST API: `GET /api/stats/kpis` answered ").append(r("stats_api.probe_status"))
           .append(" in this jar; the SQL above is what it would run.\n\n");
+    }
+
+    if (!Double.isNaN(d("photo.c8.ok"))) {
+      md.append("## Photos: a report with one photo of ").append(f(d("photo.bytes") / 1024 / 1024, 1))
+          .append(" MiB\n\n| how | clients | reports | reports /s | p50 ms | p99 ms | max ms | RSS max / avg MiB |\n")
+          .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+      String[][] ways = {{"photo", "`POST /api/uploads` (the photo as the body), then the JSON report"},
+          {"photo-multipart", "one multipart `POST /api/cases`"}};
+      for (String[] way : ways) for (int c : List.of(1, 8)) {
+        String k = way[0] + ".c" + c;
+        if (!Double.isNaN(d(k + ".ok"))) {
+          md.append("| ").append(way[1]).append(" | ").append(c).append(" | ").append(f(d(k + ".ok"), 0)).append(" | ")
+              .append(f(d(k + ".throughput"), 1)).append(" | ").append(f(d(k + ".p50_ms"), 1)).append(" | ")
+              .append(f(d(k + ".p99_ms"), 1)).append(" | ").append(f(d(k + ".max_ms"), 1)).append(" | ")
+              .append(f(d(k + ".rss_max_mb"), 0)).append(" / ").append(f(d(k + ".rss_avg_mb"), 0)).append(" |\n");
+        }
+      }
+      md.append("\nTarget: p99 under 300 ms at 8 clients (the page's way): ").append(f(d("photo.c8.p99_ms"), 1)).append(" ms, ")
+          .append(verdict(true, d("photo.c8.p99_ms") < 300)).append(".\n\n");
     }
 
     md.append("## 4. Memory and start-up\n\n| what | value |\n| --- | ---: |\n");

@@ -7,6 +7,8 @@
 #   BENCH_STEPS=liaison bench/run.sh
 #                           the liaison units alone (not in the default steps): 1,000,000 households with 12
 #                           months of visits (10,000 with --smoke), then /unit/, visits and coverage
+#   BENCH_STEPS=photos bench/run.sh
+#                           reports with one 3 MB photo each (uploaded, then the report; and multipart) with the RSS
 #   BENCH_STEPS=orgimport bench/run.sh
 #                           the organisation import alone (not in the default steps): a county workbook of
 #                           554,631 rows (1% with --smoke) imported into a server without the demo organisation
@@ -22,7 +24,7 @@ MODE=full
 for arg in "$@"; do
   case "$arg" in
     --smoke) MODE=smoke ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (use --smoke or nothing)" >&2; exit 2 ;;
   esac
 done
@@ -142,7 +144,7 @@ start_server() { # $1: label for the start-up figures; $2: "nodemo" for profile 
   LIANHU_DB_HOST=$DB_HOST LIANHU_DB_PORT=$DB_PORT LIANHU_DB_NAME=$DB LIANHU_DB_USER=$DB_USER \
   LIANHU_DB_PASSWORD=$DB_PASSWORD LIANHU_ADMIN_PASSWORD=$ADMIN_PASSWORD \
     java -XX:FlightRecorderOptions=stackdepth=256 $JAVA_OPTS_SERVER -jar "$JAR" --spring.profiles.active=mysql --server.port="$PORT" \
-      "${data[@]}" $SERVER_ARGS_EXTRA \
+      "${data[@]}" --lianhu.attachments.directory="$RUN_DIR/files" $SERVER_ARGS_EXTRA \
       >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   if ! bench wait-ready --label "$1" --since-ms "$since" --log "$SERVER_LOG" --pid "$SERVER_PID" --timeout-s 240; then
@@ -223,6 +225,14 @@ bench stats-api --server-pid "$SERVER_PID" --key-prefix stats --levels 1 --warmu
 bench kpi-sql --label before --reps "$KPI_REPS"
 bench kpi-tune --reps "$KPI_REPS"
 bench stats-api --server-pid "$SERVER_PID" --key-prefix stats_tuned --levels 1 --warmup-s 0 --duration-s 120 --max-requests "$STATS_CALLS"
+fi
+
+if has_step photos; then
+step "Photos: reports with one 3 MB photo (upload then report, levels 1,8; one multipart request, 8 clients)"
+bench photo-intake --server-pid "$SERVER_PID" --levels 1,8 --memory-level 8 --warmup-s "$WARMUP" \
+  --duration-s "$DURATION" --max-requests "$MAX_REQ"
+bench photo-multipart --server-pid "$SERVER_PID" --levels 8 --memory-level 8 --warmup-s "$WARMUP" \
+  --duration-s "$DURATION" --max-requests "$MAX_REQ"
 fi
 
 if has_step liaison; then
