@@ -571,8 +571,9 @@ public class Bench {
     String boundary = "bench" + RUN_ID;
     return seq -> {
       java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(photo.length + 2048);
+      // Reporters of their own, not those of the upload step run before (a new process counts from 1).
       String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"report\"\r\n"
-          + "Content-Type: application/json\r\n\r\n" + reportJson(seq) + "\r\n--" + boundary
+          + "Content-Type: application/json\r\n\r\n" + reportJson(seq + 50_000_000L) + "\r\n--" + boundary
           + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"photo.jpg\"\r\n"
           + "Content-Type: image/jpeg\r\n\r\n";
       body.write(head.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,9 @@
 package org.lianhu.attachments;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,22 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.ImagingException;
-import org.apache.commons.imaging.common.ImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
-import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
-import org.apache.commons.imaging.formats.tiff.TiffField;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
  * The copy of a photo that people other than staff see: without the metadata that can say where it
  * was taken (EXIF, with its GPS block, XMP and IPTC in a JPEG; eXIf and text chunks in a PNG; EXIF
  * and XMP chunks in a WebP). The pixels are not touched; a JPEG keeps only its orientation, so that
- * a phone's upright photo stays upright.
+ * a phone's upright photo stays upright. JPEG and PNG are filtered in one streaming pass (Commons
+ * Imaging's rewriters held a 3 MB photo in memory several times over: about 50 MB of garbage per
+ * upload, docs/performance.md); a WebP, at most the file limit, is read whole.
  */
 final class LocationData {
 
@@ -43,7 +38,7 @@ final class LocationData {
     Path copy = Files.createTempFile(spool, "pub-", ".part");
     try {
       switch (type) {
-        case JPEG -> stripJpeg(original, copy, spool);
+        case JPEG -> stripJpeg(original, copy);
         case PNG -> stripPng(original, copy);
         case WEBP -> stripWebp(original, copy);
         default -> throw new IllegalArgumentException("no public copy of " + type);
@@ -55,54 +50,124 @@ final class LocationData {
     }
   }
 
-  /** The EXIF orientation (1-8) of a JPEG, 1 when it has none. */
-  static int orientation(Path jpeg) {
-    try {
-      ImageMetadata metadata = Imaging.getMetadata(jpeg.toFile());
-      if (metadata instanceof JpegImageMetadata jpegMetadata && jpegMetadata.getExif() != null) {
-        TiffField field =
-            jpegMetadata.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_ORIENTATION);
-        if (field != null) {
-          int value = field.getIntValue();
-          return value >= 1 && value <= 8 ? value : 1;
+  /** The EXIF orientation (1-8) of a JPEG, 1 when it has none or its EXIF cannot be read. */
+  static int orientation(Path jpeg) throws IOException {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(jpeg)))) {
+      if (in.readUnsignedShort() != 0xFFD8) {
+        throw new UnreadableImage(new IOException("not a JPEG start of image"));
+      }
+      while (true) {
+        int marker = nextMarker(in);
+        if (marker == SOS || marker == EOI) {
+          return 1;
+        }
+        if (standalone(marker)) {
+          continue;
+        }
+        int length = segmentLength(in);
+        if (marker == APP1) {
+          byte[] payload = in.readNBytes(length);
+          if (isExif(payload)) {
+            return ExifOrientation.of(payload, EXIF_HEADER.length);
+          }
+        } else {
+          in.skipNBytes(length);
         }
       }
-    } catch (IOException | RuntimeException unreadable) {
-      // A broken EXIF block says nothing about orientation: the pixels as stored.
+    } catch (EOFException truncated) {
+      throw new UnreadableImage(truncated);
     }
-    return 1;
   }
 
-  private static void stripJpeg(Path original, Path copy, Path spool) throws IOException {
-    int orientation = orientation(original);
-    Path noExif = Files.createTempFile(spool, "exif-", ".part");
-    Path noXmp = Files.createTempFile(spool, "xmp-", ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(noExif)) {
-        new ExifRewriter().removeExifMetadata(original.toFile(), out);
+  /**
+   * One streaming pass over the JPEG's segments: APP1 (EXIF with its GPS block, XMP), APP13 (IPTC)
+   * and comments are left out, the EXIF replaced by one that holds only the orientation, everything
+   * else (JFIF, ICC profile, tables, the image data) copied as it is.
+   */
+  private static void stripJpeg(Path original, Path copy) throws IOException {
+    try (DataInputStream in =
+            new DataInputStream(new BufferedInputStream(Files.newInputStream(original)));
+        DataOutputStream out =
+            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(copy)))) {
+      if (in.readUnsignedShort() != 0xFFD8) {
+        throw new UnreadableImage(new IOException("not a JPEG start of image"));
       }
-      try (OutputStream out = Files.newOutputStream(noXmp)) {
-        new JpegXmpRewriter().removeXmpXml(noExif.toFile(), out);
-      }
-      Path last = noXmp;
-      if (orientation != 1) {
-        try (OutputStream out = Files.newOutputStream(noExif)) {
-          TiffOutputSet kept = new TiffOutputSet();
-          kept.getOrCreateRootDirectory()
-              .add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
-          new ExifRewriter().updateExifMetadataLossless(noXmp.toFile(), out, kept);
+      out.writeShort(0xFFD8);
+      while (true) {
+        int marker = nextMarker(in);
+        if (marker == EOI) {
+          out.writeShort(0xFF00 | EOI);
+          return;
         }
-        last = noExif;
+        if (standalone(marker)) {
+          out.writeShort(0xFF00 | marker);
+          continue;
+        }
+        if (marker == SOS) {
+          out.writeShort(0xFF00 | SOS);
+          in.transferTo(out); // the scans and what follows them, as they are
+          return;
+        }
+        int length = segmentLength(in);
+        if (marker == APP1) {
+          byte[] payload = in.readNBytes(length);
+          if (payload.length < length) {
+            throw new EOFException("JPEG ends inside a segment");
+          }
+          int orientation = isExif(payload) ? ExifOrientation.of(payload, EXIF_HEADER.length) : 1;
+          if (orientation != 1) {
+            out.write(ExifOrientation.segment(orientation));
+          }
+        } else if (marker == APP13 || marker == COM) {
+          in.skipNBytes(length);
+        } else {
+          out.writeShort(0xFF00 | marker);
+          out.writeShort(length + 2);
+          copy(in, out, length);
+        }
       }
-      try (OutputStream out = Files.newOutputStream(copy)) {
-        new JpegIptcRewriter().removeIptc(last.toFile(), out);
-      }
-    } catch (ImagingException broken) {
-      throw new UnreadableImage(broken);
-    } finally {
-      Files.deleteIfExists(noExif);
-      Files.deleteIfExists(noXmp);
+    } catch (EOFException truncated) {
+      throw new UnreadableImage(truncated);
     }
+  }
+
+  private static final int SOS = 0xDA;
+  private static final int EOI = 0xD9;
+  private static final int APP1 = 0xE1;
+  private static final int APP13 = 0xED;
+  private static final int COM = 0xFE;
+  private static final byte[] EXIF_HEADER = {'E', 'x', 'i', 'f', 0, 0};
+
+  /** The next marker's code, after its 0xFF (and any fill bytes). */
+  private static int nextMarker(DataInputStream in) throws IOException {
+    if (in.readUnsignedByte() != 0xFF) {
+      throw new UnreadableImage(new IOException("JPEG segment without a marker"));
+    }
+    int marker;
+    do {
+      marker = in.readUnsignedByte();
+    } while (marker == 0xFF);
+    return marker;
+  }
+
+  private static boolean standalone(int marker) {
+    return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7);
+  }
+
+  /** The segment's length without its own two bytes. */
+  private static int segmentLength(DataInputStream in) throws IOException {
+    int length = in.readUnsignedShort();
+    if (length < 2) {
+      throw new UnreadableImage(new IOException("JPEG segment length " + length));
+    }
+    return length - 2;
+  }
+
+  private static boolean isExif(byte[] payload) {
+    return payload.length > EXIF_HEADER.length
+        && java.util.Arrays.equals(
+            payload, 0, EXIF_HEADER.length, EXIF_HEADER, 0, EXIF_HEADER.length);
   }
 
   /** Copies every chunk but the metadata ones; the image chunks are streamed, never held whole. */

@@ -164,6 +164,30 @@ class FileIntakeTest {
   }
 
   @Test
+  void thePublicCopyOfAJpegHasNoXmpIptcOrComment() throws Exception {
+    byte[] photo = TestPhotos.jpegWithLocation(40, 30);
+    photo =
+        withSegment(
+            photo, 0xE1, "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta exif:GPSLatitude=\"39.9\"/>");
+    photo = withSegment(photo, 0xED, "Photoshop 3.0\08BIM location 天安门");
+    photo = withSegment(photo, 0xFE, "taken at 天安门");
+    ReceivedFile received = receive("photo.jpg", photo);
+    String copy = new String(Files.readAllBytes(received.publicCopy()), StandardCharsets.UTF_8);
+    assertThat(copy).doesNotContain("xmpmeta").doesNotContain("8BIM").doesNotContain("天安门");
+    assertThat(received.orientation()).isEqualTo(6);
+    assertThat(ImageIO.read(received.publicCopy().toFile()).getWidth()).isEqualTo(40);
+  }
+
+  /** The JPEG with one more segment right after its start of image. */
+  private static byte[] withSegment(byte[] jpeg, int marker, String payload) {
+    byte[] data = payload.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + data.length);
+    out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) marker).putShort((short) (data.length + 2));
+    out.put(data).put(jpeg, 2, jpeg.length - 2);
+    return out.array();
+  }
+
+  @Test
   void thePublicCopyOfAPngHasNoMetadataChunks() throws Exception {
     byte[] png = withChunk(TestPhotos.png(30, 20), "eXIf", "GPSLatitude 39.9087".getBytes());
     png = withChunk(png, "tEXt", "Location\0天安门".getBytes(StandardCharsets.UTF_8));
