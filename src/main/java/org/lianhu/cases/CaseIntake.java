@@ -39,6 +39,7 @@ public class CaseIntake {
   private final CaseSettings settings;
   private final DuplicateCases duplicates;
   private final Attachments attachments;
+  private final CaseNotices notices;
 
   CaseIntake(
       CaseMapper cases,
@@ -49,7 +50,9 @@ public class CaseIntake {
       ObjectMapper json,
       CaseSettings settings,
       DuplicateCases duplicates,
-      Attachments attachments) {
+      Attachments attachments,
+      CaseNotices notices) {
+    this.notices = notices;
     this.attachments = attachments;
     this.duplicates = duplicates;
     this.cases = cases;
@@ -111,6 +114,7 @@ public class CaseIntake {
             mediaUrl);
     CaseReceipt receipt = open(report, idempotencyKey, fingerprint);
     CaseRecord opened = cases.findByNo(receipt.caseNo());
+    notices.remember(opened.id(), request.reporter().email());
     attachments.link(request.photoIds(), opened.id(), "photos");
     attachments.keep(photos, opened.id(), AttachmentPurpose.REPORT, null);
     return receipt;

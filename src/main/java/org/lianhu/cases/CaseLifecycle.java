@@ -1,7 +1,10 @@
 package org.lianhu.cases;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.lianhu.calendar.EngineClock;
+import org.lianhu.notifications.NoticeEvent;
 import org.lianhu.timeline.PublicTimeline;
 import org.lianhu.timeline.TimelineEntry;
 import org.springframework.stereotype.Service;
@@ -35,9 +38,11 @@ public class CaseLifecycle {
       Instant officeResponseDue) {}
 
   private final CaseMapper cases;
+  private final CaseNotices notices;
 
-  CaseLifecycle(CaseMapper cases) {
+  CaseLifecycle(CaseMapper cases, CaseNotices notices) {
     this.cases = cases;
+    this.notices = notices;
   }
 
   /** A new case: its row, its case number and the first timeline entry. Returns the case number. */
@@ -122,6 +127,14 @@ public class CaseLifecycle {
       cases.officeReceived(id, EngineClock.now(), dispatch.officeResponseDue());
     }
     entry(id, SYSTEM, action, remark, true);
+    notices.reporter(NoticeEvent.CASE_DISPATCHED, id, Map.of());
+    if (dispatch.handlerGroup() != null) {
+      notices.groups(
+          NoticeEvent.TASK_ASSIGNED,
+          id,
+          List.of(dispatch.handlerGroup()),
+          Map.of("taskName", "处置", "due", notices.minute(dispatch.handleDue())));
+    }
   }
 
   /** The supervising department's office is copied on the case (抄送): it sees it and may remark. */
@@ -199,6 +212,7 @@ public class CaseLifecycle {
   public void resolved(long id, String result, ClosureOutcome outcome, Instant at, String remark) {
     cases.resolve(id, CaseStatus.AWAITING_RATING, result, outcome.name(), at);
     entry(id, SYSTEM, "结果反馈", outcome.label() + "：" + remark, true);
+    notices.reporter(NoticeEvent.CASE_RESULT, id, Map.of());
   }
 
   /** The handling office sent the case back (退单); the centre named in the return decides. */
@@ -232,6 +246,7 @@ public class CaseLifecycle {
     }
     cases.extend(id, handleDue);
     entry(id, SYSTEM, "延期", remark, true);
+    notices.reporter(NoticeEvent.CASE_EXTENDED, id, Map.of("remark", remark));
   }
 
   /** The street refused the extension: the deadline stands; the handler reads why. */
@@ -272,6 +287,7 @@ public class CaseLifecycle {
   public void closed(long id, String remark) {
     cases.close(id, CaseStatus.CLOSED, EngineClock.now());
     entry(id, SYSTEM, CLOSED_STEP, remark, true);
+    notices.reporter(NoticeEvent.CASE_CLOSED, id, Map.of());
   }
 
   /**

@@ -4,6 +4,8 @@ import java.util.List;
 import org.lianhu.attachments.Attachment;
 import org.lianhu.attachments.Attachments;
 import org.lianhu.attachments.FileContent;
+import org.lianhu.notifications.Outbox;
+import org.lianhu.notifications.Recipient;
 import org.lianhu.privacy.Masking;
 import org.lianhu.privacy.TrackingCodes;
 import org.lianhu.refusal.Refusal;
@@ -18,8 +20,11 @@ public class CaseTracking {
   private final CaseMapper cases;
   private final PublicTimeline publicTimeline;
   private final Attachments attachments;
+  private final Outbox outbox;
 
-  public CaseTracking(CaseMapper cases, PublicTimeline publicTimeline, Attachments attachments) {
+  public CaseTracking(
+      CaseMapper cases, PublicTimeline publicTimeline, Attachments attachments, Outbox outbox) {
+    this.outbox = outbox;
     this.attachments = attachments;
     this.cases = cases;
     this.publicTimeline = publicTimeline;
@@ -82,7 +87,10 @@ public class CaseTracking {
         rating == null ? null : rating.label(),
         record.caseStatus() == CaseStatus.AWAITING_RATING && rating == null,
         steps,
-        attachments.ofCase(record.id()).stream().map(CaseFile::forReporter).toList());
+        attachments.ofCase(record.id()).stream().map(CaseFile::forReporter).toList(),
+        outbox.inbox(Recipient.reporterInbox(record.id()), false, 50).stream()
+            .map(n -> new CaseView.Message(n.event(), n.subject(), n.body(), n.createdAt()))
+            .toList());
   }
 
   /**

@@ -33,4 +33,9 @@ public record CaseView(
     String ratingName,
     boolean awaitingRating,
     List<PublicTimeline.Step> timeline,
-    List<CaseFile> files) {}
+    List<CaseFile> files,
+    List<Message> messages) {
+
+  /** A message to the reporter about this case (their inbox on the tracking page), newest first. */
+  public record Message(String event, String subject, String body, Instant sentAt) {}
+}

@@ -1,6 +1,7 @@
 package org.lianhu.cases;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -47,9 +48,16 @@ public record ReportCaseRequest(
     return photos == null ? List.of() : photos;
   }
 
+  /** The reporter; an e-mail address, when given, is where they are told of their case's steps. */
   public record Reporter(
       @NotBlank(message = "必须填写上报人姓名") @Size(max = 64, message = "姓名不能超过 64 字") String name,
       @NotBlank(message = "必须填写联系电话")
           @Pattern(regexp = "\\+?[0-9][0-9-]{4,19}", message = "联系电话只能包含数字和连字符，5 到 20 位")
-          String phone) {}
+          String phone,
+      @Email(message = "电子邮箱格式不正确") @Size(max = 200, message = "电子邮箱不能超过 200 字") String email) {
+
+    public Reporter(String name, String phone) {
+      this(name, phone, null);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.lianhu.cases.steps;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,10 +9,12 @@ import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.Deadline;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
+import org.lianhu.cases.CaseNotices;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.Cases;
 import org.lianhu.engine.DecisionTables;
+import org.lianhu.notifications.NoticeEvent;
 import org.lianhu.org.Community;
 import org.lianhu.org.LiaisonUnit;
 import org.lianhu.org.OrganisationDirectory;
@@ -34,6 +37,7 @@ public class AssignHead implements JavaDelegate {
   private final Cases cases;
   private final CaseLifecycle lifecycle;
   private final CountyClock clock;
+  private final CaseNotices notices;
 
   public AssignHead(
       DecisionTables decisionTables,
@@ -41,7 +45,9 @@ public class AssignHead implements JavaDelegate {
       CaseDeadlines deadlines,
       Cases cases,
       CaseLifecycle lifecycle,
-      CountyClock clock) {
+      CountyClock clock,
+      CaseNotices notices) {
+    this.notices = notices;
     this.decisionTables = decisionTables;
     this.directory = directory;
     this.deadlines = deadlines;
@@ -79,6 +85,11 @@ public class AssignHead implements JavaDelegate {
         caseId,
         due.due(),
         "由联户长" + unit.headName() + "（" + unit.name() + "）接单，时限 " + clock.minute(due.due()));
+    notices.users(
+        NoticeEvent.UNIT_CASE,
+        caseId,
+        List.of(unit.headUserId()),
+        Map.of("due", clock.minute(due.due())));
   }
 
   private boolean small(String category, String urgency) {

@@ -1,14 +1,17 @@
 package org.lianhu.cases.steps;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.lianhu.cases.CaseLifecycle;
+import org.lianhu.cases.CaseNotices;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.Cases;
 import org.lianhu.engine.FormValues;
+import org.lianhu.notifications.NoticeEvent;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.org.Placement;
 import org.springframework.stereotype.Component;
@@ -26,12 +29,15 @@ public class EscalateOverdue implements JavaDelegate {
   private final Cases cases;
   private final CaseLifecycle lifecycle;
   private final OrganisationDirectory directory;
+  private final CaseNotices notices;
 
   public EscalateOverdue(
       StageTasks stageTasks,
       Cases cases,
       CaseLifecycle lifecycle,
-      OrganisationDirectory directory) {
+      OrganisationDirectory directory,
+      CaseNotices notices) {
+    this.notices = notices;
     this.stageTasks = stageTasks;
     this.cases = cases;
     this.lifecycle = lifecycle;
@@ -63,5 +69,8 @@ public class EscalateOverdue implements JavaDelegate {
         caseId,
         stage == Stage.HANDLING,
         stage.label() + "已超过时限，已提交" + directory.groupName(supervisor) + "督办");
+    Map<String, String> facts = StageFacts.of(notices, stage, open);
+    notices.holders(NoticeEvent.STAGE_RED, caseId, open, facts);
+    notices.groups(NoticeEvent.SUPERVISE_RED, caseId, List.of(supervisor), facts);
   }
 }

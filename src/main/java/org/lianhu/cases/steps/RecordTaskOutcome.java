@@ -1,5 +1,6 @@
 package org.lianhu.cases.steps;
 
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -7,12 +8,14 @@ import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
 import org.lianhu.cases.CaseMerges;
+import org.lianhu.cases.CaseNotices;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.CopyRemarks;
 import org.lianhu.cases.UnitOutcome;
 import org.lianhu.engine.FormValues;
 import org.lianhu.engine.TaskActor;
+import org.lianhu.notifications.NoticeEvent;
 import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +39,7 @@ public class RecordTaskOutcome implements TaskListener {
   private final HandlerRequests handlerRequests;
   private final CopyRemarks copyRemarks;
   private final CaseMerges merges;
+  private final CaseNotices notices;
 
   public RecordTaskOutcome(
       CaseLifecycle lifecycle,
@@ -44,7 +48,9 @@ public class RecordTaskOutcome implements TaskListener {
       CaseDeadlines deadlines,
       HandlerRequests handlerRequests,
       CopyRemarks copyRemarks,
-      CaseMerges merges) {
+      CaseMerges merges,
+      CaseNotices notices) {
+    this.notices = notices;
     this.merges = merges;
     this.deadlines = deadlines;
     this.copyRemarks = copyRemarks;
@@ -201,8 +207,14 @@ public class RecordTaskOutcome implements TaskListener {
     String decision = required(task, CaseVariables.ACCEPT_DECISION, "请选择受理结论");
     String comment = CaseVariables.text(task, CaseVariables.ACCEPT_COMMENT);
     switch (decision) {
-      case "onSpot" -> lifecycle.responded(caseId, actor, "受理：当场解决", comment);
-      case "dispatch" -> lifecycle.responded(caseId, actor, "受理：转派职能部门", comment);
+      case "onSpot" -> {
+        lifecycle.responded(caseId, actor, "受理：当场解决", comment);
+        notices.reporter(NoticeEvent.CASE_ACCEPTED, caseId, Map.of());
+      }
+      case "dispatch" -> {
+        lifecycle.responded(caseId, actor, "受理：转派职能部门", comment);
+        notices.reporter(NoticeEvent.CASE_ACCEPTED, caseId, Map.of());
+      }
       case "merge" -> {
         CaseRecord target =
             merges.target(caseId, CaseVariables.text(task, CaseVariables.MERGE_INTO));

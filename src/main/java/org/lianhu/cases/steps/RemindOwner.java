@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.lianhu.cases.CaseLifecycle;
+import org.lianhu.cases.CaseNotices;
 import org.lianhu.cases.CaseVariables;
+import org.lianhu.notifications.NoticeEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +21,10 @@ public class RemindOwner implements JavaDelegate {
 
   private final StageTasks stageTasks;
   private final CaseLifecycle lifecycle;
+  private final CaseNotices notices;
 
-  public RemindOwner(StageTasks stageTasks, CaseLifecycle lifecycle) {
+  public RemindOwner(StageTasks stageTasks, CaseLifecycle lifecycle, CaseNotices notices) {
+    this.notices = notices;
     this.stageTasks = stageTasks;
     this.lifecycle = lifecycle;
   }
@@ -30,6 +34,8 @@ public class RemindOwner implements JavaDelegate {
     Stage stage = Stage.of(execution.getCurrentActivityId());
     List<Task> open = stageTasks.open(execution.getProcessInstanceId(), stage.ownedTasks());
     stageTasks.raisePriority(open, YELLOW_PRIORITY);
-    lifecycle.reminded(CaseVariables.caseId(execution), stage.label() + "即将超过时限，已提醒办理人");
+    long caseId = CaseVariables.caseId(execution);
+    lifecycle.reminded(caseId, stage.label() + "即将超过时限，已提醒办理人");
+    notices.holders(NoticeEvent.STAGE_YELLOW, caseId, open, StageFacts.of(notices, stage, open));
   }
 }

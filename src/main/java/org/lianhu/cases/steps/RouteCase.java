@@ -11,11 +11,13 @@ import org.lianhu.calendar.Deadline;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
+import org.lianhu.cases.CaseNotices;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.Cases;
 import org.lianhu.engine.DecisionTables;
 import org.lianhu.engine.FormValues;
+import org.lianhu.notifications.NoticeEvent;
 import org.lianhu.org.DepartmentOffice;
 import org.lianhu.org.OrganisationDirectory;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,7 @@ public class RouteCase implements JavaDelegate {
   private final Cases cases;
   private final CaseLifecycle lifecycle;
   private final CountyClock clock;
+  private final CaseNotices notices;
 
   public RouteCase(
       DecisionTables decisionTables,
@@ -47,7 +50,9 @@ public class RouteCase implements JavaDelegate {
       CaseDeadlines deadlines,
       Cases cases,
       CaseLifecycle lifecycle,
-      CountyClock clock) {
+      CountyClock clock,
+      CaseNotices notices) {
+    this.notices = notices;
     this.decisionTables = decisionTables;
     this.directory = directory;
     this.deadlines = deadlines;
@@ -126,6 +131,9 @@ public class RouteCase implements JavaDelegate {
     } else {
       lifecycle.dispatched(
           caseId, dispatch, "派单", "派至" + directory.groupName(handlerGroup) + copied + "；" + due);
+    }
+    if (copyNow) {
+      notices.groups(NoticeEvent.CASE_COPIED, caseId, List.of(copyGroup), Map.of());
     }
   }
 }

@@ -23,6 +23,7 @@ import org.lianhu.calendar.CountyClock;
 import org.lianhu.calendar.Deadline;
 import org.lianhu.cases.CaseDeadlines;
 import org.lianhu.cases.CaseLifecycle;
+import org.lianhu.cases.CaseNotices;
 import org.lianhu.cases.CaseRecord;
 import org.lianhu.cases.CaseVariables;
 import org.lianhu.cases.Cases;
@@ -49,6 +50,7 @@ class CaseStepsTest {
   private final CaseDeadlines deadlines = mock(CaseDeadlines.class);
   private final Cases cases = mock(Cases.class);
   private final CaseLifecycle lifecycle = mock(CaseLifecycle.class);
+  private final CaseNotices notices = mock(CaseNotices.class);
   private final Map<String, Object> variables = new HashMap<>();
   private final DelegateExecution execution = MockExecutions.of("2026-000042", variables);
 
@@ -135,7 +137,13 @@ class CaseStepsTest {
 
   private RouteCase routeCase() {
     return new RouteCase(
-        decisionTables, directory, deadlines, cases, lifecycle, new CountyClock("Asia/Shanghai"));
+        decisionTables,
+        directory,
+        deadlines,
+        cases,
+        lifecycle,
+        new CountyClock("Asia/Shanghai"),
+        notices);
   }
 
   private void route(String department, String supervising, String routing) {
