@@ -123,6 +123,7 @@ public class Bench {
         case "stats-api" -> httpLoad("stats");
         case "photo-intake" -> httpLoad("photo");
         case "photo-multipart" -> httpLoad("photo-multipart");
+        case "outbox" -> outbox();
         case "db-insert" -> dbInsert();
         case "timers-baseline" -> timersBaseline();
         case "timers" -> timersEscalation();
@@ -1145,6 +1146,144 @@ public class Bench {
   }
 
   // ------------------------------------------------------------------------------------------------ DB insert
+
+  /**
+   * A mail server for the outbox step: answers SMTP just enough for a client to hand over messages
+   * (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) and counts them, with the time of the first and last.
+   */
+  static final class SmtpSink implements AutoCloseable {
+    final java.net.ServerSocket server;
+    final AtomicLong messages = new AtomicLong();
+    volatile long firstNanos;
+    volatile long lastNanos;
+
+    SmtpSink(int port) throws IOException {
+      server = new java.net.ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress());
+      Thread acceptor = new Thread(this::accept, "smtp-sink");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    private void accept() {
+      while (!server.isClosed()) {
+        try {
+          java.net.Socket socket = server.accept();
+          Thread t = new Thread(() -> serve(socket), "smtp-sink-conn");
+          t.setDaemon(true);
+          t.start();
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    }
+
+    private void serve(java.net.Socket socket) {
+      try (socket;
+          BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+          OutputStream out = socket.getOutputStream()) {
+        reply(out, "220 bench smtp sink");
+        String line;
+        while ((line = in.readLine()) != null) {
+          String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+          switch (verb) {
+            case "EHLO", "HELO" -> reply(out, "250 bench");
+            case "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 OK");
+            case "DATA" -> {
+              reply(out, "354 go ahead");
+              String data;
+              while ((data = in.readLine()) != null && !data.equals(".")) {
+                // the message's lines
+              }
+              long now = System.nanoTime();
+              if (messages.incrementAndGet() == 1) {
+                firstNanos = now;
+              }
+              lastNanos = now;
+              reply(out, "250 queued");
+            }
+            case "QUIT" -> {
+              reply(out, "221 bye");
+              return;
+            }
+            default -> reply(out, "502 not implemented");
+          }
+        }
+      } catch (IOException gone) {
+        // client closed
+      }
+    }
+
+    private static void reply(OutputStream out, String text) throws IOException {
+      out.write((text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+  }
+
+  /**
+   * The outbox's delivery rate: --emails messages queued at once (rows as a step writes them), then
+   * delivered by the server's worker to the SMTP sink; rate from the first to the last message the
+   * sink received, checked against the rows marked SENT.
+   */
+  static void outbox() throws Exception {
+    int n = optInt("emails", 5000);
+    try (SmtpSink sink = new SmtpSink(optInt("smtp-port", 2525)); Connection c = db()) {
+      String run = "bench-" + RUN_ID;
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO notification (event, case_no, recipient, recipient_name, channel, address, subject, body, status,"
+              + " attempts, next_attempt_at, created_at) VALUES ('CASE_CLOSED', ?, ?, '压测', 'EMAIL', ?, ?, ?, 'PENDING', 0,"
+              + " NOW(3) - INTERVAL 1 DAY, NOW(3))")) {
+        for (int i = 0; i < n; i++) {
+          ps.setString(1, run);
+          ps.setString(2, "user:bench" + i);
+          ps.setString(3, "bench" + i + "@example.org");
+          ps.setString(4, "事件 " + run + " 已结案（" + i + "）");
+          ps.setString(5, "压测用户您好：事件 " + run + " 已结案。感谢您对社区治理的支持。");
+          ps.addBatch();
+          if (i % 1000 == 999) {
+            ps.executeBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+      c.commit();
+      c.setAutoCommit(true);
+      long t0 = System.nanoTime();
+      long deadline = t0 + Duration.ofSeconds(optInt("timeout-s", 300)).toNanos();
+      long sent = 0;
+      while (System.nanoTime() < deadline) {
+        try (PreparedStatement q = c.prepareStatement(
+            "SELECT count(*) FROM notification WHERE case_no = ? AND status = 'SENT'")) {
+          q.setString(1, run);
+          try (ResultSet rs = q.executeQuery()) {
+            rs.next();
+            sent = rs.getLong(1);
+          }
+        }
+        if (sent >= n) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      double seconds = (sink.lastNanos - sink.firstNanos) / 1e9;
+      double rate = sink.messages.get() <= 1 ? 0 : (sink.messages.get() - 1) / seconds;
+      put("outbox.emails", n);
+      put("outbox.sink_received", sink.messages.get());
+      put("outbox.rows_sent", sent);
+      put("outbox.seconds", seconds);
+      put("outbox.per_second", rate);
+      log("outbox: %d e-mails queued, %d received by the SMTP sink, %d rows SENT; %.1f s from the first to the last = %.0f e-mails/s",
+          n, sink.messages.get(), sent, seconds, rate);
+      if (sent < n || sink.messages.get() < n) {
+        throw new BenchFailure("outbox: only " + sent + " of " + n + " sent within the timeout");
+      }
+    }
+  }
 
   static void dbInsert() throws Exception {
     for (int clients : levels()) {
@@ -3079,6 +3218,14 @@ public class Bench {
           .append(" in this jar; the SQL above is what it would run.\n\n");
     }
 
+    if (!Double.isNaN(d("outbox.per_second"))) {
+      md.append("## Notifications: the outbox to a local SMTP server\n\n")
+          .append(f(d("outbox.emails"), 0)).append(" e-mails queued at once; the server's worker claimed, sent and marked each: ")
+          .append(f(d("outbox.sink_received"), 0)).append(" received, ").append(f(d("outbox.rows_sent"), 0))
+          .append(" marked sent, ").append(f(d("outbox.per_second"), 0)).append(" e-mails/s (first to last in ")
+          .append(f(d("outbox.seconds"), 1)).append(" s). Target at least 200/s: ")
+          .append(verdict(true, d("outbox.per_second") >= 200)).append(".\n\n");
+    }
     if (!Double.isNaN(d("photo.c8.ok"))) {
       md.append("## Photos: a report with one photo of ").append(f(d("photo.bytes") / 1024 / 1024, 1))
           .append(" MiB\n\n| how | clients | reports | reports /s | p50 ms | p99 ms | max ms | RSS max / avg MiB |\n")

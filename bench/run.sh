@@ -9,6 +9,8 @@
 #                           months of visits (10,000 with --smoke), then /unit/, visits and coverage
 #   BENCH_STEPS=photos bench/run.sh
 #                           reports with one 3 MB photo each (uploaded, then the report; and multipart) with the RSS
+#   BENCH_STEPS=outbox bench/run.sh
+#                           5,000 e-mails through the outbox to a local SMTP sink (OUTBOX_EMAILS, SMTP_PORT)
 #   BENCH_STEPS=orgimport bench/run.sh
 #                           the organisation import alone (not in the default steps): a county workbook of
 #                           554,631 rows (1% with --smoke) imported into a server without the demo organisation
@@ -24,7 +26,7 @@ MODE=full
 for arg in "$@"; do
   case "$arg" in
     --smoke) MODE=smoke ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (use --smoke or nothing)" >&2; exit 2 ;;
   esac
 done
@@ -233,6 +235,14 @@ bench photo-intake --server-pid "$SERVER_PID" --levels 1,8 --memory-level 8 --wa
   --duration-s "$DURATION" --max-requests "$MAX_REQ"
 bench photo-multipart --server-pid "$SERVER_PID" --levels 8 --memory-level 8 --warmup-s "$WARMUP" \
   --duration-s "$DURATION" --max-requests "$MAX_REQ"
+fi
+
+if has_step outbox; then
+step "Outbox: ${OUTBOX_EMAILS:-5000} e-mails to a local SMTP server (port ${SMTP_PORT:-2525})"
+stop_server
+SERVER_ARGS_EXTRA="$SERVER_ARGS_EXTRA --spring.mail.host=127.0.0.1 --spring.mail.port=${SMTP_PORT:-2525}" \
+  start_server startup.outbox
+bench outbox --emails "${OUTBOX_EMAILS:-5000}" --smtp-port "${SMTP_PORT:-2525}"
 fi
 
 if has_step liaison; then

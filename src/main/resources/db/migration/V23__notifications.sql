@@ -31,6 +31,8 @@ create table notification (
   attempts        int default 0 not null,
   next_attempt_at datetime(3)   not null,
   lease_until     datetime(3),
+  -- the claim of one worker's run: its messages are read back by it
+  lease_token     varchar(36),
   created_at      datetime(3)   not null,
   sent_at         datetime(3),
   read_at         datetime(3),

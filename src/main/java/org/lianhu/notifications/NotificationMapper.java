@@ -18,11 +18,14 @@ interface NotificationMapper {
       @Param("limit") int limit);
 
   int claim(
-      @Param("id") long id,
+      @Param("ids") List<Long> ids,
+      @Param("token") String token,
       @Param("pending") String pending,
       @Param("sending") String sending,
       @Param("now") Instant now,
       @Param("until") Instant until);
+
+  List<Notification> claimed(@Param("token") String token, @Param("sending") String sending);
 
   Notification byId(long id);
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.refusal.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,17 +105,24 @@ public class Outbox {
         NoticeStatus.PENDING.name(), NoticeStatus.SENDING.name(), EngineClock.now(), limit);
   }
 
-  /** Claims a due message for this worker until its lease ends; null when another has it. */
-  Notification claim(long id) {
+  /**
+   * Claims those of the due messages no other worker has taken, until the lease ends: one update
+   * and one read for the whole run, committed before anything is delivered.
+   */
+  List<Notification> claim(List<Long> ids) {
     Instant now = EngineClock.now();
-    int claimed =
-        rows.claim(
-            id,
+    String token = UUID.randomUUID().toString();
+    if (rows.claim(
+            ids,
+            token,
             NoticeStatus.PENDING.name(),
             NoticeStatus.SENDING.name(),
             now,
-            now.plus(settings.lease()));
-    return claimed == 1 ? rows.byId(id) : null;
+            now.plus(settings.lease()))
+        == 0) {
+      return List.of();
+    }
+    return rows.claimed(token, NoticeStatus.SENDING.name());
   }
 
   void sent(Notification n) {

@@ -81,11 +81,8 @@ public class OutboxWorker {
       List<Long> due;
       while (!(due = outbox.due(settings.batchSize())).isEmpty()) {
         Map<Channel, List<Notification>> claimed = new EnumMap<>(Channel.class);
-        for (long id : due) {
-          Notification n = outbox.claim(id);
-          if (n != null) {
-            claimed.computeIfAbsent(n.channelOf(), c -> new ArrayList<>()).add(n);
-          }
+        for (Notification n : outbox.claim(due)) {
+          claimed.computeIfAbsent(n.channelOf(), c -> new ArrayList<>()).add(n);
         }
         if (claimed.isEmpty()) {
           break; // another node holds them
