@@ -1,8 +1,8 @@
 package org.lianhu.attachments;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ public class Attachments {
 
   /** Drops files received for a step that did not happen. */
   public void discard(List<ReceivedFile> files) {
-    files.forEach(f -> FileIntake.discard(f.original(), f.publicCopy()));
+    files.forEach(f -> FileIntake.discard(f.original()));
   }
 
   /**
@@ -139,16 +139,46 @@ public class Attachments {
 
   /** The file as it came, location data and all: for staff only. */
   public FileContent original(Attachment row) {
-    return new FileContent(
-        row.mediaType(), row.fileName(), row.byteSize(), () -> store.open(row.originalKey()));
+    String key = stored(row.originalKey());
+    return new FileContent(row.mediaType(), row.fileName(), row.byteSize(), out -> copy(key, out));
   }
 
-  /** The copy anyone with the right to the case may see; not found for a type kept for staff. */
+  /**
+   * What anyone with the right to the case may see: a photo cleaned of its location data as it is
+   * written, a document as it came; not found for a type kept for staff.
+   */
   public FileContent publicCopy(Attachment row) {
     if (!row.shownToPublic()) {
       throw Refusal.notFound("该附件（" + row.type().extension().toUpperCase() + "）仅供工作人员查看");
     }
-    return new FileContent(row.mediaType(), row.fileName(), -1, () -> store.open(row.publicKey()));
+    String key = stored(row.originalKey());
+    FileType type = row.type();
+    if (!type.previewable()) {
+      return new FileContent(
+          row.mediaType(), row.fileName(), row.byteSize(), out -> copy(key, out));
+    }
+    return new FileContent(
+        row.mediaType(),
+        row.fileName(),
+        -1,
+        out -> {
+          try (InputStream in = store.open(key)) {
+            LocationData.clean(type, in, out);
+          }
+        });
+  }
+
+  private String stored(String key) {
+    if (!store.exists(key)) {
+      throw Refusal.notFound("附件的文件已不在文件存储中，请联系管理员");
+    }
+    return key;
+  }
+
+  private void copy(String key, OutputStream out) throws IOException {
+    try (InputStream in = store.open(key)) {
+      in.transferTo(out);
+    }
   }
 
   /**
@@ -168,15 +198,15 @@ public class Attachments {
       } catch (IOException failed) {
         LOG.warn("thumbnail of {} not kept: {}", row.id(), failed.toString());
         return new FileContent(
-            "image/jpeg", "thumbnail.jpg", thumb.length, () -> new ByteArrayInputStream(thumb));
+            "image/jpeg", "thumbnail.jpg", thumb.length, out -> out.write(thumb));
       }
     }
-    return new FileContent("image/jpeg", "thumbnail.jpg", -1, () -> store.open(key));
+    return new FileContent("image/jpeg", "thumbnail.jpg", -1, out -> copy(key, out));
   }
 
   private byte[] makeThumbnail(Attachment row) {
     decoding.acquireUninterruptibly();
-    try (InputStream photo = store.open(row.publicKey())) {
+    try (InputStream photo = store.open(row.originalKey())) {
       return Images.thumbnail(row.type(), photo, row.orientation(), settings.thumbnailSize());
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
@@ -188,21 +218,15 @@ public class Attachments {
   private Attachment stored(
       ReceivedFile file, Long caseId, AttachmentPurpose purpose, String uploadedBy, int position) {
     Instant now = EngineClock.now();
-    String base = MONTH.format(now) + "/" + file.id();
-    String originalKey = base + ".orig";
-    String publicKey =
-        file.publicCopy() == null
-            ? null
-            : file.publicCopy().equals(file.original()) ? originalKey : base + ".pub";
+    String originalKey = MONTH.format(now) + "/" + file.id() + ".orig";
+    // The public copy is the same file, cleaned while it is served.
+    String publicKey = file.shownToPublic() ? originalKey : null;
     try {
-      if (publicKey != null && !publicKey.equals(originalKey)) {
-        store.put(publicKey, file.publicCopy());
-      }
       store.put(originalKey, file.original());
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     }
-    removeOnRollback(originalKey, publicKey);
+    removeOnRollback(originalKey);
     return new Attachment(
         file.id(),
         caseId,

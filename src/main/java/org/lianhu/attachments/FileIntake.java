@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Takes one file in: streams it into the spool (never whole into memory) up to the size limit while
  * hashing it, tells its type from its content, refuses what is not a photo or a document of the
  * types Lianhu takes, an image whose header promises more pixels than the limit, and an image that
- * cannot be read, and writes the copy without location data.
+ * cannot be read or cleaned of its location data. The clean copy is not written: it is made while a
+ * photo is served to the public (one write of the photo per upload, docs/performance.md).
  */
 @Component
 class FileIntake {
@@ -39,7 +40,6 @@ class FileIntake {
 
   ReceivedFile receive(String field, String name, InputStream content, Set<FileType> allowed) {
     Path original = null;
-    Path copy = null;
     try {
       Path spool = store.spool();
       original = Files.createTempFile(spool, "in-", ".part");
@@ -56,9 +56,11 @@ class FileIntake {
         Images.Size pixels = checkedSize(type, original, field);
         width = pixels.width();
         height = pixels.height();
-        copy = LocationData.strip(type, original, spool);
-      } else if (type == FileType.PDF) {
-        copy = original;
+        // Cleaned into nothing: a photo whose segments or chunks cannot be walked is refused now,
+        // not when someone opens it.
+        try (InputStream in = Files.newInputStream(original)) {
+          LocationData.clean(type, in, OutputStream.nullOutputStream());
+        }
       }
       return new ReceivedFile(
           UUID.randomUUID().toString(),
@@ -70,15 +72,15 @@ class FileIntake {
           orientation,
           FileNames.safe(name, type),
           original,
-          copy);
+          type.previewable() || type == FileType.PDF);
     } catch (LocationData.UnreadableImage broken) {
-      discard(original, copy);
+      discard(original);
       throw Refusal.unsupportedType(field, "文件已损坏，或内容不是它看上去的图片类型；请上传" + ACCEPTED);
     } catch (IOException failed) {
-      discard(original, copy);
+      discard(original);
       throw new UncheckedIOException(failed);
     } catch (RuntimeException refused) {
-      discard(original, copy);
+      discard(original);
       throw refused;
     }
   }

@@ -33,21 +33,19 @@ final class LocationData {
 
   private LocationData() {}
 
-  /** Writes the copy without location data next to {@code original} and returns its path. */
-  static Path strip(FileType type, Path original, Path spool) throws IOException {
-    Path copy = Files.createTempFile(spool, "pub-", ".part");
-    try {
-      switch (type) {
-        case JPEG -> stripJpeg(original, copy);
-        case PNG -> stripPng(original, copy);
-        case WEBP -> stripWebp(original, copy);
-        default -> throw new IllegalArgumentException("no public copy of " + type);
-      }
-      return copy;
-    } catch (IOException | RuntimeException failed) {
-      Files.deleteIfExists(copy);
-      throw failed;
+  /**
+   * Writes the photo without its location data: while it is served to someone who is not staff, and
+   * into nothing when it is received (which proves that it can be).
+   */
+  static void clean(FileType type, InputStream photo, OutputStream target) throws IOException {
+    OutputStream out = new BufferedOutputStream(target, 64 * 1024);
+    switch (type) {
+      case JPEG -> stripJpeg(new DataInputStream(new BufferedInputStream(photo, 64 * 1024)), out);
+      case PNG -> stripPng(new DataInputStream(new BufferedInputStream(photo, 64 * 1024)), out);
+      case WEBP -> stripWebp(photo.readAllBytes(), out);
+      default -> throw new IllegalArgumentException("no copy without location data of " + type);
     }
+    out.flush();
   }
 
   /** The EXIF orientation (1-8) of a JPEG, 1 when it has none or its EXIF cannot be read. */
@@ -85,11 +83,9 @@ final class LocationData {
    * and comments are left out, the EXIF replaced by one that holds only the orientation, everything
    * else (JFIF, ICC profile, tables, the image data) copied as it is.
    */
-  private static void stripJpeg(Path original, Path copy) throws IOException {
-    try (DataInputStream in =
-            new DataInputStream(new BufferedInputStream(Files.newInputStream(original)));
-        DataOutputStream out =
-            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(copy)))) {
+  private static void stripJpeg(DataInputStream in, OutputStream target) throws IOException {
+    DataOutputStream out = new DataOutputStream(target);
+    try {
       if (in.readUnsignedShort() != 0xFFD8) {
         throw new UnreadableImage(new IOException("not a JPEG start of image"));
       }
@@ -171,43 +167,39 @@ final class LocationData {
   }
 
   /** Copies every chunk but the metadata ones; the image chunks are streamed, never held whole. */
-  private static void stripPng(Path original, Path copy) throws IOException {
-    try (DataInputStream in = new DataInputStream(Files.newInputStream(original));
-        OutputStream out = Files.newOutputStream(copy)) {
-      byte[] signature = in.readNBytes(PNG_SIGNATURE.length);
-      if (!java.util.Arrays.equals(signature, PNG_SIGNATURE)) {
-        throw new UnreadableImage(new IOException("not a PNG signature"));
+  private static void stripPng(DataInputStream in, OutputStream out) throws IOException {
+    byte[] signature = in.readNBytes(PNG_SIGNATURE.length);
+    if (!java.util.Arrays.equals(signature, PNG_SIGNATURE)) {
+      throw new UnreadableImage(new IOException("not a PNG signature"));
+    }
+    out.write(signature);
+    while (true) {
+      int length;
+      try {
+        length = in.readInt();
+      } catch (EOFException end) {
+        return;
       }
-      out.write(signature);
-      while (true) {
-        int length;
-        try {
-          length = in.readInt();
-        } catch (EOFException end) {
-          return;
-        }
-        byte[] type = in.readNBytes(4);
-        if (length < 0 || type.length < 4) {
-          throw new UnreadableImage(new IOException("broken PNG chunk"));
-        }
-        String name = new String(type, StandardCharsets.ISO_8859_1);
-        if (PNG_METADATA.contains(name)) {
-          skip(in, length + 4L);
-          continue;
-        }
-        ByteBuffer header = ByteBuffer.allocate(8).putInt(length).put(type);
-        out.write(header.array());
-        copy(in, out, length + 4L);
-        if ("IEND".equals(name)) {
-          return;
-        }
+      byte[] type = in.readNBytes(4);
+      if (length < 0 || type.length < 4) {
+        throw new UnreadableImage(new IOException("broken PNG chunk"));
+      }
+      String name = new String(type, StandardCharsets.ISO_8859_1);
+      if (PNG_METADATA.contains(name)) {
+        skip(in, length + 4L);
+        continue;
+      }
+      ByteBuffer header = ByteBuffer.allocate(8).putInt(length).put(type);
+      out.write(header.array());
+      copy(in, out, length + 4L);
+      if ("IEND".equals(name)) {
+        return;
       }
     }
   }
 
   /** RIFF chunks of a WebP without EXIF and XMP; the VP8X flags and the RIFF size follow. */
-  private static void stripWebp(Path original, Path copy) throws IOException {
-    byte[] file = Files.readAllBytes(original);
+  private static void stripWebp(byte[] file, OutputStream target) throws IOException {
     ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
     if (file.length < 12 || !"RIFF".equals(ascii(file, 0)) || !"WEBP".equals(ascii(file, 8))) {
       throw new UnreadableImage(new IOException("not a WebP RIFF header"));
@@ -233,9 +225,7 @@ final class LocationData {
       at += length;
     }
     out.putInt(4, out.position() - 8);
-    try (OutputStream target = Files.newOutputStream(copy)) {
-      target.write(out.array(), 0, out.position());
-    }
+    target.write(out.array(), 0, out.position());
   }
 
   private static String ascii(byte[] bytes, int at) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A file taken in and checked: in the spool, not yet in the store or the database. {@code
- * publicCopy} is what anyone but staff may see (the photo without its location data, a document as
- * it came), null for a type shown to staff only.
+ * shownToPublic}: whether anyone but staff may see it (a photo without its location data, a
+ * document as it came); false for a type shown to staff only.
  */
 public record ReceivedFile(
     String id,
@@ -17,4 +17,4 @@ public record ReceivedFile(
     int orientation,
     String name,
     Path original,
-    Path publicCopy) {}
+    boolean shownToPublic) {}

@@ -1,6 +1,7 @@
 package org.lianhu.cases;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import org.lianhu.attachments.ReceivedFile;
 import org.lianhu.refusal.Refusal;
 import org.lianhu.throttle.GuessThrottle;
 import org.lianhu.web.Requests;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -98,46 +98,50 @@ public class CaseFilesController {
   }
 
   @GetMapping("/api/cases/{caseNo}/files/{fileId}")
-  public ResponseEntity<InputStreamResource> reporterFile(
+  public void reporterFile(
       @PathVariable String caseNo,
       @PathVariable String fileId,
       @RequestHeader(name = CaseController.TRACKING_HEADER, required = false) String codeHeader,
       @RequestParam(name = "trackingCode", required = false) String codeParam,
-      HttpServletRequest http) {
-    return reporter(caseNo, fileId, Requests.trackingCode(codeHeader, codeParam), false, http);
+      HttpServletRequest http,
+      HttpServletResponse response) {
+    FileResponses.send(
+        reporter(caseNo, fileId, Requests.trackingCode(codeHeader, codeParam), false, http),
+        response);
   }
 
   @GetMapping("/api/cases/{caseNo}/files/{fileId}/thumbnail")
-  public ResponseEntity<InputStreamResource> reporterThumbnail(
+  public void reporterThumbnail(
       @PathVariable String caseNo,
       @PathVariable String fileId,
       @RequestHeader(name = CaseController.TRACKING_HEADER, required = false) String codeHeader,
       @RequestParam(name = "trackingCode", required = false) String codeParam,
-      HttpServletRequest http) {
-    return reporter(caseNo, fileId, Requests.trackingCode(codeHeader, codeParam), true, http);
+      HttpServletRequest http,
+      HttpServletResponse response) {
+    FileResponses.send(
+        reporter(caseNo, fileId, Requests.trackingCode(codeHeader, codeParam), true, http),
+        response);
   }
 
-  private ResponseEntity<InputStreamResource> reporter(
+  private FileContent reporter(
       String caseNo, String fileId, String code, boolean thumbnail, HttpServletRequest http) {
-    FileContent file =
-        guesses.guarded(
-            caseNo,
-            http.getRemoteAddr(),
-            () -> tracking.file(caseNo, code, fileId, thumbnail),
-            Requests::notFound);
-    return FileResponses.of(file);
+    return guesses.guarded(
+        caseNo,
+        http.getRemoteAddr(),
+        () -> tracking.file(caseNo, code, fileId, thumbnail),
+        Requests::notFound);
   }
 
   @GetMapping("/api/staff/cases/{caseNo}/files/{fileId}")
-  public ResponseEntity<InputStreamResource> staffFile(
-      @PathVariable String caseNo, @PathVariable String fileId) {
-    return FileResponses.of(staffCases.file(caseNo, fileId, false));
+  public void staffFile(
+      @PathVariable String caseNo, @PathVariable String fileId, HttpServletResponse response) {
+    FileResponses.send(staffCases.file(caseNo, fileId, false), response);
   }
 
   @GetMapping("/api/staff/cases/{caseNo}/files/{fileId}/thumbnail")
-  public ResponseEntity<InputStreamResource> staffThumbnail(
-      @PathVariable String caseNo, @PathVariable String fileId) {
-    return FileResponses.of(staffCases.file(caseNo, fileId, true));
+  public void staffThumbnail(
+      @PathVariable String caseNo, @PathVariable String fileId, HttpServletResponse response) {
+    FileResponses.send(staffCases.file(caseNo, fileId, true), response);
   }
 
   /** 办理照片: multipart field {@code files}, one or more. */

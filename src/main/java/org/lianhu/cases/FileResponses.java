@@ -1,23 +1,20 @@
 package org.lianhu.cases;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import org.lianhu.attachments.Attachments;
 import org.lianhu.attachments.FileContent;
 import org.lianhu.attachments.ReceivedFile;
-import org.lianhu.refusal.Refusal;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -30,28 +27,30 @@ final class FileResponses {
 
   private FileResponses() {}
 
-  static ResponseEntity<InputStreamResource> of(FileContent file) {
-    InputStream bytes;
+  /**
+   * Writes the file as the answer. Every refusal (not found, not for this caller) has been made
+   * before: once the headers are out, the bytes follow.
+   */
+  static void send(FileContent file, HttpServletResponse response) {
+    boolean image = file.mediaType().startsWith("image/");
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(file.mediaType());
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        (image ? "inline" : "attachment") + fileName(file.fileName()));
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+    if (file.length() >= 0) {
+      response.setContentLengthLong(file.length());
+    }
     try {
-      bytes = file.source().open();
-    } catch (NoSuchFileException gone) {
-      throw Refusal.notFound("附件的文件已不在文件存储中，请联系管理员");
+      OutputStream out = response.getOutputStream();
+      file.body().writeTo(out);
+      out.flush();
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     }
-    boolean image = file.mediaType().startsWith("image/");
-    String disposition = (image ? "inline" : "attachment") + fileName(file.fileName());
-    ResponseEntity.BodyBuilder answer =
-        ResponseEntity.ok()
-            .contentType(MediaType.parseMediaType(file.mediaType()))
-            .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-            .header("X-Content-Type-Options", "nosniff")
-            .header("Content-Security-Policy", "default-src 'none'; sandbox")
-            .cacheControl(CacheControl.noStore());
-    if (file.length() >= 0) {
-      answer.contentLength(file.length());
-    }
-    return answer.body(new InputStreamResource(bytes));
   }
 
   /** RFC 6266: an ASCII fallback for old clients and the name itself in UTF-8 (RFC 5987). */

@@ -98,10 +98,10 @@ class FileIntakeTest {
   @Test
   void aHeicIsKeptForStaffOnlyAndADocumentIsShownAsItCame() {
     ReceivedFile heic = receive("IMG_0001.HEIC", HEIC);
-    assertThat(heic.publicCopy()).isNull();
+    assertThat(heic.shownToPublic()).isFalse();
     assertThat(heic.type().previewable()).isFalse();
     ReceivedFile pdf = receive("notice.pdf", PDF);
-    assertThat(pdf.publicCopy()).isEqualTo(pdf.original());
+    assertThat(pdf.shownToPublic()).isTrue();
   }
 
   @Test
@@ -149,7 +149,7 @@ class FileIntakeTest {
 
     ReceivedFile received = receive("photo.jpg", photo);
     byte[] original = Files.readAllBytes(received.original());
-    byte[] copy = Files.readAllBytes(received.publicCopy());
+    byte[] copy = cleaned(received);
     assertThat(original).isEqualTo(photo);
     assertThat(gpsOf(copy)).isNull();
     assertThat(new String(copy, StandardCharsets.ISO_8859_1)).doesNotContain("GPS");
@@ -172,10 +172,10 @@ class FileIntakeTest {
     photo = withSegment(photo, 0xED, "Photoshop 3.0\08BIM location 天安门");
     photo = withSegment(photo, 0xFE, "taken at 天安门");
     ReceivedFile received = receive("photo.jpg", photo);
-    String copy = new String(Files.readAllBytes(received.publicCopy()), StandardCharsets.UTF_8);
+    String copy = new String(cleaned(received), StandardCharsets.UTF_8);
     assertThat(copy).doesNotContain("xmpmeta").doesNotContain("8BIM").doesNotContain("天安门");
     assertThat(received.orientation()).isEqualTo(6);
-    assertThat(ImageIO.read(received.publicCopy().toFile()).getWidth()).isEqualTo(40);
+    assertThat(ImageIO.read(new ByteArrayInputStream(cleaned(received))).getWidth()).isEqualTo(40);
   }
 
   /** The JPEG with one more segment right after its start of image. */
@@ -192,10 +192,9 @@ class FileIntakeTest {
     byte[] png = withChunk(TestPhotos.png(30, 20), "eXIf", "GPSLatitude 39.9087".getBytes());
     png = withChunk(png, "tEXt", "Location\0天安门".getBytes(StandardCharsets.UTF_8));
     ReceivedFile received = receive("photo.png", png);
-    String copy =
-        new String(Files.readAllBytes(received.publicCopy()), StandardCharsets.ISO_8859_1);
+    String copy = new String(cleaned(received), StandardCharsets.ISO_8859_1);
     assertThat(copy).doesNotContain("eXIf").doesNotContain("tEXt").doesNotContain("GPS");
-    BufferedImage pixels = ImageIO.read(received.publicCopy().toFile());
+    BufferedImage pixels = ImageIO.read(new ByteArrayInputStream(cleaned(received)));
     assertThat(pixels.getWidth()).isEqualTo(30);
   }
 
@@ -204,7 +203,7 @@ class FileIntakeTest {
     byte[] webp = webpWithExif("GPSLatitude 39.9087".getBytes(StandardCharsets.US_ASCII));
     assertThat(ImageIO.read(new ByteArrayInputStream(webp))).isNotNull();
     ReceivedFile received = receive("photo.webp", webp);
-    byte[] copy = Files.readAllBytes(received.publicCopy());
+    byte[] copy = cleaned(received);
     String text = new String(copy, StandardCharsets.ISO_8859_1);
     assertThat(text).doesNotContain("EXIF").doesNotContain("GPS");
     assertThat(copy[20] & 0x08).as("the VP8X EXIF flag").isZero();
@@ -234,6 +233,15 @@ class FileIntakeTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(store.resolve("2026/12/" + received.id() + ".orig"))
         .startsWithRaw(root.toAbsolutePath());
+  }
+
+  /** What the public sees of a received photo: it, cleaned while it is written. */
+  private static byte[] cleaned(ReceivedFile received) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var in = Files.newInputStream(received.original())) {
+      LocationData.clean(received.type(), in, out);
+    }
+    return out.toByteArray();
   }
 
   private static Object gpsOf(byte[] jpeg) throws IOException {
