@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lianhu.org.OrganisationDirectory;
 import org.lianhu.refusal.Refusal;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  * outbox: the dead letters, sending one again, and the messages' templates.
  */
 @RestController
-@Validated
 class NotificationController {
 
   record Message(

@@ -196,6 +196,10 @@ class NotificationsTest extends CaseLoopTestSupport {
         .isEqualTo(unread.get("unread").asInt() - 1);
     assertThat(http.getForEntity("/api/staff/inbox", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<JsonNode> tooMany =
+        as("hanxue", HttpMethod.GET, "/api/staff/inbox?size=201", null);
+    assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooMany.getHeaders().getContentType().toString()).contains("problem+json");
   }
 
   @Test
