@@ -852,3 +852,34 @@ export async function completeTaskRefused(text) {
     && await page.locator('.task-details .fjs-container form.fjs-form').isVisible(), 'Tasklist closed the task after the refusal');
   return said;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The staff inbox (消息 in the staff pages' headers: /dashboard/, /case/)
+
+/** An instant as the county reads it (Asia/Shanghai), "2026-12-15 07:03", as the staff pages show times. */
+export function countyMinute(iso) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit'
+  }).formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** `user`'s messages (GET /api/staff/inbox?query, HTTP Basic), newest first. */
+export async function staffInbox(user, query = 'size=50') {
+  const res = await api('GET', `/api/staff/inbox?${query}`, { user, headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  check(res.status === 200 && Array.isArray(res.json), `GET /api/staff/inbox?${query} as ${user}: ${res.status} ${res.text.slice(0, 300)}`);
+  return res.json;
+}
+
+/** Waits until `user` has the message of `event` about `caseNo` (the notifications are sent as the case moves on); answers it. */
+export async function awaitInboxMessage(user, caseNo, event) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (;;) {
+    const list = await staffInbox(user, 'size=200');
+    const m = list.find((x) => x.caseNo === caseNo && x.event === event);
+    if (m) return m;
+    check(Date.now() < deadline, `${user} has no ${event} message about ${caseNo}; the latest: `
+      + JSON.stringify(list.slice(0, 3)).slice(0, 500));
+    await sleep(300);
+  }
+}

@@ -8,13 +8,14 @@
 //   node dashboard.mjs [baseUrl] [screenshotDir]
 //   node dashboard.mjs http://localhost:8080 ../../docs/images
 //
-// Needs a running Lianhu server with the demo data (users majie, wangli, qinfang, hejun and duchao; password demo, override
+// Needs a running Lianhu server with the demo data (users majie, wangli, qinfang, hejun, duchao and hanxue; password demo, override
 // with LIANHU_DEMO_PASSWORD) and Debian's chromium (/usr/bin/chromium, override with CHROMIUM) plus a CJK
 // font (fonts-noto-cjk). PAGES_ENTRY=index.html opens /dashboard/index.html instead of /dashboard/.
 //
 // It first puts data in place through the public API and the engine REST API (as wangli): a sanitation
 // case at 和平里东街 dispatched to urban management and left open (a department to rank, a light), one
-// resolved on the spot and rated 满意 (a satisfaction rate), and one left unaccepted at 新华路. Then, in a
+// resolved on the spot and rated 满意 (a satisfaction rate), one left unaccepted at 新华路, and one at
+// 和平里东街12号 dispatched too, for the staff inbox (it tells duchao 抄送 and hanxue 新的待办). Then, in a
 // 1440-wide window:
 // - unknown credentials are refused on the form (an unknown user, so that no demo account is throttled by
 //   Camunda's login delay); majie/demo logs in;
@@ -65,20 +66,33 @@
 // - duchao (督查室督办科, the supervision office) logs in and sees the sanitation case dispatched above in
 //   抄送本部门 (环境卫生, 处置中, 和平里东街8号, its handling office, the 超期 flag as the API has it) with the
 //   whole list as the API answers it; the login asks for the targets once and the cards show what the
-//   answer says (other targets, set in the browser).
+//   answer says (other targets, set in the browser);
+// - 消息 (the staff inbox in the header), as duchao: the badge shows the server's unread count (GET
+//   /api/staff/inbox/unread, ≥ 1); the panel lists the latest 50 messages as GET /api/staff/inbox answers
+//   them (newest first; unread ones marked 未读 with 标为已读; each with its eventName, county time
+//   yyyy-MM-dd HH:mm, subject, body and a link to /case/#/<caseNo>), among them the 抄送 whose subject has
+//   the 和平里东街12号 case's number; 标为已读 sends POST /api/staff/inbox/<id>/read with X-CSRF-Token and
+//   lowers the badge by one (less any message arriving meanwhile); the link opens /case/#/<caseNo> in a
+//   new tab, the case page in the same session with its own badge; 全部标为已读 leaves no unread
+//   message; Escape closes the panel; 退出 leaves nothing of the inbox in the page;
+// - the case page on a phone (390 px), as hanxue starting on the 和平里东街8号 case: the badge, the panel
+//   over the whole screen listing the 新的待办 of the 12号 case, whose link opens that case on the page
+//   and reads the message (the badge one lower).
 // With screenshotDir it writes dashboard.png (the whole page, 1440 wide), dashboard-unit-kpis-390.png
 // (the 联户工作 section by unit, 390 wide), dashboard-pool.png (the 联户长备选库与岗位 section),
-// dashboard-heads.png (the 联户长队伍 section) and dashboard-copied.png (抄送本部门 as duchao) there.
+// dashboard-heads.png (the 联户长队伍 section), dashboard-copied.png (抄送本部门 as duchao), dashboard-inbox.png
+// (the 消息 panel as duchao) and case-inbox-390.png (the case page's 消息 panel as hanxue, 390 wide) there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
-// limited to 120 s (E2E_TIMEOUT_S). Every run leaves three cases behind (one closed, two open) and a liaison
-// unit in 桃园村 whose head's post is open.
+// limited to 120 s (E2E_TIMEOUT_S). Every run leaves four cases behind (one closed, three open) and a liaison
+// unit in 桃园村 whose head's post is open; duchao's messages all read, hanxue's 新的待办 of the 12号 case read.
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
-  PASSWORD, STEP_TIMEOUT_MS, api, baseUrl, check, checkEntryServed, completeAcceptCase, expectedFailures, launchBrowser,
-  log, newContext, openPage, page, pageErrors, pagesUrl, run, shot, shotDir, sleep, watchPageErrors
+  PASSWORD, STEP_TIMEOUT_MS, api, awaitInboxMessage, baseUrl, check, checkEntryServed, completeAcceptCase, countyMinute,
+  expectedFailures, launchBrowser, log, newContext, openCasePage, openPage, page, pageErrors, pagesUrl, reportCase, run,
+  setPage, shot, shotDir, sleep, watchPageErrors
 } from './common.mjs';
 
 const PAGE = pagesUrl('/dashboard/');
@@ -113,8 +127,12 @@ async function seed() {
   }
   check(res.status === 204, `rating ${rated.caseNo}: ${res.status} ${res.text}`);
   const waiting = await report('road_damage', '新华路东段5号', '人行道地砖松动');
-  log(`seeded ${dispatched.caseNo} (dispatched, open), ${rated.caseNo} (rated 满意), ${waiting.caseNo} (unaccepted)`);
-  return { dispatched: dispatched.caseNo, waiting: waiting.caseNo };
+  // For the inbox: dispatched by wangli, it tells hanxue's office (新的待办) and duchao's (抄送).
+  const inbox = await reportCase(`看板回归测试：消息（${stamp}）`); // sanitation at 和平里东街12号
+  await completeAcceptCase(inbox.caseNo, { acceptDecision: 'dispatch', acceptComment: '转城管中队处置（消息测试）' });
+  log(`seeded ${dispatched.caseNo} (dispatched, open), ${rated.caseNo} (rated 满意), ${waiting.caseNo} (unaccepted), `
+    + `${inbox.caseNo} (和平里东街12号, dispatched, for the inbox)`);
+  return { dispatched: dispatched.caseNo, waiting: waiting.caseNo, inbox: inbox.caseNo };
 }
 
 async function login(user, password) {
@@ -1005,6 +1023,223 @@ async function checkCopied(user, caseNo) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// 消息: the staff inbox in the header (the dashboard's and the case page's)
+
+/** The badge's count on the current page (its data-count; it reads the same, 99+ above 99), 0 when hidden. */
+async function badgeCount() {
+  const state = await page.locator('#inbox-badge').evaluate((b) => ({ hidden: b.hidden, count: b.dataset.count, text: b.textContent.trim() }));
+  const n = Number(state.count);
+  check(Number.isInteger(n) && n >= 0, `the inbox badge's count is "${state.count}"`);
+  check(state.hidden === (n === 0), `the inbox badge is ${state.hidden ? 'hidden' : 'shown'} at ${n}`);
+  if (n) check(state.text === (n > 99 ? '99+' : String(n)), `the inbox badge reads "${state.text}" for ${n}`);
+  return n;
+}
+
+/** The ids of the unread messages, asked in the page's session. */
+async function unreadIds() {
+  return new Set((await sessionGet('staff/inbox?unread=true&size=200')).map((m) => m.id));
+}
+
+/** Waits until the badge is done asking and shows the server's count; answers it. */
+async function settledBadge(what) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let shown;
+  let server;
+  let asked = false;
+  while (Date.now() < deadline) {
+    if (!(await page.locator('#inbox-btn[aria-busy]').count())) {
+      shown = await badgeCount();
+      server = (await sessionGet('staff/inbox/unread')).unread;
+      if (shown === server) return shown;
+      // A message that came after the page's last count waits for the next minute's poll: ask now.
+      if (!asked && Date.now() > deadline - STEP_TIMEOUT_MS / 2 && await page.locator('#inbox-refresh').isVisible()) {
+        asked = true;
+        await page.locator('#inbox-refresh').click();
+      }
+    }
+    await sleep(200);
+  }
+  throw new Error(`${what}: the inbox badge shows ${shown}, the server counts ${server} unread`);
+}
+
+async function openInbox() {
+  await page.locator('#inbox-btn').click();
+  await page.locator('#inbox-panel').waitFor({ state: 'visible' });
+  check(await page.locator('#inbox-btn').getAttribute('aria-expanded') === 'true', 'the 消息 button is not marked expanded');
+  await page.locator('#inbox-list li.inbox-item').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('#inbox-list[aria-busy]'), null, { timeout: STEP_TIMEOUT_MS });
+}
+
+/** What the panel shows of each message, in order. */
+async function inboxItems() {
+  return page.locator('#inbox-list li.inbox-item').evaluateAll((lis) => lis.map((li) => {
+    const t = (sel) => { const n = li.querySelector(sel); return n ? n.textContent.trim() : null; };
+    const a = li.querySelector('a.inbox-case');
+    return {
+      id: Number(li.dataset.id), unread: li.dataset.unread === 'true', marked: !!li.querySelector('.inbox-new'),
+      eventName: t('.inbox-event'), time: t('time'), subject: t('.inbox-subject'), body: t('.inbox-body'),
+      href: a ? a.href : null, linkText: a ? a.textContent.trim() : null, readButton: t('button.inbox-read')
+    };
+  }));
+}
+
+/**
+ * The panel lists the latest 50 messages as GET /api/staff/inbox answers them (newest first, unread ones
+ * marked, each with eventName, county time, subject, body and its case's link); `msg` among them, unread.
+ */
+async function checkInboxList(msg, what) {
+  const shown = await inboxItems();
+  const list = await sessionGet('staff/inbox?size=200');
+  const byId = new Map(list.map((m) => [m.id, m]));
+  check(shown.length >= 1 && shown.length <= 50, `${what}: the panel lists ${shown.length} messages`);
+  // Newest first as the API answers; a message that came after the page asked is not yet listed.
+  const since = list.findIndex((m) => m.id === shown[0].id);
+  check(since >= 0, `${what}: the panel's first message ${shown[0].id} is not the user's`);
+  const expected = list.slice(since, since + 50);
+  check(shown.map((m) => m.id).join(',') === expected.map((m) => m.id).join(','),
+    `${what}: the panel lists ${shown.map((m) => m.id).join(',')}, the API ${expected.map((m) => m.id).join(',')}`);
+  for (const s of shown) {
+    const m = byId.get(s.id);
+    const where = `${what}: message ${s.id}`;
+    check(s.unread === !m.readAt && s.marked === !m.readAt && (s.readButton === '标为已读') === !m.readAt,
+      `${where} shown ${s.unread ? 'unread' : 'read'} (marker ${s.marked}, button ${s.readButton}), readAt ${m.readAt}`);
+    check(s.eventName === (m.eventName || m.event) && s.subject === m.subject && (s.body || null) === (m.body || null),
+      `${where}: ${JSON.stringify(s)} for ${JSON.stringify(m)}`);
+    check(s.time === countyMinute(m.createdAt), `${where} at "${s.time}", expected ${countyMinute(m.createdAt)} for ${m.createdAt}`);
+    check(m.caseNo ? s.href === `${baseUrl}/case/#/${encodeURIComponent(m.caseNo)}` && s.linkText.includes(m.caseNo) : s.href == null,
+      `${where} links to ${s.href} (${s.linkText}) for case ${m.caseNo}`);
+  }
+  const mine = shown.find((s) => s.id === msg.id);
+  check(mine, `${what}: the panel does not list message ${msg.id} (${msg.subject})`);
+  check(mine.unread && mine.subject.includes(msg.caseNo), `${what}: message ${msg.id} shown as ${JSON.stringify(mine)}`);
+  return mine;
+}
+
+/**
+ * Runs `action` (which reads `msg`) and checks that it sent POST /api/staff/inbox/<id>/read in the session
+ * (X-CSRF-Token, X-Requested-With) and that the badge lost one: the unread count before, less this
+ * message, plus any message that came meanwhile. Answers the badge's count before and after.
+ */
+async function readsMessage(msg, action, what) {
+  const shownBefore = await badgeCount();
+  const before = await unreadIds();
+  check(before.has(msg.id), `${what}: message ${msg.id} is not unread before`);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/staff/inbox/${msg.id}/read`) && r.request().method() === 'POST',
+      { timeout: STEP_TIMEOUT_MS }),
+    action()
+  ]);
+  const headers = res.request().headers();
+  check(res.status() === 204, `${what}: POST /api/staff/inbox/${msg.id}/read answered ${res.status()} ${await res.text().catch(() => '')}`);
+  check(headers['x-csrf-token'] && headers['x-requested-with'] === 'XMLHttpRequest',
+    `${what}: the read was sent without the session's headers: ${JSON.stringify(headers)}`);
+  const after = await settledBadge(`${what}, after reading`);
+  const now = await unreadIds();
+  check(!now.has(msg.id), `${what}: message ${msg.id} is still unread on the server`);
+  const arrived = [...now].filter((id) => !before.has(id)).length;
+  check(after === before.size - 1 + arrived, `${what}: the badge went ${shownBefore} → ${after}; `
+    + `the server had ${before.size} unread, ${arrived} arrived meanwhile`);
+  return { before: shownBefore, after };
+}
+
+/**
+ * On the dashboard (the current page, logged in as `user`): the badge, the panel listing `msg` (unread,
+ * with `eventName`), 标为已读 lowering the badge by one, the link opening /case/#/<caseNo> in a new tab
+ * of `context` (the case page, logged in by the same session, its own badge), 全部标为已读, and Escape.
+ */
+async function checkDashboardInbox(context, user, msg, eventName) {
+  await page.locator('#inbox-btn').waitFor();
+  const first = await settledBadge(`${user}'s badge`);
+  check(first >= 1, `${user}'s badge shows ${first}, with message ${msg.id} unread`);
+  log(`${user}'s 消息 badge: ${first} unread`);
+  await openInbox();
+  const item = page.locator(`#inbox-list li.inbox-item[data-id="${msg.id}"]`);
+  const mine = await checkInboxList(msg, `${user}'s inbox`);
+  check(mine.eventName === eventName, `${user}'s message ${msg.id} is a "${mine.eventName}", expected ${eventName}`);
+  log(`${user}'s inbox lists ${(await inboxItems()).length} messages; ${mine.eventName} ${mine.time} ${mine.subject}`);
+  if (shotDir) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('dashboard-inbox.png');
+  }
+
+  // 标为已读
+  const counts = await readsMessage(msg, () => item.locator('button.inbox-read').click(), `${user}'s 标为已读`);
+  await page.locator(`#inbox-list li.inbox-item[data-id="${msg.id}"][data-unread="false"]`).waitFor();
+  check(await item.locator('button.inbox-read, .inbox-new').count() === 0, `message ${msg.id} still shows as unread after 标为已读`);
+  check(await page.locator('#inbox-panel').isVisible(), 'the panel closed on 标为已读');
+  log(`标为已读: the badge went ${counts.before} → ${counts.after}`);
+
+  // The case's link: the case page in a new tab, logged in by the same session, with its own badge.
+  const link = item.locator('a.inbox-case');
+  check(await link.evaluate((a) => a.href) === `${baseUrl}/case/#/${msg.caseNo}`, `the link goes to ${await link.evaluate((a) => a.href)}`);
+  const [tab] = await Promise.all([context.waitForEvent('page', { timeout: STEP_TIMEOUT_MS }), link.click()]);
+  const dashboard = page;
+  setPage(tab);
+  try {
+    await tab.locator('#case-view').waitFor();
+    check(tab.url() === `${baseUrl}/case/#/${msg.caseNo}`, `the link opened ${tab.url()}`);
+    check((await tab.locator('#c-no').innerText()).trim() === msg.caseNo, `the case page shows ${await tab.locator('#c-no').innerText()}`);
+    check((await tab.locator('#who-name').innerText()).trim() === user, 'the case page is not in the same session');
+    await tab.locator('#inbox-btn').waitFor();
+    const there = await settledBadge('the case page\'s badge');
+    log(`the link opened ${tab.url().replace(baseUrl, '')}: case ${msg.caseNo} as ${user}, its 消息 badge ${there}`);
+  } finally {
+    await tab.close();
+    setPage(dashboard);
+  }
+
+  // 全部标为已读 (which also leaves the demo user's inbox read for the next run)
+  await settledBadge(`${user}'s badge before 全部标为已读`);
+  if (await badgeCount()) {
+    await page.locator('#inbox-read-all').click();
+    await page.locator('#inbox-msg.ok', { hasText: '标为已读' }).waitFor();
+    const left = await settledBadge(`${user}'s badge after 全部标为已读`);
+    await page.waitForFunction(() => !document.querySelector('#inbox-list[aria-busy]'), null, { timeout: STEP_TIMEOUT_MS });
+    const unread = (await inboxItems()).filter((s) => s.unread).length;
+    check(left === 0 || unread <= left, `after 全部标为已读 the badge shows ${left}, the panel ${unread} unread`);
+    log(`全部标为已读: "${(await page.locator('#inbox-msg').innerText()).trim()}", the badge ${left ? `shows ${left}` : 'hidden'}`);
+  }
+  await page.keyboard.press('Escape');
+  await page.locator('#inbox-panel').waitFor({ state: 'hidden' });
+  check(await page.locator('#inbox-btn').getAttribute('aria-expanded') === 'false', 'the 消息 button stays expanded after Escape');
+}
+
+/**
+ * The case page on a phone as `user` (hanxue, whose office handles the sanitation cases): the badge, the
+ * panel over the whole screen listing `msg`, whose link opens its case on this page and reads the message.
+ * Starts on the case `startNo`, another one.
+ */
+async function checkCasePageInbox(user, msg, startNo) {
+  const phone = await newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const previous = page;
+  try {
+    await openCasePage(phone, startNo, user);
+    const first = await settledBadge(`${user}'s badge on the case page`);
+    check(first >= 1, `${user}'s badge on the case page shows ${first}, with message ${msg.id} unread`);
+    await openInbox();
+    const box = await page.locator('#inbox-panel').boundingBox();
+    check(box && box.x === 0 && box.y === 0 && box.width === 390 && box.height === 844, `at 390 px the panel takes ${JSON.stringify(box)}, not the screen`);
+    const mine = await checkInboxList(msg, `${user}'s inbox on the case page`);
+    check(mine.eventName === '新的待办', `${user}'s message ${msg.id} is a "${mine.eventName}"`);
+    check(await page.locator('#inbox-close').isVisible() && await page.locator('#inbox-read-all').isVisible(), 'the panel\'s controls are out of sight at 390 px');
+    await shot('case-inbox-390.png');
+    const item = page.locator(`#inbox-list li.inbox-item[data-id="${msg.id}"]`);
+    const counts = await readsMessage(msg, () => item.locator('a.inbox-case').click(), `${user}'s link on the case page`);
+    await page.locator('#inbox-panel').waitFor({ state: 'hidden' });
+    await page.locator('#c-no', { hasText: msg.caseNo }).waitFor();
+    check(page.url() === `${baseUrl}/case/#/${msg.caseNo}` || page.url().endsWith(`#/${msg.caseNo}`), `the link opened ${page.url()}`);
+    log(`${user} on the case page (390 px): badge ${first}, the panel over the screen; the link to ${msg.caseNo} read it (${counts.before} → ${counts.after})`);
+    await openInbox();
+    await page.locator(`#inbox-list li.inbox-item[data-id="${msg.id}"][data-unread="false"]`).waitFor();
+    await page.locator('#inbox-close').click();
+    await page.locator('#inbox-panel').waitFor({ state: 'hidden' });
+  } finally {
+    await phone.close();
+    setPage(previous);
+  }
+}
+
 async function main() {
   await checkEntryServed('/dashboard/', 'the dashboard');
   const seeded = await seed();
@@ -1169,6 +1404,9 @@ async function main() {
 
   // The supervision office (duchao, 督查室督办科) sees the case dispatched above copied to it. Its login asks for
   // the targets once, and the page shows what the server answers (here other targets, set in the browser).
+  const copiedMsg = await awaitInboxMessage('duchao', seeded.inbox, 'CASE_COPIED');
+  const assignedMsg = await awaitInboxMessage('hanxue', seeded.inbox, 'TASK_ASSIGNED');
+  log(`messages about ${seeded.inbox}: duchao's ${copiedMsg.id} "${copiedMsg.subject}", hanxue's ${assignedMsg.id} "${assignedMsg.subject}"`);
   const others = { ...targets, response: 0.8, satisfaction: 0.75 };
   let targetAsks = 0;
   await page.route(/\/api\/stats\/targets$/, (route) => {
@@ -1190,11 +1428,21 @@ async function main() {
     await page.locator('#copied').screenshot({ path: resolve(shotDir, 'dashboard-copied.png') });
     log(`screenshot ${resolve(shotDir, 'dashboard-copied.png')}`);
   }
+
+  // 消息: duchao's 抄送 of the case at 和平里东街12号 in the header's inbox
+  await checkDashboardInbox(context, 'duchao', copiedMsg, '抄送');
   await Promise.all([
     page.waitForResponse((r) => /\/api\/session$/.test(r.url()) && r.request().method() === 'DELETE', { timeout: STEP_TIMEOUT_MS }),
     page.locator('#logout').click()
   ]);
   await page.locator('#login-view').waitFor({ state: 'visible' });
+  check(await page.locator('#inbox-btn').isHidden() && await page.locator('#inbox-panel').isHidden()
+    && await page.locator('#inbox-list li').count() === 0, 'the inbox stays in the page after 退出');
+
+  // 消息 on the case page, on a phone: hanxue's 新的待办 of the same case
+  await checkCasePageInbox('hanxue', assignedMsg, seeded.dispatched);
+  const scriptErrors = pageErrors.filter((e) => !e.startsWith('console: Failed to load resource'));
+  check(scriptErrors.length === 0, `errors in the pages:\n  ${scriptErrors.join('\n  ')}`);
 }
 
 await run(main, { timeoutS: 120, fullPage: true });
