@@ -1,5 +1,6 @@
 /*
- * 联户 居民页面: report an issue (POST /api/cases), follow it (GET /api/cases/{no}, rating), and take part
+ * 联户 居民页面: report an issue (photos each to POST /api/uploads, then POST /api/cases with their ids),
+ * follow it (GET /api/cases/{no}: photos, 消息通知, rating), and take part
  * in choosing a liaison head (联户长推选: GET /api/head-posts, nominations, objections and their answers)
  * and rate the unit's head once a quarter (评议联户长: GET /api/head-ratings/open, POST /api/head-ratings).
  * Plain browser JavaScript, no build step, no external resources. Everything the server sends is put
@@ -127,27 +128,29 @@
   }
 
   /**
-   * A multipart POST (a report with its photos) through XMLHttpRequest, which, unlike fetch, reports how
-   * much of the body has gone: options.onProgress(sent, total) while uploading, (total, total, true) once
-   * the whole body is sent. Answers like request(); rejects with error.network when no answer arrived. A
-   * slow upload is not a failure: it is given up after UPLOAD_STALL_MS without progress, and the answer
-   * is awaited REQUEST_TIMEOUT_MS once everything is sent.
+   * A POST of one file as the raw request body (a photo to ../api/uploads) through XMLHttpRequest, which,
+   * unlike fetch, reports how much of the body has gone: options.onProgress(sent, total, allSent) while
+   * uploading and once the whole body is sent. Answers like request(); rejects with error.network when no
+   * answer arrived, or with error.cancelled when the page called the cancel function handed to
+   * options.onStart (the photo was removed). A slow upload is not a failure: it is given up after
+   * UPLOAD_STALL_MS without progress, and the answer is awaited REQUEST_TIMEOUT_MS once everything is sent.
    */
-  function requestMultipart(path, formData, options) {
+  function requestUpload(path, body, options) {
     options = options || {};
     var progress = options.onProgress || function () {};
     return new Promise(function (resolve, reject) {
       var xhr = new XMLHttpRequest();
       var timer = null;
-      var timedOut = false;
+      var why = null; // 'timeout' or 'cancelled' once the page aborted the request itself
       var arm = function (ms) {
         clearTimeout(timer);
-        timer = setTimeout(function () { timedOut = true; xhr.abort(); }, ms);
+        timer = setTimeout(function () { why = 'timeout'; xhr.abort(); }, ms);
       };
       var failed = function () {
         clearTimeout(timer);
-        var e = new Error(timedOut ? 'timeout' : 'network');
-        e.network = true;
+        var e = new Error(why || 'network');
+        e.network = why !== 'cancelled';
+        e.cancelled = why === 'cancelled';
         reject(e);
       };
       xhr.open('POST', API + path);
@@ -168,7 +171,8 @@
       xhr.addEventListener('error', failed);
       xhr.addEventListener('abort', failed);
       arm(UPLOAD_STALL_MS);
-      xhr.send(formData);
+      if (options.onStart) options.onStart(function () { why = 'cancelled'; xhr.abort(); });
+      xhr.send(body);
     });
   }
 
@@ -255,7 +259,8 @@
     address: $('f-address'),
     liaisonUnit: $('f-liaison'),
     name: $('f-name'),
-    phone: $('f-phone')
+    phone: $('f-phone'),
+    email: $('f-email')
   };
   var submitBtn = $('submit-btn');
   var formError = $('form-error');
@@ -286,13 +291,15 @@
       liaisonUnit: f.liaisonUnit.value,
       urgency: urgency ? urgency.value : 'normal',
       name: f.name.value,
-      phone: f.phone.value
+      phone: f.phone.value,
+      email: f.email.value
     };
   }
 
   function saveDraft() {
     var v = formValues();
-    var empty = !v.description && !v.address && !v.name && !v.phone && !v.liaisonUnit && !v.category && !state.geo;
+    var empty = !v.description && !v.address && !v.name && !v.phone && !v.email && !v.liaisonUnit && !v.category
+      && !state.geo;
     if (empty && !state.key) {
       storageSet(sessionStorage, DRAFT_KEY, null);
       return;
@@ -309,6 +316,7 @@
     f.liaisonUnit.value = v.liaisonUnit || '';
     f.name.value = v.name || '';
     f.phone.value = v.phone || '';
+    f.email.value = v.email || '';
     var radio = form.querySelector('input[name=urgency][value="' + (v.urgency || 'normal') + '"]');
     if (radio) radio.checked = true;
     if (state.geo) showGeo(state.geo);
@@ -428,15 +436,24 @@
    * Up to MAX_PHOTOS files, each at most MAX_PHOTO_BYTES, taken with the camera or picked from the album.
    * They live only in this page (not in the draft: a reload forgets them). Each image is previewed
    * through an object URL, revoked when it is removed or the form is done. The first bytes of each file
-   * are looked at, as the server does, so that a text renamed .jpg is refused here at once; the server
-   * has the last word (a damaged photo is refused when the report is sent).
+   * are looked at, as the server does, so that a text renamed .jpg is refused here at once.
+   *
+   * A photo that passes is uploaded at once, on its own, as the raw body of POST ../api/uploads (at most
+   * UPLOAD_SLOTS at a time), its progress on its tile; the server answers an upload id, and the report
+   * is then sent as JSON with "photos": [ids] in the order shown. The server has the last word: a photo
+   * it refuses (400/413/415, a damaged JPEG say) is marked with its message next to the field and 重试;
+   * the report waits until every photo has its id. Removing a photo cancels its upload and drops its id.
+   * A resend of the report (a lost answer) carries the same ids: the photos are not uploaded again.
    */
-  var photos = []; // {file, kind: 'jpeg'|'png'|'webp'|'heif'|'pdf', url: object URL of the preview or null}
+  var UPLOAD_SLOTS = 2;
+  var photos = []; // see addPhotos: {file, kind, url, id, status, sent, failure, ...its tile's elements}
+  var photoNotes = ''; // what the page itself refused of the last choice (too many, not a photo, too big)
   var photoInputs = [$('f-camera'), $('f-album')];
   var photoList = $('photo-list');
   var photoCount = $('photo-count');
   var uploadStatus = $('upload-status');
   var HEIF_BRANDS = ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1'];
+  var KIND_EXT = { jpeg: 'jpg', png: 'png', webp: 'webp', heif: 'heic', pdf: 'pdf' };
 
   /** The first 16 bytes of a file. */
   function fileHead(file) {
@@ -464,12 +481,29 @@
     return Math.max(1, Math.round(bytes / 1024)) + ' KB';
   }
 
-  function photoError(message) {
-    fieldError('photos', message);
-    if (!message && !form.querySelector('.field.invalid')) showFormError(formError, '');
+  function photoName(p) {
+    return p.file.name || ('照片.' + KIND_EXT[p.kind]);
   }
 
-  /** Adds the chosen files that fit; says next to the field which were refused and why. */
+  /**
+   * The photo field's message: what the page refused of the last choice, then each photo whose upload
+   * failed (the server's words for a refusal).
+   */
+  function showPhotoErrors() {
+    var lines = photoNotes ? [photoNotes] : [];
+    photos.forEach(function (p) {
+      if (p.status === 'failed') lines.push('“' + photoName(p) + '”未能上传：' + p.failure.message);
+    });
+    fieldError('photos', lines.join('；\n'));
+  }
+
+  /** After the resident added or removed photos: a form error about the field goes once it is fine. */
+  function photosChanged() {
+    showPhotoErrors();
+    if (!form.querySelector('.field.invalid')) showFormError(formError, '');
+  }
+
+  /** Adds the chosen files that fit and starts their uploads; says next to the field which were refused and why. */
   function addPhotos(fileList) {
     var files = Array.prototype.slice.call(fileList || []);
     if (!files.length) return Promise.resolve();
@@ -482,6 +516,7 @@
     })).then(function (checked) {
       var refused = [];
       var over = 0;
+      var added = [];
       checked.forEach(function (c) {
         var name = '“' + (c.file.name || '照片') + '”';
         if (c.file.size > MAX_PHOTO_BYTES) {
@@ -491,30 +526,56 @@
         } else if (photos.length >= MAX_PHOTOS) {
           over++;
         } else {
-          photos.push({ file: c.file, kind: c.kind, url: c.kind === 'pdf' ? null : URL.createObjectURL(c.file) });
+          var p = {
+            file: c.file,
+            kind: c.kind,
+            url: c.kind === 'pdf' ? null : URL.createObjectURL(c.file),
+            id: null, // the upload id, once the server has the photo
+            status: 'queued', // queued → uploading → done, or failed (failure: {message, definite})
+            sent: 0,
+            failure: null
+          };
+          photoItem(p);
+          photos.push(p);
+          added.push(p);
         }
       });
       if (over) refused.push('最多只能附 ' + MAX_PHOTOS + ' 张照片，另外选的 ' + over + ' 张没有添加');
+      photoNotes = refused.join('；\n');
       renderPhotos();
-      photoError(refused.join('；\n'));
+      added.forEach(enqueue);
+      pumpUploads();
+      photosChanged();
     });
   }
 
   function removePhoto(photo) {
     var i = photos.indexOf(photo);
     if (i < 0) return;
-    if (photo.url) URL.revokeObjectURL(photo.url);
+    dropPhoto(photo);
     photos.splice(i, 1);
+    photoNotes = '';
     renderPhotos();
-    photoError('');
+    photosChanged();
+    pumpUploads();
     // The focus goes to the next photo's 删除, or to 从相册选择 when none is left after it.
     var next = photoList.querySelectorAll('.photo-remove')[Math.min(i, photos.length - 1)];
     try { (next || photoInputs[1]).focus({ preventScroll: true }); } catch (e) { (next || photoInputs[1]).focus(); }
   }
 
+  /** Forgets a photo: its upload is cancelled, its id dropped, its preview's URL revoked. */
+  function dropPhoto(p) {
+    p.removed = true;
+    p.id = null;
+    if (p.cancel) p.cancel();
+    if (p.settle) p.settle();
+    if (p.url) URL.revokeObjectURL(p.url);
+  }
+
   function clearPhotos() {
-    photos.forEach(function (p) { if (p.url) URL.revokeObjectURL(p.url); });
+    photos.forEach(dropPhoto);
     photos = [];
+    photoNotes = '';
     photoInputs.forEach(function (input) { input.value = ''; });
     renderPhotos();
   }
@@ -526,31 +587,68 @@
     return tile;
   }
 
+  /** The tile of a chosen photo, made once: the preview, its size and upload state, 重试 and 删除. */
+  function photoItem(p) {
+    var li = make('li', 'photo-item');
+    if (p.url) {
+      var img = make('img', 'photo-thumb');
+      img.addEventListener('error', function () {
+        // HEIC and the like: the phone's browser may not show them; the server still takes them.
+        if (img.parentNode) li.replaceChild(photoTile(p.kind === 'heif' ? 'HEIC' : '照片', '无法预览'), img);
+      });
+      img.src = p.url;
+      li.appendChild(img);
+      p.img = img;
+    } else {
+      li.appendChild(photoTile('PDF', p.file.name));
+    }
+    var foot = make('span', 'photo-foot');
+    foot.appendChild(make('span', 'photo-size', formatSize(p.file.size)));
+    p.stateEl = foot.appendChild(make('span', 'photo-state'));
+    p.bar = foot.appendChild(document.createElement('progress'));
+    p.bar.className = 'photo-bar';
+    p.bar.max = 100;
+    li.appendChild(foot);
+    p.retry = make('button', 'photo-retry', '重试');
+    p.retry.type = 'button';
+    p.retry.addEventListener('click', function () {
+      if (state.busy || p.status !== 'failed') return;
+      queueUpload(p);
+      showPhotoErrors();
+    });
+    li.appendChild(p.retry);
+    p.removeBtn = make('button', 'photo-remove', '删除');
+    p.removeBtn.type = 'button';
+    p.removeBtn.addEventListener('click', function () { removePhoto(p); });
+    li.appendChild(p.removeBtn);
+    p.li = li;
+    showPhotoState(p);
+  }
+
+  /** A photo's upload state on its tile: 等待上传, 上传中 37%, 已上传 or 上传失败 with 重试. */
+  function showPhotoState(p) {
+    var percent = p.file.size > 0 ? Math.min(99, Math.floor(p.sent * 100 / p.file.size)) : 0;
+    var words = { queued: '等待上传', uploading: '上传中 ' + percent + '%', done: '已上传', failed: '上传失败' };
+    text(p.stateEl, words[p.status]);
+    p.li.dataset.state = p.status;
+    p.li.classList.toggle('is-failed', p.status === 'failed');
+    p.li.classList.toggle('is-done', p.status === 'done');
+    p.bar.hidden = p.status !== 'queued' && p.status !== 'uploading';
+    p.bar.value = p.status === 'uploading' ? percent : 0;
+    p.retry.hidden = p.status !== 'failed';
+  }
+
   function renderPhotos() {
     photoList.textContent = '';
     photos.forEach(function (p, i) {
-      var li = make('li', 'photo-item');
-      var label = '第 ' + (i + 1) + ' 张：' + (p.file.name || '照片');
-      if (p.url) {
-        var img = make('img', 'photo-thumb');
-        img.alt = label;
-        img.addEventListener('error', function () {
-          // HEIC and the like: the phone's browser may not show them; the server still takes them.
-          if (img.parentNode) li.replaceChild(photoTile(p.kind === 'heif' ? 'HEIC' : '照片', '无法预览'), img);
-        });
-        img.src = p.url;
-        li.appendChild(img);
-      } else {
-        li.appendChild(photoTile('PDF', p.file.name));
-      }
-      li.appendChild(make('span', 'photo-size', formatSize(p.file.size)));
-      var remove = make('button', 'photo-remove', '删除');
-      remove.type = 'button';
-      remove.disabled = state.busy;
-      remove.setAttribute('aria-label', '删除' + label);
-      remove.addEventListener('click', function () { removePhoto(p); });
-      li.appendChild(remove);
-      photoList.appendChild(li);
+      var label = '第 ' + (i + 1) + ' 张：' + photoName(p);
+      if (p.img) p.img.alt = label;
+      p.removeBtn.disabled = state.busy;
+      p.removeBtn.setAttribute('aria-label', '删除' + label);
+      p.retry.disabled = state.busy;
+      p.retry.setAttribute('aria-label', '重新上传' + label);
+      p.bar.setAttribute('aria-label', '上传进度：' + label);
+      photoList.appendChild(p.li);
     });
     var full = photos.length >= MAX_PHOTOS;
     photoList.hidden = !photos.length;
@@ -571,24 +669,126 @@
     });
   });
 
+  /**
+   * Puts a photo in line for its upload (an upload on its way is given up first); p.settled resolves once
+   * that upload has ended, either way. pumpUploads() then starts it when a slot is free.
+   */
+  function enqueue(p) {
+    if (p.cancel) p.cancel();
+    if (p.settle) p.settle();
+    p.attempt = (p.attempt || 0) + 1;
+    p.status = 'queued';
+    p.sent = 0;
+    p.failure = null;
+    p.id = null;
+    p.settled = new Promise(function (resolve) { p.settle = resolve; });
+    showPhotoState(p);
+  }
+
+  function queueUpload(p) {
+    enqueue(p);
+    pumpUploads();
+  }
+
+  function pumpUploads() {
+    var active = photos.filter(function (p) { return p.status === 'uploading'; }).length;
+    photos.forEach(function (p) {
+      if (active < UPLOAD_SLOTS && p.status === 'queued') {
+        active++;
+        startUpload(p);
+      }
+    });
+    updateUploadStatus();
+  }
+
+  function startUpload(p) {
+    var attempt = p.attempt;
+    var settle = p.settle;
+    // Whether this upload still counts: not once the photo was removed or queued again.
+    var current = function () { return !p.removed && p.attempt === attempt; };
+    p.status = 'uploading';
+    p.sent = 0;
+    showPhotoState(p);
+    requestUpload('uploads', p.file, {
+      headers: {
+        'Content-Type': p.file.type || 'application/octet-stream',
+        'X-File-Name': encodeURIComponent(photoName(p))
+      },
+      onStart: function (cancel) { p.cancel = cancel; },
+      onProgress: function (sent) {
+        if (!current()) return;
+        p.sent = sent;
+        showPhotoState(p);
+        updateUploadStatus();
+      }
+    }).then(function (res) {
+      if (!current()) return;
+      if (res.status === 201 && res.json && res.json.id) {
+        p.id = String(res.json.id);
+        p.status = 'done';
+      } else {
+        // 400/413/415: the server will not take this file as it is; other answers may pass on a retry.
+        var pr = res.problem || {};
+        var definite = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
+        var message = (pr.errors && (pr.errors.file || pr.errors.photos)) || pr.detail || problemMessage(pr);
+        p.status = 'failed';
+        p.failure = {
+          definite: definite,
+          message: definite ? message : '服务器暂时出错（' + res.status + '），请稍后点照片上的“重试”'
+        };
+      }
+    }, function (err) {
+      if (!current() || err.cancelled) return;
+      p.status = 'failed';
+      p.failure = {
+        definite: false,
+        message: (err.message === 'timeout' ? '上传超时' : '网络连接失败') + '，请检查网络后点照片上的“重试”'
+      };
+    }).then(function () {
+      settle();
+      if (!current()) return;
+      p.cancel = null;
+      showPhotoState(p);
+      showPhotoErrors();
+      pumpUploads();
+    });
+  }
+
+  /** Resolves once no photo is waiting for or on its upload. */
+  function uploadsSettled() {
+    var pending = photos.filter(function (p) { return p.status === 'queued' || p.status === 'uploading'; });
+    if (!pending.length) return Promise.resolve();
+    return Promise.all(pending.map(function (p) { return p.settled; })).then(uploadsSettled);
+  }
+
   function showUploadStatus(message) {
     text(uploadStatus, message);
     uploadStatus.hidden = !message;
   }
 
-  function uploadProgress(sent, total, done) {
-    if (done) {
-      showUploadStatus('照片已上传，正在等待服务器确认…');
-    } else if (total > 0) {
-      showUploadStatus('正在上传照片… ' + Math.min(99, Math.floor(sent * 100 / total)) + '%（'
-        + formatSize(sent) + ' / ' + formatSize(total) + '）');
-    } else {
-      showUploadStatus('正在上传照片…');
+  /** While the report is being sent: how far the photos are, above the submit button. */
+  function updateUploadStatus() {
+    if (!state.busy || !photos.length) return;
+    var done = photos.filter(function (p) { return p.status === 'done'; }).length;
+    if (done === photos.length) {
+      showUploadStatus('照片已上传，正在提交上报…');
+      return;
     }
+    var total = 0;
+    var sent = 0;
+    photos.forEach(function (p) {
+      total += p.file.size;
+      sent += p.status === 'done' ? p.file.size : p.sent;
+    });
+    showUploadStatus('正在上传照片（已完成 ' + done + ' / ' + photos.length + ' 张）… '
+      + (total ? Math.min(99, Math.floor(sent * 100 / total)) : 0) + '%（'
+      + formatSize(sent) + ' / ' + formatSize(total) + '）');
   }
 
   // ---------- validation and submission ----------
   var PHONE = /^\+?[0-9][0-9-]{4,19}$/;
+  // The basic shape of an address (the server checks it properly): something@something.tld, no spaces.
+  var EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
   function buildReport(v) {
     var location = { address: v.address.trim() };
@@ -597,12 +797,14 @@
       location.longitude = state.geo.longitude;
     }
     if (v.liaisonUnit.trim()) location.liaisonUnit = v.liaisonUnit.trim();
+    var reporter = { name: v.name.trim(), phone: v.phone.replace(/\s+/g, '') };
+    if (v.email.trim()) reporter.email = v.email.trim();
     return {
       category: v.category,
       description: v.description, // verbatim: the server keeps line breaks and spacing
       location: location,
       urgency: v.urgency,
-      reporter: { name: v.name.trim(), phone: v.phone.replace(/\s+/g, '') },
+      reporter: reporter,
       source: 'resident'
     };
   }
@@ -617,6 +819,9 @@
     var phone = v.phone.replace(/\s+/g, '');
     if (!phone) errors.phone = '请填写联系电话，方便工作人员联系您';
     else if (!PHONE.test(phone)) errors.phone = '电话号码只能包含数字和连字符，5 到 20 位';
+    var email = v.email.trim();
+    if (email.length > 200) errors.email = '电子邮箱不能超过 200 个字符';
+    else if (email && !EMAIL.test(email)) errors.email = '电子邮箱格式不正确，例如：zhang@example.com';
     return errors;
   }
 
@@ -633,6 +838,7 @@
     'reporter': 'name',
     'reporter.name': 'name',
     'reporter.phone': 'phone',
+    'reporter.email': 'email',
     'photos': 'photos'
   };
 
@@ -656,77 +862,92 @@
   }
 
   /**
-   * Sends the report: JSON `body` alone, or with `files` (photos) as multipart: part report (the same
-   * JSON) and parts photos. Either way under the form fill's Idempotency-Key; the server compares the
-   * report, so a resend after a lost answer returns the case the first send opened, with its photos.
+   * Sends the report, JSON with the photos' upload ids, under the form fill's Idempotency-Key; the server
+   * compares the report, so a resend after a lost answer (the same JSON, the same ids) returns the case
+   * the first send opened, with its photos.
    */
-  function send(body, files) {
-    var headers = { 'Idempotency-Key': state.key };
-    if (!files || !files.length) return request('POST', 'cases', { body: body, headers: headers });
-    var data = new FormData();
-    data.append('report', new Blob([body], { type: 'application/json' }));
-    files.forEach(function (p) { data.append('photos', p.file, p.file.name || ('photo.' + p.kind)); });
-    uploadProgress(0, 0);
-    return requestMultipart('cases', data, { headers: headers, onProgress: uploadProgress });
-  }
-
-  /** A refusal of the photos without a field (413 payload-too-large) still belongs next to them. */
-  function photoProblem(res) {
-    var p = res.problem;
-    if ((res.status === 413 || res.status === 415) && p && !(p.errors && p.errors.photos)) {
-      var errors = Object.assign({}, p.errors || {});
-      errors.photos = p.detail || p.title || '照片未能上传';
-      return Object.assign({}, p, { errors: errors });
-    }
-    return p;
+  function send(body) {
+    return request('POST', 'cases', { body: body, headers: { 'Idempotency-Key': state.key } });
   }
 
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     if (state.busy) return; // a second tap while the first is on its way
     clearErrors(form);
+    photoNotes = '';
     showBanner('');
     var v = formValues();
     var errors = validate(v);
     var names = Object.keys(errors);
-    if (names.length) {
-      names.forEach(function (n) { fieldError(n, errors[n]); });
-      showFormError(formError, '请修改上面标红的 ' + names.length + ' 处内容后再提交。');
+    names.forEach(function (n) { fieldError(n, errors[n]); });
+    // A photo the server refused stays refused: the resident removes it (or tries 重试) first.
+    var refusedPhoto = photos.some(function (p) { return p.status === 'failed' && p.failure.definite; });
+    showPhotoErrors();
+    if (names.length || refusedPhoto) {
+      showFormError(formError, '请修改上面标红的 ' + (names.length + (refusedPhoto ? 1 : 0)) + ' 处内容后再提交。');
       focusFirstInvalid(form);
       return;
     }
     if (!state.key) state.key = newKey();
-    var body = JSON.stringify(buildReport(v));
-    var files = photos.slice();
     state.busy = true;
-    setBusy(submitBtn, true, files.length ? '正在上传照片…' : '正在提交…');
-    renderPhotos(); // no adding or removing while the photos are on their way
+    // Uploads that failed on the way (network) are tried once more; the report waits for every photo.
+    photos.forEach(function (p) { if (p.status === 'failed') enqueue(p); });
+    pumpUploads();
+    showPhotoErrors();
+    var uploading = photos.some(function (p) { return p.status !== 'done'; });
+    setBusy(submitBtn, true, uploading ? '正在上传照片…' : '正在提交…');
+    renderPhotos(); // no adding or removing while the report is on its way
+    updateUploadStatus();
     saveDraft();
 
-    send(body, files).then(function (res) {
-      if (res.status === 422 && problemType(res.problem) === 'idempotency-key-reused') {
-        return recover(body, res);
+    var body = null;
+    uploadsSettled().then(function () {
+      var missing = photos.filter(function (p) { return p.status !== 'done'; });
+      if (missing.length) {
+        showPhotoErrors();
+        showFormError(formError, missing.some(function (p) { return p.failure && p.failure.definite; })
+          ? '请修改上面标红的 1 处内容后再提交。'
+          : '照片未能全部上传，您填写的内容已保留。请检查网络后点照片上的“重试”或再点“提交上报”。');
+        focusFirstInvalid(form);
+        return null;
       }
-      return res;
-    }).then(function (res) {
-      if (res.status === 201 || res.status === 200) {
-        finish(res.json, res.recovered);
-      } else if (res.status >= 500) {
-        rememberUncertain(body);
-        showFormError(formError, '服务器暂时出错（' + res.status + '），您填写的内容已保留，请稍后再点“提交上报”。重新提交不会重复上报。');
-      } else {
-        // A definite refusal: nothing was written, the resident corrects the form and resends.
-        showProblem(photoProblem(res), FIELD_OF, formError, form);
-        // Their own case, reported before: its number goes into 进度查询, for the code they were given.
-        if (res.status === 409 && problemType(res.problem) === 'repeat-report' && res.problem.caseNo) {
-          tNo.value = res.problem.caseNo;
+      setBusy(submitBtn, true, '正在提交…');
+      updateUploadStatus();
+      var report = buildReport(v);
+      if (photos.length) report.photos = photos.map(function (p) { return p.id; });
+      body = JSON.stringify(report);
+      return send(body).then(function (res) {
+        if (res.status === 422 && problemType(res.problem) === 'idempotency-key-reused') {
+          return recover(body, res);
         }
-      }
-    }, function (err) {
-      if (!err.network) throw err;
-      rememberUncertain(body);
-      showFormError(formError, (err.message === 'timeout' ? '服务器响应超时。' : '网络连接失败。')
-        + '您填写的内容已保留，请检查网络后再点“提交上报”。重新提交不会重复上报。');
+        return res;
+      }).then(function (res) {
+        if (res.status === 201 || res.status === 200) {
+          finish(res.json, res.recovered);
+        } else if (res.status >= 500) {
+          rememberUncertain(body);
+          showFormError(formError, '服务器暂时出错（' + res.status + '），您填写的内容已保留，请稍后再点“提交上报”。重新提交不会重复上报。');
+        } else {
+          // A definite refusal: nothing was written, the resident corrects the form and resends.
+          showProblem(res.problem, FIELD_OF, formError, form);
+          // Their own case, reported before: its number goes into 进度查询, for the code they were given.
+          if (res.status === 409 && problemType(res.problem) === 'repeat-report' && res.problem.caseNo) {
+            tNo.value = res.problem.caseNo;
+          }
+          // Upload ids the server no longer takes (expired after 24 hours): the photos go up once more.
+          if (res.status === 400 && res.problem && res.problem.errors && res.problem.errors.photos && photos.length) {
+            photoNotes = res.problem.errors.photos + '。照片正在重新上传，完成后请再点“提交上报”';
+            photos.forEach(enqueue);
+            pumpUploads();
+            showPhotoErrors();
+          }
+        }
+      }, function (err) {
+        if (!err.network) throw err;
+        rememberUncertain(body);
+        showFormError(formError, (err.message === 'timeout' ? '服务器响应超时。' : '网络连接失败。')
+          + '您填写的内容已保留，请检查网络后再点“提交上报”。重新提交不会重复上报。');
+      });
     }).catch(function (err) {
       showFormError(formError, '提交失败：' + (err && err.message ? err.message : err));
     }).then(function () {
@@ -743,9 +964,9 @@
   }
 
   /**
-   * 422 key reused: an earlier send under this key went through; resend it to get its receipt. As JSON
-   * alone: the server answers a resend of the same report with the case it opened then (photos and
-   * all), and refuses any other report under the key.
+   * 422 key reused: an earlier send under this key went through; resend it to get its receipt. The same
+   * JSON, with the same upload ids (no photo goes up again): the server answers a resend of the same
+   * report with the case it opened then (photos and all), and refuses any other report under the key.
    */
   function recover(currentBody, refused) {
     var candidates = state.uncertain.filter(function (b) { return b !== currentBody; });
@@ -1053,8 +1274,40 @@
       ol.appendChild(li);
     });
     if (!ol.children.length) ol.appendChild(make('li', null, '暂无办理记录'));
+    renderMessages(view);
     renderFiles(view);
     $('case').hidden = false;
+  }
+
+  /**
+   * 消息通知: what the reporter was told about the case (受理, 派单, 延期, 结果反馈, 结案; also sent by SMS and
+   * to the e-mail address they gave), newest first; nothing when there is none.
+   */
+  function renderMessages(view) {
+    var list = (Array.isArray(view.messages) ? view.messages : []).filter(function (m) {
+      return m && (m.subject || m.body);
+    });
+    var at = function (m) {
+      var t = new Date(m.sentAt).getTime();
+      return isNaN(t) ? 0 : t;
+    };
+    list = list.map(function (m, i) { return { m: m, i: i }; }).sort(function (a, b) {
+      return at(b.m) - at(a.m) || a.i - b.i;
+    }).map(function (x) { return x.m; });
+    var ol = $('c-messages-list');
+    ol.textContent = '';
+    list.forEach(function (m) {
+      var li = make('li', 'message');
+      var head = make('div', 'message-head');
+      head.appendChild(make('b', 'message-subject', m.subject || ''));
+      var time = make('time', 'message-time', formatTime(m.sentAt));
+      if (m.sentAt) time.setAttribute('datetime', String(m.sentAt));
+      head.appendChild(time);
+      li.appendChild(head);
+      if (m.body) li.appendChild(make('p', 'message-body', m.body));
+      ol.appendChild(li);
+    });
+    $('c-messages').hidden = list.length === 0;
   }
 
   // ---------- photos of the case ----------
