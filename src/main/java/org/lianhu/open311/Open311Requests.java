@@ -138,7 +138,7 @@ public class Open311Requests {
       address = "坐标 " + lat.toPlainString() + "," + lng.toPlainString();
     }
     for (String field :
-        List.of("description", "first_name", "last_name", "address_string", "phone")) {
+        List.of("description", "first_name", "last_name", "address_string", "phone", "email")) {
       if (StrictJson.hasControlCharacter(form.get(field))) {
         throw new Refused(400, field + " contains a control character");
       }
@@ -150,7 +150,10 @@ public class Open311Requests {
             form.get("description"),
             new Location(address, lat, lng, blankToNull(form.get("attribute[liaison_unit]"))),
             blankToNull(form.get("attribute[urgency]")),
-            new ReportCaseRequest.Reporter(name.isEmpty() ? "Open311 用户" : name, form.get("phone")),
+            new ReportCaseRequest.Reporter(
+                name.isEmpty() ? "Open311 用户" : name,
+                form.get("phone"),
+                blankToNull(form.get("email"))),
             "resident");
     Set<ConstraintViolation<ReportCaseRequest>> violations = validator.validate(report);
     if (!violations.isEmpty()) {
@@ -174,6 +177,7 @@ public class Open311Requests {
       case "description" -> "description";
       case "reporter.phone" -> "phone";
       case "reporter.name" -> "first_name/last_name";
+      case "reporter.email" -> "email";
       case "location.address" -> "address_string";
       case "location.latitude" -> "lat";
       case "location.longitude" -> "long";

@@ -126,7 +126,28 @@ class Open311Test {
     assertThat(phoneMissing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(phoneMissing.getBody()).contains("\"code\":400").contains("phone");
     assertThat(post("xml", noLocation).getBody()).contains("<errors><error><code>400</code>");
+    MultiValueMap<String, String> badEmail = request();
+    badEmail.set("email", "not-an-address");
+    ResponseEntity<String> emailRefused = post("json", badEmail);
+    assertThat(emailRefused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(emailRefused.getBody()).contains("\"code\":400").contains("email");
     assertThat(jdbc.queryForObject("select count(*) from case_record", Long.class)).isEqualTo(rows);
+  }
+
+  @Test
+  void theRequestersEmailIsWhereTheyAreToldOfTheirCase() throws Exception {
+    MultiValueMap<String, String> withEmail = request();
+    withEmail.set("email", "liming@example.org");
+    String id =
+        json.readTree(post("json", withEmail).getBody()).get(0).get("service_request_id").asText();
+    long caseId =
+        jdbc.queryForObject("select id from case_record where case_no = ?", Long.class, id);
+    assertThat(
+            jdbc.queryForObject(
+                "select email from notification_contact where recipient = ?",
+                String.class,
+                "case:" + caseId))
+        .isEqualTo("liming@example.org");
   }
 
   @Test
