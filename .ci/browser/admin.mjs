@@ -1,6 +1,7 @@
 // Browser end-to-end check of the county administrators' organisation page /admin/ on a laptop screen:
 // the refusal of a grid worker, the workbook's template, export and import (idempotent re-import, a
-// validation report, a file that is no workbook), the organisation tree's edit panel and the audit trail.
+// validation report, a file that is no workbook), the organisation tree's edit panel, the audit trail and
+// 消息通知 (the messages' templates and the dead letters).
 //
 //   npm ci
 //   node admin.mjs [baseUrl] [screenshotDir]
@@ -22,17 +23,26 @@
 // - 机构树: 街道 › 东城街道 › 和平里社区 › 网格, the search narrows the grids to hepingli1 (和平里第一网格),
 //   its edit panel names its community, a rename shows in the list, and it is renamed back;
 // - 审计: filtered to grids / hepingli1, the two renames are there as updates by qinfang with the new name
-//   in their diff.
-// With screenshotDir it writes admin-denied.png, admin-import.png, admin-report.png, admin-tree.png and
-// admin-audit.png there.
+//   in their diff;
+// - 消息通知: the 11 events' templates are listed with their Chinese names (受理 … 联户内新事件) and the 17
+//   placeholders as chips; CASE_CLOSED's body with {nope} is refused (400, errors.body) next to the body,
+//   an empty subject next to the subject; a change with the chip {caseNo} inserted at the cursor is saved,
+//   shows qinfang and the minute as its last edit and is still there after a reload; then the seeded text
+//   is saved back (or, should the check fail first, put back through the API). The dead letters: the demo
+//   has none (its messages are logged, not sent), so the table says 没有发送失败的消息; then, with the list
+//   answered by the check (page.route; the server is not touched), a letter shows its time in Asia/Shanghai,
+//   event, case, 短信, recipient, attempts and error, and 重新发送 shows the server's 404 for it, and on a
+//   204 reloads the list.
+// With screenshotDir it writes admin-denied.png, admin-import.png, admin-report.png, admin-tree.png,
+// admin-audit.png, admin-notify-refused.png, admin-notify.png and admin-dead.png there.
 //
 // Prints "1 passed, 0 failed" and exits 0 on success; on failure prints the error, writes failure.png
 // (into screenshotDir, or /tmp without one), prints "0 passed, 1 failed" and exits 1. The whole run is
 // limited to 60 s (E2E_TIMEOUT_S). Every run leaves two audit entries behind (the renames); the grid keeps
-// its name.
+// its name, and CASE_CLOSED its text (last edited by qinfang).
 import {
-  STEP_TIMEOUT_MS, adminPageLogin, check, checkEntryServed, downloadFrom, expectedFailures, launchBrowser, log,
-  newContext, openPage, page, pageErrors, pagesUrl, readZip, run, sheetOf, shot, sleep, uploadWorkbook,
+  STEP_TIMEOUT_MS, adminPageLogin, api, check, checkEntryServed, countyMinute, downloadFrom, expectedFailures,
+  launchBrowser, log, newContext, openPage, page, pageErrors, pagesUrl, readZip, run, sheetOf, shot, sleep, uploadWorkbook,
   watchPageErrors, writeZip
 } from './common.mjs';
 
@@ -102,6 +112,214 @@ async function rename(to) {
   await page.locator('#ed-msg', { hasText: '已保存' }).waitFor();
   await waitUntil(async () => (await row(GRID).locator('.name').textContent()).trim() === to,
     `the list does not show the grid's new name ${to}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 消息通知: the templates and the dead letters
+
+const EVENT_NAMES = {
+  CASE_ACCEPTED: '已受理', CASE_DISPATCHED: '已派单', CASE_EXTENDED: '延期', CASE_RESULT: '结果反馈',
+  CASE_CLOSED: '已结案', TASK_ASSIGNED: '新的待办', STAGE_YELLOW: '临期预警', STAGE_RED: '超期',
+  SUPERVISE_RED: '超期督办', CASE_COPIED: '抄送', UNIT_CASE: '联户内新事件'
+};
+const EDITED_EVENT = 'CASE_CLOSED';
+const MARKER = `（回访测试 ${new Date().toISOString().slice(11, 19)}）`;
+/** A dead letter for the page to show, answered in place of the server's list (see notifications()). */
+const FAKE_DEAD = {
+  id: 987654321, event: 'CASE_RESULT', caseNo: '2026-E2E-001', channel: 'SMS', recipient: '张**',
+  subject: '事件 2026-E2E-001 已有办理结果，请评价', attempts: 8,
+  lastError: 'SMS gateway answered isv.BUSINESS_LIMIT_CONTROL', createdAt: '2026-12-01T01:02:03Z'
+};
+
+const templateItem = (event) => page.locator(`#n-list [data-event="${event}"]`);
+
+/** The administrator's templates through the API (HTTP Basic), by event. */
+async function templatesByApi() {
+  const res = await api('GET', '/api/admin/notification-templates',
+    { user: 'qinfang', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  check(res.status === 200 && Array.isArray(res.json), `GET notification-templates: ${res.status} ${res.text.slice(0, 300)}`);
+  return Object.fromEntries(res.json.map((t) => [t.event, t]));
+}
+
+/** Puts `text` ({subject, body}) back as `event`'s template through the API, should the page not have. */
+async function restoreByApi(event, text) {
+  const res = await api('PUT', `/api/admin/notification-templates/${event}`,
+    { user: 'qinfang', headers: { 'X-Requested-With': 'XMLHttpRequest' }, body: text });
+  check(res.status === 200, `restoring the template ${event}: ${res.status} ${res.text.slice(0, 300)}`);
+}
+
+/** Fills the open template's subject and body, clicks 保存 and answers the PUT's response. */
+async function saveTemplate(subject, body) {
+  if (subject != null) await page.locator('#n-subject').fill(subject);
+  if (body != null) await page.locator('#n-body').fill(body);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes(`/api/admin/notification-templates/${EDITED_EVENT}`)
+      && r.request().method() === 'PUT'),
+    page.locator('#n-save').click()
+  ]);
+  await page.locator('#n-save:not([disabled])').waitFor();
+  return res;
+}
+
+async function openTemplate(event) {
+  await templateItem(event).click();
+  await page.locator(`#n-list [data-event="${event}"][aria-pressed="true"]`).waitFor();
+  await page.locator('#n-event', { hasText: event }).waitFor();
+}
+
+/** Opens 消息通知 (by its tab, or by #notify in the address) and waits for both lists. */
+async function openNotifications(how) {
+  const templates = page.waitForResponse((r) => r.url().endsWith('/api/admin/notification-templates')
+    && r.request().method() === 'GET');
+  const deadLetters = page.waitForResponse((r) => /\/api\/admin\/notifications\/dead\?size=100$/.test(r.url()));
+  await how();
+  await page.locator('#panel-notify').waitFor({ state: 'visible' });
+  const [t, d] = await Promise.all([templates, deadLetters]);
+  check(t.status() === 200, `GET notification-templates: ${t.status()}`);
+  check(d.status() === 200, `GET notifications/dead: ${d.status()}`);
+  await page.locator('#n-list:not([aria-busy])').waitFor();
+  await page.locator('#d-table:not([aria-busy])').waitFor();
+  return { templates: await t.json(), dead: await d.json() };
+}
+
+async function notifications() {
+  const seeded = await templatesByApi();
+  const original = seeded[EDITED_EVENT];
+  check(original, `no template ${EDITED_EVENT} among ${Object.keys(seeded).join(', ')}`);
+  const originalText = { subject: original.subject, body: original.body };
+  let restored = false;
+  try {
+    // All eleven events, with their Chinese names, in the page's order.
+    const first = await openNotifications(() => page.locator('#tab-notify').click());
+    check(first.templates.length === 11, `the server has ${first.templates.length} templates`);
+    const items = page.locator('#n-list [data-event]');
+    check(await items.count() === 11, `the page lists ${await items.count()} templates`);
+    const listed = await items.evaluateAll((xs) => xs.map((x) => x.dataset.event));
+    check(JSON.stringify(listed) === JSON.stringify(Object.keys(EVENT_NAMES)), `the templates are listed as ${listed.join(', ')}`);
+    for (const [event, name] of Object.entries(EVENT_NAMES)) {
+      const shownName = (await templateItem(event).locator('.n-name').textContent()).trim();
+      check(shownName === name, `${event} is named ${shownName}, expected ${name}`);
+    }
+    check(await page.locator('#n-chips [data-ph]').count() === 17, 'the page does not offer the 17 placeholders');
+    log(`消息模板: ${listed.length} events (${listed.map((e) => EVENT_NAMES[e]).join('、')})`);
+
+    // The edited event's text, with its counters.
+    await openTemplate(EDITED_EVENT);
+    check(await page.locator('#n-subject').inputValue() === original.subject, 'the subject field shows another text');
+    check(await page.locator('#n-body').inputValue() === original.body, 'the body field shows another text');
+    const bodyCount = (await page.locator('#n-body-count').textContent()).trim();
+    check(bodyCount === `${original.body.length} / 2000 字`, `the body's counter says ${bodyCount}`);
+
+    // An unknown placeholder: refused next to the body.
+    const unknown = `${original.body} {nope}`;
+    await page.locator('#n-body').fill(unknown);
+    await page.locator('#n-body-hint', { hasText: '{nope}' }).waitFor();
+    let res = await saveTemplate(null, null);
+    check(res.status() === 400, `saving {nope}: ${res.status()} ${await res.text().catch(() => '')}`);
+    const problem = await res.json();
+    check(problem.errors && /nope/.test(problem.errors.body || ''), `the refusal of {nope}: ${JSON.stringify(problem)}`);
+    await page.locator('#n-body-err', { hasText: 'nope' }).waitFor();
+    check(await page.locator('#n-body').getAttribute('aria-invalid') === 'true', 'the body is not marked invalid');
+    check(await page.locator('#n-subject-err').isHidden(), 'the subject shows an error for the body\'s placeholder');
+    check((await page.locator('#n-msg.error').textContent()).includes('未保存'), 'no 未保存 message after the refusal');
+    await shot('admin-notify-refused.png');
+    log(`{nope} refused: "${(await page.locator('#n-body-err').textContent()).trim().slice(0, 60)}…"`);
+
+    // An empty subject: refused next to the subject.
+    res = await saveTemplate('', original.body);
+    check(res.status() === 400, `saving an empty subject: ${res.status()}`);
+    await page.locator('#n-subject-err', { hasText: '不能为空' }).waitFor();
+    check(await page.locator('#n-body-err').isHidden(), 'the body still shows the earlier error');
+    expectedFailures([400]);
+    log('an empty subject refused next to the subject');
+
+    // A valid change, with a placeholder chip inserted at the cursor, sticks after a reload.
+    await page.locator('#n-subject').fill(original.subject);
+    const changedBody = `${original.body}${MARKER}`;
+    await page.locator('#n-body').fill(changedBody);
+    const cut = changedBody.length - 1; // before the marker's closing bracket
+    await page.locator('#n-body').evaluate((t, at) => { t.focus(); t.setSelectionRange(at, at); }, cut);
+    await page.locator('#n-chips [data-ph="caseNo"]').click();
+    const withChip = `${changedBody.slice(0, cut)}{caseNo}${changedBody.slice(cut)}`;
+    const typed = await page.locator('#n-body').inputValue();
+    check(typed === withChip, `the chip {caseNo} gave "${typed}", expected "${withChip}"`);
+    check((await page.locator('#n-body-count').textContent()).trim() === `${withChip.length} / 2000 字`, 'the counter did not follow the chip');
+    check(await templateItem(EDITED_EVENT).locator('.badge', { hasText: '未保存' }).count() === 1, 'the list does not mark the unsaved change');
+    res = await saveTemplate(null, null);
+    check(res.status() === 200, `saving the change: ${res.status()} ${await res.text().catch(() => '')}`);
+    const saved = await res.json();
+    check(saved.body === withChip && saved.updatedBy === 'qinfang', `the saved template ${JSON.stringify(saved)}`);
+    await page.locator('#n-msg.ok', { hasText: '已保存' }).waitFor();
+    check(await page.locator('#n-body-err').isHidden() && await page.locator('#n-subject-err').isHidden(), 'errors shown after saving');
+    const meta = (await page.locator('#n-meta').textContent()).trim();
+    check(meta.startsWith('qinfang') && meta.includes(countyMinute(saved.updatedAt)), `last edited "${meta}" for ${saved.updatedAt}`);
+    await shot('admin-notify.png');
+
+    const again = await openNotifications(() => page.reload());
+    check((again.templates.find((t) => t.event === EDITED_EVENT) || {}).body === withChip, 'the server forgot the change');
+    await openTemplate(EDITED_EVENT);
+    check(await page.locator('#n-body').inputValue() === withChip, 'the change is not shown after a reload');
+    check((await page.locator('#n-meta').textContent()).trim() === meta, 'the last edit is not shown after a reload');
+    check((await templateItem(EDITED_EVENT).locator('.n-who').textContent()).includes('qinfang'), 'the list does not name the last editor');
+    log(`${EDITED_EVENT} saved and shown after a reload (${meta})`);
+
+    // The seeded text back.
+    res = await saveTemplate(originalText.subject, originalText.body);
+    check(res.status() === 200, `restoring the template: ${res.status()}`);
+    await page.locator('#n-msg.ok', { hasText: '已保存' }).waitFor();
+    const now = (await templatesByApi())[EDITED_EVENT];
+    check(now.subject === originalText.subject && now.body === originalText.body, `not restored: ${JSON.stringify(now)}`);
+    restored = true;
+    log(`${EDITED_EVENT} restored to its seeded text`);
+
+    // 发送失败的消息: the demo's messages are all delivered (nothing fails without a mail server).
+    if (again.dead.length) {
+      check(await page.locator('#d-body tr[data-id]').count() === again.dead.length, 'the page does not list every dead letter');
+      log(`发送失败的消息: ${again.dead.length} on the server`);
+    } else {
+      await page.locator('#d-body .empty-row', { hasText: '没有发送失败的消息' }).waitFor();
+      log('发送失败的消息: none on the server, the table says 没有发送失败的消息');
+    }
+
+    // How a dead letter shows and is sent again, with the list answered by the check (the server has
+    // none to give): 重新发送 of one the server does not have is its 404, of one it has 204 and a reload.
+    let deadAnswer = [FAKE_DEAD];
+    const isDeadList = (url) => url.pathname.endsWith('/api/admin/notifications/dead');
+    await page.route(isDeadList, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(deadAnswer) }));
+    try {
+      await page.locator('#d-reload').click();
+      const fake = page.locator(`#d-body tr[data-id="${FAKE_DEAD.id}"]`);
+      await fake.waitFor();
+      const cells = (await fake.locator('td').allTextContents()).map((s) => s.trim());
+      check(cells[0] === '2026-12-01 09:02', `the time shows as ${cells[0]}`);
+      check(cells[1].startsWith('结果反馈') && cells[1].includes(FAKE_DEAD.subject), `the event shows as ${cells[1]}`);
+      check(cells[2] === FAKE_DEAD.caseNo && cells[3] === '短信' && cells[4] === FAKE_DEAD.recipient && cells[5] === '8'
+        && cells[6] === FAKE_DEAD.lastError, `the row shows ${JSON.stringify(cells)}`);
+      await shot('admin-dead.png');
+      const [gone] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes(`/notifications/${FAKE_DEAD.id}/retry`) && r.request().method() === 'POST'),
+        fake.locator('[data-act="retry"]').click()
+      ]);
+      check(gone.status() === 404, `retrying a letter the server does not have: ${gone.status()}`);
+      await page.locator('#d-msg.error', { hasText: '已不在发送失败的列表中' }).waitFor();
+      expectedFailures([404]);
+      await page.route((url) => url.pathname.endsWith(`/notifications/${FAKE_DEAD.id}/retry`), (route) => {
+        deadAnswer = [];
+        return route.fulfill({ status: 204 });
+      });
+      await fake.locator('[data-act="retry"]:not([disabled])').waitFor();
+      const reloaded = page.waitForResponse((r) => isDeadList(new URL(r.url())));
+      await fake.locator('[data-act="retry"]').click();
+      await reloaded;
+      await page.locator('#d-msg.ok', { hasText: '已重新发送' }).waitFor();
+      await page.locator('#d-body .empty-row', { hasText: '没有发送失败的消息' }).waitFor();
+      log('a dead letter shows as 2026-12-01 09:02 · 结果反馈 · 短信; 重新发送 answers 404 and, once accepted, reloads the list');
+    } finally {
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+  } finally {
+    if (!restored) await restoreByApi(EDITED_EVENT, originalText).catch((e) => log(`could not restore ${EDITED_EVENT}: ${e.message}`));
+  }
 }
 
 async function main() {
@@ -229,6 +447,8 @@ async function main() {
   check(others === 0, `the audit filtered to ${GRID} shows ${others} other codes`);
   await shot('admin-audit.png');
   log(`audit: ${await page.locator('#a-count').textContent()} for grids/${GRID}; "${(await toNew.first().innerText()).replace(/\s+/g, ' ')}"`);
+
+  await notifications();
 
   check(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
   await page.locator('#logout').click();

@@ -1,7 +1,8 @@
 /*
  * 联户 组织机构管理: the county administrators' page for /api/admin/organisation/* — the workbook's import
  * and export, the organisation tree with an edit panel built from the kinds' metadata, the audit trail and
- * the consistency checks. Plain browser JavaScript, no build step, no libraries. Every value from the
+ * the consistency checks, and the messages' templates and dead letters (/api/admin/notification-templates,
+ * /api/admin/notifications/*). Plain browser JavaScript, no build step, no libraries. Every value from the
  * server or the user goes into the page as text (textContent), never as HTML.
  */
 (function () {
@@ -336,6 +337,7 @@
       }
       tree.loaded = false;
       audit.loaded = false;
+      notify.loaded = false;
       refreshChecks();
       selectTab(tabFromHash());
     }).catch(function (err) {
@@ -352,7 +354,7 @@
   // ------------------------------------------------------------------------------------------------
   // tabs
 
-  var TABS = ['import', 'tree', 'audit'];
+  var TABS = ['import', 'tree', 'audit', 'notify'];
 
   function tabFromHash() {
     var h = (location.hash || '').replace(/^#/, '');
@@ -378,6 +380,10 @@
     if (name === 'audit' && !audit.loaded) {
       audit.loaded = true;
       loadAudit();
+    }
+    if (name === 'notify' && !notify.loaded) {
+      notify.loaded = true;
+      loadNotify();
     }
   }
 
@@ -1417,6 +1423,345 @@
     audit.page += 1;
     loadAudit();
   });
+
+  // ------------------------------------------------------------------------------------------------
+  // 消息通知: the messages' templates (/api/admin/notification-templates) and the dead letters
+  // (/api/admin/notifications/dead)
+
+  /** The events in the order people meet them, with their names (NoticeEvent's labels). */
+  var EVENTS = [
+    ['CASE_ACCEPTED', '已受理', '告知上报人'], ['CASE_DISPATCHED', '已派单', '告知上报人'],
+    ['CASE_EXTENDED', '延期', '告知上报人'], ['CASE_RESULT', '结果反馈', '告知上报人'],
+    ['CASE_CLOSED', '已结案', '告知上报人'], ['TASK_ASSIGNED', '新的待办', '告知承办单位'],
+    ['STAGE_YELLOW', '临期预警', '告知环节办理人'], ['STAGE_RED', '超期', '告知环节办理人'],
+    ['SUPERVISE_RED', '超期督办', '告知督办组'], ['CASE_COPIED', '抄送', '告知抄送单位'],
+    ['UNIT_CASE', '联户内新事件', '告知联户长']
+  ];
+  var EVENT_NAME = {};
+  var EVENT_WHO = {};
+  EVENTS.forEach(function (e) { EVENT_NAME[e[0]] = e[1]; EVENT_WHO[e[0]] = e[2]; });
+  /** The placeholders the server fills (Templates.PLACEHOLDERS) and what each stands for. */
+  var PLACEHOLDERS = [
+    ['caseNo', '事件编号'], ['categoryName', '事件类别'], ['address', '地址'], ['reportedAt', '上报时间'],
+    ['handlerName', '承办单位'], ['handleDue', '处置时限'], ['remark', '说明'], ['outcomeName', '办理结果'],
+    ['result', '结果说明'], ['link', '进度查询链接'], ['staffLink', '事件页面链接'], ['reporterName', '上报人（脱敏）'],
+    ['reporterPhone', '上报人电话（脱敏）'], ['recipientName', '收件人'], ['taskName', '待办名称'],
+    ['stageName', '环节名称'], ['due', '时限']
+  ];
+  var PLACEHOLDER_NAMES = PLACEHOLDERS.map(function (p) { return p[0]; });
+  var TEXT_LIMIT = { subject: 200, body: 2000 };
+  var CHANNEL = { EMAIL: '邮件', SMS: '短信', INBOX: '站内信' };
+  var DEAD_SIZE = 100;
+
+  var notify = { loaded: false, templates: [], current: null, drafts: {}, target: null, gen: 0 };
+  var dead = { items: [], gen: 0 };
+
+  function eventName(event) {
+    return EVENT_NAME[event] || event || '';
+  }
+
+  /** "2026-12-02 09:10": an instant to the minute, in the county's zone. */
+  function formatMinute(s) {
+    var text = formatAt(s);
+    return /^\d{4}-\d\d-\d\d \d\d:\d\d/.test(text) ? text.slice(0, 16) : text;
+  }
+
+  /** The placeholders of `text` that the server does not know. */
+  function unknownPlaceholders(text) {
+    var unknown = [];
+    var re = /\{([A-Za-z]+)\}/g;
+    var m;
+    while ((m = re.exec(String(text || '')))) {
+      if (PLACEHOLDER_NAMES.indexOf(m[1]) < 0 && unknown.indexOf(m[1]) < 0) unknown.push(m[1]);
+    }
+    return unknown;
+  }
+
+  function templateOf(event) {
+    return notify.templates.filter(function (t) { return t.event === event; })[0] || null;
+  }
+
+  /** The templates in EVENTS' order, any event the page does not know at the end. */
+  function ordered(list) {
+    var rank = function (t) {
+      var i = EVENTS.map(function (e) { return e[0]; }).indexOf(t.event);
+      return i < 0 ? EVENTS.length : i;
+    };
+    return list.slice().sort(function (a, b) { return rank(a) - rank(b) || String(a.event).localeCompare(String(b.event)); });
+  }
+
+  function edited(t) {
+    return t && t.updatedBy ? t.updatedBy + ' 于 ' + formatMinute(t.updatedAt) + ' 修改' : '初始模板，尚未修改';
+  }
+
+  function dirty(event) {
+    var d = notify.drafts[event];
+    var t = templateOf(event);
+    return !!(d && t && (d.subject !== t.subject || d.body !== t.body));
+  }
+
+  function renderTemplateList() {
+    var list = clear($('n-list'));
+    notify.templates.forEach(function (t) {
+      var on = t.event === notify.current;
+      list.appendChild(el('li', null, el('button', {
+        type: 'button', className: 'n-item' + (on ? ' selected' : ''), 'data-event': t.event,
+        'aria-pressed': on ? 'true' : 'false'
+      }, [
+        el('span', { className: 'n-item-head' }, [
+          el('span', { className: 'n-name', text: eventName(t.event) }),
+          dirty(t.event) ? el('span', { className: 'badge warn', text: '未保存' }) : null,
+          el('code', { className: 'n-code', text: t.event })
+        ]),
+        el('span', { className: 'n-subject', text: t.subject || '' }),
+        el('span', { className: 'n-who', text: (EVENT_WHO[t.event] ? EVENT_WHO[t.event] + ' · ' : '') + edited(t) })
+      ])));
+    });
+    $('n-count').textContent = notify.templates.length ? '共 ' + notify.templates.length + ' 个事件' : '';
+  }
+
+  function renderChips() {
+    var box = clear($('n-chips'));
+    PLACEHOLDERS.forEach(function (p) {
+      box.appendChild(el('button', {
+        type: 'button', className: 'chip ph', 'data-ph': p[0], title: '插入 {' + p[0] + '}：' + p[1],
+        'aria-label': '插入占位符 {' + p[0] + '}（' + p[1] + '）'
+      }, [el('code', { text: '{' + p[0] + '}' }), el('span', { className: 'ph-name', text: p[1] })]));
+    });
+  }
+
+  function counter(field) {
+    var input = $('n-' + field);
+    var n = input.value.length;
+    var c = $('n-' + field + '-count');
+    c.textContent = n + ' / ' + TEXT_LIMIT[field] + ' 字';
+    c.classList.toggle('over', n > TEXT_LIMIT[field]);
+  }
+
+  function bodyHint() {
+    var unknown = unknownPlaceholders($('n-subject').value + ' ' + $('n-body').value);
+    var hint = $('n-body-hint');
+    hint.textContent = unknown.length
+      ? '不认识的占位符：' + unknown.map(function (u) { return '{' + u + '}'; }).join(' ') + '，保存时会被拒绝。'
+      : '';
+    hint.hidden = !unknown.length;
+  }
+
+  function clearTemplateErrors() {
+    ['subject', 'body'].forEach(function (f) {
+      $('n-' + f + '-err').textContent = '';
+      $('n-' + f + '-err').hidden = true;
+      $('n-' + f).removeAttribute('aria-invalid');
+    });
+  }
+
+  function openTemplate(event) {
+    var t = templateOf(event);
+    if (!t) return;
+    notify.current = event;
+    var draft = notify.drafts[event];
+    $('n-title').textContent = eventName(event) + (EVENT_WHO[event] ? '（' + EVENT_WHO[event] + '）' : '');
+    $('n-event').textContent = event;
+    $('n-meta').textContent = edited(t);
+    $('n-subject').value = draft ? draft.subject : t.subject || '';
+    $('n-body').value = draft ? draft.body : t.body || '';
+    clearTemplateErrors();
+    message('n-msg', '');
+    counter('subject');
+    counter('body');
+    bodyHint();
+    $('n-form').hidden = false;
+    renderTemplateList();
+  }
+
+  function keepDraft() {
+    var event = notify.current;
+    if (!event) return;
+    notify.drafts[event] = { subject: $('n-subject').value, body: $('n-body').value };
+    var item = $('n-list').querySelector('[data-event="' + cssEscape(event) + '"]');
+    if (item && !!item.querySelector('.badge') !== dirty(event)) renderTemplateList();
+  }
+
+  function loadTemplates() {
+    var gen = ++notify.gen;
+    message('n-load-msg', '');
+    $('n-count').textContent = '正在加载…';
+    $('n-list').setAttribute('aria-busy', 'true');
+    return request('GET', 'admin/notification-templates').then(function (list) {
+      if (gen !== notify.gen) return;
+      notify.templates = ordered(Array.isArray(list) ? list : []);
+      if (!templateOf(notify.current)) notify.current = notify.templates.length ? notify.templates[0].event : null;
+      renderTemplateList();
+      if (notify.current) openTemplate(notify.current);
+      else $('n-form').hidden = true;
+    }).catch(function (err) {
+      if (gen !== notify.gen) return;
+      $('n-count').textContent = '';
+      fail(err, 'n-load-msg', '加载模板失败：');
+    }).then(function () {
+      if (gen === notify.gen) $('n-list').removeAttribute('aria-busy');
+    });
+  }
+
+  $('n-list').addEventListener('click', function (e) {
+    var btn = e.target.closest('[data-event]');
+    if (!btn || btn.dataset.event === notify.current) return;
+    openTemplate(btn.dataset.event);
+    $('n-subject').focus({ preventScroll: true });
+  });
+
+  ['subject', 'body'].forEach(function (f) {
+    var input = $('n-' + f);
+    input.addEventListener('focus', function () { notify.target = f; });
+    input.addEventListener('input', function () {
+      counter(f);
+      bodyHint();
+      keepDraft();
+    });
+  });
+
+  $('n-chips').addEventListener('click', function (e) {
+    var chip = e.target.closest('[data-ph]');
+    if (!chip) return;
+    var field = notify.target || 'body';
+    var input = $('n-' + field);
+    var text = '{' + chip.dataset.ph + '}';
+    var start = input.selectionStart != null ? input.selectionStart : input.value.length;
+    var end = input.selectionEnd != null ? input.selectionEnd : start;
+    input.focus();
+    input.setRangeText(text, start, end, 'end');
+    counter(field);
+    bodyHint();
+    keepDraft();
+  });
+
+  $('n-revert').addEventListener('click', function () {
+    if (!notify.current) return;
+    delete notify.drafts[notify.current];
+    openTemplate(notify.current);
+    message('n-msg', '已恢复为保存的文本。', '');
+  });
+
+  $('n-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var event = notify.current;
+    if (!event) return;
+    clearTemplateErrors();
+    message('n-msg', '');
+    var body = { subject: $('n-subject').value, body: $('n-body').value };
+    var btn = $('n-save');
+    btn.disabled = true;
+    request('PUT', 'admin/notification-templates/' + encodeURIComponent(event), { body: body })
+      .then(function (saved) {
+        saved = saved || Object.assign({}, templateOf(event), body);
+        notify.templates = notify.templates.map(function (t) { return t.event === event ? saved : t; });
+        delete notify.drafts[event];
+        if (notify.current === event) openTemplate(event);
+        else renderTemplateList();
+        message('n-msg', '已保存。之后发出的“' + eventName(event) + '”消息使用新的文本。', 'ok');
+      }, function (err) {
+        if (!(err instanceof ApiError)) {
+          fail(err, 'n-msg', '保存失败：');
+          return;
+        }
+        var errors = err.problem && err.problem.errors && typeof err.problem.errors === 'object' ? err.problem.errors : {};
+        var rest = [];
+        var first = null;
+        Object.keys(errors).forEach(function (k) {
+          var reason = String(errors[k]);
+          if (k === 'subject' || k === 'body') {
+            var p = $('n-' + k + '-err');
+            p.textContent = (k === 'subject' ? '标题：' : '正文：') + reason;
+            p.hidden = false;
+            $('n-' + k).setAttribute('aria-invalid', 'true');
+            first = first || $('n-' + k);
+          } else {
+            rest.push(k + '：' + reason);
+          }
+        });
+        message('n-msg', '未保存：' + (first && !rest.length ? '请按字段下方的提示修改。' : err.message + (rest.length ? '（' + rest.join('；') + '）' : '')), 'error');
+        if (first) first.focus();
+      })
+      .then(function () { btn.disabled = false; });
+  });
+
+  // the dead letters
+
+  function loadDead() {
+    var gen = ++dead.gen;
+    $('d-table').setAttribute('aria-busy', 'true');
+    $('d-count').textContent = '正在加载…';
+    $('d-reload').disabled = true;
+    return request('GET', 'admin/notifications/dead?' + query({ size: DEAD_SIZE })).then(function (list) {
+      if (gen !== dead.gen) return;
+      dead.items = Array.isArray(list) ? list : [];
+      var body = clear($('d-body'));
+      dead.items.forEach(function (x) {
+        body.appendChild(el('tr', { 'data-id': x.id, 'data-event': x.event }, [
+          el('td', { className: 'nowrap', text: formatMinute(x.createdAt) }),
+          el('td', null, [
+            el('span', { className: 'strong', text: eventName(x.event) }),
+            x.subject ? el('span', { className: 'd-subject', text: x.subject }) : null
+          ]),
+          el('td', { className: 'mono nowrap', text: x.caseNo || '—' }),
+          el('td', { className: 'nowrap', text: CHANNEL[x.channel] || x.channel || '—' }),
+          el('td', { text: x.recipient || '—' }),
+          el('td', { className: 'num', text: x.attempts != null ? x.attempts : '—' }),
+          el('td', { className: 'reason d-error', text: x.lastError || '—' }),
+          el('td', { className: 'act' }, el('button', {
+            type: 'button', className: 'btn btn-secondary btn-small', 'data-act': 'retry', 'data-id': x.id,
+            'aria-label': '重新发送给 ' + (x.recipient || '') + ' 的“' + eventName(x.event) + '”消息', text: '重新发送'
+          }))
+        ]));
+      });
+      if (!dead.items.length) {
+        body.appendChild(el('tr', { className: 'empty-row' }, el('td', { colspan: 8, text: '没有发送失败的消息。' })));
+      }
+      $('d-count').textContent = dead.items.length
+        ? '共 ' + num(dead.items.length) + ' 条' + (dead.items.length >= DEAD_SIZE ? '（仅显示前 ' + DEAD_SIZE + ' 条）' : '')
+        : '';
+    }).catch(function (err) {
+      if (gen !== dead.gen) return;
+      $('d-count').textContent = '';
+      fail(err, 'd-msg', '加载失败：');
+    }).then(function () {
+      if (gen !== dead.gen) return;
+      $('d-table').removeAttribute('aria-busy');
+      $('d-reload').disabled = false;
+    });
+  }
+
+  $('d-reload').addEventListener('click', function () {
+    message('d-msg', '');
+    loadDead();
+  });
+
+  $('d-body').addEventListener('click', function (e) {
+    var btn = e.target.closest('[data-act="retry"]');
+    if (!btn || btn.disabled) return;
+    var id = btn.dataset.id;
+    var item = dead.items.filter(function (x) { return String(x.id) === id; })[0] || {};
+    var what = '“' + eventName(item.event) + '”' + (item.caseNo ? '（' + item.caseNo + '）' : '') + '给 ' + (item.recipient || '');
+    btn.disabled = true;
+    message('d-msg', '');
+    request('POST', 'admin/notifications/' + encodeURIComponent(id) + '/retry').then(function () {
+      message('d-msg', '已重新发送' + what + '的' + (CHANNEL[item.channel] || '') + '消息：已回到发送队列，从第一次尝试重新计。', 'ok');
+      return loadDead();
+    }, function (err) {
+      if (err instanceof ApiError && err.status === 404) {
+        message('d-msg', '该消息已不在发送失败的列表中（可能已被重新发送）。', 'error');
+        return loadDead();
+      }
+      btn.disabled = false;
+      fail(err, 'd-msg', '重新发送失败：');
+    });
+  });
+
+  function loadNotify() {
+    if (!$('n-chips').firstChild) renderChips();
+    loadTemplates();
+    loadDead();
+  }
 
   // ------------------------------------------------------------------------------------------------
   // start: a reload keeps the login as long as the server's session lasts
