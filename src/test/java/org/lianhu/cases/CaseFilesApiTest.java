@@ -72,6 +72,23 @@ class CaseFilesApiTest extends CaseLoopTestSupport {
         .getBody();
   }
 
+  /** A report with one photo, as one multipart request. */
+  private ResponseEntity<JsonNode> reportWith(String fileName, byte[] photo) throws Exception {
+    return send(
+        HttpMethod.POST,
+        "/api/cases",
+        Multipart.form().json("report", reportJson(null)).file("photos", fileName, photo).entity());
+  }
+
+  /** 办理照片 posted by a member of staff. */
+  private ResponseEntity<JsonNode> evidence(
+      String path, String user, String fileName, byte[] photo) {
+    return send(
+        HttpMethod.POST,
+        path,
+        Multipart.form().file("files", fileName, photo).basicAuth(user, "demo").entity());
+  }
+
   private CaseReceipt receipt(ResponseEntity<JsonNode> answer) {
     assertThat(answer.getStatusCode())
         .as(String.valueOf(answer.getBody()))
@@ -97,15 +114,7 @@ class CaseFilesApiTest extends CaseLoopTestSupport {
   void aReportWithAPhotoShowsItToTheReporterWithoutItsLocationAndToStaffAsItCame()
       throws Exception {
     byte[] photo = TestPhotos.jpegWithLocation(800, 600);
-    CaseReceipt receipt =
-        receipt(
-            send(
-                HttpMethod.POST,
-                "/api/cases",
-                Multipart.form()
-                    .json("report", reportJson(null))
-                    .file("photos", "楼下垃圾.jpg", photo)
-                    .entity()));
+    CaseReceipt receipt = receipt(reportWith("楼下垃圾.jpg", photo));
 
     JsonNode files = view(receipt).get("files");
     assertThat(files).hasSize(1);
@@ -150,24 +159,8 @@ class CaseFilesApiTest extends CaseLoopTestSupport {
 
   @Test
   void aFileIdOfAnotherCaseIsNotFoundWithThisCasesCode() throws Exception {
-    CaseReceipt mine =
-        receipt(
-            send(
-                HttpMethod.POST,
-                "/api/cases",
-                Multipart.form()
-                    .json("report", reportJson(null))
-                    .file("photos", "a.png", TestPhotos.png(20, 20))
-                    .entity()));
-    CaseReceipt other =
-        receipt(
-            send(
-                HttpMethod.POST,
-                "/api/cases",
-                Multipart.form()
-                    .json("report", reportJson(null))
-                    .file("photos", "b.png", TestPhotos.png(20, 20))
-                    .entity()));
+    CaseReceipt mine = receipt(reportWith("a.png", TestPhotos.png(20, 20)));
+    CaseReceipt other = receipt(reportWith("b.png", TestPhotos.png(20, 20)));
     String othersFile = view(other).get("files").get(0).get("id").asText();
     assertThat(
             bytes("/api/cases/" + mine.caseNo() + "/files/" + othersFile, null, mine.trackingCode())
@@ -253,14 +246,7 @@ class CaseFilesApiTest extends CaseLoopTestSupport {
 
     byte[] large = new byte[(int) settings.maxFileSize().toBytes() + 1];
     System.arraycopy(TestPhotos.jpeg(8, 8), 0, large, 0, 100);
-    ResponseEntity<JsonNode> tooLarge =
-        send(
-            HttpMethod.POST,
-            "/api/cases",
-            Multipart.form()
-                .json("report", reportJson(null))
-                .file("photos", "big.jpg", large)
-                .entity());
+    ResponseEntity<JsonNode> tooLarge = reportWith("big.jpg", large);
     assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(tooLarge.getBody().get("type").asText()).isEqualTo("/problems/file-too-large");
     assertThat(tooLarge.getBody().get("errors").get("photos").asText()).contains("10 MB");
@@ -286,24 +272,10 @@ class CaseFilesApiTest extends CaseLoopTestSupport {
     completeAs("wangli", openTask(receipt, "acceptCase"), Map.of("acceptDecision", "dispatch"));
     String path = "/api/staff/cases/" + receipt.caseNo() + "/files";
 
-    ResponseEntity<JsonNode> notHolder =
-        send(
-            HttpMethod.POST,
-            path,
-            Multipart.form()
-                .file("files", "x.png", TestPhotos.png(16, 16))
-                .basicAuth("wangli", "demo")
-                .entity());
+    ResponseEntity<JsonNode> notHolder = evidence(path, "wangli", "x.png", TestPhotos.png(16, 16));
     assertThat(notHolder.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-    ResponseEntity<JsonNode> added =
-        send(
-            HttpMethod.POST,
-            path,
-            Multipart.form()
-                .file("files", "清运后.jpg", TestPhotos.jpeg(64, 48))
-                .basicAuth("hanxue", "demo")
-                .entity());
+    ResponseEntity<JsonNode> added = evidence(path, "hanxue", "清运后.jpg", TestPhotos.jpeg(64, 48));
     assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(added.getBody().get(0).get("purpose").asText()).isEqualTo("EVIDENCE");
     assertThat(added.getBody().get(0).get("uploadedBy").asText()).isEqualTo("hanxue");
@@ -323,14 +295,7 @@ class CaseFilesApiTest extends CaseLoopTestSupport {
         openTask(receipt, "handleCase"),
         Map.of("handleAction", "result", "closureOutcome", "resolved", "handleResult", "已清运"));
     rate(receipt, Rating.satisfied, null);
-    ResponseEntity<JsonNode> closed =
-        send(
-            HttpMethod.POST,
-            path,
-            Multipart.form()
-                .file("files", "late.png", TestPhotos.png(16, 16))
-                .basicAuth("hanxue", "demo")
-                .entity());
+    ResponseEntity<JsonNode> closed = evidence(path, "hanxue", "late.png", TestPhotos.png(16, 16));
     assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
