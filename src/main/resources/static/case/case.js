@@ -8,13 +8,21 @@
  * name and the session's CSRF token in memory, never the password. Every API call carries
  * X-Requested-With (no Basic challenge on a 401), every write X-CSRF-Token. Photos are fetched with the
  * session and shown through blob: URLs. Plain browser JavaScript, no build step, no libraries; every
- * value from the server goes into the page as text (textContent), never as HTML.
+ * value from the server goes into the page as text (textContent), never as HTML. The DOM helpers, the
+ * county's time, the API calls, the login form and the inbox are the staff kit's (../shared/staff.js).
  */
 (function () {
   'use strict';
 
-  var API = '../api/';
-  var ZONE = 'Asia/Shanghai'; // the county's time zone: deadlines and times are the county's
+  var S = window.LianhuStaff;
+  var $ = S.$;
+  var el = S.el;
+  var append = S.append;
+  var clear = S.clear;
+  var formatTime = S.formatTime;
+  var relative = S.relative;
+  var isCsrfProblem = S.isCsrfProblem;
+
   var MAX_FILES = 6; // per case (lianhu.attachments.max-per-report)
   var MAX_BYTES = 10 * 1024 * 1024; // per file (lianhu.attachments.max-file-size)
   var SHOWN_TYPES = /^image\/(jpeg|png|webp|gif)$/; // what a browser shows of the files chosen
@@ -28,39 +36,8 @@
   var RATING = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
   var FINISHED = { CLOSED: true, REJECTED: true };
 
-  function $(id) { return document.getElementById(id); }
-
   // ------------------------------------------------------------------------------------------------
-  // DOM helpers: text only
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        var v = attrs[k];
-        if (v == null || v === false) return;
-        if (k === 'text') node.textContent = String(v);
-        else if (k === 'className') node.setAttribute('class', v);
-        else node.setAttribute(k, String(v));
-      });
-    }
-    append(node, children);
-    return node;
-  }
-
-  function append(node, children) {
-    if (children == null) return node;
-    (Array.isArray(children) ? children : [children]).forEach(function (c) {
-      if (c == null || c === false) return;
-      node.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
-    });
-    return node;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    return node;
-  }
+  // messages
 
   /** Shows `text` in the message element `id` (hidden without text); kind: 'error', 'ok', 'warn' or none. */
   function message(id, text, kind) {
@@ -72,42 +49,6 @@
 
   // ------------------------------------------------------------------------------------------------
   // numbers and dates
-
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
-
-  function partsIn(date) {
-    var p = {};
-    try {
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit'
-      }).formatToParts(date).forEach(function (x) { p[x.type] = x.value; });
-    } catch (e) {
-      p = { year: String(date.getFullYear()), month: pad(date.getMonth() + 1), day: pad(date.getDate()),
-        hour: pad(date.getHours()), minute: pad(date.getMinutes()) };
-    }
-    return p;
-  }
-
-  /** An instant in the county's time, "2026-12-15 07:03"; '—' without one. */
-  function formatTime(iso) {
-    if (!iso) return '—';
-    var d = new Date(iso);
-    if (isNaN(d.getTime())) return String(iso);
-    var p = partsIn(d);
-    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
-  }
-
-  /** "已超 3 小时" / "剩 2 天" relative to now. */
-  function relative(iso) {
-    if (!iso) return '';
-    var ms = new Date(iso).getTime() - Date.now();
-    if (isNaN(ms)) return '';
-    var abs = Math.abs(ms);
-    var span = abs < 3600e3 ? Math.max(1, Math.round(abs / 60e3)) + ' 分钟'
-      : abs < 48 * 3600e3 ? Math.round(abs / 3600e3) + ' 小时'
-        : Math.round(abs / 86400e3) + ' 天';
-    return ms < 0 ? '已超 ' + span : '剩 ' + span;
-  }
 
   function formatSize(bytes) {
     var n = Number(bytes) || 0;
@@ -130,71 +71,8 @@
 
   var auth = null; // {user, csrfToken} of the session
 
-  function ApiError(status, problem, fallback) {
-    this.name = 'ApiError';
-    this.status = status;
-    this.problem = problem && typeof problem === 'object' ? problem : {};
-    this.message = fallback || problemText(this.problem, status);
-  }
-
-  /** The problem's title, detail and field errors as one sentence. */
-  function problemText(p, status) {
-    var parts = [];
-    if (p.title) parts.push(String(p.title));
-    if (p.detail && p.detail !== p.title) parts.push(String(p.detail));
-    var errors = p.errors;
-    if (errors && typeof errors === 'object') {
-      (Array.isArray(errors) ? errors : Object.keys(errors).map(function (k) { return errors[k]; }))
-        .forEach(function (e) {
-          var t = typeof e === 'string' ? e : e && (e.message || e.detail || e.reason);
-          if (t && parts.indexOf(String(t)) < 0) parts.push(String(t));
-        });
-    }
-    return parts.join('：') || ('服务器返回错误 ' + status);
-  }
-
-  function isCsrfProblem(err) {
-    return err.status === 403 && /csrf/i.test(String(err.problem.type || ''));
-  }
-
-  /**
-   * Calls the API in the staff session. options: body (JSON), form (FormData), raw (answer the
-   * Response itself), timeout (ms). Answers the parsed JSON (null without a body), or fails with an
-   * ApiError (status 0 without an answer).
-   */
-  function request(method, path, options) {
-    options = options || {};
-    var headers = { 'Accept': options.accept || 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (method !== 'GET' && auth && auth.csrfToken) headers['X-CSRF-Token'] = auth.csrfToken;
-    var controller = typeof AbortController === 'function' ? new AbortController() : null;
-    var timer = setTimeout(function () { if (controller) controller.abort(); }, options.timeout || 30000);
-    return fetch(API + path, {
-      method: method,
-      headers: headers,
-      body: options.form || (options.body === undefined ? undefined : JSON.stringify(options.body)),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      keepalive: options.keepalive || false,
-      signal: controller ? controller.signal : undefined
-    }).then(function (res) {
-      if (res.ok && options.raw) {
-        clearTimeout(timer);
-        return res;
-      }
-      return res.text().then(function (t) {
-        clearTimeout(timer);
-        var json = null;
-        try { json = t ? JSON.parse(t) : null; } catch (e) { json = null; }
-        if (res.ok) return json;
-        throw new ApiError(res.status, json);
-      });
-    }, function (err) {
-      clearTimeout(timer);
-      throw new ApiError(0, null,
-        err && err.name === 'AbortError' ? '服务器响应超时，请稍后再试' : '无法连接服务器，请检查网络');
-    });
-  }
+  var client = S.client(function () { return auth; });
+  var request = client.request;
 
   /** A file of the case (or its thumbnail) as a Blob, fetched with the session. */
   function fetchBlob(caseNo, file, thumbnail) {
@@ -204,21 +82,8 @@
       .then(function (res) { return res.blob(); });
   }
 
-  var categoryNames = {};
-  var categoriesLoaded = null;
-
-  /** The categories' names (GET /api/categories, public); never fails. */
-  function loadCategories() {
-    if (!categoriesLoaded) {
-      categoriesLoaded = fetch(API + 'categories', { credentials: 'omit', headers: { Accept: 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (list) {
-          (Array.isArray(list) ? list : []).forEach(function (c) { if (c && c.code) categoryNames[c.code] = c.name; });
-        })
-        .catch(function () { categoriesLoaded = null; });
-    }
-    return categoriesLoaded || Promise.resolve();
-  }
+  var categoryNames = S.categoryNames; // filled by loadCategories()
+  var loadCategories = S.loadCategories;
 
   // ------------------------------------------------------------------------------------------------
   // views
@@ -234,18 +99,17 @@
     $('logout').hidden = !signedIn;
     $('who-name').textContent = signedIn ? auth.user : '';
     $('inbox-btn').hidden = !signedIn;
-    if (signedIn && inbox.user !== auth.user) startInbox(auth.user);
-    else if (!signedIn && inbox.user) stopInbox();
+    if (signedIn && inbox.user() !== auth.user) {
+      inbox.start(auth.user);
+      inbox.refresh();
+    } else if (!signedIn && inbox.user()) inbox.stop();
   }
 
   function showLogin(note, kind) {
     closeViewer();
     showOnly('login-view');
     message('login-msg', note || '', kind || 'error');
-    var user = $('l-user');
-    if (!user.value && lastUser) user.value = lastUser;
-    $('l-pass').value = '';
-    (user.value ? $('l-pass') : user).focus();
+    login.prepare(lastUser);
     document.title = '登录 · 联户事件办理';
   }
 
@@ -331,39 +195,24 @@
   // ------------------------------------------------------------------------------------------------
   // login
 
-  $('login-form').addEventListener('submit', function (e) {
-    e.preventDefault();
-    var user = $('l-user').value.trim();
-    var password = $('l-pass').value;
-    if (!user || !password) {
-      message('login-msg', '请输入用户名和密码。', 'error');
-      return;
-    }
-    var btn = $('login-btn');
-    btn.disabled = true;
-    btn.textContent = '正在登录…';
-    auth = null;
-    request('POST', 'session', { body: { user: user, password: password } })
-      .then(function (opened) {
-        auth = { user: (opened && opened.user) || user, csrfToken: opened && opened.csrfToken };
+  var login = S.loginForm({
+    form: $('login-form'),
+    user: $('l-user'),
+    password: $('l-pass'),
+    button: $('login-btn'),
+    say: function (text, failed) { message('login-msg', text, failed ? 'error' : null); },
+    signIn: function (user, password) {
+      auth = null;
+      return client.openSession(user, password).then(function (opened) {
+        auth = opened;
         lastUser = auth.user;
-        $('l-pass').value = '';
-        message('login-msg', '');
-        route();
-      }, function (err) {
-        var text = err.status === 401 ? '用户名或密码不正确。连续输错后需稍等片刻才能再试。'
-          : err.status === 429 ? '尝试次数过多，请稍后再试。' : '登录失败：' + err.message;
-        message('login-msg', text, 'error');
-        $('l-pass').select();
-      })
-      .then(function () {
-        btn.disabled = false;
-        btn.textContent = '登录';
       });
+    },
+    signedIn: route
   });
 
   $('logout').addEventListener('click', function () {
-    if (auth) request('DELETE', 'session', { keepalive: true }).catch(function () { /* ends with the server's timeout anyway */ });
+    if (auth) client.closeSession();
     auth = null;
     current = null;
     lastUser = '';
@@ -394,7 +243,7 @@
       if (current && current.summary.caseNo !== no) resetPending();
       current = answers[0];
       render(current);
-      if (Date.now() - inbox.lastPoll > 3000) refreshUnread(); // the header's 消息 badge after each load
+      if (Date.now() - inbox.lastPoll() > 3000) inbox.refresh(); // the header's 消息 badge after each load
     }, function (err) {
       if (gen !== generation) return;
       if (err.status === 401) sessionLost('登录已失效，请重新登录。');
@@ -779,336 +628,22 @@
   });
 
   // ------------------------------------------------------------------------------------------------
-  // 消息: the staff inbox behind the header's button. The badge is GET /api/staff/inbox/unread, asked
-  // on login, every minute while the page is visible and after each action; the panel lists the latest
-  // INBOX_SIZE messages (GET /api/staff/inbox?size=…); opening a message's case or 标为已读 sends
-  // POST /api/staff/inbox/{id}/read in the session (with its CSRF token).
+  // 消息: the staff inbox behind the header's button (the kit's); a message's case opens in this page.
 
-  var INBOX_SIZE = 50;
-  var INBOX_POLL_MS = 60 * 1000;
-  var inbox = {
-    gen: 0, // the login the answers belong to: bumped on login and logout
-    user: null, // whose messages they are
-    unread: 0,
-    items: [],
-    listed: false,
-    countSeq: 0, // the latest count asked; older answers (or ones asked before a mark) are dropped
-    listSeq: 0,
-    asking: 0,
-    lastPoll: 0,
-    markingAll: false
-  };
-
-  /** What to say of a failed inbox request; null when the login form takes over (a 401). */
-  function inboxErrorText(err) {
-    if (err.status === 401) {
-      sessionLost('登录已失效，请重新登录。');
-      return null;
-    }
-    if (isCsrfProblem(err)) return '登录状态已变化（可能在其他页面重新登录过），请退出后重新登录。';
-    if (err.status === 403) return '该账号无权查看消息。';
-    return err && err.message ? err.message : String(err);
-  }
-
-  function inboxMessage(text, kind) {
-    var node = $('inbox-msg');
-    node.textContent = text || '';
-    node.hidden = !text;
-    node.classList.toggle('error', kind === 'error');
-    node.classList.toggle('ok', kind === 'ok');
-  }
-
-  function renderBadge() {
-    var n = Math.max(0, Number(inbox.unread) || 0);
-    var badge = $('inbox-badge');
-    badge.textContent = n > 99 ? '99+' : String(n);
-    badge.setAttribute('data-count', String(n));
-    badge.hidden = n === 0;
-    var label = n ? '消息（' + n + ' 条未读）' : '消息（没有未读消息）';
-    $('inbox-btn').setAttribute('aria-label', label);
-    $('inbox-btn').title = label;
-    $('inbox-count').textContent = n ? n + ' 条未读' : '没有未读消息';
-    $('inbox-read-all').disabled = inbox.markingAll || !n;
-  }
-
-  /** Asks the server for the number of unread messages and shows it on the badge. */
-  function refreshUnread() {
-    if (!auth) return Promise.resolve();
-    var gen = inbox.gen;
-    var seq = ++inbox.countSeq;
-    var btn = $('inbox-btn');
-    inbox.asking++;
-    inbox.lastPoll = Date.now();
-    btn.setAttribute('aria-busy', 'true');
-    return request('GET', 'staff/inbox/unread', { timeout: 15000 })
-      .then(function (answer) {
-        if (gen !== inbox.gen || seq !== inbox.countSeq) return;
-        inbox.unread = answer && typeof answer.unread === 'number' ? answer.unread : 0;
-        renderBadge();
-      }, function (err) {
-        if (gen !== inbox.gen || seq !== inbox.countSeq) return;
-        if (err.status === 401) {
-          sessionLost('登录已失效，请重新登录。');
-          return;
-        }
-        btn.title = '未能检查新消息：' + inboxErrorText(err);
-        if (window.console) console.error(err);
-      })
-      .then(function () {
-        inbox.asking = Math.max(0, inbox.asking - 1);
-        if (!inbox.asking) btn.removeAttribute('aria-busy');
-      });
-  }
-
-  function inboxItem(m) {
-    var unread = !m.readAt;
-    var caseNo = m.caseNo ? String(m.caseNo) : '';
-    return el('li', {
-      className: 'inbox-item' + (unread ? ' unread' : ''), 'data-id': m.id, 'data-event': m.event || null,
-      'data-unread': unread ? 'true' : 'false', 'data-case': caseNo || null, tabindex: '-1'
-    }, [
-      el('div', { className: 'inbox-meta' }, [
-        unread ? el('span', { className: 'inbox-new', text: '未读' }) : null,
-        el('span', { className: 'inbox-event', text: m.eventName || m.event || '消息' }),
-        el('time', { datetime: m.createdAt || null, text: formatTime(m.createdAt) })
-      ]),
-      el('p', { className: 'inbox-subject', text: m.subject || '（无标题）' }),
-      m.body ? el('p', { className: 'inbox-body', text: m.body }) : null,
-      caseNo || unread ? el('div', { className: 'inbox-actions' }, [
-        // This very page, the case's (#/<caseNo>).
-        caseNo ? el('a', { className: 'inbox-case', href: '#/' + encodeURIComponent(caseNo), 'data-id': m.id, text: '打开事件 ' + caseNo }) : null,
-        unread ? el('button', { type: 'button', className: 'inbox-read', 'data-id': m.id, text: '标为已读' }) : null
-      ]) : null
-    ]);
-  }
-
-  function renderInbox() {
-    var list = clear($('inbox-list'));
-    if (!inbox.items.length) {
-      list.appendChild(el('li', { className: 'inbox-empty muted', text: '暂无消息' }));
-      return;
-    }
-    inbox.items.forEach(function (m) { list.appendChild(inboxItem(m)); });
-  }
-
-  function findItem(id) {
-    for (var i = 0; i < inbox.items.length; i++) if (String(inbox.items[i].id) === String(id)) return inbox.items[i];
-    return null;
-  }
-
-  function itemNode(id) {
-    var nodes = $('inbox-list').querySelectorAll('li.inbox-item');
-    for (var i = 0; i < nodes.length; i++) if (nodes[i].getAttribute('data-id') === String(id)) return nodes[i];
-    return null;
-  }
-
-  /** Loads the latest messages into the panel; `quiet` keeps the list shown while loading. */
-  function loadInbox(quiet) {
-    if (!auth) return Promise.resolve();
-    var gen = inbox.gen;
-    var seq = ++inbox.listSeq;
-    var list = $('inbox-list');
-    if (!quiet || !inbox.listed) append(clear(list), el('li', { className: 'inbox-empty muted', text: '正在加载…' }));
-    list.setAttribute('aria-busy', 'true');
-    return request('GET', 'staff/inbox?size=' + INBOX_SIZE)
-      .then(function (items) {
-        if (gen !== inbox.gen || seq !== inbox.listSeq) return;
-        inbox.items = Array.isArray(items) ? items.slice(0, INBOX_SIZE) : [];
-        inbox.listed = true;
-        if (!$('inbox-msg').classList.contains('ok')) inboxMessage('');
-        renderInbox();
-      }, function (err) {
-        if (gen !== inbox.gen || seq !== inbox.listSeq) return;
-        var text = inboxErrorText(err);
-        if (text == null) return;
-        if (!inbox.listed) clear(list);
-        inboxMessage('消息加载失败：' + text, 'error');
-      })
-      .then(function () { if (seq === inbox.listSeq) list.removeAttribute('aria-busy'); });
-  }
-
-  /** Marks the message `id` read (POST …/read), then shows it so and asks for the count anew. */
-  function markRead(id, options) {
-    options = options || {};
-    var m = findItem(id);
-    if (!m || m.readAt || m.marking) return Promise.resolve();
-    var gen = inbox.gen;
-    m.marking = true;
-    var node = itemNode(id);
-    var btn = node && node.querySelector('button.inbox-read');
-    if (btn) {
-      btn.disabled = true;
-      btn.textContent = '正在标记…';
-    }
-    inbox.countSeq++; // a count asked before this mark is out of date
-    return request('POST', 'staff/inbox/' + encodeURIComponent(id) + '/read', { keepalive: !!options.keepalive })
-      .then(function () {
-        m.marking = false;
-        if (gen !== inbox.gen) return;
-        m.readAt = new Date().toISOString();
-        inbox.unread = Math.max(0, inbox.unread - 1);
-        renderBadge();
-        var old = itemNode(id);
-        if (old) {
-          var fresh = inboxItem(m);
-          old.parentNode.replaceChild(fresh, old);
-          if (options.focus) fresh.focus();
-        }
-        return refreshUnread();
-      }, function (err) {
-        m.marking = false;
-        if (gen !== inbox.gen) return;
-        if (btn) {
-          btn.disabled = false;
-          btn.textContent = '标为已读';
-        }
-        if (err.status === 404) {
-          inboxMessage('该消息已不存在。', 'error');
-          loadInbox(true);
-          refreshUnread();
-          return;
-        }
-        var text = inboxErrorText(err);
-        if (text != null) inboxMessage('未能标为已读：' + text, 'error');
-      });
-  }
-
-  /** Marks every unread message read: the unread ones, INBOX_SIZE at a time, until none is left. */
-  function markAllRead() {
-    if (inbox.markingAll || !auth) return;
-    var gen = inbox.gen;
-    var btn = $('inbox-read-all');
-    var done = 0;
-    inbox.markingAll = true;
-    btn.disabled = true;
-    btn.textContent = '正在标记…';
-    inboxMessage('');
-    var round = function (left) {
-      return request('GET', 'staff/inbox?unread=true&size=' + INBOX_SIZE).then(function (items) {
-        var unread = (Array.isArray(items) ? items : []).filter(function (m) { return !m.readAt; });
-        if (!unread.length || gen !== inbox.gen) return null;
-        inbox.countSeq++;
-        return Promise.all(unread.map(function (m) {
-          return request('POST', 'staff/inbox/' + encodeURIComponent(m.id) + '/read').then(function () { done++; }, function (err) {
-            if (err.status !== 404) throw err; // gone meanwhile: nothing to mark
-          });
-        })).then(function () { return left > 1 && unread.length >= INBOX_SIZE ? round(left - 1) : null; });
-      });
-    };
-    round(20)
-      .then(function () {
-        if (gen === inbox.gen) inboxMessage(done ? '已将 ' + done + ' 条消息标为已读。' : '没有未读消息。', 'ok');
-      }, function (err) {
-        if (gen !== inbox.gen) return;
-        var text = inboxErrorText(err);
-        if (text != null) inboxMessage('未能全部标为已读：' + text + (done ? '（已标记 ' + done + ' 条）' : ''), 'error');
-      })
-      .then(function () {
-        inbox.markingAll = false;
-        btn.textContent = '全部标为已读';
-        if (gen !== inbox.gen) return;
-        renderBadge();
-        loadInbox(true);
-        refreshUnread();
-      });
-  }
-
-  function openInbox() {
-    var panel = $('inbox-panel');
-    if (!panel.hidden || !auth) return;
-    panel.hidden = false;
-    $('inbox-btn').setAttribute('aria-expanded', 'true');
-    document.body.classList.add('inbox-open');
-    inboxMessage('');
-    loadInbox(false);
-    refreshUnread();
-    $('inbox-close').focus();
-  }
-
-  function closeInbox(returnFocus) {
-    var panel = $('inbox-panel');
-    if (panel.hidden) return;
-    panel.hidden = true;
-    $('inbox-btn').setAttribute('aria-expanded', 'false');
-    document.body.classList.remove('inbox-open');
-    if (returnFocus) $('inbox-btn').focus();
-  }
-
-  /** Signed in as `user` (a login, or the session found on load): a fresh badge. */
-  function startInbox(user) {
-    inbox.gen++;
-    inbox.user = user;
-    inbox.items = [];
-    inbox.listed = false;
-    inbox.unread = 0;
-    renderBadge();
-    refreshUnread();
-  }
-
-  /** Logged out (or the session lost): nothing of the user's messages stays in the page. */
-  function stopInbox() {
-    inbox.gen++;
-    inbox.user = null;
-    closeInbox(false);
-    inbox.items = [];
-    inbox.listed = false;
-    inbox.unread = 0;
-    inbox.markingAll = false;
-    $('inbox-read-all').textContent = '全部标为已读';
-    clear($('inbox-list'));
-    inboxMessage('');
-    renderBadge();
-  }
-
-  $('inbox-btn').addEventListener('click', function () {
-    if ($('inbox-panel').hidden) openInbox();
-    else closeInbox(false);
+  var inbox = S.inbox({
+    request: request,
+    signedIn: function () { return !!auth; },
+    lost: function () { sessionLost('登录已失效，请重新登录。'); },
+    casePage: '#/' // this very page, the case's
   });
-  $('inbox-close').addEventListener('click', function () { closeInbox(true); });
-  $('inbox-refresh').addEventListener('click', function () {
-    inboxMessage('');
-    loadInbox(true);
-    refreshUnread();
-  });
-  $('inbox-read-all').addEventListener('click', markAllRead);
-  $('inbox-list').addEventListener('click', function (e) {
-    var read = e.target.closest('button.inbox-read');
-    if (read) {
-      markRead(read.getAttribute('data-id'), { focus: true });
-      return;
-    }
-    var link = e.target.closest('a.inbox-case');
-    // Opening the case reads the message; the page turns to it (hashchange).
-    if (link) {
-      markRead(link.getAttribute('data-id'), { keepalive: true });
-      closeInbox(false);
-    }
-  });
-  document.addEventListener('keydown', function (e) {
-    if (e.key === 'Escape' && !$('inbox-panel').hidden) closeInbox(true);
-  });
-  document.addEventListener('click', function (e) {
-    var panel = $('inbox-panel');
-    if (panel.hidden || !document.contains(e.target)) return;
-    if (!panel.contains(e.target) && !$('inbox-btn').contains(e.target)) closeInbox(false);
-  });
-
-  // The badge every minute while the page is visible (and at once when it comes back after longer).
-  function pollInbox() {
-    if (!auth || !inbox.user || document.hidden || Date.now() - inbox.lastPoll < INBOX_POLL_MS - 1000) return;
-    refreshUnread();
-    if (!$('inbox-panel').hidden && !inbox.markingAll) loadInbox(true);
-  }
-  setInterval(pollInbox, 15000);
-  document.addEventListener('visibilitychange', pollInbox);
 
   // ------------------------------------------------------------------------------------------------
   // start: a reload keeps the login as long as the server's session lasts
 
-  request('GET', 'session')
+  client.currentSession()
     .then(function (s) {
-      auth = s && s.user ? { user: s.user, csrfToken: s.csrfToken } : null;
+      auth = s;
       if (auth) lastUser = auth.user;
-    }, function () { auth = null; })
+    })
     .then(route);
 })();

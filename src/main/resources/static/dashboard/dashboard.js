@@ -2,13 +2,22 @@
  * 联户 指挥看板: the supervisors' view of /api/stats/* in a staff session (POST /api/session), with the
  * staff inbox (消息) in the header. Plain browser JavaScript, no build step, no libraries; the trend
  * charts are inline SVG drawn here. Every value from the server goes into the page as text (textContent
- * / SVG text nodes), never as HTML.
+ * / SVG text nodes), never as HTML. The DOM helpers, the county's time, the API calls, the login form
+ * and the inbox are the staff kit's (../shared/staff.js).
  */
 (function () {
   'use strict';
 
-  var API = '../api/';
-  var ZONE = 'Asia/Shanghai'; // the county's time zone: periods and dates are the county's
+  var S = window.LianhuStaff;
+  var $ = S.$;
+  var el = S.el;
+  var setAttrs = S.setAttrs;
+  var append = S.append;
+  var clear = S.clear;
+  var pad = S.pad;
+  var partsIn = S.partsIn; // in the county's time zone: periods and dates are the county's
+  var relative = S.relative;
+
   var AUTH_KEY = 'lianhu.dashboard.auth';
   var SVG_NS = 'http://www.w3.org/2000/svg';
   var OPEN_LIMIT = 500;
@@ -22,48 +31,13 @@
   var LIGHT_ORDER = { red: 0, yellow: 1, green: 2 };
   var GROUP_LABEL = { street: '街道', community: '社区（村）', grid: '网格', department: '职能部门', category: '事件类别' };
 
-  function $(id) { return document.getElementById(id); }
-
   // ------------------------------------------------------------------------------------------------
-  // DOM helpers: text only
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
-  }
+  // DOM helpers: text only (the kit's, and SVG)
 
   function svg(tag, attrs, children) {
     var node = document.createElementNS(SVG_NS, tag);
     setAttrs(node, attrs);
     append(node, children);
-    return node;
-  }
-
-  function setAttrs(node, attrs) {
-    if (!attrs) return;
-    Object.keys(attrs).forEach(function (k) {
-      var v = attrs[k];
-      if (v == null || v === false) return;
-      if (k === 'text') node.textContent = String(v);
-      else if (k === 'className') node.setAttribute('class', v);
-      // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
-      else if (k === 'style') node.style.cssText = String(v);
-      else node.setAttribute(k, String(v));
-    });
-  }
-
-  function append(node, children) {
-    if (children == null) return;
-    (Array.isArray(children) ? children : [children]).forEach(function (c) {
-      if (c == null || c === false) return;
-      node.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
-    });
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
     return node;
   }
 
@@ -131,20 +105,6 @@
     return (Math.round(v / 2.4) / 10) + ' 天';
   }
 
-  function partsIn(date, options) {
-    var p = {};
-    try {
-      new Intl.DateTimeFormat('en-GB', Object.assign({ timeZone: ZONE, hourCycle: 'h23' }, options))
-        .formatToParts(date).forEach(function (x) { p[x.type] = x.value; });
-    } catch (e) {
-      p = { year: String(date.getFullYear()), month: pad(date.getMonth() + 1), day: pad(date.getDate()),
-        hour: pad(date.getHours()), minute: pad(date.getMinutes()), second: pad(date.getSeconds()) };
-    }
-    return p;
-  }
-
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
-
   /** Today in the county, "2026-11-25". */
   function today() {
     var p = partsIn(new Date(), { year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -162,18 +122,6 @@
   function clock() {
     var p = partsIn(new Date(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
     return p.hour + ':' + p.minute + ':' + p.second;
-  }
-
-  /** "已超 3 小时" / "剩 2 天" relative to now. */
-  function relative(iso) {
-    if (!iso) return '';
-    var ms = new Date(iso).getTime() - Date.now();
-    if (isNaN(ms)) return '';
-    var abs = Math.abs(ms);
-    var span = abs < 3600e3 ? Math.max(1, Math.round(abs / 60e3)) + ' 分钟'
-      : abs < 48 * 3600e3 ? Math.round(abs / 3600e3) + ' 小时'
-        : Math.round(abs / 86400e3) + ' 天';
-    return ms < 0 ? '已超 ' + span : '剩 ' + span;
   }
 
   // ISO dates as plain day arithmetic (UTC noon avoids any DST edge)
@@ -216,18 +164,8 @@
   try { sessionStorage.removeItem(AUTH_KEY); } catch (e) { /* storage unavailable */ }
 
   var auth = null;
-
-  function session(method, body) {
-    var headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-    if (body) headers['Content-Type'] = 'application/json';
-    if (auth && auth.csrfToken) headers['X-CSRF-Token'] = auth.csrfToken;
-    return fetch(API + 'session', {
-      method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',
-      body: body ? JSON.stringify(body) : undefined,
-      // 退出 still ends the session when the tab is closed or reloaded right after.
-      keepalive: method === 'DELETE'
-    });
-  }
+  var client = S.client(function () { return auth; });
+  var SESSION_CALL = { timeout: 0 }; // the session's own calls wait as long as the server takes
 
   function AuthError(status) {
     this.name = 'AuthError';
@@ -244,31 +182,25 @@
   }
 
   /**
-   * GET from the API in the staff session. X-Requested-With keeps the server from sending a Basic
-   * challenge on a 401, so the browser shows no login dialog of its own; the page shows its form.
+   * A failure of the kit's request as this page's: an AuthError for the statuses `authStatuses`, an
+   * ApiError with its problem for any other refusal, an Error marked network without an answer.
+   */
+  function pageError(err, authStatuses) {
+    if (!(err instanceof S.ApiError)) return err;
+    if (!err.status) {
+      var e = new Error(err.timedOut ? '服务器响应超时' : '无法连接服务器，请检查网络');
+      e.network = true;
+      return e;
+    }
+    return authStatuses.indexOf(err.status) >= 0 ? new AuthError(err.status) : new ApiError(err.status, err.problem);
+  }
+
+  /**
+   * GET from the API in the staff session (options: accept, raw, timeout). A 401 or 403 is an AuthError
+   * (the login again, or no right to the statistics), any other refusal an ApiError.
    */
   function get(path, options) {
-    options = options || {};
-    var headers = { 'Accept': options.accept || 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-    var controller = new AbortController();
-    var timer = setTimeout(function () { controller.abort(); }, options.timeout || 30000);
-    return fetch(API + path, { headers: headers, credentials: 'same-origin', cache: 'no-store', signal: controller.signal })
-      .then(function (res) {
-        if (res.status === 401 || res.status === 403) throw new AuthError(res.status);
-        if (!res.ok) {
-          return res.text().then(function (t) {
-            var problem = null;
-            try { problem = JSON.parse(t); } catch (e) { problem = null; }
-            throw new ApiError(res.status, problem);
-          });
-        }
-        return options.raw ? res : res.json();
-      }, function (err) {
-        var e = new Error(err && err.name === 'AbortError' ? '服务器响应超时' : '无法连接服务器，请检查网络');
-        e.network = true;
-        throw e;
-      })
-      .finally(function () { clearTimeout(timer); });
+    return client.request('GET', path, options).catch(function (err) { throw pageError(err, [401, 403]); });
   }
 
   /**
@@ -278,30 +210,8 @@
    */
   function post(path, options) {
     options = options || {};
-    var headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-    if (auth && auth.csrfToken) headers['X-CSRF-Token'] = auth.csrfToken;
-    var controller = new AbortController();
-    var timer = setTimeout(function () { controller.abort(); }, options.timeout || 30000);
-    return fetch(API + path, {
-      method: 'POST', headers: headers, credentials: 'same-origin', cache: 'no-store', signal: controller.signal,
-      keepalive: !!options.keepalive
-    })
-      .then(function (res) {
-        if (res.status === 401) throw new AuthError(401);
-        if (!res.ok) {
-          return res.text().then(function (t) {
-            var problem = null;
-            try { problem = JSON.parse(t); } catch (e) { problem = null; }
-            throw new ApiError(res.status, problem);
-          });
-        }
-        return null;
-      }, function (err) {
-        var e = new Error(err && err.name === 'AbortError' ? '服务器响应超时' : '无法连接服务器，请检查网络');
-        e.network = true;
-        throw e;
-      })
-      .finally(function () { clearTimeout(timer); });
+    return client.request('POST', path, { keepalive: !!options.keepalive, timeout: options.timeout })
+      .then(function () { return null; }, function (err) { throw pageError(err, [401]); });
   }
 
   var reloginShown = false;
@@ -321,15 +231,12 @@
   }
 
   function showLogin(note) {
-    stopInbox();
+    inbox.stop();
     $('dash').hidden = true;
     $('who').hidden = true;
     $('login-view').hidden = false;
     message('login-msg', note || '', true);
-    var user = $('l-user');
-    if (!user.value && lastUser) user.value = lastUser;
-    $('l-pass').value = '';
-    (user.value ? $('l-pass') : user).focus();
+    login.prepare(lastUser);
     document.title = '登录 · 联户指挥看板';
   }
 
@@ -343,58 +250,47 @@
     $('who').hidden = false;
     $('who-name').textContent = auth.user;
     document.title = '联户 · 指挥看板';
-    startInbox();
+    inbox.start(auth.user); // loadAll, which follows, asks for the count
   }
 
-  $('login-form').addEventListener('submit', function (e) {
-    e.preventDefault();
-    var user = $('l-user').value.trim();
-    var password = $('l-pass').value;
-    if (!user || !password) {
-      message('login-msg', '请输入用户名和密码。', true);
-      return;
+  var login = S.loginForm({
+    form: $('login-form'),
+    user: $('l-user'),
+    password: $('l-pass'),
+    button: $('login-btn'),
+    say: function (text, failed) { message('login-msg', text, failed ? true : undefined); },
+    signIn: function (user, password) {
+      return client.openSession(user, password, SESSION_CALL)
+        .catch(function (err) {
+          if (!(err instanceof S.ApiError)) throw err;
+          throw err.status === 401 ? new AuthError(401) : err.status ? new ApiError(err.status, null) : new Error(err.message);
+        })
+        .then(function (opened) {
+          auth = opened;
+          targetsLoaded = null;
+          // Signed in, but may this account see statistics?
+          return get('stats/mediation?from=' + today() + '&to=' + today());
+        })
+        .catch(function (err) {
+          if (err instanceof AuthError) {
+            if (err.status === 403) client.closeSession(SESSION_CALL);
+            auth = null;
+          }
+          throw err;
+        });
+    },
+    signedIn: function () {
+      showDashboard();
+      loadAll();
+    },
+    failText: function (err) {
+      if (!(err instanceof AuthError)) return '登录失败：' + err.message;
+      return err.status === 403 ? '该账号无权查看统计数据。' : S.WRONG_PASSWORD;
     }
-    var btn = $('login-btn');
-    btn.disabled = true;
-    btn.textContent = '正在登录…';
-    session('POST', { user: user, password: password })
-      .then(function (res) {
-        if (res.status === 401) throw new AuthError(401);
-        if (!res.ok) throw new ApiError(res.status, null);
-        return res.json();
-      }, function () {
-        throw new Error('无法连接服务器，请检查网络');
-      })
-      .then(function (opened) {
-        auth = opened;
-        targetsLoaded = null;
-        // Signed in, but may this account see statistics?
-        return get('stats/mediation?from=' + today() + '&to=' + today());
-      })
-      .then(function () {
-        $('l-pass').value = '';
-        message('login-msg', '');
-        showDashboard();
-        loadAll();
-      }, function (err) {
-        if (err instanceof AuthError) {
-          message('login-msg', err.status === 403 ? '该账号无权查看统计数据。'
-            : '用户名或密码不正确。连续输错后需稍等片刻才能再试。', true);
-          if (err.status === 403) session('DELETE');
-          auth = null;
-        } else {
-          message('login-msg', '登录失败：' + err.message, true);
-        }
-        $('l-pass').select();
-      })
-      .then(function () {
-        btn.disabled = false;
-        btn.textContent = '登录';
-      });
   });
 
   $('logout').addEventListener('click', function () {
-    session('DELETE').catch(function () { /* the session ends with the server's timeout anyway */ });
+    client.closeSession(SESSION_CALL);
     auth = null;
     $('l-user').value = '';
     showLogin('已退出。');
@@ -453,22 +349,10 @@
 
   var generation = 0;
   var lastLoad = 0;
-  var names = { street: {}, community: {}, department: {}, category: {} };
+  var names = { street: {}, community: {}, department: {}, category: S.categoryNames };
   var openCases = [];
   var lightFilter = '';
-  var categoriesLoaded = null;
-
-  function loadCategories() {
-    if (!categoriesLoaded) {
-      categoriesLoaded = fetch(API + 'categories', { credentials: 'omit', headers: { Accept: 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (list) {
-          (list || []).forEach(function (c) { names.category[c.code] = c.name; });
-        })
-        .catch(function () { categoriesLoaded = null; });
-    }
-    return categoriesLoaded || Promise.resolve();
-  }
+  var loadCategories = S.loadCategories; // into names.category
 
   var targetsLoaded = null;
 
@@ -494,7 +378,7 @@
   }
 
   function loadAll() {
-    refreshUnread(); // the header's 消息 badge, with every load
+    inbox.refresh(); // the header's 消息 badge, with every load
     var r = range();
     if (r.error) {
       message('range-msg', r.error, true);
@@ -1876,335 +1760,16 @@
   });
 
   // ------------------------------------------------------------------------------------------------
-  // 消息: the staff inbox behind the header's button. The badge is GET /api/staff/inbox/unread, asked
-  // on login, every minute while the page is visible and after each action; the panel lists the latest
-  // INBOX_SIZE messages (GET /api/staff/inbox?size=…); opening a message's case or 标为已读 sends
-  // POST /api/staff/inbox/{id}/read in the session (with its CSRF token).
+  // 消息: the staff inbox behind the header's button (the kit's); a message's case opens in a new tab.
 
-  var INBOX_SIZE = 50;
-  var INBOX_POLL_MS = 60 * 1000;
-  var INBOX_CASE_PAGE = '../case/#/';
-  var inbox = {
-    gen: 0, // the login the answers belong to: bumped on login and logout
-    unread: 0,
-    items: [],
-    listed: false,
-    countSeq: 0, // the latest count asked; older answers (or ones asked before a mark) are dropped
-    listSeq: 0,
-    asking: 0,
-    lastPoll: 0,
-    markingAll: false
-  };
-
-  /** An instant in the county's time, "2026-12-15 07:03". */
-  function formatTime(iso) {
-    if (!iso) return '—';
-    var d = new Date(iso);
-    if (isNaN(d.getTime())) return String(iso);
-    var p = partsIn(d, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
-  }
-
-  /** What to say of a failed inbox request; null when the login form takes over (a 401). */
-  function inboxErrorText(err) {
-    if (err instanceof AuthError && err.status === 401) {
-      handleError(err);
-      return null;
-    }
-    if (err instanceof ApiError && err.status === 403 && err.problem && /csrf/i.test(String(err.problem.type || ''))) {
-      return '登录状态已变化（可能在其他页面重新登录过），请退出后重新登录。';
-    }
-    if (err instanceof AuthError) return '该账号无权查看消息。';
-    return err && err.message ? err.message : String(err);
-  }
-
-  function inboxMessage(text, kind) {
-    var node = $('inbox-msg');
-    node.textContent = text || '';
-    node.hidden = !text;
-    node.classList.toggle('error', kind === 'error');
-    node.classList.toggle('ok', kind === 'ok');
-  }
-
-  function renderBadge() {
-    var n = Math.max(0, Number(inbox.unread) || 0);
-    var badge = $('inbox-badge');
-    badge.textContent = n > 99 ? '99+' : String(n);
-    badge.setAttribute('data-count', String(n));
-    badge.hidden = n === 0;
-    var label = n ? '消息（' + n + ' 条未读）' : '消息（没有未读消息）';
-    $('inbox-btn').setAttribute('aria-label', label);
-    $('inbox-btn').title = label;
-    $('inbox-count').textContent = n ? n + ' 条未读' : '没有未读消息';
-    $('inbox-read-all').disabled = inbox.markingAll || !n;
-  }
-
-  /** Asks the server for the number of unread messages and shows it on the badge. */
-  function refreshUnread() {
-    if (!auth) return Promise.resolve();
-    var gen = inbox.gen;
-    var seq = ++inbox.countSeq;
-    var btn = $('inbox-btn');
-    inbox.asking++;
-    inbox.lastPoll = Date.now();
-    btn.setAttribute('aria-busy', 'true');
-    return get('staff/inbox/unread', { timeout: 15000 })
-      .then(function (answer) {
-        if (gen !== inbox.gen || seq !== inbox.countSeq) return;
-        inbox.unread = answer && typeof answer.unread === 'number' ? answer.unread : 0;
-        renderBadge();
-      }, function (err) {
-        if (gen !== inbox.gen || seq !== inbox.countSeq) return;
-        if (err instanceof AuthError && err.status === 401) {
-          handleError(err);
-          return;
-        }
-        btn.title = '未能检查新消息：' + inboxErrorText(err);
-        if (window.console) console.error(err);
-      })
-      .then(function () {
-        inbox.asking = Math.max(0, inbox.asking - 1);
-        if (!inbox.asking) btn.removeAttribute('aria-busy');
-      });
-  }
-
-  function inboxItem(m) {
-    var unread = !m.readAt;
-    var caseNo = m.caseNo ? String(m.caseNo) : '';
-    return el('li', {
-      className: 'inbox-item' + (unread ? ' unread' : ''), 'data-id': m.id, 'data-event': m.event || null,
-      'data-unread': unread ? 'true' : 'false', 'data-case': caseNo || null, tabindex: '-1'
-    }, [
-      el('div', { className: 'inbox-meta' }, [
-        unread ? el('span', { className: 'inbox-new', text: '未读' }) : null,
-        el('span', { className: 'inbox-event', text: m.eventName || m.event || '消息' }),
-        el('time', { datetime: m.createdAt || null, text: formatTime(m.createdAt) })
-      ]),
-      el('p', { className: 'inbox-subject', text: m.subject || '（无标题）' }),
-      m.body ? el('p', { className: 'inbox-body', text: m.body }) : null,
-      caseNo || unread ? el('div', { className: 'inbox-actions' }, [
-        caseNo ? el('a', {
-          className: 'inbox-case', href: INBOX_CASE_PAGE + encodeURIComponent(caseNo), target: '_blank', rel: 'noopener',
-          'data-id': m.id, text: '打开事件 ' + caseNo
-        }) : null,
-        unread ? el('button', { type: 'button', className: 'inbox-read', 'data-id': m.id, text: '标为已读' }) : null
-      ]) : null
-    ]);
-  }
-
-  function renderInbox() {
-    var list = clear($('inbox-list'));
-    if (!inbox.items.length) {
-      list.appendChild(el('li', { className: 'inbox-empty muted', text: '暂无消息' }));
-      return;
-    }
-    inbox.items.forEach(function (m) { list.appendChild(inboxItem(m)); });
-  }
-
-  function findItem(id) {
-    for (var i = 0; i < inbox.items.length; i++) if (String(inbox.items[i].id) === String(id)) return inbox.items[i];
-    return null;
-  }
-
-  function itemNode(id) {
-    var nodes = $('inbox-list').querySelectorAll('li.inbox-item');
-    for (var i = 0; i < nodes.length; i++) if (nodes[i].getAttribute('data-id') === String(id)) return nodes[i];
-    return null;
-  }
-
-  /** Loads the latest messages into the panel; `quiet` keeps the list shown while loading. */
-  function loadInbox(quiet) {
-    if (!auth) return Promise.resolve();
-    var gen = inbox.gen;
-    var seq = ++inbox.listSeq;
-    var list = $('inbox-list');
-    if (!quiet || !inbox.listed) append(clear(list), el('li', { className: 'inbox-empty muted', text: '正在加载…' }));
-    list.setAttribute('aria-busy', 'true');
-    return get('staff/inbox?size=' + INBOX_SIZE)
-      .then(function (items) {
-        if (gen !== inbox.gen || seq !== inbox.listSeq) return;
-        inbox.items = Array.isArray(items) ? items.slice(0, INBOX_SIZE) : [];
-        inbox.listed = true;
-        if (!$('inbox-msg').classList.contains('ok')) inboxMessage('');
-        renderInbox();
-      }, function (err) {
-        if (gen !== inbox.gen || seq !== inbox.listSeq) return;
-        var text = inboxErrorText(err);
-        if (text == null) return;
-        if (!inbox.listed) clear(list);
-        inboxMessage('消息加载失败：' + text, 'error');
-      })
-      .then(function () { if (seq === inbox.listSeq) list.removeAttribute('aria-busy'); });
-  }
-
-  /** Marks the message `id` read (POST …/read), then shows it so and asks for the count anew. */
-  function markRead(id, options) {
-    options = options || {};
-    var m = findItem(id);
-    if (!m || m.readAt || m.marking) return Promise.resolve();
-    var gen = inbox.gen;
-    m.marking = true;
-    var node = itemNode(id);
-    var btn = node && node.querySelector('button.inbox-read');
-    if (btn) {
-      btn.disabled = true;
-      btn.textContent = '正在标记…';
-    }
-    inbox.countSeq++; // a count asked before this mark is out of date
-    return post('staff/inbox/' + encodeURIComponent(id) + '/read', { keepalive: !!options.keepalive })
-      .then(function () {
-        m.marking = false;
-        if (gen !== inbox.gen) return;
-        m.readAt = new Date().toISOString();
-        inbox.unread = Math.max(0, inbox.unread - 1);
-        renderBadge();
-        var old = itemNode(id);
-        if (old) {
-          var fresh = inboxItem(m);
-          old.parentNode.replaceChild(fresh, old);
-          if (options.focus) fresh.focus();
-        }
-        return refreshUnread();
-      }, function (err) {
-        m.marking = false;
-        if (gen !== inbox.gen) return;
-        if (btn) {
-          btn.disabled = false;
-          btn.textContent = '标为已读';
-        }
-        if (err instanceof ApiError && err.status === 404) {
-          inboxMessage('该消息已不存在。', 'error');
-          loadInbox(true);
-          refreshUnread();
-          return;
-        }
-        var text = inboxErrorText(err);
-        if (text != null) inboxMessage('未能标为已读：' + text, 'error');
-      });
-  }
-
-  /** Marks every unread message read: the unread ones, INBOX_SIZE at a time, until none is left. */
-  function markAllRead() {
-    if (inbox.markingAll || !auth) return;
-    var gen = inbox.gen;
-    var btn = $('inbox-read-all');
-    var done = 0;
-    inbox.markingAll = true;
-    btn.disabled = true;
-    btn.textContent = '正在标记…';
-    inboxMessage('');
-    var round = function (left) {
-      return get('staff/inbox?unread=true&size=' + INBOX_SIZE).then(function (items) {
-        var unread = (Array.isArray(items) ? items : []).filter(function (m) { return !m.readAt; });
-        if (!unread.length || gen !== inbox.gen) return null;
-        inbox.countSeq++;
-        return Promise.all(unread.map(function (m) {
-          return post('staff/inbox/' + encodeURIComponent(m.id) + '/read').then(function () { done++; }, function (err) {
-            if (!(err instanceof ApiError && err.status === 404)) throw err; // gone meanwhile: nothing to mark
-          });
-        })).then(function () { return left > 1 && unread.length >= INBOX_SIZE ? round(left - 1) : null; });
-      });
-    };
-    round(20)
-      .then(function () {
-        if (gen === inbox.gen) inboxMessage(done ? '已将 ' + done + ' 条消息标为已读。' : '没有未读消息。', 'ok');
-      }, function (err) {
-        if (gen !== inbox.gen) return;
-        var text = inboxErrorText(err);
-        if (text != null) inboxMessage('未能全部标为已读：' + text + (done ? '（已标记 ' + done + ' 条）' : ''), 'error');
-      })
-      .then(function () {
-        inbox.markingAll = false;
-        btn.textContent = '全部标为已读';
-        if (gen !== inbox.gen) return;
-        renderBadge();
-        loadInbox(true);
-        refreshUnread();
-      });
-  }
-
-  function openInbox() {
-    var panel = $('inbox-panel');
-    if (!panel.hidden || !auth) return;
-    panel.hidden = false;
-    $('inbox-btn').setAttribute('aria-expanded', 'true');
-    document.body.classList.add('inbox-open');
-    inboxMessage('');
-    loadInbox(false);
-    refreshUnread();
-    $('inbox-close').focus();
-  }
-
-  function closeInbox(returnFocus) {
-    var panel = $('inbox-panel');
-    if (panel.hidden) return;
-    panel.hidden = true;
-    $('inbox-btn').setAttribute('aria-expanded', 'false');
-    document.body.classList.remove('inbox-open');
-    if (returnFocus) $('inbox-btn').focus();
-  }
-
-  /** A new login: a fresh badge (loadAll, which follows, asks for the count). */
-  function startInbox() {
-    inbox.gen++;
-    inbox.items = [];
-    inbox.listed = false;
-    inbox.unread = 0;
-    renderBadge();
-  }
-
-  /** Logged out (or the session lost): nothing of the user's messages stays in the page. */
-  function stopInbox() {
-    inbox.gen++;
-    closeInbox(false);
-    inbox.items = [];
-    inbox.listed = false;
-    inbox.unread = 0;
-    inbox.markingAll = false;
-    $('inbox-read-all').textContent = '全部标为已读';
-    clear($('inbox-list'));
-    inboxMessage('');
-    renderBadge();
-  }
-
-  $('inbox-btn').addEventListener('click', function () {
-    if ($('inbox-panel').hidden) openInbox();
-    else closeInbox(false);
+  var inbox = S.inbox({
+    request: function (method, path, options) { return method === 'GET' ? get(path, options) : post(path, options); },
+    signedIn: function () { return !!auth; },
+    lost: handleError, // a 401: the login again
+    forbidden: function (err) { return err instanceof AuthError; },
+    casePage: '../case/#/',
+    newTab: true
   });
-  $('inbox-close').addEventListener('click', function () { closeInbox(true); });
-  $('inbox-refresh').addEventListener('click', function () {
-    inboxMessage('');
-    loadInbox(true);
-    refreshUnread();
-  });
-  $('inbox-read-all').addEventListener('click', markAllRead);
-  $('inbox-list').addEventListener('click', function (e) {
-    var read = e.target.closest('button.inbox-read');
-    if (read) {
-      markRead(read.getAttribute('data-id'), { focus: true });
-      return;
-    }
-    var link = e.target.closest('a.inbox-case');
-    // Opening the case (in a new tab) reads the message.
-    if (link) markRead(link.getAttribute('data-id'), { keepalive: true });
-  });
-  document.addEventListener('keydown', function (e) {
-    if (e.key === 'Escape' && !$('inbox-panel').hidden) closeInbox(true);
-  });
-  document.addEventListener('click', function (e) {
-    var panel = $('inbox-panel');
-    if (panel.hidden || !document.contains(e.target)) return;
-    if (!panel.contains(e.target) && !$('inbox-btn').contains(e.target)) closeInbox(false);
-  });
-
-  // The badge every minute while the page is visible (and at once when it comes back after longer).
-  function pollInbox() {
-    if (!auth || $('dash').hidden || document.hidden || Date.now() - inbox.lastPoll < INBOX_POLL_MS - 1000) return;
-    refreshUnread();
-    if (!$('inbox-panel').hidden && !inbox.markingAll) loadInbox(true);
-  }
-  setInterval(pollInbox, 15000);
-  document.addEventListener('visibilitychange', pollInbox);
 
   // ------------------------------------------------------------------------------------------------
   // start
@@ -2224,8 +1789,7 @@
   $('uk-month').max = thisMonth();
   fillYears();
   // A reload keeps the login as long as the server's session lasts.
-  session('GET')
-    .then(function (res) { return res.ok ? res.json() : null; }, function () { return null; })
+  client.currentSession(SESSION_CALL)
     .then(function (current) {
       if (current) {
         auth = current;

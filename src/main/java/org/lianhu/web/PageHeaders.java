@@ -49,7 +49,8 @@ public class PageHeaders {
         "/unit",
         "/unit/*",
         "/case",
-        "/case/*");
+        "/case/*",
+        "/shared/*");
     registration.setName("pageHeaders");
     return registration;
   }

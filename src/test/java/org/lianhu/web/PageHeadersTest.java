@@ -26,7 +26,8 @@ class PageHeadersTest extends CaseLoopTestSupport {
           "/case/",
           "/report/report.js",
           "/dashboard/dashboard.css",
-          "/case/case.js"
+          "/case/case.js",
+          "/shared/staff.js"
         }) {
       ResponseEntity<String> page = http.getForEntity(path, String.class);
       HttpHeaders headers = page.getHeaders();
