@@ -113,10 +113,13 @@ public class CaseIntake {
             null,
             mediaUrl);
     CaseReceipt receipt = open(report, idempotencyKey, fingerprint);
-    CaseRecord opened = cases.findByNo(receipt.caseNo());
-    notices.remember(opened.id(), request.reporter().email());
-    attachments.link(request.photoIds(), opened.id(), "photos");
-    attachments.keep(photos, opened.id(), AttachmentPurpose.REPORT, null);
+    String email = request.reporter().email();
+    if (email != null || !request.photoIds().isEmpty() || !photos.isEmpty()) {
+      long caseId = cases.findByNo(receipt.caseNo()).id();
+      notices.remember(caseId, email);
+      attachments.link(request.photoIds(), caseId, "photos");
+      attachments.keep(photos, caseId, AttachmentPurpose.REPORT, null);
+    }
     return receipt;
   }
 

@@ -1,5 +1,6 @@
 package org.lianhu.notifications;
 
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,11 +18,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Delivers the outbox: right after a commit that queued messages, and every poll interval for
- * retries and for messages a stopped node had claimed (their lease runs out). Each message is
- * claimed (committed), delivered, and marked sent (committed) on its own, so a crash loses none,
- * and the only message that can go twice is the one whose delivery succeeded in the instant before
- * the crash, with the same Message-ID (docs/notifications.md). Every node runs a worker; a claim is
- * a conditional update, so two never deliver the same message at once.
+ * retries and for messages a stopped node had claimed (their lease runs out). A run's messages are
+ * claimed together with a lease (committed); each is then delivered and marked sent in a commit of
+ * its own, so a crash loses none, and the only message that can go twice is the one whose delivery
+ * succeeded in the instant before the crash, with the same Message-ID (docs/notifications.md).
+ * Every node runs a worker; a claim is a conditional update, so two never deliver the same message
+ * at once.
  */
 @Configuration
 @EnableScheduling
@@ -33,6 +35,8 @@ public class OutboxWorker {
   private final NotificationSettings settings;
   private final Map<Channel, Delivery> deliveries = new EnumMap<>(Channel.class);
   private final AtomicBoolean running = new AtomicBoolean();
+  // Many commits in a row wake the worker once: a wake-up already waiting covers them.
+  private final AtomicBoolean wakeupWaiting = new AtomicBoolean();
   private final ExecutorService wakeups =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -49,9 +53,18 @@ public class OutboxWorker {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void queued(Outbox.Queued queued) {
-    if (settings.workerEnabled()) {
-      wakeups.execute(this::deliverQuietly);
+    if (settings.workerEnabled() && wakeupWaiting.compareAndSet(false, true)) {
+      wakeups.execute(
+          () -> {
+            wakeupWaiting.set(false);
+            deliverQuietly();
+          });
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    wakeups.shutdownNow();
   }
 
   @Scheduled(
