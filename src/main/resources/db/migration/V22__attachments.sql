@@ -18,7 +18,7 @@ create table attachment (
   uploaded_by   varchar(64),
   uploaded_at   datetime(3)  not null,
   linked_at     datetime(3),
-  -- the order of the files sent together (uploaded_at is the same for them)
+  -- the file's place among its case's files, in the order they came (their times may tie)
   position      int          default 0 not null,
   constraint fk_attachment_case foreign key (case_id) references case_record (id)
 );

@@ -15,8 +15,11 @@ interface AttachmentMapper {
       @Param("id") String id,
       @Param("caseId") long caseId,
       @Param("purpose") String purpose,
+      @Param("position") int position,
       @Param("at") Instant at,
       @Param("since") Instant since);
+
+  int countOfCase(long caseId);
 
   List<Attachment> ofCase(long caseId);
 

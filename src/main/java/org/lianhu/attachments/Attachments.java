@@ -79,8 +79,10 @@ public class Attachments {
   public List<Attachment> keep(
       List<ReceivedFile> files, long caseId, AttachmentPurpose purpose, String uploadedBy) {
     List<Attachment> kept = new ArrayList<>();
+    // A case's files in the order they came: times may tie (a server that stores whole seconds).
+    int next = files.isEmpty() ? 0 : rows.countOfCase(caseId);
     for (ReceivedFile file : files) {
-      Attachment row = stored(file, caseId, purpose, uploadedBy, kept.size());
+      Attachment row = stored(file, caseId, purpose, uploadedBy, next + kept.size());
       rows.insert(row);
       kept.add(row);
     }
@@ -102,10 +104,15 @@ public class Attachments {
   @Transactional
   public void link(List<String> ids, long caseId, String field) {
     Set<String> distinct = new LinkedHashSet<>(ids);
+    if (distinct.isEmpty()) {
+      return;
+    }
     Instant now = EngineClock.now();
     Instant since = now.minus(settings.uploadLifetime());
+    int position = rows.countOfCase(caseId);
     for (String id : distinct) {
-      if (id == null || rows.link(id, caseId, AttachmentPurpose.REPORT.name(), now, since) != 1) {
+      if (id == null
+          || rows.link(id, caseId, AttachmentPurpose.REPORT.name(), position++, now, since) != 1) {
         throw Refusal.invalid(
             field,
             "上传编号 " + id + " 无效、已过期（" + settings.uploadLifetime().toHours() + " 小时）或已用于其他上报");
