@@ -13,8 +13,6 @@ create table attachment (
   file_name     varchar(128) not null,
   sha256        char(64)     not null,
   original_key  varchar(80)  not null,
-  -- the copy without location data that residents see; null for a type kept for staff only
-  public_key    varchar(80),
   uploaded_by   varchar(64),
   uploaded_at   datetime(3)  not null,
   linked_at     datetime(3),

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * One file on a case (or an upload waiting for its report while {@code caseId} is null): its type
- * as its content showed, its size, the name the client gave (shown only), the keys of the original
- * (staff only) and of the copy without location data (null when there is none).
+ * as its content showed, its size, the name the client gave (shown only), and the key of the file
+ * in the store (staff get it as it came; anyone else, if the type is shown at all, cleaned of its
+ * location data while it is served).
  */
 public record Attachment(
     String id,
@@ -19,7 +20,6 @@ public record Attachment(
     String fileName,
     String sha256,
     String originalKey,
-    String publicKey,
     String uploadedBy,
     Instant uploadedAt,
     Instant linkedAt,
@@ -35,7 +35,7 @@ public record Attachment(
 
   /** Whether anyone but staff may see it: only through the copy without location data. */
   public boolean shownToPublic() {
-    return publicKey != null;
+    return type().shownToPublic();
   }
 
   public boolean hasThumbnail() {

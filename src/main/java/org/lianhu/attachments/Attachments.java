@@ -192,7 +192,7 @@ public class Attachments {
    * A small JPEG of a photo, made from the copy without location data on first request and kept.
    */
   public FileContent thumbnail(Attachment row) {
-    if (!row.hasThumbnail() || !row.shownToPublic()) {
+    if (!row.hasThumbnail()) {
       throw Refusal.notFound("该附件没有缩略图");
     }
     String key = row.thumbnailKey();
@@ -226,8 +226,6 @@ public class Attachments {
       ReceivedFile file, Long caseId, AttachmentPurpose purpose, String uploadedBy, int position) {
     Instant now = EngineClock.now();
     String originalKey = MONTH.format(now) + "/" + file.id() + ".orig";
-    // The public copy is the same file, cleaned while it is served.
-    String publicKey = file.shownToPublic() ? originalKey : null;
     try {
       store.put(originalKey, file.original());
     } catch (IOException failed) {
@@ -246,7 +244,6 @@ public class Attachments {
         file.name(),
         file.sha256(),
         originalKey,
-        publicKey,
         uploadedBy,
         now,
         caseId == null ? null : now,
@@ -278,7 +275,7 @@ public class Attachments {
     int removed = 0;
     for (Attachment waiting : rows.waitingSince(before)) {
       if (rows.deleteWaiting(waiting.id()) == 1) {
-        deleteQuietly(waiting.originalKey(), waiting.publicKey(), waiting.thumbnailKey());
+        deleteQuietly(waiting.originalKey(), waiting.thumbnailKey());
         removed++;
       }
     }

@@ -71,8 +71,7 @@ class FileIntake {
           height,
           orientation,
           FileNames.safe(name, type),
-          original,
-          type.previewable() || type == FileType.PDF);
+          original);
     } catch (LocationData.UnreadableImage broken) {
       discard(original);
       throw Refusal.unsupportedType(field, "文件已损坏，或内容不是它看上去的图片类型；请上传" + ACCEPTED);

@@ -41,8 +41,12 @@ public enum FileType {
     return previewable;
   }
 
-  public boolean image() {
-    return this != PDF;
+  /**
+   * Shown to anyone with the right to the case: a photo cleaned of its location data as it is
+   * served, a document as it came; HEIC is kept for staff only.
+   */
+  public boolean shownToPublic() {
+    return previewable || this == PDF;
   }
 
   static Optional<FileType> detected(String mediaType) {

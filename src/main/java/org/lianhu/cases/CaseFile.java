@@ -23,22 +23,15 @@ public record CaseFile(
     String uploadedBy) {
 
   static CaseFile forReporter(Attachment a) {
-    return new CaseFile(
-        a.id(),
-        a.purpose(),
-        a.attachmentPurpose().label(),
-        a.mediaType(),
-        a.byteSize(),
-        a.width(),
-        a.height(),
-        a.uploadedAt(),
-        a.shownToPublic(),
-        a.shownToPublic() && a.hasThumbnail(),
-        null,
-        null);
+    return of(a, a.shownToPublic(), null, null);
   }
 
+  /** Staff see every file as it came, with its name and who added it. */
   static CaseFile forStaff(Attachment a) {
+    return of(a, true, a.fileName(), a.uploadedBy());
+  }
+
+  private static CaseFile of(Attachment a, boolean preview, String fileName, String uploadedBy) {
     return new CaseFile(
         a.id(),
         a.purpose(),
@@ -48,9 +41,9 @@ public record CaseFile(
         a.width(),
         a.height(),
         a.uploadedAt(),
-        true,
-        a.shownToPublic() && a.hasThumbnail(),
-        a.fileName(),
-        a.uploadedBy());
+        preview,
+        a.hasThumbnail(),
+        fileName,
+        uploadedBy);
   }
 }

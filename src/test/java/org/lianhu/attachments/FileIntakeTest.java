@@ -98,10 +98,10 @@ class FileIntakeTest {
   @Test
   void aHeicIsKeptForStaffOnlyAndADocumentIsShownAsItCame() {
     ReceivedFile heic = receive("IMG_0001.HEIC", HEIC);
-    assertThat(heic.shownToPublic()).isFalse();
+    assertThat(heic.type().shownToPublic()).isFalse();
     assertThat(heic.type().previewable()).isFalse();
     ReceivedFile pdf = receive("notice.pdf", PDF);
-    assertThat(pdf.shownToPublic()).isTrue();
+    assertThat(pdf.type().shownToPublic()).isTrue();
   }
 
   @Test
