@@ -8,7 +8,6 @@ alter table staff add column notify_by varchar(8) default 'INBOX' not null;
 create table notification_contact (
   recipient  varchar(80)  not null primary key,
   email      varchar(200),
-  phone      varchar(20),
   created_at datetime(3)  not null
 );
 

@@ -1,7 +1,6 @@
 package org.lianhu.cases;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.lianhu.calendar.EngineClock;
 import org.lianhu.notifications.NoticeEvent;
@@ -127,14 +126,7 @@ public class CaseLifecycle {
       cases.officeReceived(id, EngineClock.now(), dispatch.officeResponseDue());
     }
     entry(id, SYSTEM, action, remark, true);
-    notices.reporter(NoticeEvent.CASE_DISPATCHED, id, Map.of());
-    if (dispatch.handlerGroup() != null) {
-      notices.groups(
-          NoticeEvent.TASK_ASSIGNED,
-          id,
-          List.of(dispatch.handlerGroup()),
-          Map.of("taskName", "处置", "due", notices.minute(dispatch.handleDue())));
-    }
+    notices.dispatched(id, dispatch.handlerGroup(), dispatch.handleDue());
   }
 
   /** The supervising department's office is copied on the case (抄送): it sees it and may remark. */

@@ -58,15 +58,41 @@ public class CaseNotices {
 
   /** Keeps the e-mail address a reporter gave, for the messages about their case. */
   public void remember(long caseId, String email) {
-    outbox.remember(Recipient.reporterInbox(caseId), email, null);
+    outbox.remember(Recipient.reporterInbox(caseId), email);
   }
 
   /** Tells the case's reporter. */
   public void reporter(NoticeEvent event, long caseId, Map<String, String> facts) {
     CaseRecord record = cases.findById(caseId);
+    tellReporter(event, record, values(record, facts));
+  }
+
+  /**
+   * 派单: the reporter hears where the case went; the office that received it, of its new task. One
+   * read of the case for both.
+   */
+  void dispatched(long caseId, String handlerGroup, Instant handleDue) {
+    CaseRecord record = cases.findById(caseId);
+    Map<String, String> values = values(record, Map.of());
+    tellReporter(NoticeEvent.CASE_DISPATCHED, record, values);
+    if (handlerGroup != null) {
+      Map<String, String> task = new HashMap<>(values);
+      task.put("taskName", "处置");
+      task.put("due", minute(handleDue));
+      outbox.tell(
+          NoticeEvent.TASK_ASSIGNED,
+          caseId,
+          record.caseNo(),
+          recipients.ofGroups(List.of(handlerGroup)),
+          task);
+    }
+  }
+
+  private void tellReporter(NoticeEvent event, CaseRecord record, Map<String, String> values) {
     Recipient reporter =
-        recipients.reporter(caseId, Masking.name(record.reporterName()), record.reporterPhone());
-    outbox.tell(event, caseId, record.caseNo(), List.of(reporter), values(record, facts));
+        recipients.reporter(
+            record.id(), Masking.name(record.reporterName()), record.reporterPhone());
+    outbox.tell(event, record.id(), record.caseNo(), List.of(reporter), values);
   }
 
   /** Tells the staff of these groups. */

@@ -67,7 +67,6 @@ interface NotificationMapper {
   void insertContact(
       @Param("recipient") String recipient,
       @Param("email") String email,
-      @Param("phone") String phone,
       @Param("now") Instant now);
 
   String contactEmail(String recipient);

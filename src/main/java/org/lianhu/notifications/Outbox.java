@@ -92,9 +92,9 @@ public class Outbox {
 
   /** The e-mail address a reporter gave, kept for the messages about their case. */
   @Transactional
-  public void remember(String recipient, String email, String phone) {
+  public void remember(String recipient, String email) {
     if (email != null && !email.isBlank()) {
-      rows.insertContact(recipient, email.trim(), phone, EngineClock.now());
+      rows.insertContact(recipient, email.trim(), EngineClock.now());
     }
   }
 
