@@ -62,6 +62,26 @@ class InstanceGrantsTest extends CaseLoopTestSupport {
         .isZero();
     assertThat(grantsOn(instance)).isZero();
     assertThat(reads("hanxue", instance)).isFalse();
+    List<String> tasks =
+        processEngine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(instance)
+            .list()
+            .stream()
+            .map(task -> task.getId())
+            .toList();
+    assertThat(tasks).hasSizeGreaterThanOrEqualTo(2);
+    for (String task : tasks) {
+      assertThat(
+              authorizationService
+                  .createAuthorizationQuery()
+                  .resourceType(Resources.TASK)
+                  .resourceId(task)
+                  .count())
+          .as("grants on the closed case's task " + task)
+          .isZero();
+    }
   }
 
   @Test
