@@ -136,6 +136,9 @@ public class Bench {
         case "org-import" -> orgImport();
         case "liaison-data" -> liaisonData();
         case "liaison" -> liaison();
+        case "tasklist" -> tasklist();
+        case "vanilla-db" -> vanillaDb(opt("name", null));
+        case "vanilla-app" -> vanillaApp();
         case "put" -> put(opt("key", null), opt("value", null));
         case "report" -> report();
         default -> throw new IllegalArgumentException("unknown command " + command);
@@ -1044,7 +1047,7 @@ public class Bench {
   static boolean measure(String target, Call call, int clients, double warmup, double duration, long maxRequests,
       Probe probe) throws Exception {
     return measure(target, call, clients, warmup, duration, maxRequests, probe,
-        target.equals("stats") ? opt("key-prefix", target) : target);
+        opt("key-prefix", target));
   }
 
   static boolean measure(String target, Call call, int clients, double warmup, double duration, long maxRequests,
@@ -3053,6 +3056,272 @@ public class Bench {
             + "RSS from /proc every 0.5 s during each call.\n");
   }
 
+  // ------------------------------------------------------------------------------------------------ tasklist
+
+  /** The shared filters, by the key the figures use, in Tasklist's order. */
+  static final String[][] TASKLIST_FILTERS = {{"mine", "我的待办"}, {"unit", "本部门待办"}, {"due_soon", "即将超期"},
+      {"overdue", "已超期"}, {"copied", "抄送本部门"}};
+
+  /**
+   * Tasklist at a county's scale (issue 17): reports in one grid until its worker ({@code --holder}, wangli)
+   * holds each of {@code --sizes} open 受理 tasks, and measures at each size, as that worker through engine-rest
+   * with HTTP Basic, what Tasklist asks for: every shared filter's first page (HAL, with the filter's variables),
+   * every filter's count, and one task's form variables. A second worker ({@code --small-holder}) holds
+   * {@code --small} tasks and is measured once the first holds the largest size. Closed cases come from
+   * {@code load-history}, run before. One client, {@code --reps} timed requests of each kind after two untimed.
+   */
+  static void tasklist() throws Exception {
+    List<Integer> sizes = new ArrayList<>();
+    for (String size : opt("sizes", "100,350,1000,2000,4000,10000").split(",")) {
+      sizes.add(Integer.parseInt(size.trim()));
+    }
+    int reps = optInt("reps", 20);
+    String holder = opt("holder", "wangli");
+    String small = opt("small-holder", "liuyang");
+    int smallSize = optInt("small", 100);
+    put("tasklist.sizes", opt("sizes", "100,350,1000,2000,4000,10000"));
+    put("tasklist.reps", reps);
+    put("tasklist.holder", holder);
+    put("tasklist.small_holder", small);
+    put("tasklist.small", smallSize);
+    Map<String, String> filters = tasklistFilters();
+    fillTasks(small, "青年路北段", smallSize);
+    for (int size : sizes) {
+      fillTasks(holder, "和平里东街", size);
+      measureTasklist(holder, "n" + size, filters, reps);
+    }
+    measureTasklist(small, "small", filters, reps);
+    try (Connection c = db()) {
+      put("tasklist.closed_cases", queryLong(c, "select count(*) from case_record where status in ('CLOSED', 'REJECTED')"));
+      // Grants that outlive what they grant: a task or an instance that no longer runs.
+      put("tasklist.orphan_task_grants", queryLong(c, "select count(*) from ACT_RU_AUTHORIZATION a where "
+          + "a.RESOURCE_TYPE_ = 7 and a.RESOURCE_ID_ <> '*' and not exists (select 1 from ACT_RU_TASK t where t.ID_ = a.RESOURCE_ID_)"));
+      put("tasklist.orphan_instance_grants", queryLong(c, "select count(*) from ACT_RU_AUTHORIZATION a where "
+          + "a.RESOURCE_TYPE_ = 8 and a.RESOURCE_ID_ <> '*' and not exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = a.RESOURCE_ID_)"));
+    }
+    log("grants that outlive their task: %s, their instance: %s", r("tasklist.orphan_task_grants"),
+        r("tasklist.orphan_instance_grants"));
+  }
+
+  static Map<String, String> tasklistFilters() throws Exception {
+    HttpResponse<String> r = get("/engine-rest/filter?resourceType=Task", adminAuth());
+    if (r.statusCode() != 200) {
+      throw new BenchFailure("GET /engine-rest/filter answered " + r.statusCode());
+    }
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (String[] filter : TASKLIST_FILTERS) {
+      Matcher m = Pattern.compile("\"id\":\"([^\"]+)\",\"resourceType\":\"Task\",\"name\":\"" + filter[1] + "\"")
+          .matcher(r.body());
+      if (!m.find()) {
+        throw new BenchFailure("no shared filter " + filter[1] + " in " + abbreviate(r.body()));
+      }
+      ids.put(filter[0], m.group(1));
+    }
+    return ids;
+  }
+
+  static long openTasksOf(String user) throws Exception {
+    try (Connection c = db()) {
+      return queryLong(c, "select count(*) from ACT_RU_TASK where ASSIGNEE_ = ?", user);
+    }
+  }
+
+  /** Reports at the given street until {@code user} holds {@code n} open tasks. */
+  static void fillTasks(String user, String street, int n) throws Exception {
+    long have = openTasksOf(user);
+    if (have >= n) {
+      return;
+    }
+    long first = SEQ.getAndAdd(n - have);
+    Call report = seq -> {
+      long i = first + seq;
+      String json = "{\"category\":\"sanitation\",\"description\":\"" + street + (1 + i % 97) + "号楼下垃圾堆积（压测 "
+          + i + "）\",\"location\":{\"address\":\"" + street + (1 + i % 97) + "号\"},\"urgency\":\"normal\","
+          + "\"reporter\":{\"name\":\"压测用户\",\"phone\":\"" + String.format(Locale.ROOT, "137%08d", i % 100_000_000L)
+          + "\"},\"source\":\"resident\"}";
+      HttpResponse<String> r = postJson("/api/cases", json, null, "tasklist-" + RUN_ID + "-" + i);
+      return r.statusCode() == 201 ? null : "POST /api/cases " + r.statusCode() + " " + abbreviate(r.body());
+    };
+    create("cases for " + user, (int) (n - have), report);
+    long now = openTasksOf(user);
+    if (now < n) {
+      throw new BenchFailure(user + " holds " + now + " open tasks after the reports, not " + n);
+    }
+  }
+
+  static void measureTasklist(String user, String label, Map<String, String> filters, int reps) throws Exception {
+    String auth = basic(user, "demo");
+    String prefix = "tasklist." + label;
+    put(prefix + ".open_tasks", openTasksOf(user));
+    try (Connection c = db()) {
+      put(prefix + ".auth_rows", queryLong(c, "select count(*) from ACT_RU_AUTHORIZATION"));
+      put(prefix + ".open_tasks_all", queryLong(c, "select count(*) from ACT_RU_TASK"));
+    }
+    for (Map.Entry<String, String> filter : filters.entrySet()) {
+      String id = filter.getValue();
+      timed(prefix + "." + filter.getKey() + ".list", reps, () -> {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/engine-rest/filter/" + id
+                + "/list?firstResult=0&maxResults=15")).timeout(Duration.ofSeconds(120))
+            .header("Authorization", auth).header("Content-Type", "application/json")
+            .header("Accept", "application/hal+json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? null : "filter list " + r.statusCode() + " " + abbreviate(r.body());
+      });
+      timed(prefix + "." + filter.getKey() + ".count", reps, () -> {
+        HttpResponse<String> r = get("/engine-rest/filter/" + id + "/count", auth);
+        return r.statusCode() == 200 ? null : "filter count " + r.statusCode() + " " + abbreviate(r.body());
+      });
+      HttpResponse<String> count = get("/engine-rest/filter/" + id + "/count", auth);
+      Matcher m = Pattern.compile("\"count\":(\\d+)").matcher(count.body());
+      put(prefix + "." + filter.getKey() + ".tasks", m.find() ? m.group(1) : "?");
+    }
+    HttpResponse<String> page = postJson("/engine-rest/filter/" + filters.get("mine")
+        + "/list?firstResult=0&maxResults=1", "{}", auth, null);
+    Matcher task = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(page.body());
+    if (!task.find()) {
+      throw new BenchFailure(user + " has no task in 我的待办: " + abbreviate(page.body()));
+    }
+    String taskId = task.group(1);
+    timed(prefix + ".form", reps, () -> {
+      HttpResponse<String> r = get("/engine-rest/task/" + taskId + "/form-variables", auth);
+      return r.statusCode() == 200 && r.body().contains("caseNo") ? null
+          : "form-variables " + r.statusCode() + " " + abbreviate(r.body());
+    });
+    log("%s (%s open tasks, %s grants): 我的待办 list p99 %s ms, count p99 %s ms; 即将超期 list p99 %s ms; form p99 %s ms",
+        user, r(prefix + ".open_tasks"), r(prefix + ".auth_rows"), r(prefix + ".mine.list.p99_ms"),
+        r(prefix + ".mine.count.p99_ms"), r(prefix + ".due_soon.list.p99_ms"), r(prefix + ".form.p99_ms"));
+  }
+
+  interface Request {
+    String send() throws Exception;
+  }
+
+  /** Two untimed requests, then {@code reps} timed ones in a row; p50, p99, max and best into the results. */
+  static void timed(String key, int reps, Request request) throws Exception {
+    for (int i = 0; i < 2; i++) {
+      String error = request.send();
+      if (error != null) {
+        throw new BenchFailure(key + ": " + error);
+      }
+    }
+    long[] nanos = new long[reps];
+    for (int i = 0; i < reps; i++) {
+      long t0 = System.nanoTime();
+      String error = request.send();
+      nanos[i] = System.nanoTime() - t0;
+      if (error != null) {
+        throw new BenchFailure(key + ": " + error);
+      }
+    }
+    Arrays.sort(nanos);
+    put(key + ".p50_ms", pct(nanos, 50));
+    put(key + ".p99_ms", pct(nanos, 99));
+    put(key + ".max_ms", nanos[reps - 1] / 1e6);
+    put(key + ".best_ms", nanos[0] / 1e6);
+  }
+
+  static void tasklistReport(StringBuilder md) {
+    md.append("\n## Tasklist at scale\n\n");
+    md.append("As `").append(r("tasklist.holder")).append("` (the grid worker who accepts every report of the grid) "
+        + "through engine-rest with HTTP Basic: the first page of each shared filter (`POST /engine-rest/filter/{id}/list"
+        + "?firstResult=0&maxResults=15`, `Accept: application/hal+json`, body `{}`: the tasks and the filter's "
+        + "variables), each filter's `GET …/count`, and `GET /engine-rest/task/{id}/form-variables` of one task; one "
+        + "client, ").append(r("tasklist.reps")).append(" timed requests each after two untimed; closed cases in the "
+        + "database: ").append(r("tasklist.closed_cases")).append(". p99 in ms (best in brackets).\n\n");
+    md.append("| open tasks held | open tasks, all | authorization rows | 我的待办 | 本部门待办 | 即将超期 | 已超期 | 抄送本部门 "
+        + "| slowest count | form variables |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    List<String> labels = new ArrayList<>();
+    for (String size : r("tasklist.sizes").split(",")) {
+      labels.add("n" + size.trim());
+    }
+    labels.add("small");
+    for (String label : labels) {
+      String p = "tasklist." + label;
+      if (r(p + ".open_tasks") == null) {
+        continue;
+      }
+      md.append("| ").append(r(p + ".open_tasks")).append(label.equals("small") ? " (`" + r("tasklist.small_holder") + "`)" : "")
+          .append(" | ").append(r(p + ".open_tasks_all")).append(" | ").append(r(p + ".auth_rows"));
+      double slowestCount = 0;
+      for (String[] filter : TASKLIST_FILTERS) {
+        String k = p + "." + filter[0];
+        md.append(" | ").append(f(d(k + ".list.p99_ms"), 0)).append(" (").append(f(d(k + ".list.best_ms"), 0)).append(")");
+        slowestCount = Math.max(slowestCount, d(k + ".count.p99_ms"));
+      }
+      md.append(" | ").append(f(slowestCount, 0)).append(" | ").append(f(d(p + ".form.p99_ms"), 0)).append(" |\n");
+    }
+    md.append("\nGrants that outlive their task: ").append(r("tasklist.orphan_task_grants"))
+        .append("; that outlive their instance: ").append(r("tasklist.orphan_instance_grants")).append(".\n");
+  }
+
+  // ------------------------------------------------------------------------------------------------ vanilla app
+
+  /** A fresh database for the plain Camunda application, which the bench account may use. */
+  static void vanillaDb(String name) throws Exception {
+    if (name == null || !name.matches("lianhu_bench[A-Za-z0-9_]*")) {
+      throw new BenchFailure("refusing to use database name " + name);
+    }
+    try (Connection c = connect("", opt("db-root-user", "root"), opt("db-root-password", ""))) {
+      exec(c, "DROP DATABASE IF EXISTS `" + name + "`");
+      exec(c, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      for (String host : List.of("127.0.0.1", "localhost")) {
+        exec(c, "GRANT ALL PRIVILEGES ON `" + name + "`.* TO '" + opt("db-user", "lianhu_bench") + "'@'" + host + "'");
+      }
+    }
+  }
+
+  /**
+   * The plain Camunda application of bench/vanilla (started by bench/run.sh on --base): the engine-rest start of its
+   * one-user-task process at --levels, without authentication. Figures under vanilla_app.<history>.
+   */
+  static void vanillaApp() throws Exception {
+    String history = opt("history", "full");
+    Call call = seq -> {
+      HttpResponse<String> r = postJson("/engine-rest/process-definition/key/benchVanilla/start",
+          "{\"businessKey\":\"va-" + RUN_ID + "-" + seq + "\"}", null, null);
+      return r.statusCode() == 200 ? null : "start benchVanilla " + r.statusCode() + " " + abbreviate(r.body());
+    };
+    for (int clients : levels()) {
+      measure("vanilla-app", call, clients, optDouble("warmup-s", 5), optDouble("duration-s", 20),
+          Long.parseLong(opt("max-requests", "1000000")),
+          new Probe(Long.parseLong(opt("server-pid", "0")), Long.parseLong(opt("db-pid", "0")), false, null),
+          "vanilla_app." + history);
+    }
+  }
+
+  static void vanillaAppReport(StringBuilder md) {
+    md.append("\n## Intake against a plain Camunda application\n\n");
+    md.append("bench/vanilla: Camunda 7.24 with its Spring Boot starter and engine-rest, no authentication, one process "
+        + "with one user task, the mysql profile's JDBC URL and pool, a database of its own per history level; "
+        + "`POST /engine-rest/process-definition/key/benchVanilla/start`. Lianhu: `POST /api/cases` measured right "
+        + "after, on its own server (history ").append(r("intake_vs.history") == null ? "audit" : r("intake_vs.history"))
+        .append(").\n\n");
+    md.append("| what | clients | requests | throughput /s | p50 ms | p99 ms | Lianhu ÷ this |\n"
+        + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (String level : List.of("1", "8", "32")) {
+      String lianhu = "intake_vs.c" + level;
+      if (r(lianhu + ".throughput") == null) {
+        continue;
+      }
+      md.append("| Lianhu `POST /api/cases` | ").append(level).append(" | ").append(f(d(lianhu + ".ok"), 0)).append(" | ")
+          .append(f(d(lianhu + ".throughput"), 1)).append(" | ").append(f(d(lianhu + ".p50_ms"), 1)).append(" | ")
+          .append(f(d(lianhu + ".p99_ms"), 1)).append(" | 1.00 |\n");
+      for (String history : List.of("audit", "full")) {
+        String k = "vanilla_app." + history + ".c" + level;
+        if (r(k + ".throughput") == null) {
+          continue;
+        }
+        md.append("| plain Camunda, history ").append(history).append(" | ").append(level).append(" | ")
+            .append(f(d(k + ".ok"), 0)).append(" | ").append(f(d(k + ".throughput"), 1)).append(" | ")
+            .append(f(d(k + ".p50_ms"), 1)).append(" | ").append(f(d(k + ".p99_ms"), 1)).append(" | ")
+            .append(ratio(d(lianhu + ".throughput"), d(k + ".throughput"))).append(" |\n");
+      }
+    }
+    md.append("\nTarget: at least 1.0x the plain application's `full` start and p99 under 100 ms at 8 clients: ")
+        .append(ratio(d("intake_vs.c8.throughput"), d("vanilla_app.full.c8.throughput"))).append(", p99 ")
+        .append(f(d("intake_vs.c8.p99_ms"), 1)).append(" ms.\n");
+  }
+
   static void report() throws Exception {
     StringBuilder md = new StringBuilder();
     String mode = opt("mode", r("run.mode"));
@@ -3268,6 +3537,12 @@ public class Bench {
     }
     if (r("liaison.size.households") != null) {
       liaisonReport(md);
+    }
+    if (r("tasklist.sizes") != null) {
+      tasklistReport(md);
+    }
+    if (r("vanilla_app.full.c8.throughput") != null || r("vanilla_app.audit.c8.throughput") != null) {
+      vanillaAppReport(md);
     }
     List<String> profiles = new ArrayList<>();
     for (String p : List.of("jfr.intake", "jfr.vanilla", "jfr.timers_empty", "jfr.timers_escalation")) {

@@ -9,6 +9,10 @@
 #                           months of visits (10,000 with --smoke), then /unit/, visits and coverage
 #   BENCH_STEPS=photos bench/run.sh
 #                           reports with one 3 MB photo each (uploaded, then the report; and multipart) with the RSS
+#   BENCH_STEPS=tasklist bench/run.sh
+#                           1,000,000 closed cases, then a grid worker's Tasklist at 100 ... 10,000 open tasks
+#   BENCH_STEPS=vanilla bench/run.sh
+#                           intake against a plain Camunda 7.24 application (bench/vanilla), history audit and full
 #   BENCH_STEPS=outbox bench/run.sh
 #                           5,000 e-mails through the outbox to a local SMTP sink (OUTBOX_EMAILS, SMTP_PORT)
 #   BENCH_STEPS=orgimport bench/run.sh
@@ -56,6 +60,8 @@ if [ "$MODE" = full ]; then
   USERSTAT=${BENCH_DB_USERSTAT:-true}
   ORG_SCALE=${BENCH_ORG_SCALE:-1}
   LIAISON_HOUSEHOLDS=${BENCH_LIAISON_HOUSEHOLDS:-1000000}; COVERAGE_REPS=30
+  TASKLIST_SIZES=${BENCH_TASKLIST_SIZES:-100,350,1000,2000,4341,10000}; TASKLIST_REPS=${BENCH_TASKLIST_REPS:-30}
+  TASKLIST_SMALL=100
 else
   LEVELS=1,8,32
   PREWARM=0; WARMUP=0; DURATION=10; DB_DURATION=1; MAX_REQ=5
@@ -64,6 +70,7 @@ else
   USERSTAT=${BENCH_DB_USERSTAT:-false}
   ORG_SCALE=${BENCH_ORG_SCALE:-0.01}
   LIAISON_HOUSEHOLDS=${BENCH_LIAISON_HOUSEHOLDS:-10000}; COVERAGE_REPS=3
+  TASKLIST_SIZES=${BENCH_TASKLIST_SIZES:-10,50}; TASKLIST_REPS=${BENCH_TASKLIST_REPS:-3}; TASKLIST_SMALL=5
 fi
 LIAISON_LEVELS=${BENCH_LIAISON_LEVELS:-1,8}
 # The county workbook of the orgimport step: the design's sizes (docs/organisation.md, "Scale") times
@@ -176,7 +183,7 @@ put run.mode "$MODE"
 put run.started "$(date -u '+%Y-%m-%d %H:%M UTC')"
 settings=""
 for var in BENCH_DB_BUFFER_POOL_MB BENCH_STEPS BENCH_JAVA_OPTS BENCH_SERVER_ARGS BENCH_LEVELS BENCH_TIMERS BENCH_HISTORY \
-    BENCH_ORG_SCALE BENCH_ORG_STREETS BENCH_ORG_COMMUNITIES BENCH_ORG_GRIDS BENCH_ORG_UNITS BENCH_ORG_HOUSEHOLDS BENCH_ORG_STAFF BENCH_LIAISON_HOUSEHOLDS BENCH_LIAISON_LEVELS; do
+    BENCH_ORG_SCALE BENCH_ORG_STREETS BENCH_ORG_COMMUNITIES BENCH_ORG_GRIDS BENCH_ORG_UNITS BENCH_ORG_HOUSEHOLDS BENCH_ORG_STAFF BENCH_LIAISON_HOUSEHOLDS BENCH_LIAISON_LEVELS BENCH_TASKLIST_SIZES; do
   if [ -n "${!var:-}" ]; then settings="$settings $var='${!var}'"; fi
 done
 put run.command "${settings# }${settings:+ }bench/run.sh$([ "$MODE" = smoke ] && echo ' --smoke')"
@@ -212,6 +219,35 @@ bench intake-suite --server-pid "$SERVER_PID" --levels "$LEVELS" --prewarm-s "$P
 bench rows-per-request --n "$ROWS_N"
 fi
 
+if has_step vanilla; then
+step "Intake against a plain Camunda application (bench/vanilla): history audit and full, then Lianhu, 8 clients"
+VANILLA_JAR=$ROOT/bench/vanilla/target/camunda-vanilla.jar
+if [ ! -f "$VANILLA_JAR" ] || [ -n "$(find "$ROOT/bench/vanilla/src" "$ROOT/bench/vanilla/pom.xml" -newer "$VANILLA_JAR" 2>/dev/null)" ]; then
+  ./mvnw -q -B -f bench/vanilla/pom.xml package -DskipTests
+fi
+VANILLA_PORT=${BENCH_VANILLA_PORT:-18182}
+stop_server   # the plain application has the machine to itself, as Lianhu has after it
+for history in audit full; do
+  bench vanilla-db --name "${DB_VANILLA}_$history"
+  DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_NAME="${DB_VANILLA}_$history" DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD \
+  HISTORY_LEVEL=$history VANILLA_PORT=$VANILLA_PORT \
+    java $JAVA_OPTS_SERVER -jar "$VANILLA_JAR" >"$RUN_DIR/server-vanilla-$history.log" 2>&1 &
+  VANILLA_PID=$!
+  for _ in $(seq 1 360); do
+    curl -s -o /dev/null -f "http://127.0.0.1:$VANILLA_PORT/engine-rest/engine" && break
+    kill -0 "$VANILLA_PID" 2>/dev/null || { tail -n 40 "$RUN_DIR/server-vanilla-$history.log" >&2; die "bench/vanilla did not start"; }
+    sleep 0.5
+  done
+  bench vanilla-app --base "http://127.0.0.1:$VANILLA_PORT" --server-pid "$VANILLA_PID" --history "$history" \
+    --levels 8 --warmup-s "$([ "$MODE" = full ] && echo 10 || echo 0)" --duration-s "$DURATION" --max-requests "$MAX_REQ"
+  kill "$VANILLA_PID"; wait "$VANILLA_PID" 2>/dev/null || true
+done
+start_server startup.intake_vs
+put intake_vs.history "$(grep -m1 -o 'history-level: [a-z]*' "$ROOT/src/main/resources/application.yml" | cut -d' ' -f2)"
+bench intake --server-pid "$SERVER_PID" --key-prefix intake_vs --levels 8 \
+  --warmup-s "$([ "$MODE" = full ] && echo 10 || echo 0)" --duration-s "$DURATION" --max-requests "$MAX_REQ"
+fi
+
 if has_step timers; then
 step "2. Timers: $TIMERS empty timer jobs, then $TIMERS cases whose response deadline passes at once"
 bench timers-baseline --server-pid "$SERVER_PID" --jobs "$TIMERS" --jfr-dir "$RUN_DIR"
@@ -227,6 +263,12 @@ bench stats-api --server-pid "$SERVER_PID" --key-prefix stats --levels 1 --warmu
 bench kpi-sql --label before --reps "$KPI_REPS"
 bench kpi-tune --reps "$KPI_REPS"
 bench stats-api --server-pid "$SERVER_PID" --key-prefix stats_tuned --levels 1 --warmup-s 0 --duration-s 120 --max-requests "$STATS_CALLS"
+fi
+
+if has_step tasklist; then
+step "Tasklist: $HISTORY closed cases, then one grid worker holding $TASKLIST_SIZES open tasks"
+has_step queries || bench load-history --cases "$HISTORY"
+bench tasklist --sizes "$TASKLIST_SIZES" --reps "$TASKLIST_REPS" --small "$TASKLIST_SMALL"
 fi
 
 if has_step photos; then
