@@ -222,8 +222,7 @@ public class CaseIntake {
             .putValue(CaseVariables.DESCRIPTION, report.description())
             .putValue(CaseVariables.MAX_REOPENS, settings.maxReopens())
             .putValue(CaseVariables.REOPEN_COUNT, 0)
-            .putValue(CaseVariables.DISPATCHED, false)
-            .putValue(CaseVariables.CASE_PAGE, CaseVariables.casePage(caseNo));
+            .putValue(CaseVariables.DISPATCHED, false);
     ProcessInstance instance =
         runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, caseNo, variables);
     lifecycle.attachProcess(draft.id(), instance.getId());

@@ -83,9 +83,6 @@ public final class CaseVariables {
   public static final String EXTENSION_SUMMARY = "extensionSummary";
   public static final String COPY_TO_GROUP = "copyToGroup";
 
-  /** The staff page of the case (photos, evidence upload), for Tasklist's forms and Cockpit. */
-  public static final String CASE_PAGE = "casePage";
-
   /** Whether the routing table wants a photo of the result before the case may be finished. */
   public static final String EVIDENCE_PHOTO = "evidencePhoto";
 
