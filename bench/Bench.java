@@ -513,7 +513,9 @@ public class Bench {
     String call(long seq) throws Exception;
   }
 
-  static final AtomicLong SEQ = new AtomicLong();
+  // Each bench process numbers its reports from its own start, so that a later step's reports are not taken for
+  // repeats of an earlier step's (same reporter, same description: 409 repeat-report).
+  static final AtomicLong SEQ = new AtomicLong(System.currentTimeMillis() % 10_000_000L * 10);
   static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
 
   static Call intakeCall() {
