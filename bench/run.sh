@@ -169,9 +169,11 @@ stop_server() {
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
 }
+VANILLA_PID=""
 cleanup() {
   local rc=$?
   stop_server
+  if [ -n "$VANILLA_PID" ]; then kill "$VANILLA_PID" 2>/dev/null || true; fi
   bench db-restore || true
   exit $rc
 }
@@ -241,6 +243,7 @@ for history in audit full; do
   bench vanilla-app --base "http://127.0.0.1:$VANILLA_PORT" --server-pid "$VANILLA_PID" --history "$history" \
     --levels 8 --warmup-s "$([ "$MODE" = full ] && echo 10 || echo 0)" --duration-s "$DURATION" --max-requests "$MAX_REQ"
   kill "$VANILLA_PID"; wait "$VANILLA_PID" 2>/dev/null || true
+  VANILLA_PID=""
 done
 start_server startup.intake_vs
 put intake_vs.history "$(grep -m1 -o 'history-level: [a-z]*' "$ROOT/src/main/resources/application.yml" | cut -d' ' -f2)"
