@@ -3069,7 +3069,9 @@ public class Bench {
    * holds each of {@code --sizes} open 受理 tasks, and measures at each size, as that worker through engine-rest
    * with HTTP Basic, what Tasklist asks for: every shared filter's first page (HAL, with the filter's variables),
    * every filter's count, and one task's form variables. A second worker ({@code --small-holder}) holds
-   * {@code --small} tasks and is measured once the first holds the largest size. Closed cases come from
+   * {@code --small} tasks and is measured once the first holds the largest size; then the first dispatches
+   * {@code --office-tasks} of his tasks and {@code --office-user} (hanxue) is measured holding them unclaimed
+   * through his office's group. Closed cases come from
    * {@code load-history}, run before. One client, {@code --reps} timed requests of each kind after two untimed.
    */
   static void tasklist() throws Exception {
@@ -3093,6 +3095,12 @@ public class Bench {
       measureTasklist(holder, "n" + size, filters, reps);
     }
     measureTasklist(small, "small", filters, reps);
+    int officeTasks = optInt("office-tasks", 0);
+    if (officeTasks > 0) {
+      put("tasklist.office_user", opt("office-user", "hanxue"));
+      dispatchTo(holder, officeTasks);
+      measureTasklist(opt("office-user", "hanxue"), "office", filters, reps);
+    }
     try (Connection c = db()) {
       put("tasklist.closed_cases", queryLong(c, "select count(*) from case_record where status in ('CLOSED', 'REJECTED')"));
       // Grants that outlive what they grant: a task or an instance that no longer runs.
@@ -3122,10 +3130,41 @@ public class Bench {
     return ids;
   }
 
+  /** The open tasks a user holds: assigned to them, or offered to one of their groups and not yet claimed. */
   static long openTasksOf(String user) throws Exception {
     try (Connection c = db()) {
-      return queryLong(c, "select count(*) from ACT_RU_TASK where ASSIGNEE_ = ?", user);
+      return queryLong(c, "select count(*) from ACT_RU_TASK t where t.ASSIGNEE_ = ? or (t.ASSIGNEE_ is null and "
+          + "exists (select 1 from ACT_RU_IDENTITYLINK i join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = i.GROUP_ID_ "
+          + "where i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' and m.USER_ID_ = ?))", user, user);
     }
+  }
+
+  /**
+   * Completes {@code n} of the holder's 受理 tasks with 派单 through engine-rest, as the holder: the cases go to the
+   * handling office, whose staff then hold them unclaimed in 本部门待办.
+   */
+  static void dispatchTo(String holder, int n) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+        "select ID_ from ACT_RU_TASK where ASSIGNEE_ = ? and TASK_DEF_KEY_ = 'acceptCase' limit " + n)) {
+      s.setString(1, holder);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    String auth = basic(holder, "demo");
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    create("dispatches by " + holder, ids.size(), seq -> {
+      int i = next.getAndIncrement();
+      if (i >= ids.size()) {
+        return null;
+      }
+      HttpResponse<String> r = postJson("/engine-rest/task/" + ids.get(i) + "/complete",
+          "{\"variables\":{\"acceptDecision\":{\"value\":\"dispatch\"}}}", auth, null);
+      return r.statusCode() == 204 ? null : "complete " + r.statusCode() + " " + abbreviate(r.body());
+    });
   }
 
   /** Reports at the given street until {@code user} holds {@code n} open tasks. */
@@ -3177,11 +3216,18 @@ public class Bench {
       Matcher m = Pattern.compile("\"count\":(\\d+)").matcher(count.body());
       put(prefix + "." + filter.getKey() + ".tasks", m.find() ? m.group(1) : "?");
     }
-    HttpResponse<String> page = postJson("/engine-rest/filter/" + filters.get("mine")
-        + "/list?firstResult=0&maxResults=1", "{}", auth, null);
-    Matcher task = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(page.body());
-    if (!task.find()) {
-      throw new BenchFailure(user + " has no task in 我的待办: " + abbreviate(page.body()));
+    Matcher task = null;
+    for (String filter : List.of("mine", "unit")) {
+      HttpResponse<String> page = postJson("/engine-rest/filter/" + filters.get(filter)
+          + "/list?firstResult=0&maxResults=1", "{}", auth, null);
+      task = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(page.body());
+      if (task.find()) {
+        break;
+      }
+      task = null;
+    }
+    if (task == null) {
+      throw new BenchFailure(user + " has no task in 我的待办 or 本部门待办");
     }
     String taskId = task.group(1);
     timed(prefix + ".form", reps, () -> {
@@ -3237,12 +3283,15 @@ public class Bench {
       labels.add("n" + size.trim());
     }
     labels.add("small");
+    labels.add("office");
     for (String label : labels) {
       String p = "tasklist." + label;
       if (r(p + ".open_tasks") == null) {
         continue;
       }
-      md.append("| ").append(r(p + ".open_tasks")).append(label.equals("small") ? " (`" + r("tasklist.small_holder") + "`)" : "")
+      String who = label.equals("small") ? " (`" + r("tasklist.small_holder") + "`)"
+          : label.equals("office") ? " (`" + r("tasklist.office_user") + "`, unclaimed in 本部门待办)" : "";
+      md.append("| ").append(r(p + ".open_tasks")).append(who)
           .append(" | ").append(r(p + ".open_tasks_all")).append(" | ").append(r(p + ".auth_rows"));
       double slowestCount = 0;
       for (String[] filter : TASKLIST_FILTERS) {
