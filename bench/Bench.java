@@ -595,8 +595,8 @@ public class Bench {
     };
   }
 
-  static Call vanillaCall() {
-    String auth = adminAuth();
+  /** The engine-rest start of benchVanilla: in Lianhu's server as its admin, or in bench/vanilla without a login. */
+  static Call vanillaCall(String auth) {
     return seq -> {
       HttpResponse<String> r = postJson("/engine-rest/process-definition/key/benchVanilla/start",
           "{\"businessKey\":\"v-" + RUN_ID + "-" + seq + "\"}", auth, null);
@@ -623,8 +623,8 @@ public class Bench {
 
   // ------------------------------------------------------------------------------------------------ load loop
 
-  record Level(int clients, long ok, long errors, double seconds, double throughput, double p50, double p90,
-      double p99, double max, String firstError, Map<String, Double> extra) {}
+  record Level(int clients, long ok, long errors, double seconds, double throughput, double min, double p50,
+      double p90, double p99, double max, String firstError, Map<String, Double> extra) {}
 
   /**
    * Runs {@code clients} closed-loop workers: warm-up first (not counted), then measures until the duration
@@ -712,8 +712,9 @@ public class Bench {
     }
     Arrays.sort(all);
     double seconds = (measureEnd - measureStart) / 1e9;
-    return new Level(clients, all.length, errors.get(), seconds, all.length / seconds, pct(all, 50), pct(all, 90),
-        pct(all, 99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6, firstError[0], extra);
+    return new Level(clients, all.length, errors.get(), seconds, all.length / seconds,
+        all.length == 0 ? Double.NaN : all[0] / 1e6, pct(all, 50), pct(all, 90), pct(all, 99),
+        all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6, firstError[0], extra);
   }
 
   static boolean anyAlive(List<Thread> threads) {
@@ -1013,7 +1014,7 @@ public class Bench {
   static Call callFor(String target) throws Exception {
     return switch (target) {
       case "intake" -> intakeCall();
-      case "vanilla" -> vanillaCall();
+      case "vanilla" -> vanillaCall(adminAuth());
       case "lookup" -> lookupCall();
       case "stats" -> statsCall();
       case "photo" -> photoCall();
@@ -1116,7 +1117,7 @@ public class Bench {
       log("pre-warming the server (JIT, pools, caches): %.0f s of intake and %.0f s of vanilla starts at 8 clients",
           prewarm, prewarm / 2);
       Level w1 = runLevel(8, 0, prewarm, maxRequests, intakeCall(), null);
-      Level w2 = runLevel(8, 0, prewarm / 2, maxRequests, vanillaCall(), null);
+      Level w2 = runLevel(8, 0, prewarm / 2, maxRequests, vanillaCall(adminAuth()), null);
       if (w1.errors() > 0 || w2.errors() > 0) {
         throw new BenchFailure("errors while warming up: " + w1.firstError() + " / " + w2.firstError());
       }
@@ -2377,6 +2378,12 @@ public class Bench {
   /** Drops and recreates the bench database alone (not the vanilla one), for a server that starts from nothing. */
   static void resetDb() throws Exception {
     String db = opt("db", "lianhu_bench");
+    recreateDb(db);
+    log("database %s dropped and created empty", db);
+  }
+
+  /** Drops and creates {@code db} empty, in utf8mb4, for the bench account alone. */
+  static void recreateDb(String db) throws Exception {
     if (!db.matches("[A-Za-z0-9_]+") || db.startsWith("lianhu_test")) {
       throw new BenchFailure("refusing to use database name " + db);
     }
@@ -2389,7 +2396,6 @@ public class Bench {
       }
       exec(c, "FLUSH PRIVILEGES");
     }
-    log("database %s dropped and created empty", db);
   }
 
   record ImportRun(int status, double seconds, Map<String, Long> counts, String body) {
@@ -3200,7 +3206,7 @@ public class Bench {
     }
     for (Map.Entry<String, String> filter : filters.entrySet()) {
       String id = filter.getValue();
-      timed(prefix + "." + filter.getKey() + ".list", reps, () -> {
+      timed(prefix + "." + filter.getKey() + ".list", reps, seq -> {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/engine-rest/filter/" + id
                 + "/list?firstResult=0&maxResults=15")).timeout(Duration.ofSeconds(120))
             .header("Authorization", auth).header("Content-Type", "application/json")
@@ -3208,7 +3214,7 @@ public class Bench {
         HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 200 ? null : "filter list " + r.statusCode() + " " + abbreviate(r.body());
       });
-      timed(prefix + "." + filter.getKey() + ".count", reps, () -> {
+      timed(prefix + "." + filter.getKey() + ".count", reps, seq -> {
         HttpResponse<String> r = get("/engine-rest/filter/" + id + "/count", auth);
         return r.statusCode() == 200 ? null : "filter count " + r.statusCode() + " " + abbreviate(r.body());
       });
@@ -3230,7 +3236,7 @@ public class Bench {
       throw new BenchFailure(user + " has no task in 我的待办 or 本部门待办");
     }
     String taskId = task.group(1);
-    timed(prefix + ".form", reps, () -> {
+    timed(prefix + ".form", reps, seq -> {
       HttpResponse<String> r = get("/engine-rest/task/" + taskId + "/form-variables", auth);
       return r.statusCode() == 200 && r.body().contains("caseNo") ? null
           : "form-variables " + r.statusCode() + " " + abbreviate(r.body());
@@ -3240,32 +3246,25 @@ public class Bench {
         r(prefix + ".mine.count.p99_ms"), r(prefix + ".due_soon.list.p99_ms"), r(prefix + ".form.p99_ms"));
   }
 
-  interface Request {
-    String send() throws Exception;
-  }
-
-  /** Two untimed requests, then {@code reps} timed ones in a row; p50, p99, max and best into the results. */
-  static void timed(String key, int reps, Request request) throws Exception {
+  /**
+   * Two untimed requests, then {@code reps} timed ones in a row by one client ({@link #runLevel}); p50, p99, max and
+   * best into the results. Any failure ends the step.
+   */
+  static void timed(String key, int reps, Call request) throws Exception {
     for (int i = 0; i < 2; i++) {
-      String error = request.send();
+      String error = request.call(0);
       if (error != null) {
         throw new BenchFailure(key + ": " + error);
       }
     }
-    long[] nanos = new long[reps];
-    for (int i = 0; i < reps; i++) {
-      long t0 = System.nanoTime();
-      String error = request.send();
-      nanos[i] = System.nanoTime() - t0;
-      if (error != null) {
-        throw new BenchFailure(key + ": " + error);
-      }
+    Level level = runLevel(1, 0, 600, reps, request, null);
+    if (level.errors() > 0 || level.ok() < reps) {
+      throw new BenchFailure(key + ": " + level.ok() + " of " + reps + " answered, first error: " + level.firstError());
     }
-    Arrays.sort(nanos);
-    put(key + ".p50_ms", pct(nanos, 50));
-    put(key + ".p99_ms", pct(nanos, 99));
-    put(key + ".max_ms", nanos[reps - 1] / 1e6);
-    put(key + ".best_ms", nanos[0] / 1e6);
+    put(key + ".p50_ms", level.p50());
+    put(key + ".p99_ms", level.p99());
+    put(key + ".max_ms", level.max());
+    put(key + ".best_ms", level.min());
   }
 
   static void tasklistReport(StringBuilder md) {
@@ -3312,13 +3311,7 @@ public class Bench {
     if (name == null || !name.matches("lianhu_bench[A-Za-z0-9_]*")) {
       throw new BenchFailure("refusing to use database name " + name);
     }
-    try (Connection c = connect("", opt("db-root-user", "root"), opt("db-root-password", ""))) {
-      exec(c, "DROP DATABASE IF EXISTS `" + name + "`");
-      exec(c, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-      for (String host : List.of("127.0.0.1", "localhost")) {
-        exec(c, "GRANT ALL PRIVILEGES ON `" + name + "`.* TO '" + opt("db-user", "lianhu_bench") + "'@'" + host + "'");
-      }
-    }
+    recreateDb(name);
   }
 
   /**
@@ -3327,11 +3320,7 @@ public class Bench {
    */
   static void vanillaApp() throws Exception {
     String history = opt("history", "full");
-    Call call = seq -> {
-      HttpResponse<String> r = postJson("/engine-rest/process-definition/key/benchVanilla/start",
-          "{\"businessKey\":\"va-" + RUN_ID + "-" + seq + "\"}", null, null);
-      return r.statusCode() == 200 ? null : "start benchVanilla " + r.statusCode() + " " + abbreviate(r.body());
-    };
+    Call call = vanillaCall(null);
     for (int clients : levels()) {
       measure("vanilla-app", call, clients, optDouble("warmup-s", 5), optDouble("duration-s", 20),
           Long.parseLong(opt("max-requests", "1000000")),
