@@ -40,40 +40,12 @@
   var ACTION = { create: '新建', update: '修改', retire: '停用' };
   var SOURCE = { caseRouting: '事件分派规则' };
 
-  function $(id) { return document.getElementById(id); }
-
-  // ------------------------------------------------------------------------------------------------
-  // DOM helpers: text only
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        var v = attrs[k];
-        if (v == null || v === false) return;
-        if (k === 'text') node.textContent = String(v);
-        else if (k === 'className') node.className = v;
-        else if (k === 'hidden') node.hidden = true;
-        else node.setAttribute(k, v === true ? '' : String(v));
-      });
-    }
-    append(node, children);
-    return node;
-  }
-
-  function append(node, children) {
-    if (children == null) return node;
-    (Array.isArray(children) ? children : [children]).forEach(function (c) {
-      if (c == null || c === false) return;
-      node.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
-    });
-    return node;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    return node;
-  }
+  // DOM helpers, text only: the staff pages' kit (../shared/staff.js).
+  var kit = window.LianhuStaff;
+  var $ = kit.$;
+  var el = kit.el;
+  var append = kit.append;
+  var clear = kit.clear;
 
   /** Shows `text` in the message element `id` (hidden when empty); `kind` is 'error', 'ok' or ''. */
   function message(id, text, kind) {
